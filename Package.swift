@@ -1,0 +1,41 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Every target gets the same language settings, so the strictness is uniform and never forgotten.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "mcp-orchestrator",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mcp-orchestrator", targets: ["mcp-orchestrator"]),
+        .executable(name: "mcp-orchestrator-bench", targets: ["mcp-orchestrator-bench"]),
+    ],
+    targets: [
+        .target(name: "OrchestratorJSON"),
+        .target(name: "OrchestratorCore", dependencies: ["OrchestratorJSON"]),
+        .target(name: "OrchestratorStorage", dependencies: ["OrchestratorCore"]),
+        .target(
+            name: "OrchestratorMCP",
+            dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage"]
+        ),
+        .executableTarget(name: "mcp-orchestrator", dependencies: ["OrchestratorMCP"]),
+        .executableTarget(name: "mcp-orchestrator-bench", dependencies: ["OrchestratorJSON"]),
+        .testTarget(
+            name: "OrchestratorTests",
+            dependencies: [
+                "OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorMCP",
+                "mcp-orchestrator",
+            ]
+        ),
+    ]
+)
+
+for target in package.targets {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}

@@ -1,0 +1,35 @@
+/// Why a byte sequence is not a JSON document we accept, and where it stopped making sense.
+package struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    package enum Reason: Equatable, Sendable {
+        case unexpectedEnd
+        case unexpectedByte(UInt8)
+        case invalidNumber
+        case invalidEscape
+        case invalidUTF8
+        case controlCharacterInString
+        case nestingTooDeep(limit: Int)
+        case trailingContent
+    }
+
+    package let reason: Reason
+    /// Zero-based byte offset into the input.
+    package let offset: Int
+
+    package var description: String {
+        switch reason {
+        case .unexpectedEnd: "unexpected end of input at byte \(offset)"
+        case .unexpectedByte(let byte):
+            if byte >= 0x20 && byte < 0x7F {
+                "unexpected character '\(Character(Unicode.Scalar(byte)))' at byte \(offset)"
+            } else {
+                "unexpected byte 0x\(String(byte, radix: 16)) at byte \(offset)"
+            }
+        case .invalidNumber: "invalid number at byte \(offset)"
+        case .invalidEscape: "invalid escape sequence at byte \(offset)"
+        case .invalidUTF8: "invalid UTF-8 in string at byte \(offset)"
+        case .controlCharacterInString: "unescaped control character in string at byte \(offset)"
+        case .nestingTooDeep(let limit): "nesting deeper than \(limit) levels at byte \(offset)"
+        case .trailingContent: "unexpected content after the JSON value at byte \(offset)"
+        }
+    }
+}

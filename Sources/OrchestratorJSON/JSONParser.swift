@@ -1,0 +1,271 @@
+/// A strict RFC 8259 parser over UTF-8 bytes.
+///
+/// It keeps integers apart from doubles (an integer literal that does not fit `Int` becomes a
+/// double), validates UTF-8 inside strings, and refuses nesting deeper than `maximumDepth`, so that
+/// a hostile line can neither crash the process through recursion nor smuggle invalid text through.
+package struct JSONParser: ~Copyable {
+    package static let defaultMaximumDepth = 128
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let maximumDepth: Int
+    private var position = 0
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
+        self.bytes = bytes
+        self.maximumDepth = maximumDepth
+    }
+
+    /// Parses one complete JSON value; anything but whitespace after it is an error.
+    package static func parse(
+        _ input: some Collection<UInt8>,
+        maximumDepth: Int = defaultMaximumDepth
+    ) throws(JSONParseError) -> JSONValue {
+        let result: Result<JSONValue, JSONParseError>? = input.withContiguousStorageIfAvailable { buffer in
+            var parser = JSONParser(bytes: buffer, maximumDepth: maximumDepth)
+            return Result { () throws(JSONParseError) in try parser.parseDocument() }
+        }
+        if let result { return try result.get() }
+        let copy = Array(input)
+        return try parse(copy, maximumDepth: maximumDepth)
+    }
+
+    package static func parse(_ text: String, maximumDepth: Int = defaultMaximumDepth) throws(JSONParseError) -> JSONValue {
+        try parse(Array(text.utf8), maximumDepth: maximumDepth)
+    }
+
+    private mutating func parseDocument() throws(JSONParseError) -> JSONValue {
+        skipWhitespace()
+        let value = try parseValue(depth: 0)
+        skipWhitespace()
+        guard position == bytes.count else { throw JSONParseError(reason: .trailingContent, offset: position) }
+        return value
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            default: return
+            }
+        }
+    }
+
+    private func fail(_ reason: JSONParseError.Reason) -> JSONParseError {
+        JSONParseError(reason: reason, offset: position)
+    }
+
+    private mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
+        guard position < bytes.count else { throw fail(.unexpectedEnd) }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
+        case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        case let byte: throw fail(.unexpectedByte(byte))
+        }
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
+        let count = literal.utf8CodeUnitCount
+        guard position + count <= bytes.count else {
+            throw JSONParseError(reason: .unexpectedEnd, offset: bytes.count)
+        }
+        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: count)
+        for index in 0..<count where bytes[position + index] != expected[index] {
+            throw JSONParseError(reason: .unexpectedByte(bytes[position + index]), offset: position + index)
+        }
+        position += count
+    }
+
+    private mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
+        guard depth <= maximumDepth else { throw fail(.nestingTooDeep(limit: maximumDepth)) }
+        position += 1
+        var members: [String: JSONValue] = [:]
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+            position += 1
+            return .object(members)
+        }
+        while true {
+            skipWhitespace()
+            guard position < bytes.count else { throw fail(.unexpectedEnd) }
+            guard bytes[position] == UInt8(ascii: "\"") else { throw fail(.unexpectedByte(bytes[position])) }
+            let key = try parseString()
+            skipWhitespace()
+            guard position < bytes.count else { throw fail(.unexpectedEnd) }
+            guard bytes[position] == UInt8(ascii: ":") else { throw fail(.unexpectedByte(bytes[position])) }
+            position += 1
+            skipWhitespace()
+            members[key] = try parseValue(depth: depth)
+            skipWhitespace()
+            guard position < bytes.count else { throw fail(.unexpectedEnd) }
+            switch bytes[position] {
+            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: "}"): position += 1; return .object(members)
+            case let byte: throw fail(.unexpectedByte(byte))
+            }
+        }
+    }
+
+    private mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {
+        guard depth <= maximumDepth else { throw fail(.nestingTooDeep(limit: maximumDepth)) }
+        position += 1
+        var items: [JSONValue] = []
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+            position += 1
+            return .array(items)
+        }
+        while true {
+            skipWhitespace()
+            items.append(try parseValue(depth: depth))
+            skipWhitespace()
+            guard position < bytes.count else { throw fail(.unexpectedEnd) }
+            switch bytes[position] {
+            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: "]"): position += 1; return .array(items)
+            case let byte: throw fail(.unexpectedByte(byte))
+            }
+        }
+    }
+
+    private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
+        let start = position
+        var isInteger = true
+        if bytes[position] == UInt8(ascii: "-") { position += 1 }
+        guard position < bytes.count else { throw fail(.invalidNumber) }
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
+        } else if isDigit(bytes[position]) {
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        } else {
+            throw fail(.invalidNumber)
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            isInteger = false
+            position += 1
+            guard position < bytes.count, isDigit(bytes[position]) else { throw fail(.invalidNumber) }
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            isInteger = false
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                position += 1
+            }
+            guard position < bytes.count, isDigit(bytes[position]) else { throw fail(.invalidNumber) }
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        if isInteger, let number = Int(text) { return .int(number) }
+        guard let number = Double(text) else { throw JSONParseError(reason: .invalidNumber, offset: start) }
+        return .double(number)
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    private mutating func parseString() throws(JSONParseError) -> String {
+        position += 1
+        let start = position
+        // Fast path: no escapes, so the bytes between the quotes are the string.
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                guard let text = String(validating: slice, as: UTF8.self) else {
+                    throw JSONParseError(reason: .invalidUTF8, offset: start)
+                }
+                position += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw fail(.controlCharacterInString) }
+            position += 1
+        }
+        guard position < bytes.count else { throw fail(.unexpectedEnd) }
+        return try parseEscapedString(from: start)
+    }
+
+    private mutating func parseEscapedString(from start: Int) throws(JSONParseError) -> String {
+        var decoded: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        while position < bytes.count {
+            let byte = bytes[position]
+            switch byte {
+            case UInt8(ascii: "\""):
+                position += 1
+                guard let text = String(validating: decoded, as: UTF8.self) else {
+                    throw JSONParseError(reason: .invalidUTF8, offset: start)
+                }
+                return text
+            case UInt8(ascii: "\\"):
+                position += 1
+                guard position < bytes.count else { throw fail(.unexpectedEnd) }
+                let escape = bytes[position]
+                position += 1
+                switch escape {
+                case UInt8(ascii: "\""): decoded.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): decoded.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "/"): decoded.append(UInt8(ascii: "/"))
+                case UInt8(ascii: "b"): decoded.append(0x08)
+                case UInt8(ascii: "f"): decoded.append(0x0C)
+                case UInt8(ascii: "n"): decoded.append(0x0A)
+                case UInt8(ascii: "r"): decoded.append(0x0D)
+                case UInt8(ascii: "t"): decoded.append(0x09)
+                case UInt8(ascii: "u"):
+                    let scalar = try parseUnicodeEscape()
+                    decoded.append(contentsOf: String(Character(scalar)).utf8)
+                default:
+                    position -= 1
+                    throw fail(.invalidEscape)
+                }
+            case 0..<0x20:
+                throw fail(.controlCharacterInString)
+            default:
+                decoded.append(byte)
+                position += 1
+            }
+        }
+        throw fail(.unexpectedEnd)
+    }
+
+    /// Reads the four hex digits after `\u`, joining a surrogate pair when one follows.
+    private mutating func parseUnicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
+        let first = try readHexQuad()
+        if (0xD800...0xDBFF).contains(first) {
+            guard position + 1 < bytes.count,
+                bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+            else { throw fail(.invalidEscape) }
+            position += 2
+            let second = try readHexQuad()
+            guard (0xDC00...0xDFFF).contains(second) else { throw fail(.invalidEscape) }
+            let combined = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            guard let scalar = Unicode.Scalar(combined) else { throw fail(.invalidEscape) }
+            return scalar
+        }
+        guard let scalar = Unicode.Scalar(first) else { throw fail(.invalidEscape) }
+        return scalar
+    }
+
+    private mutating func readHexQuad() throws(JSONParseError) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw fail(.unexpectedEnd) }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw fail(.invalidEscape)
+            }
+            value = value << 4 | digit
+            position += 1
+        }
+        return value
+    }
+}

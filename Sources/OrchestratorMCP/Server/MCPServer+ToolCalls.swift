@@ -1,0 +1,145 @@
+internal import OrchestratorJSON
+internal import OrchestratorCore
+
+/// `tools/call`: argument checking, running the tool, and questions for the person (elicitation).
+extension MCPServer {
+    /// At most this many question rounds in one call.
+    static let maximumInputRounds = 10
+
+    mutating func callTool(id: JSONRPCID, params: [String: JSONValue]?, context: RequestContext) throws(JSONRPCError) -> [String: JSONValue]? {
+        guard case .string(let name)? = params?["name"] else {
+            throw .invalidParams("Invalid params: tools/call needs params.name (string)")
+        }
+        guard let tool = tools.tool(named: name) else {
+            throw JSONRPCError(.invalidParams, "Unknown tool: \(name); tools/list names the enabled tools", data: ["tool": .string(name)])
+        }
+        let arguments: [String: JSONValue]
+        switch params?["arguments"] {
+        case nil, .null?: arguments = [:]
+        case .object(let given)?: arguments = given
+        case let other?: throw .invalidParams("Invalid params: tools/call params.arguments must be an object, not \(other.typeName)")
+        }
+        var responses: [String: JSONValue] = [:]
+        var state: String?
+        if context.revision.isModern {
+            if case .object(let given)? = params?["inputResponses"] { responses = given }
+            state = params?["requestState"]?.stringValue
+        }
+        context.progress(0, total: 1, message: "Running \(name)")
+        let outcome = run(tool, arguments: arguments, context: context, responses: responses, state: state)
+        return try finish(outcome, tool: tool, id: id, arguments: arguments, context: context, round: 1)
+    }
+
+    /// Runs a tool on arguments that are checked against its schema first.
+    func run(
+        _ tool: any MCPTool, arguments: [String: JSONValue], context: RequestContext,
+        responses: [String: JSONValue], state: String?
+    ) -> Result<ToolOutcome, ToolFailure> {
+        if let violation = SchemaValidator.firstViolation(of: .object(arguments), against: tool.inputSchema) {
+            return .failure(.invalidArguments(violation))
+        }
+        let invocation = ToolInvocation(
+            arguments: arguments, context: context, environment: environment, inputResponses: responses, requestState: state)
+        return Result { () throws(ToolFailure) in try tool.call(invocation) }
+    }
+
+    /// Turns an outcome into the result to send now, or `nil` when questions went to the client.
+    mutating func finish(
+        _ outcome: Result<ToolOutcome, ToolFailure>, tool: any MCPTool, id: JSONRPCID,
+        arguments: [String: JSONValue], context: RequestContext, round: Int
+    ) throws(JSONRPCError) -> [String: JSONValue]? {
+        switch outcome {
+        case .success(.complete(let output)):
+            context.progress(1, total: 1, message: "\(tool.name) finished")
+            return ToolResultRenderer.success(output, revision: context.revision).objectValue
+        case .failure(let failure):
+            return try ToolResultRenderer.failure(failure, tool: tool.name, revision: context.revision).get().objectValue
+        case .success(.inputRequired(let requests, let state)):
+            if let refusal = unanswerable(requests, context: context, round: round) {
+                return try ToolResultRenderer.failure(refusal, tool: tool.name, revision: context.revision).get().objectValue
+            }
+            if context.revision.isModern {
+                var result: [String: JSONValue] = [
+                    "resultType": "input_required",
+                    "inputRequests": .object(requests.mapValues(\.json)),
+                ]
+                if let state { result["requestState"] = .string(state) }
+                return result
+            }
+            askClient(requests, state: state, tool: tool, id: id, arguments: arguments, context: context, round: round)
+            return nil
+        }
+    }
+
+    /// Refuses questions the client cannot answer: undeclared capabilities, or too many rounds.
+    private func unanswerable(_ requests: [String: InputRequest], context: RequestContext, round: Int) -> ToolFailure? {
+        if round > Self.maximumInputRounds {
+            return .failed(code: "too_many_questions", message: "The tool asked questions \(Self.maximumInputRounds) times without finishing; call it again.")
+        }
+        for request in requests.values {
+            let declared: Bool = switch request.method {
+            case "elicitation/create": context.canElicit
+            case "sampling/createMessage": context.clientCapabilities["sampling"] != nil
+            case "roots/list": context.clientCapabilities["roots"] != nil
+            default: false
+            }
+            if !declared {
+                return .refused(
+                    code: "client_cannot_answer",
+                    message: "This client did not declare support for \(request.method), so the server cannot ask; use a client with that capability or the command line.")
+            }
+        }
+        if case .handshake(let state) = era, !state.initializedNotified {
+            return .refused(code: "not_initialized", message: "The client has not sent notifications/initialized yet, so the server may not ask it anything; send it and call again.")
+        }
+        return nil
+    }
+
+    /// Handshake era: sends each question as a JSON-RPC request and parks the call until all answers arrive.
+    private mutating func askClient(
+        _ requests: [String: InputRequest], state: String?, tool: any MCPTool, id: JSONRPCID,
+        arguments: [String: JSONValue], context: RequestContext, round: Int
+    ) {
+        var pending = pendingCalls[id] ?? PendingToolCall(
+            clientRequestID: id, toolName: tool.name, arguments: arguments, state: state,
+            revision: context.revision, clientCapabilities: context.clientCapabilities, clientInfo: context.clientInfo,
+            progressToken: context.progressToken, awaiting: [:], responses: [:], round: round)
+        pending.round = round
+        pending.state = state
+        for key in requests.keys.sorted() {
+            let serverID = JSONRPCID.string("orchestrator-\(nextServerRequestNumber)")
+            nextServerRequestNumber += 1
+            pending.awaiting[serverID] = key
+            serverRequestOwners[serverID] = id
+            sink.send(JSONRPCOutgoing.request(id: serverID, requests[key]!.method, requests[key]!.params))
+        }
+        pendingCalls[id] = pending
+    }
+
+    /// A response to one of our requests: record it, and when the call has all its answers, run the tool again.
+    mutating func receiveResponse(id: JSONRPCID, result: JSONValue?, error: JSONValue?) {
+        guard let owner = serverRequestOwners.removeValue(forKey: id), var pending = pendingCalls[owner],
+            let key = pending.awaiting.removeValue(forKey: id)
+        else { return }
+        pending.responses[key] = result ?? ["action": "cancel", "error": error ?? .null]
+        guard pending.awaiting.isEmpty, let tool = tools.tool(named: pending.toolName),
+            case .handshake(let session) = era
+        else {
+            pendingCalls[owner] = pending
+            return
+        }
+        pendingCalls[owner] = nil
+        let context = RequestContext(
+            revision: pending.revision, clientCapabilities: pending.clientCapabilities, clientInfo: pending.clientInfo,
+            progressToken: pending.progressToken, logThreshold: session.logThreshold(launchDefault: configuration.logLevel),
+            sink: sink)
+        let outcome = run(tool, arguments: pending.arguments, context: context, responses: pending.responses, state: pending.state)
+        do {
+            if let result = try finish(outcome, tool: tool, id: owner, arguments: pending.arguments, context: context, round: pending.round + 1) {
+                sink.send(JSONRPCOutgoing.result(id: owner, .object(result)))
+            }
+        } catch {
+            sink.send(JSONRPCOutgoing.error(id: owner, error))
+        }
+    }
+}

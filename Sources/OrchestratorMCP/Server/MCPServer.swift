@@ -1,0 +1,113 @@
+internal import OrchestratorJSON
+internal import OrchestratorCore
+
+/// The MCP server as a value: feed it lines, it writes replies to its sink.
+///
+/// Sequential by design: one message is handled completely before the next is read, so replies keep
+/// request order and no locks are needed. Both eras are served; the first request fixes which one
+/// this connection speaks (`SessionEra`).
+package struct MCPServer {
+    package let configuration: ServerConfiguration
+    package let tools: ToolCatalog
+    package let resources: ResourceCatalog
+    package let prompts: PromptCatalog
+    package internal(set) var era: SessionEra = .undecided
+    let sink: any MessageSink
+    var pendingCalls: [JSONRPCID: PendingToolCall] = [:]
+    var serverRequestOwners: [JSONRPCID: JSONRPCID] = [:]
+    var nextServerRequestNumber = 1
+
+    package init(configuration: ServerConfiguration, sink: any MessageSink, tools: [any MCPTool] = ToolCatalog.shipped) {
+        self.configuration = configuration
+        self.sink = sink
+        let catalog = ToolCatalog(enabling: configuration.toolsets, from: tools)
+        self.tools = catalog
+        self.resources = ResourceCatalog(tools: catalog)
+        self.prompts = PromptCatalog(tools: catalog)
+    }
+
+    /// Handles one line of input (without its newline).
+    package mutating func receive(_ line: some Collection<UInt8>) {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(line, maximumDepth: configuration.maximumJSONDepth)
+        } catch {
+            sink.send(JSONRPCOutgoing.error(id: nil, JSONRPCError(.parseError, "Parse error: \(error)")))
+            return
+        }
+        if case .array(let batch) = value {
+            receiveBatch(batch)
+        } else if let reply = handle(value, inBatch: false) {
+            sink.send(reply)
+        }
+    }
+
+    /// Answers a line that exceeded the size limit and was discarded unread.
+    package func receiveOversizedLine(byteCount: Int, limit: Int) {
+        sink.send(JSONRPCOutgoing.error(id: nil, JSONRPCError(
+            .invalidRequest,
+            "Invalid Request: the message is \(byteCount) bytes or more, over the \(limit)-byte limit (--max-line-bytes); it was discarded",
+            data: ["limit": .int(limit)])))
+    }
+
+    /// A JSON-RPC batch: only a 2025-03-26 session must accept one. Responses go out as one array.
+    private mutating func receiveBatch(_ batch: [JSONValue]) {
+        guard case .handshake(let state) = era, state.revision?.acceptsBatches == true else {
+            sink.send(JSONRPCOutgoing.error(id: nil, JSONRPCError(
+                .invalidRequest, "Invalid Request: batches are accepted only in a 2025-03-26 session; send one message per line")))
+            return
+        }
+        guard !batch.isEmpty else {
+            sink.send(JSONRPCOutgoing.error(id: nil, JSONRPCError(.invalidRequest, "Invalid Request: empty batch")))
+            return
+        }
+        let replies = batch.compactMap { handle($0, inBatch: true) }
+        if !replies.isEmpty { sink.send(.array(replies)) }
+    }
+
+    /// One message; returns the reply to send, or `nil` for notifications, responses and deferred calls.
+    private mutating func handle(_ value: JSONValue, inBatch: Bool) -> JSONValue? {
+        switch JSONRPCIncoming.classify(value) {
+        case .invalid(let id, let error):
+            return JSONRPCOutgoing.error(id: id, error)
+        case .ignoredNotification:
+            return nil
+        case .notification(let method, let params):
+            receiveNotification(method, params: params)
+            return nil
+        case .response(let id, let result, let error):
+            receiveResponse(id: id, result: result, error: error)
+            return nil
+        case .request(let id, let method, let params):
+            if case .undecided = era {
+                let modern = method != MCPMethod.initialize.rawValue && RequestEnvelope.isPresent(in: params)
+                era = modern ? .modern : .handshake(HandshakeState())
+            }
+            let reply: Result<JSONValue?, JSONRPCError>
+            if case .modern = era {
+                reply = Result { () throws(JSONRPCError) in try handleModern(id: id, method: method, params: params) }
+            } else {
+                reply = Result { () throws(JSONRPCError) in
+                    try handleHandshake(id: id, method: method, params: params, inBatch: inBatch)
+                }
+            }
+            switch reply {
+            case .success(let result?): return JSONRPCOutgoing.result(id: id, result)
+            case .success(nil): return nil
+            case .failure(let error): return JSONRPCOutgoing.error(id: id, error)
+            }
+        }
+    }
+
+    /// Facts handlers report about the server as a whole.
+    var environment: ServerEnvironment {
+        let eraName: String = if case .modern = era { "modern" } else { "handshake" }
+        return ServerEnvironment(
+            configuration: configuration,
+            toolNames: tools.tools.map(\.name),
+            resourceCount: resources.resources.count,
+            resourceTemplateCount: resources.templates.count,
+            promptCount: prompts.prompts.count,
+            eraName: eraName)
+    }
+}

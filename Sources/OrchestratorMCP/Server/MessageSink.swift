@@ -1,0 +1,23 @@
+package import OrchestratorJSON
+
+/// Where the server's outgoing messages go: stdout in production, an array in tests.
+///
+/// Each `send` is one complete message, written as one line in one write.
+package protocol MessageSink: AnyObject {
+    func send(_ message: JSONValue)
+}
+
+/// A sink that keeps every message, for tests and transcripts.
+package final class CollectingSink: MessageSink {
+    package private(set) var messages: [JSONValue] = []
+
+    package init() {}
+
+    package func send(_ message: JSONValue) { messages.append(message) }
+
+    /// Returns what arrived since the last call and forgets it.
+    package func drain() -> [JSONValue] {
+        defer { messages.removeAll() }
+        return messages
+    }
+}

@@ -1,0 +1,36 @@
+package import OrchestratorJSON
+package import OrchestratorCore
+
+/// One tool: its wire definition and its handler, kept together in one file per tool.
+///
+/// The `inputSchema` is both what `tools/list` publishes and what `tools/call` enforces before
+/// `call` runs, so a handler only ever sees arguments that match it. `outputSchema` describes the
+/// `structuredContent` of every successful result; a test checks each tool against it.
+package protocol MCPTool: Sendable {
+    var name: String { get }
+    var title: String { get }
+    var description: String { get }
+    var toolset: Toolset { get }
+    var inputSchema: JSONValue { get }
+    var outputSchema: JSONValue { get }
+    var annotations: ToolAnnotations { get }
+
+    func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome
+}
+
+extension MCPTool {
+    /// The `Tool` object of `tools/list`, with only the fields the revision defines.
+    package func definition(for revision: ProtocolRevision) -> JSONValue {
+        var tool: [String: JSONValue] = [
+            "name": .string(name),
+            "description": .string(description),
+            "inputSchema": inputSchema,
+        ]
+        if revision.hasToolAnnotations { tool["annotations"] = annotations.json(title: title) }
+        if revision.hasStructuredOutput {
+            tool["title"] = .string(title)
+            tool["outputSchema"] = outputSchema
+        }
+        return .object(tool)
+    }
+}

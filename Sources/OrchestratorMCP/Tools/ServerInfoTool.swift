@@ -1,0 +1,27 @@
+package import OrchestratorJSON
+package import OrchestratorCore
+
+/// `server_info`: what this server is, which protocol revision the call used, and where its state lives.
+package struct ServerInfoTool: MCPTool {
+    package let name = "server_info"
+    package let title = "Server information"
+    package let description = """
+        Report this server's version, the protocol revision in use, the state file's path and whether it is \
+        readable, the enabled tool sets, the approver mode and how many tools, resources and prompts it offers. \
+        Read-only; takes no arguments.
+        """
+    package let toolset = Toolset.server
+    package let inputSchema: JSONValue = ["type": "object", "properties": [:], "additionalProperties": false]
+    package var outputSchema: JSONValue { ServerInfoReport.schema }
+    package let annotations = ToolAnnotations.readOnly
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let report = ServerInfoReport.make(environment: invocation.environment, context: invocation.context)
+        if let problem = report["stateFile"]?["problem"]?.stringValue {
+            invocation.context.log(.warning, "The state file cannot be used: \(problem)")
+        }
+        return .complete(ToolOutput(structured: report, text: ServerInfoReport.text(report)))
+    }
+}

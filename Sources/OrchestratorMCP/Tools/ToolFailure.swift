@@ -1,0 +1,12 @@
+internal import OrchestratorJSON
+
+/// Why a tool call did not succeed. Rendered in one place (`ToolResultRenderer`).
+package enum ToolFailure: Error, Equatable {
+    /// The arguments do not match the input schema; names the field and what it expects.
+    case invalidArguments(SchemaViolation)
+    /// A rule of the domain refuses the call. `code` is stable for machines; `message` is one
+    /// sentence that says what to do instead.
+    case refused(code: String, message: String)
+    /// Something failed that the caller could not have prevented (a storage error, …).
+    case failed(code: String, message: String)
+}

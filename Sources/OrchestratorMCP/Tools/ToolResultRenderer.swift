@@ -1,0 +1,48 @@
+package import OrchestratorJSON
+
+/// The one translation point from a tool's outcome or failure to the wire.
+///
+/// Success carries `structuredContent` plus readable text (revisions before 2025-06-18 have no
+/// structured content, so the JSON follows the text there). Refusals are `isError` results with a
+/// stable code. Argument errors are `isError` results from 2025-11-25 on and `-32602` before it, as
+/// each revision's specification says.
+package enum ToolResultRenderer {
+    package static func success(_ output: ToolOutput, revision: ProtocolRevision) -> JSONValue {
+        if revision.hasStructuredOutput {
+            return ["content": [textBlock(output.text)], "structuredContent": output.structured]
+        }
+        return ["content": [textBlock(output.text), textBlock(output.structured.description)]]
+    }
+
+    package static func failure(_ failure: ToolFailure, tool: String, revision: ProtocolRevision) -> Result<JSONValue, JSONRPCError> {
+        switch failure {
+        case .invalidArguments(let violation):
+            let sentence = "Invalid arguments for \(tool): \(violation). Fix the argument and call \(tool) again."
+            guard revision.reportsArgumentErrorsAsToolResults else {
+                return .failure(JSONRPCError(
+                    .invalidParams, sentence,
+                    data: ["field": .string(violation.path), "expected": .string(violation.expected)]))
+            }
+            return .success(errorResult(
+                code: "invalid_arguments", sentence: sentence, revision: revision,
+                extra: ["field": .string(violation.path), "expected": .string(violation.expected)]))
+        case .refused(let code, let message), .failed(let code, let message):
+            return .success(errorResult(code: code, sentence: message, revision: revision, extra: [:]))
+        }
+    }
+
+    private static func errorResult(code: String, sentence: String, revision: ProtocolRevision, extra: [String: JSONValue]) -> JSONValue {
+        var result: [String: JSONValue] = ["isError": true, "content": [textBlock("Error \(code): \(sentence)")]]
+        if revision.hasStructuredOutput {
+            var error = extra
+            error["code"] = .string(code)
+            error["message"] = .string(sentence)
+            result["structuredContent"] = ["error": .object(error)]
+        }
+        return .object(result)
+    }
+
+    private static func textBlock(_ text: String) -> JSONValue {
+        ["type": "text", "text": .string(text)]
+    }
+}

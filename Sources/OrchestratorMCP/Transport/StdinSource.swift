@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads stdin, waking early when a stop signal arrives on the self-pipe.
+package struct StdinSource: ByteSource {
+    private let stopDescriptor: Int32
+
+    package init(stopDescriptor: Int32) {
+        self.stopDescriptor = stopDescriptor
+    }
+
+    package mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> ByteSourceResult {
+        var watched = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: stopDescriptor, events: Int16(POLLIN), revents: 0),
+        ]
+        while true {
+            let ready = poll(&watched, nfds_t(stopDescriptor >= 0 ? 2 : 1), -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return .endOfInput
+            }
+            if stopDescriptor >= 0, watched[1].revents != 0 {
+                var signalByte: UInt8 = 0
+                _ = systemRead(stopDescriptor, &signalByte, 1)
+                return .stopRequested(signal: Int32(signalByte))
+            }
+            if watched[0].revents != 0 {
+                let count = systemRead(STDIN_FILENO, buffer.baseAddress, buffer.count)
+                if count > 0 { return .data(count: count) }
+                if count < 0, errno == EINTR || errno == EAGAIN { continue }
+                return .endOfInput
+            }
+        }
+    }
+}
+
+/// `read(2)`, named apart from `ByteSource.read` so the call inside the conformance is unambiguous.
+@inline(__always)
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}

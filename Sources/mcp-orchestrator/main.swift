@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import OrchestratorMCP
+import OrchestratorStorage
+import OrchestratorCore
+
+// Thin entry point: read launch options, wire the parts, run the loop.
+
+let options: LaunchOptions
+switch LaunchOptions.parse(Array(CommandLine.arguments.dropFirst())) {
+case .success(.help):
+    print(LaunchOptions.helpText)
+    exit(0)
+case .success(.version):
+    print("mcp-orchestrator \(ProductInfo.version)")
+    exit(0)
+case .success(.serve(let parsed)):
+    options = parsed
+case .failure(let error):
+    Diagnostics.writeStderr("mcp-orchestrator: \(error)\n\(LaunchOptions.usageLine)\n")
+    exit(64)
+}
+
+let environment = ProcessInfo.processInfo.environment
+let location: StateLocation
+do {
+    location = try StateLocation.resolve(
+        option: options.statePath,
+        environment: environment,
+        workingDirectory: FileManager.default.currentDirectoryPath,
+        homeDirectory: environment["HOME"] ?? NSHomeDirectory())
+} catch {
+    Diagnostics.writeStderr("mcp-orchestrator: \(error)\n")
+    exit(78)
+}
+
+var workflowDirectories = options.workflowDirectories
+if workflowDirectories.isEmpty, let fromEnvironment = environment["MCP_ORCHESTRATOR_WORKFLOWS"] {
+    workflowDirectories = fromEnvironment.split(separator: ":").map(String.init)
+}
+
+let configuration = ServerConfiguration(
+    stateLocation: location,
+    toolsets: options.toolsets,
+    approver: options.approver,
+    workflowDirectories: workflowDirectories,
+    logLevel: options.logLevel)
+let diagnostics = Diagnostics(threshold: options.logLevel)
+Diagnostics.writeStderr("mcp-orchestrator \(ProductInfo.version): state file \(location.path) (from \(location.source.rawValue))\n")
+
+let sink = FileDescriptorSink(descriptor: StandardStreams.claimStdoutForProtocol())
+var server = MCPServer(configuration: configuration, sink: sink)
+var reader = LineReader(source: StdinSource(stopDescriptor: StopSignals.install()), maximumLineBytes: options.maximumLineBytes)
+let reason = ServerLoop.run(&server, reader: &reader, maximumLineBytes: options.maximumLineBytes, outputIsBroken: { sink.isBroken })
+
+switch reason {
+case .endOfInput: diagnostics.write(.info, "stdin closed; exiting")
+case .stopRequested(let signal): diagnostics.write(.notice, "received signal \(signal); exiting")
+case .outputClosed: diagnostics.write(.notice, "stdout closed by the client; exiting")
+}
+exit(0)
