@@ -15,6 +15,11 @@ package struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertib
     /// Zero-based byte offset into the input.
     package let offset: Int
 
+    package init(reason: Reason, offset: Int) {
+        self.reason = reason
+        self.offset = offset
+    }
+
     package var description: String {
         switch reason {
         case .unexpectedEnd: "unexpected end of input at byte \(offset)"

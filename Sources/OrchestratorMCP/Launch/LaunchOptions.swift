@@ -22,5 +22,8 @@ package enum LaunchCommand: Equatable, Sendable {
 /// A command line we cannot act on; the message names the option and what it takes.
 package struct LaunchError: Error, Equatable, CustomStringConvertible {
     package let message: String
+
+    package init(message: String) { self.message = message }
+
     package var description: String { message }
 }

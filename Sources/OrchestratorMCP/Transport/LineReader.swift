@@ -36,7 +36,10 @@ package struct LineReader<Source: ByteSource> {
                 // Input ended; a final line without a newline still counts.
                 if discarding {
                     discarding = false
-                    return .oversized(byteCount: discardedCount + buffer.count - start)
+                    let total = discardedCount + buffer.count - start
+                    discardedCount = 0
+                    start = buffer.count
+                    return .oversized(byteCount: total)
                 }
                 if start < buffer.count {
                     let line = trimmed(buffer[start...])
@@ -63,7 +66,7 @@ package struct LineReader<Source: ByteSource> {
         while true {
             guard let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) else {
                 scanned = buffer.count
-                if buffer.count - start > maximumLineBytes {
+                if discarding || buffer.count - start > maximumLineBytes {
                     discarding = true
                     discardedCount += buffer.count - start
                     start = buffer.count

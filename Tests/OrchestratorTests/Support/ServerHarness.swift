@@ -1,0 +1,70 @@
+import OrchestratorCore
+import OrchestratorJSON
+import OrchestratorMCP
+import OrchestratorStorage
+
+/// Drives an in-process server line by line and returns what it wrote, as exact JSON lines.
+struct ServerHarness {
+    static let statePath = "/nonexistent-orchestrator-test/state.json"
+
+    let sink = CollectingSink()
+    var server: MCPServer
+
+    init(pageSize: Int = 100, toolsets: [Toolset] = [.server] + Toolset.defaultSelection, tools: [any MCPTool] = ToolCatalog.shipped) {
+        let configuration = ServerConfiguration(
+            stateLocation: StateLocation(path: Self.statePath, source: .option),
+            toolsets: toolsets,
+            logLevel: .warning,
+            pageSize: pageSize)
+        server = MCPServer(configuration: configuration, sink: sink, tools: tools)
+    }
+
+    /// Sends one line; returns every line the server wrote in reply (notifications included).
+    @discardableResult
+    mutating func send(_ line: String) -> [String] {
+        server.receive(Array(line.utf8))
+        return sink.drain().map(\.description)
+    }
+
+    /// Sends a value; returns the decoded replies.
+    @discardableResult
+    mutating func send(_ message: JSONValue) -> [JSONValue] {
+        server.receive(JSONWriter.bytes(from: message))
+        return sink.drain()
+    }
+
+    /// A request and its single reply's `result` or `error`.
+    mutating func request(_ method: String, id: Int = 1, params: JSONValue? = nil) -> JSONValue {
+        var message: [String: JSONValue] = ["jsonrpc": "2.0", "id": .int(id), "method": .string(method)]
+        if let params { message["params"] = params }
+        let replies = send(.object(message))
+        return replies.last ?? .null
+    }
+
+    /// Performs `initialize` + `notifications/initialized` at `revision`.
+    mutating func initialize(_ revision: String = "2025-11-25", capabilities: JSONValue = [:]) {
+        _ = request("initialize", id: 0, params: [
+            "protocolVersion": .string(revision), "capabilities": capabilities,
+            "clientInfo": ["name": "harness", "version": "1.0"],
+        ])
+        _ = send(["jsonrpc": "2.0", "method": "notifications/initialized"] as JSONValue)
+    }
+
+    /// The 2026 envelope, optionally with extra `_meta` keys.
+    static func envelope(_ extra: [String: JSONValue] = [:], capabilities: JSONValue = [:]) -> JSONValue {
+        var meta: [String: JSONValue] = [
+            "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+            "io.modelcontextprotocol/clientCapabilities": capabilities,
+            "io.modelcontextprotocol/clientInfo": ["name": "harness", "version": "1.0"],
+        ]
+        for (key, value) in extra { meta[key] = value }
+        return .object(meta)
+    }
+
+    /// A 2026 request: `params` gets the envelope as `_meta`.
+    mutating func modern(_ method: String, id: Int = 1, params: [String: JSONValue] = [:], meta: [String: JSONValue] = [:], capabilities: JSONValue = [:]) -> [JSONValue] {
+        var params = params
+        params["_meta"] = Self.envelope(meta, capabilities: capabilities)
+        return send(["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": .object(params)] as JSONValue)
+    }
+}
