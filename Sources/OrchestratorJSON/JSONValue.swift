@@ -20,6 +20,12 @@ extension JSONValue {
         return members[key]
     }
 
+    /// The element at `index` when this is an array and the index is in range.
+    package subscript(index: Int) -> JSONValue? {
+        guard case .array(let items) = self, items.indices.contains(index) else { return nil }
+        return items[index]
+    }
+
     package var objectValue: [String: JSONValue]? {
         if case .object(let members) = self { return members }
         return nil
