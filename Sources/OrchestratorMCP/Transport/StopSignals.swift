@@ -22,12 +22,18 @@ package enum StopSignals {
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
         }
         stopSignalWriteDescriptor = descriptors[1]
+        var handled = sigset_t()
+        sigemptyset(&handled)
         for signalNumber in [SIGTERM, SIGINT] {
             _ = signal(signalNumber) { received in
                 var byte = UInt8(truncatingIfNeeded: received)
                 _ = write(stopSignalWriteDescriptor, &byte, 1)
             }
+            sigaddset(&handled, signalNumber)
         }
+        // A parent may start us with these signals blocked (Foundation's Process does); a blocked
+        // SIGTERM would never reach the handler, and the client's shutdown would have to SIGKILL us.
+        _ = sigprocmask(SIG_UNBLOCK, &handled, nil)
         return descriptors[0]
     }
 }

@@ -1,0 +1,118 @@
+import Foundation
+import OrchestratorJSON
+import Testing
+
+/// The real executable over pipes: start-up, shutdown, signals, stream hygiene and limits.
+@Suite(.serialized)
+struct BinaryTests {
+    private static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    @Test func theQuickstartSessionIsAnsweredOncePerRequestWithNothingElseOnStdout() throws {
+        let input = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("data/examples/quickstart.jsonl"), encoding: .utf8)
+        let state = ServerProcess.temporaryStatePath()
+        let run = try ServerProcess.run(["--state", state], input: input)
+        #expect(run.status == 0)
+        let replies = try run.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(replies.map { $0["id"] } == [1, 2, 3, 4, 5, 6])
+        #expect(replies.allSatisfy { $0["jsonrpc"] == "2.0" && $0["error"] == nil })
+        #expect(replies[3]["result"]?["isError"] == true)
+        #expect(run.stderr.contains("state file \(state) (from option)"))
+    }
+
+    @Test func theModernExampleIsServedStatelessly() throws {
+        let input = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("data/examples/modern.jsonl"), encoding: .utf8)
+        let run = try ServerProcess.run(["--state", ServerProcess.temporaryStatePath()], input: input)
+        let replies = try run.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(replies.map { $0["result"]?["resultType"] } == ["complete", "complete", "complete"])
+        #expect(replies[2]["result"]?["structuredContent"]?["era"] == "modern")
+    }
+
+    @Test func itExitsZeroWhenStdinCloses() throws {
+        let server = try ServerProcess(arguments: ["--state", ServerProcess.temporaryStatePath()])
+        server.write(ServerProcess.initializeLine)
+        #expect(server.readLines(1).count == 1)
+        server.closeInput()
+        let run = server.finish()
+        #expect(run.status == 0)
+        #expect(server.process.terminationReason == .exit)
+    }
+
+    @Test func sigtermWhileWaitingForInputEndsItCleanly() throws {
+        let server = try ServerProcess(arguments: ["--state", ServerProcess.temporaryStatePath(), "--log-level", "notice"])
+        server.write(ServerProcess.initializeLine)
+        #expect(server.readLines(1).count == 1)
+        kill(server.process.processIdentifier, SIGTERM)
+        let run = server.finish()
+        #expect(run.status == 0)
+        #expect(server.process.terminationReason == .exit)
+        #expect(run.stderr.contains("received signal 15; exiting"))
+    }
+
+    #if os(Linux)
+    @Test func descriptorOneIsPointedAtStderrSoStrayPrintsCannotReachTheProtocol() throws {
+        let server = try ServerProcess(arguments: ["--state", ServerProcess.temporaryStatePath()])
+        server.write(ServerProcess.initializeLine)
+        #expect(server.readLines(1).count == 1)
+        let pid = server.process.processIdentifier
+        let one = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/1")
+        let two = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/2")
+        #expect(one == two)
+        server.closeInput()
+        #expect(server.finish().status == 0)
+    }
+    #endif
+
+    @Test func anOversizedLineIsRefusedAndTheNextOneServed() throws {
+        let huge = #"{"jsonrpc":"2.0","id":1,"method":"ping","params":{"pad":""# + String(repeating: "x", count: 5000) + "\"}}\n"
+        let run = try ServerProcess.run(
+            ["--state", ServerProcess.temporaryStatePath(), "--max-line-bytes", "1024"],
+            input: huge + ServerProcess.initializeLine)
+        let replies = try run.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(replies.count == 2)
+        #expect(replies[0]["error"]?["code"] == -32600)
+        #expect(replies[0]["error"]?["data"] == ["limit": 1024])
+        #expect(replies[1]["id"] == 1)
+    }
+
+    @Test func unknownOptionsExitNonZeroWithAUsageLine() throws {
+        let run = try ServerProcess.run(["--frobnicate"])
+        #expect(run.status == 64)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("unknown option '--frobnicate'"))
+        #expect(run.stderr.contains("usage: mcp-orchestrator"))
+    }
+
+    @Test func helpAndVersionPrintAndExitZero() throws {
+        let help = try ServerProcess.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--toolsets LIST"))
+        let version = try ServerProcess.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == "mcp-orchestrator 0.1.0\n")
+    }
+
+    @Test func theStateFileDefaultsToThePerUserDataDirectoryWhenStartedFromRoot() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("home-\(UUID().uuidString)").path
+        let server = Process()
+        server.executableURL = ServerProcess.executable
+        server.currentDirectoryURL = URL(fileURLWithPath: "/")
+        server.environment = ["HOME": home, "PATH": "/usr/bin:/bin"]
+        let errors = Pipe()
+        server.standardError = errors
+        server.standardInput = FileHandle.nullDevice
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        server.waitUntilExit()
+        #expect(server.terminationStatus == 0)
+        #if os(macOS)
+        #expect(stderr.contains("\(home)/Library/Application Support/mcp-orchestrator/state.json (from default)"))
+        #else
+        #expect(stderr.contains("\(home)/.local/share/mcp-orchestrator/state.json (from default)"))
+        #endif
+    }
+}
+
