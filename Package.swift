@@ -25,7 +25,7 @@ let package = Package(
             dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage"]
         ),
         .executableTarget(name: "mcp-orchestrator", dependencies: ["OrchestratorMCP"]),
-        .executableTarget(name: "mcp-orchestrator-bench", dependencies: ["OrchestratorJSON"]),
+        .executableTarget(name: "mcp-orchestrator-bench"),
         .testTarget(
             name: "OrchestratorTests",
             dependencies: [

@@ -1,1 +1,150 @@
-print("placeholder")
+import Foundation
+
+// Benchmarks the release server as a client meets it: a real process over pipes.
+// Usage: swift run -c release mcp-orchestrator-bench [--calls N] [--starts N]
+// It prints a Markdown table; the README holds the figures with this command.
+
+struct Options {
+    var calls = 5_000
+    var starts = 40
+
+    init(_ arguments: [String]) {
+        var rest = arguments[...]
+        while let name = rest.popFirst() {
+            guard let value = rest.popFirst().flatMap(Int.init), value > 0 else {
+                FileHandle.standardError.write(Data("usage: mcp-orchestrator-bench [--calls N] [--starts N]\n".utf8))
+                exit(64)
+            }
+            switch name {
+            case "--calls": calls = value
+            case "--starts": starts = value
+            default:
+                FileHandle.standardError.write(Data("unknown option \(name)\n".utf8))
+                exit(64)
+            }
+        }
+    }
+}
+
+/// One server process with line-oriented request/response over its pipes.
+final class Peer {
+    let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private var buffer = Data()
+
+    init(executable: URL, statePath: String) throws {
+        process.executableURL = executable
+        process.arguments = ["--state", statePath, "--log-level", "error"]
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// Sends a notification, which gets no reply.
+    func notify(_ line: String) {
+        input.fileHandleForWriting.write(Data((line + "\n").utf8))
+    }
+
+    func roundTrip(_ line: String) -> Data {
+        notify(line)
+        while true {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let reply = buffer[buffer.startIndex..<newline]
+                buffer.removeSubrange(buffer.startIndex...newline)
+                return Data(reply)
+            }
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { fatalError("server closed its output") }
+            buffer.append(chunk)
+        }
+    }
+
+    /// Peak resident memory (VmHWM) in KiB, from /proc on Linux.
+    var peakResidentKiB: Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8) else { return nil }
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        return line.flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") }
+    }
+
+    func close() {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+}
+
+func nanoseconds(_ body: () -> Void) -> UInt64 {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return DispatchTime.now().uptimeNanoseconds - start
+}
+
+func percentile(_ samples: [UInt64], _ fraction: Double) -> Double {
+    let sorted = samples.sorted()
+    let index = min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))
+    return Double(sorted[index]) / 1_000_000
+}
+
+func format(_ milliseconds: Double) -> String { String(format: "%.3f ms", milliseconds) }
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mcp-orchestrator")
+let stateDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("orchestrator-bench-\(getpid())")
+let statePath = stateDirectory.appendingPathComponent("state.json").path
+let initialize = #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}"#
+let envelope = #""_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}"#
+
+var rows: [(String, String, String, String)] = []
+
+// Cold start: process spawn to the initialize response.
+var starts: [UInt64] = []
+for _ in 0..<options.starts {
+    var peer: Peer?
+    starts.append(nanoseconds {
+        peer = try! Peer(executable: executable, statePath: statePath)
+        _ = peer!.roundTrip(initialize)
+    })
+    peer!.close()
+}
+rows.append(("cold start → initialize response", format(percentile(starts, 0.5)), format(percentile(starts, 0.99)), "–"))
+
+// Per-call latency in one long session of each era.
+let peer = try! Peer(executable: executable, statePath: statePath)
+_ = peer.roundTrip(initialize)
+peer.notify(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
+let cases: [(String, String)] = [
+    ("ping", #"{"jsonrpc":"2.0","id":1,"method":"ping"}"#),
+    ("tools/list", #"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#),
+    ("tools/call server_info", #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"server_info","arguments":{}}}"#),
+    ("tools/call with bad arguments (isError)", #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"server_info","arguments":{"x":1}}}"#),
+]
+for (name, line) in cases {
+    var samples: [UInt64] = []
+    samples.reserveCapacity(options.calls)
+    let total = nanoseconds {
+        for _ in 0..<options.calls { samples.append(nanoseconds { _ = peer.roundTrip(line) }) }
+    }
+    let perSecond = Double(options.calls) / (Double(total) / 1_000_000_000)
+    rows.append((name + " (2025-11-25)", format(percentile(samples, 0.5)), format(percentile(samples, 0.99)), String(format: "%.0f", perSecond)))
+}
+let peak = peer.peakResidentKiB
+peer.close()
+
+let modern = try! Peer(executable: executable, statePath: statePath)
+let modernCall = #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"server_info","arguments":{},"# + envelope + "}}"
+var modernSamples: [UInt64] = []
+let modernTotal = nanoseconds {
+    for _ in 0..<options.calls { modernSamples.append(nanoseconds { _ = modern.roundTrip(modernCall) }) }
+}
+rows.append((
+    "tools/call server_info (2026-07-28)", format(percentile(modernSamples, 0.5)), format(percentile(modernSamples, 0.99)),
+    String(format: "%.0f", Double(options.calls) / (Double(modernTotal) / 1_000_000_000))))
+modern.close()
+try? FileManager.default.removeItem(at: stateDirectory)
+
+print("| measurement | p50 | p99 | calls/s |")
+print("|---|---|---|---|")
+for row in rows { print("| \(row.0) | \(row.1) | \(row.2) | \(row.3) |") }
+if let peak { print("\nPeak resident memory of the server after \(options.calls * cases.count) calls: \(peak / 1024) MiB (\(peak) KiB)") }
+print("Samples: \(options.starts) cold starts, \(options.calls) calls per row.")
