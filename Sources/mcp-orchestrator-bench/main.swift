@@ -86,6 +86,9 @@ func percentile(_ samples: [UInt64], _ fraction: Double) -> Double {
     return Double(sorted[index]) / 1_000_000
 }
 
+/// The benchmark's report goes to stdout; this program is not a protocol server.
+func report(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
 func format(_ milliseconds: Double) -> String { String(format: "%.3f ms", milliseconds) }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
@@ -143,8 +146,8 @@ rows.append((
 modern.close()
 try? FileManager.default.removeItem(at: stateDirectory)
 
-print("| measurement | p50 | p99 | calls/s |")
-print("|---|---|---|---|")
-for row in rows { print("| \(row.0) | \(row.1) | \(row.2) | \(row.3) |") }
-if let peak { print("\nPeak resident memory of the server after \(options.calls * cases.count) calls: \(peak / 1024) MiB (\(peak) KiB)") }
-print("Samples: \(options.starts) cold starts, \(options.calls) calls per row.")
+report("| measurement | p50 | p99 | calls/s |")
+report("|---|---|---|---|")
+for row in rows { report("| \(row.0) | \(row.1) | \(row.2) | \(row.3) |") }
+if let peak { report("\nPeak resident memory of the server after \(options.calls * cases.count) calls: \(peak / 1024) MiB (\(peak) KiB)") }
+report("Samples: \(options.starts) cold starts, \(options.calls) calls per row.")

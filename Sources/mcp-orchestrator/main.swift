@@ -13,10 +13,10 @@ import OrchestratorCore
 let options: LaunchOptions
 switch LaunchOptions.parse(Array(CommandLine.arguments.dropFirst())) {
 case .success(.help):
-    print(LaunchOptions.helpText)
+    FileHandle.standardOutput.write(Data((LaunchOptions.helpText + "\n").utf8))
     exit(0)
 case .success(.version):
-    print("mcp-orchestrator \(ProductInfo.version)")
+    FileHandle.standardOutput.write(Data("mcp-orchestrator \(ProductInfo.version)\n".utf8))
     exit(0)
 case .success(.serve(let parsed)):
     options = parsed
