@@ -1,4 +1,5 @@
 package import OrchestratorJSON
+package import OrchestratorCore
 
 /// Which protocol era this connection serves. Fixed by the first request and never changed after.
 ///
@@ -22,14 +23,8 @@ package struct HandshakeState: Sendable, Equatable {
     package var clientInfo: ClientIdentity?
     /// Whether `notifications/initialized` arrived; server→client requests wait for it.
     package var initializedNotified = false
-    /// The threshold set by `logging/setLevel`; until then the launch option decides.
-    package var logLevel: LogLevelSetting = .launchDefault
+    /// The threshold set by `logging/setLevel`; `nil` until then, when the launch option decides.
+    package var logLevel: LogLevel?
 
     package init() {}
-}
-
-/// Where the log threshold of a handshake session came from.
-package enum LogLevelSetting: Sendable, Equatable {
-    case launchDefault
-    case client(String)
 }

@@ -28,10 +28,10 @@ extension MCPServer {
             throw JSONRPCError(.invalidParams, "Server not initialized: send initialize before \(method)")
         }
         if known == .loggingSetLevel {
-            guard let level = params?["level"]?.stringValue, LogLevel(rawValue: level) != nil else {
+            guard let level = params?["level"]?.stringValue.flatMap(LogLevel.init(rawValue:)) else {
                 throw .invalidParams("Invalid params: params.level must be one of \(LogLevel.spellings)")
             }
-            state.logLevel = .client(level)
+            state.logLevel = level
             era = .handshake(state)
             return [:]
         }
@@ -78,9 +78,6 @@ extension MCPServer {
 extension HandshakeState {
     /// The level below which log notifications are not sent.
     func logThreshold(launchDefault: LogLevel) -> LogLevel {
-        switch logLevel {
-        case .launchDefault: launchDefault
-        case .client(let level): LogLevel(rawValue: level) ?? launchDefault
-        }
+        logLevel ?? launchDefault
     }
 }

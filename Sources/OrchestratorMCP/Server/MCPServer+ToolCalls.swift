@@ -101,7 +101,7 @@ extension MCPServer {
         arguments: [String: JSONValue], context: RequestContext, round: Int
     ) {
         var pending = pendingCalls[id] ?? PendingToolCall(
-            clientRequestID: id, toolName: tool.name, arguments: arguments, state: state,
+            toolName: tool.name, arguments: arguments, state: state,
             revision: context.revision, clientCapabilities: context.clientCapabilities, clientInfo: context.clientInfo,
             progressToken: context.progressToken, awaiting: [:], responses: [:], round: round)
         pending.round = round

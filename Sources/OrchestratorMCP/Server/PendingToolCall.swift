@@ -7,7 +7,6 @@ internal import OrchestratorCore
 /// a server-chosen id. When every answer is in, the tool runs again with them, just as a 2026 client
 /// would retry with `inputResponses`. A `notifications/cancelled` for the client's request drops it.
 struct PendingToolCall {
-    let clientRequestID: JSONRPCID
     let toolName: String
     let arguments: [String: JSONValue]
     var state: String?
