@@ -4,7 +4,7 @@
 /// double), validates UTF-8 inside strings, and refuses nesting deeper than `maximumDepth`, so that
 /// a hostile line can neither crash the process through recursion nor smuggle invalid text through.
 package struct JSONParser: ~Copyable {
-    package static let defaultMaximumDepth = 128
+    package static let defaultMaximumDepth = 64
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private let maximumDepth: Int

@@ -55,7 +55,7 @@ Diagnostics.writeStderr("mcp-orchestrator \(ProductInfo.version): state file \(l
 let sink = FileDescriptorSink(descriptor: StandardStreams.claimStdoutForProtocol())
 var server = MCPServer(configuration: configuration, sink: sink)
 var reader = LineReader(source: StdinSource(stopDescriptor: StopSignals.install()), maximumLineBytes: options.maximumLineBytes)
-let reason = ServerLoop.run(&server, reader: &reader, maximumLineBytes: options.maximumLineBytes, outputIsBroken: { sink.isBroken })
+let reason = ServerLoop.run(&server, reader: &reader, outputIsBroken: { sink.isBroken })
 
 switch reason {
 case .endOfInput: diagnostics.write(.info, "stdin closed; exiting")

@@ -10,21 +10,25 @@ extension MCPServer {
         context.log(.debug, "\(method.rawValue) from \(context.clientInfo?.name ?? "an unnamed client")")
         switch method {
         case .toolsList:
-            let page = try Pagination.page(tools.tools, params: params, size: configuration.pageSize, kind: "tools")
-            return Pagination.result("tools", page.items.map { $0.definition(for: context.revision) }, nextCursor: page.nextCursor)
+            return try Pagination.listResult(tools.tools, key: "tools", kind: "tools", params: params, size: configuration.pageSize) {
+                $0.definition(for: context.revision)
+            }
         case .toolsCall:
             return try callTool(id: id, params: params, context: context)
         case .resourcesList:
-            let page = try Pagination.page(resources.resources, params: params, size: configuration.pageSize, kind: "resources")
-            return Pagination.result("resources", page.items.map { $0.listing(for: context.revision) }, nextCursor: page.nextCursor)
+            return try Pagination.listResult(resources.resources, key: "resources", kind: "resources", params: params, size: configuration.pageSize) {
+                $0.listing(for: context.revision)
+            }
         case .resourcesTemplatesList:
-            let page = try Pagination.page(resources.templates, params: params, size: configuration.pageSize, kind: "templates")
-            return Pagination.result("resourceTemplates", page.items.map { $0.listing(for: context.revision) }, nextCursor: page.nextCursor)
+            return try Pagination.listResult(resources.templates, key: "resourceTemplates", kind: "templates", params: params, size: configuration.pageSize) {
+                $0.listing(for: context.revision)
+            }
         case .resourcesRead:
             return try readResource(params, context: context)
         case .promptsList:
-            let page = try Pagination.page(prompts.prompts, params: params, size: configuration.pageSize, kind: "prompts")
-            return Pagination.result("prompts", page.items.map { $0.listing(for: context.revision) }, nextCursor: page.nextCursor)
+            return try Pagination.listResult(prompts.prompts, key: "prompts", kind: "prompts", params: params, size: configuration.pageSize) {
+                $0.listing(for: context.revision)
+            }
         case .promptsGet:
             return try getPrompt(params)
         case .completionComplete:

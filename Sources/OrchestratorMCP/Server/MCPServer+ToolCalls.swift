@@ -51,12 +51,12 @@ extension MCPServer {
         switch outcome {
         case .success(.complete(let output)):
             context.progress(1, total: 1, message: "\(tool.name) finished")
-            return ToolResultRenderer.success(output, revision: context.revision).objectValue
+            return ToolResultRenderer.success(output, revision: context.revision)
         case .failure(let failure):
-            return try ToolResultRenderer.failure(failure, tool: tool.name, revision: context.revision).get().objectValue
+            return try ToolResultRenderer.failure(failure, tool: tool.name, revision: context.revision).get()
         case .success(.inputRequired(let requests, let state)):
             if let refusal = unanswerable(requests, context: context, round: round) {
-                return try ToolResultRenderer.failure(refusal, tool: tool.name, revision: context.revision).get().objectValue
+                return try ToolResultRenderer.failure(refusal, tool: tool.name, revision: context.revision).get()
             }
             if context.revision.isModern {
                 var result: [String: JSONValue] = [
@@ -101,9 +101,7 @@ extension MCPServer {
         arguments: [String: JSONValue], context: RequestContext, round: Int
     ) {
         var pending = pendingCalls[id] ?? PendingToolCall(
-            toolName: tool.name, arguments: arguments, state: state,
-            revision: context.revision, clientCapabilities: context.clientCapabilities, clientInfo: context.clientInfo,
-            progressToken: context.progressToken, awaiting: [:], responses: [:], round: round)
+            toolName: tool.name, arguments: arguments, state: state, context: context, awaiting: [:], responses: [:], round: round)
         pending.round = round
         pending.state = state
         for key in requests.keys.sorted() {
@@ -122,17 +120,12 @@ extension MCPServer {
             let key = pending.awaiting.removeValue(forKey: id)
         else { return }
         pending.responses[key] = result ?? ["action": "cancel", "error": error ?? .null]
-        guard pending.awaiting.isEmpty, let tool = tools.tool(named: pending.toolName),
-            case .handshake(let session) = era
-        else {
+        guard pending.awaiting.isEmpty, let tool = tools.tool(named: pending.toolName) else {
             pendingCalls[owner] = pending
             return
         }
         pendingCalls[owner] = nil
-        let context = RequestContext(
-            revision: pending.revision, clientCapabilities: pending.clientCapabilities, clientInfo: pending.clientInfo,
-            progressToken: pending.progressToken, logThreshold: session.logThreshold(launchDefault: configuration.logLevel),
-            sink: sink)
+        let context = pending.context
         let outcome = run(tool, arguments: pending.arguments, context: context, responses: pending.responses, state: pending.state)
         do {
             if let result = try finish(outcome, tool: tool, id: owner, arguments: pending.arguments, context: context, round: pending.round + 1) {

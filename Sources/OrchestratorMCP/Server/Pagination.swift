@@ -19,9 +19,13 @@ enum Pagination {
         return (items[offset..<end], end < items.count ? "\(kind):\(end)" : nil)
     }
 
-    static func result(_ key: String, _ entries: [JSONValue], nextCursor: String?) -> [String: JSONValue] {
-        var result: [String: JSONValue] = [key: .array(entries)]
-        if let nextCursor { result["nextCursor"] = .string(nextCursor) }
+    /// One page of `items` as a list result: `{key: [entries…], nextCursor?}`.
+    static func listResult<Item>(
+        _ items: [Item], key: String, kind: String, params: [String: JSONValue]?, size: Int, entry: (Item) -> JSONValue
+    ) throws(JSONRPCError) -> [String: JSONValue] {
+        let page = try page(items, params: params, size: size, kind: kind)
+        var result: [String: JSONValue] = [key: .array(page.items.map(entry))]
+        if let nextCursor = page.nextCursor { result["nextCursor"] = .string(nextCursor) }
         return result
     }
 }

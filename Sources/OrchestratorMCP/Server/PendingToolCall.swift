@@ -10,10 +10,8 @@ struct PendingToolCall {
     let toolName: String
     let arguments: [String: JSONValue]
     var state: String?
-    let revision: ProtocolRevision
-    let clientCapabilities: JSONValue
-    let clientInfo: ClientIdentity?
-    let progressToken: JSONValue?
+    /// The context of the original request: its revision, capabilities, client and progress token.
+    let context: RequestContext
     /// Server request id → the key the tool gave that question.
     var awaiting: [JSONRPCID: String]
     var responses: [String: JSONValue]

@@ -11,7 +11,7 @@ package final class RequestContext {
     package let revision: ProtocolRevision
     package let clientCapabilities: JSONValue
     package let clientInfo: ClientIdentity?
-    let progressToken: JSONValue?
+    private let progressToken: JSONValue?
     private let logThreshold: LogLevel?
     private let sink: any MessageSink
     private var lastProgress: Double?

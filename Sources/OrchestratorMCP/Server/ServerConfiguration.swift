@@ -1,3 +1,4 @@
+internal import OrchestratorJSON
 package import OrchestratorCore
 package import OrchestratorStorage
 
@@ -21,7 +22,7 @@ package struct ServerConfiguration: Sendable {
         workflowDirectories: [String] = [],
         logLevel: LogLevel = .warning,
         pageSize: Int = 100,
-        maximumJSONDepth: Int = 64
+        maximumJSONDepth: Int = JSONParser.defaultMaximumDepth
     ) {
         self.stateLocation = stateLocation
         self.toolsets = toolsets

@@ -7,14 +7,14 @@ package import OrchestratorJSON
 /// stable code. Argument errors are `isError` results from 2025-11-25 on and `-32602` before it, as
 /// each revision's specification says.
 package enum ToolResultRenderer {
-    package static func success(_ output: ToolOutput, revision: ProtocolRevision) -> JSONValue {
+    package static func success(_ output: ToolOutput, revision: ProtocolRevision) -> [String: JSONValue] {
         if revision.hasStructuredOutput {
             return ["content": [textBlock(output.text)], "structuredContent": output.structured]
         }
         return ["content": [textBlock(output.text), textBlock(output.structured.description)]]
     }
 
-    package static func failure(_ failure: ToolFailure, tool: String, revision: ProtocolRevision) -> Result<JSONValue, JSONRPCError> {
+    package static func failure(_ failure: ToolFailure, tool: String, revision: ProtocolRevision) -> Result<[String: JSONValue], JSONRPCError> {
         switch failure {
         case .invalidArguments(let violation):
             let sentence = "Invalid arguments for \(tool): \(violation). Fix the argument and call \(tool) again."
@@ -31,7 +31,7 @@ package enum ToolResultRenderer {
         }
     }
 
-    private static func errorResult(code: String, sentence: String, revision: ProtocolRevision, extra: [String: JSONValue]) -> JSONValue {
+    private static func errorResult(code: String, sentence: String, revision: ProtocolRevision, extra: [String: JSONValue]) -> [String: JSONValue] {
         var result: [String: JSONValue] = ["isError": true, "content": [textBlock("Error \(code): \(sentence)")]]
         if revision.hasStructuredOutput {
             var error = extra
@@ -39,7 +39,7 @@ package enum ToolResultRenderer {
             error["message"] = .string(sentence)
             result["structuredContent"] = ["error": .object(error)]
         }
-        return .object(result)
+        return result
     }
 
     private static func textBlock(_ text: String) -> JSONValue {

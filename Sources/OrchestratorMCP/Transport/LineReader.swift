@@ -14,7 +14,8 @@ package struct LineReader<Source: ByteSource> {
     package static var defaultMaximumLineBytes: Int { 4 * 1024 * 1024 }
 
     private var source: Source
-    private let maximumLineBytes: Int
+    /// Lines longer than this are discarded unread and reported as `.oversized`.
+    package let maximumLineBytes: Int
     private var buffer: [UInt8] = []
     private var start = 0
     private var scanned = 0

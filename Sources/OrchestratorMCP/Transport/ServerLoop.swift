@@ -7,7 +7,7 @@ package enum ServerLoop {
     }
 
     package static func run<Source: ByteSource>(
-        _ server: inout MCPServer, reader: inout LineReader<Source>, maximumLineBytes: Int,
+        _ server: inout MCPServer, reader: inout LineReader<Source>,
         outputIsBroken: () -> Bool = { false }
     ) -> ExitReason {
         while true {
@@ -15,7 +15,7 @@ package enum ServerLoop {
             case .line(let line):
                 server.receive(line)
             case .oversized(let byteCount):
-                server.receiveOversizedLine(byteCount: byteCount, limit: maximumLineBytes)
+                server.receiveOversizedLine(byteCount: byteCount, limit: reader.maximumLineBytes)
             case .endOfInput:
                 return .endOfInput
             case .stopRequested(let signal):

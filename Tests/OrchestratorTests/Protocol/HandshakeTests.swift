@@ -17,8 +17,6 @@ struct HandshakeTests {
     }
 
     @Test func initializeResultHasExactlyTheFieldsOfTheRevision() {
-        var old = ServerHarness()
-        old.initialize("2024-11-05")
         var harness = ServerHarness()
         let reply = harness.request("initialize", id: 0, params: [
             "protocolVersion": "2024-11-05", "capabilities": [:], "clientInfo": ["name": "c", "version": "1"],
