@@ -19,7 +19,7 @@ let package = Package(
     targets: [
         .target(name: "OrchestratorJSON"),
         .target(name: "OrchestratorCore", dependencies: ["OrchestratorJSON"]),
-        .target(name: "OrchestratorStorage", dependencies: ["OrchestratorCore"]),
+        .target(name: "OrchestratorStorage", dependencies: ["OrchestratorJSON", "OrchestratorCore"]),
         .target(
             name: "OrchestratorMCP",
             dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage"]

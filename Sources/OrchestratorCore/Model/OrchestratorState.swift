@@ -1,0 +1,38 @@
+/// Everything the orchestrator knows: the document the state file holds (product §7).
+///
+/// Ids come from counters kept in the state itself, so several processes sharing one file never hand
+/// out the same id: the counter is read and advanced under the file lock like any other change.
+package struct OrchestratorState: Sendable, Equatable {
+    /// Oldest first: the scheduler serves the oldest active request first.
+    package var requests: [WorkRequest]
+    package var nextRequestNumber: Int
+    package var nextTaskNumber: Int
+
+    package init(requests: [WorkRequest] = [], nextRequestNumber: Int = 1, nextTaskNumber: Int = 1) {
+        self.requests = requests
+        self.nextRequestNumber = nextRequestNumber
+        self.nextTaskNumber = nextTaskNumber
+    }
+
+    package func requestIndex(_ id: WorkRequest.ID) -> Int? {
+        requests.firstIndex { $0.id == id }
+    }
+
+    /// Finds a task anywhere in the store (task ids are unique across requests).
+    package func locate(_ task: WorkTask.ID) -> (request: Int, task: Int)? {
+        for (requestIndex, request) in requests.enumerated() {
+            if let taskIndex = request.taskIndex(task) { return (requestIndex, taskIndex) }
+        }
+        return nil
+    }
+
+    mutating func makeRequestID() -> WorkRequest.ID {
+        defer { nextRequestNumber += 1 }
+        return WorkRequest.ID("req-\(nextRequestNumber)")
+    }
+
+    mutating func makeTaskID() -> WorkTask.ID {
+        defer { nextTaskNumber += 1 }
+        return WorkTask.ID("task-\(nextTaskNumber)")
+    }
+}

@@ -1,0 +1,15 @@
+internal import Foundation
+
+/// Where "now" comes from. Injected so tests can move time (lease expiry) without sleeping.
+package struct WallClock: Sendable {
+    package let now: @Sendable () -> Timestamp
+
+    package init(now: @escaping @Sendable () -> Timestamp) {
+        self.now = now
+    }
+
+    /// The system's real-time clock.
+    package static let system = WallClock {
+        Timestamp(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
+    }
+}

@@ -1,0 +1,60 @@
+/// A user's request and the plan of tasks made for it (product §3).
+package struct WorkRequest: Sendable, Equatable, Identifiable {
+    /// A short readable id such as `req-3`.
+    package struct ID: Sendable, Hashable, Comparable, CustomStringConvertible {
+        package let rawValue: String
+        package init(_ rawValue: String) { self.rawValue = rawValue }
+        package var description: String { rawValue }
+        package static func < (lhs: ID, rhs: ID) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    package enum Status: String, CaseIterable, Sendable {
+        /// Planned and being worked on; accepts changes.
+        case active
+        /// Closed by `approve_request_completion` once every task was approved; refuses every change.
+        case completed
+    }
+
+    package let id: ID
+    package var originalRequest: String
+    package var splitDetails: String?
+    package var status: Status
+    package var approvalPolicy: ApprovalPolicy
+    /// In plan order: the scheduler's tie-breaker after priority.
+    package var tasks: [WorkTask]
+    package var createdAt: Timestamp
+    package var updatedAt: Timestamp
+    package var completedAt: Timestamp?
+    package var completedBy: String?
+
+    package init(
+        id: ID, originalRequest: String, splitDetails: String?, status: Status = .active,
+        approvalPolicy: ApprovalPolicy, tasks: [WorkTask] = [], createdAt: Timestamp, updatedAt: Timestamp,
+        completedAt: Timestamp? = nil, completedBy: String? = nil
+    ) {
+        self.id = id
+        self.originalRequest = originalRequest
+        self.splitDetails = splitDetails
+        self.status = status
+        self.approvalPolicy = approvalPolicy
+        self.tasks = tasks
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.completedAt = completedAt
+        self.completedBy = completedBy
+    }
+
+    /// The tasks that count: deleted ones are kept for restoring but take no part in the plan.
+    package var liveTasks: [WorkTask] { tasks.filter { !$0.isDeleted } }
+
+    package func taskIndex(_ id: WorkTask.ID) -> Int? {
+        tasks.firstIndex { $0.id == id }
+    }
+
+    /// How many live tasks are in each status.
+    package var progress: [WorkTask.Status: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: WorkTask.Status.allCases.map { ($0, 0) })
+        for task in tasks where !task.isDeleted { counts[task.status, default: 0] += 1 }
+        return counts
+    }
+}

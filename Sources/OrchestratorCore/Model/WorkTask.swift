@@ -1,0 +1,65 @@
+/// One unit of work in a plan (product §3). A value: change a copy, persist it, then keep it.
+package struct WorkTask: Sendable, Equatable, Identifiable {
+    /// A short readable id such as `task-7`, unique across the whole store.
+    package struct ID: Sendable, Hashable, Comparable, CustomStringConvertible {
+        package let rawValue: String
+        package init(_ rawValue: String) { self.rawValue = rawValue }
+        package var description: String { rawValue }
+        package static func < (lhs: ID, rhs: ID) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// The task state machine of product §4; `TaskStateMachine` decides every move.
+    package enum Status: String, CaseIterable, Sendable {
+        /// Planned and not yet handed out, or handed back (lease expired).
+        case pending
+        /// Claimed through `get_next_task`, or sent back by `reject_task`.
+        case inProgress = "in_progress"
+        /// Finished by the agent with `completedDetails`; waits for approval. Immutable.
+        case done
+        /// Approved by the agent, the person or the `auto` policy. Final and immutable.
+        case approved
+    }
+
+    package let id: ID
+    package var title: String
+    package var description: String
+    package var status: Status
+    package var dependsOn: [ID]
+    package var priority: Priority
+    package var role: String?
+    /// Who holds the task while it is in progress (instance id or client name).
+    package var assignee: String?
+    /// When the holder's claim lapses and the task returns to pending.
+    package var claimExpiresAt: Timestamp?
+    package var completedDetails: String?
+    /// The last reviewer's feedback from `reject_task`.
+    package var feedback: String?
+    package var approvedBy: String?
+    /// Set while the task is deleted; a deleted task is kept so it can be restored.
+    package var deletedAt: Timestamp?
+    package var history: [HistoryEntry]
+
+    package init(
+        id: ID, title: String, description: String, status: Status = .pending, dependsOn: [ID] = [],
+        priority: Priority = .medium, role: String? = nil, assignee: String? = nil, claimExpiresAt: Timestamp? = nil,
+        completedDetails: String? = nil, feedback: String? = nil, approvedBy: String? = nil,
+        deletedAt: Timestamp? = nil, history: [HistoryEntry] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.status = status
+        self.dependsOn = dependsOn
+        self.priority = priority
+        self.role = role
+        self.assignee = assignee
+        self.claimExpiresAt = claimExpiresAt
+        self.completedDetails = completedDetails
+        self.feedback = feedback
+        self.approvedBy = approvedBy
+        self.deletedAt = deletedAt
+        self.history = history
+    }
+
+    package var isDeleted: Bool { deletedAt != nil }
+}

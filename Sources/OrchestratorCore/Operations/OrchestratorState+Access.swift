@@ -1,0 +1,64 @@
+/// The checks every change starts with: the request exists and is active, the task exists, and the
+/// state machine allows the action. One place, so every tool refuses the same way.
+extension OrchestratorState {
+    /// The index of an active request, or the refusal that applies.
+    func activeRequestIndex(_ id: WorkRequest.ID) throws(OrchestratorError) -> Int {
+        guard let index = requestIndex(id) else { throw .requestNotFound(id) }
+        guard requests[index].status == .active else { throw .requestCompleted(id) }
+        return index
+    }
+
+    /// Applies `action` to a task through the state machine, recording it in the task's history.
+    ///
+    /// `body` runs after the decision and before the history entry, for the action's own fields.
+    /// Throws before changing anything when the request, the task or the transition is refused.
+    @discardableResult
+    mutating func perform(
+        _ action: TaskAction, on taskID: WorkTask.ID, in requestID: WorkRequest.ID, by actor: String, at now: Timestamp,
+        note: String? = nil, _ body: (inout WorkTask) throws(OrchestratorError) -> Void = { _ in }
+    ) throws(OrchestratorError) -> (request: Int, task: Int, from: WorkTask.Status) {
+        let requestIndex = try activeRequestIndex(requestID)
+        guard let taskIndex = requests[requestIndex].taskIndex(taskID) else { throw .taskNotFound(taskID, in: requestID) }
+        var task = requests[requestIndex].tasks[taskIndex]
+        let from = task.status
+        switch TaskStateMachine.decide(action, for: task) {
+        case .refuse(let error): throw error
+        case .stay: break
+        case .move(let status): task.status = status
+        }
+        try body(&task)
+        task.history.append(HistoryEntry(at: now, actor: actor, action: action.historyAction, from: from, to: task.status, note: note))
+        requests[requestIndex].tasks[taskIndex] = task
+        requests[requestIndex].updatedAt = now
+        return (requestIndex, taskIndex, from)
+    }
+
+    /// Pending live tasks of a request whose last unmet dependency was `taskID`, which just moved
+    /// from `previous` to its current status.
+    func unlocked(by taskID: WorkTask.ID, from previous: WorkTask.Status, in requestIndex: Int) -> [WorkTask.ID] {
+        let request = requests[requestIndex]
+        let policy = request.approvalPolicy
+        var status: [WorkTask.ID: WorkTask.Status] = [:]
+        for task in request.tasks where !task.isDeleted { status[task.id] = task.status }
+        guard !policy.satisfies(previous), let changed = status[taskID], policy.satisfies(changed) else { return [] }
+        return request.tasks.filter { task in
+            !task.isDeleted && task.status == .pending && task.dependsOn.contains(taskID)
+                && task.dependsOn.allSatisfy { status[$0].map(policy.satisfies) ?? false }
+        }.map(\.id)
+    }
+}
+
+extension TaskAction {
+    var historyAction: HistoryEntry.Action {
+        switch self {
+        case .claim: .claimed
+        case .expireLease: .leaseExpired
+        case .markDone: .markedDone
+        case .approve: .approved
+        case .reject: .rejected
+        case .update: .updated
+        case .delete: .deleted
+        case .restore: .restored
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// Handing out tasks: lease expiry and `get_next_task`.
+extension OrchestratorState {
+    /// Returns every in-progress task whose lease has run out to pending, recorded as the server's doing.
+    /// Every change runs this first, so no stale claim ever blocks or misleads the scheduler.
+    package mutating func expireLeases(at now: Timestamp) {
+        for requestIndex in requests.indices where requests[requestIndex].status == .active {
+            let expired = requests[requestIndex].tasks.indices.filter {
+                let task = requests[requestIndex].tasks[$0]
+                return !task.isDeleted && task.status == .inProgress && task.claimExpiresAt.map { $0 <= now } == true
+            }
+            for taskIndex in expired {
+                let task = requests[requestIndex].tasks[taskIndex]
+                let note = "lease of \(task.assignee ?? "unknown holder") ran out at \(task.claimExpiresAt!)"
+                _ = try? perform(.expireLease, on: task.id, in: requests[requestIndex].id, by: "server", at: now, note: note) { task in
+                    task.assignee = nil
+                    task.claimExpiresAt = nil
+                }
+            }
+        }
+    }
+
+    /// `get_next_task`: selects per product §5 and claims the task for `holder` with a lease.
+    /// A task the holder already has comes back with its lease renewed.
+    package mutating func claimNext(
+        in scope: WorkRequest.ID?, holder: String, leaseSeconds: Int, at now: Timestamp
+    ) throws(OrchestratorError) -> NextTaskSelection {
+        if let scope { _ = try activeRequestIndex(scope) }
+        expireLeases(at: now)
+        let selection = NextTaskSelector.select(in: self, request: scope, holder: holder)
+        switch selection {
+        case .claim(let requestID, let taskID):
+            try perform(.claim, on: taskID, in: requestID, by: holder, at: now) { task in
+                task.assignee = holder
+                task.claimExpiresAt = now.adding(seconds: leaseSeconds)
+            }
+        case .resume(_, let taskID):
+            let (requestIndex, taskIndex) = locate(taskID)!
+            requests[requestIndex].tasks[taskIndex].claimExpiresAt = now.adding(seconds: leaseSeconds)
+            requests[requestIndex].updatedAt = now
+        case .awaitingApproval, .readyForCompletion, .waiting, .noActiveRequests:
+            break
+        }
+        return selection
+    }
+}

@@ -1,0 +1,68 @@
+/// Finishing, approving and rejecting tasks, and closing requests.
+extension OrchestratorState {
+    /// What `mark_task_done` changed besides the task itself.
+    package struct CompletionEffect: Equatable, Sendable {
+        /// Pending tasks whose last unmet dependency this was.
+        package var unlocked: [WorkTask.ID]
+        /// The `auto` policy approved the task at once.
+        package var autoApproved: Bool
+    }
+
+    /// `mark_task_done`: in progress → done with the details; under `auto` straight on to approved.
+    /// When `holder` is given it must be the instance holding the task.
+    package mutating func markDone(
+        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, details: String, holder: String?, by actor: String, at now: Timestamp
+    ) throws(OrchestratorError) -> CompletionEffect {
+        guard !details.isBlank else { throw .emptyField("completedDetails") }
+        let (requestIndex, _, from) = try perform(.markDone, on: taskID, in: requestID, by: actor, at: now, note: details) {
+            (task: inout WorkTask) throws(OrchestratorError) in
+            if let holder, let assignee = task.assignee, assignee != holder, let until = task.claimExpiresAt {
+                throw .taskHeldByOther(task.id, holder: assignee, until: until)
+            }
+            task.completedDetails = details
+            task.claimExpiresAt = nil
+        }
+        var autoApproved = false
+        if requests[requestIndex].approvalPolicy == .auto {
+            try perform(.approve, on: taskID, in: requestID, by: "auto policy", at: now) { task in task.approvedBy = "auto policy" }
+            autoApproved = true
+        }
+        return CompletionEffect(unlocked: unlocked(by: taskID, from: from, in: requestIndex), autoApproved: autoApproved)
+    }
+
+    /// `approve_task_completion`: done → approved, recording who approved. Returns the tasks it unlocked.
+    package mutating func approve(
+        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, by actor: String, at now: Timestamp
+    ) throws(OrchestratorError) -> [WorkTask.ID] {
+        let (requestIndex, _, from) = try perform(.approve, on: taskID, in: requestID, by: actor, at: now) { task in
+            task.approvedBy = actor
+        }
+        return unlocked(by: taskID, from: from, in: requestIndex)
+    }
+
+    /// `reject_task`: done → in progress with the feedback; the previous holder keeps it with a new lease.
+    package mutating func reject(
+        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, feedback: String, leaseSeconds: Int, by actor: String, at now: Timestamp
+    ) throws(OrchestratorError) {
+        guard !feedback.isBlank else { throw .emptyField("feedback") }
+        try perform(.reject, on: taskID, in: requestID, by: actor, at: now, note: feedback) { task in
+            task.feedback = feedback
+            task.completedDetails = nil
+            task.claimExpiresAt = task.assignee == nil ? nil : now.adding(seconds: leaseSeconds)
+        }
+    }
+
+    /// `approve_request_completion`: closes a request whose live tasks are all approved.
+    package mutating func completeRequest(_ requestID: WorkRequest.ID, by actor: String, at now: Timestamp) throws(OrchestratorError) {
+        let index = try activeRequestIndex(requestID)
+        var unapproved: [WorkTask.ID: WorkTask.Status] = [:]
+        for task in requests[index].tasks where !task.isDeleted && task.status != .approved {
+            unapproved[task.id] = task.status
+        }
+        guard unapproved.isEmpty else { throw .requestNotFinished(requestID, unapproved: unapproved) }
+        requests[index].status = .completed
+        requests[index].completedAt = now
+        requests[index].completedBy = actor
+        requests[index].updatedAt = now
+    }
+}

@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The handful of POSIX calls storage needs, each turning `errno` into a sentence.
+enum FileSystem {
+    /// A failed call: what we tried and why it failed.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+
+        init(_ action: String, _ path: String, _ code: Int32 = errno) {
+            description = "\(action) \(path): \(SystemError.sentence(for: code))"
+        }
+    }
+
+    /// Creates `path` and missing parents with owner-only permissions (like `mkdir -p`).
+    static func createDirectories(_ path: String) throws(Failure) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw Failure("cannot use", path, ENOTDIR) }
+            return
+        }
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            try createDirectories(String(path[..<slash]))
+        }
+        if mkdir(path, 0o700) != 0, errno != EEXIST { throw Failure("cannot create the folder", path) }
+    }
+
+    /// Reads a whole open file.
+    static func readAll(_ descriptor: Int32, path: String, sizeHint: Int) throws(Failure) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
+            let received = bytes.withUnsafeMutableBytes { buffer -> Int in
+                read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if received < 0 {
+                if errno == EINTR { continue }
+                throw Failure("cannot read", path)
+            }
+            if received == 0 { break }
+            count += received
+        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    /// Writes all of `bytes` to an open file.
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(Failure) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer -> Int in
+                write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Failure("cannot write", path)
+            }
+            offset += written
+        }
+    }
+
+    /// Flushes a file's data to stable storage (`F_FULLFSYNC` on macOS, where `fsync` is not enough).
+    static func synchronize(_ descriptor: Int32, path: String) throws(Failure) {
+        #if canImport(Darwin)
+        if fcntl(descriptor, F_FULLFSYNC) == 0 { return }
+        #endif
+        if fsync(descriptor) != 0 { throw Failure("cannot flush", path) }
+    }
+
+    /// Flushes a directory so a rename inside it survives a crash.
+    static func synchronizeDirectory(_ path: String) throws(Failure) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure("cannot open the folder", path) }
+        defer { close(descriptor) }
+        if fsync(descriptor) != 0, errno != EINVAL { throw Failure("cannot flush the folder", path) }
+    }
+}

@@ -1,0 +1,164 @@
+package import OrchestratorCore
+package import OrchestratorJSON
+
+/// Reads the state document, naming the exact field when something is wrong with it.
+package enum StateDecoder {
+    /// What a state file holds besides the state itself.
+    package struct Document: Sendable {
+        package var state: OrchestratorState
+        package var schemaVersion: Int
+        package var revision: Int
+    }
+
+    /// A field with the wrong shape; `path` is JSON-path-like (`requests[0].tasks[2].status`).
+    package struct FormatError: Error, Equatable, CustomStringConvertible {
+        package let path: String
+        package let problem: String
+        package var description: String { "\(path) \(problem)" }
+    }
+
+    /// The `schemaVersion` of a parsed document, read before anything else so a newer file is
+    /// recognised even when the rest does not decode.
+    package static func schemaVersion(of root: JSONValue) throws(FormatError) -> Int {
+        guard case .object = root else { throw FormatError(path: "the document", problem: "must be a JSON object") }
+        return try Field(root, "").int("schemaVersion")
+    }
+
+    package static func decode(_ root: JSONValue) throws(FormatError) -> Document {
+        let top = Field(root, "")
+        let requests = try top.array("requests").enumerated().map { (index, value) throws(FormatError) in
+            try request(Field(value, "requests[\(index)]"))
+        }
+        var ids = Set<String>()
+        for (requestIndex, request) in requests.enumerated() {
+            for (taskIndex, task) in request.tasks.enumerated() where !ids.insert(task.id.rawValue).inserted {
+                throw FormatError(path: "requests[\(requestIndex)].tasks[\(taskIndex)].id", problem: "repeats the task id \(task.id)")
+            }
+        }
+        let state = OrchestratorState(
+            requests: requests, nextRequestNumber: try top.int("nextRequestNumber"), nextTaskNumber: try top.int("nextTaskNumber"))
+        return Document(state: state, schemaVersion: try top.int("schemaVersion"), revision: try top.int("revision"))
+    }
+
+    private static func request(_ field: Field) throws(FormatError) -> WorkRequest {
+        let tasks = try field.array("tasks").enumerated().map { (index, value) throws(FormatError) in
+            try task(Field(value, "\(field.path).tasks[\(index)]"))
+        }
+        return WorkRequest(
+            id: WorkRequest.ID(try field.string("id")),
+            originalRequest: try field.string("originalRequest"),
+            splitDetails: try field.optionalString("splitDetails"),
+            status: try field.enumeration("status"),
+            approvalPolicy: try field.enumeration("approvalPolicy"),
+            tasks: tasks,
+            createdAt: try field.timestamp("createdAt"),
+            updatedAt: try field.timestamp("updatedAt"),
+            completedAt: try field.optionalTimestamp("completedAt"),
+            completedBy: try field.optionalString("completedBy"))
+    }
+
+    private static func task(_ field: Field) throws(FormatError) -> WorkTask {
+        let dependsOn = try field.array("dependsOn").enumerated().map { (index, value) throws(FormatError) in
+            guard case .string(let id) = value else {
+                throw FormatError(path: "\(field.path).dependsOn[\(index)]", problem: "must be a task id string")
+            }
+            return WorkTask.ID(id)
+        }
+        let history = try field.array("history").enumerated().map { (index, value) throws(FormatError) in
+            try entry(Field(value, "\(field.path).history[\(index)]"))
+        }
+        return WorkTask(
+            id: WorkTask.ID(try field.string("id")),
+            title: try field.string("title"),
+            description: try field.string("description"),
+            status: try field.enumeration("status"),
+            dependsOn: dependsOn,
+            priority: try field.enumeration("priority"),
+            role: try field.optionalString("role"),
+            assignee: try field.optionalString("assignee"),
+            claimExpiresAt: try field.optionalTimestamp("claimExpiresAt"),
+            completedDetails: try field.optionalString("completedDetails"),
+            feedback: try field.optionalString("feedback"),
+            approvedBy: try field.optionalString("approvedBy"),
+            deletedAt: try field.optionalTimestamp("deletedAt"),
+            history: history)
+    }
+
+    private static func entry(_ field: Field) throws(FormatError) -> HistoryEntry {
+        let from: WorkTask.Status? = try field.optionalString("from") == nil ? nil : try field.enumeration("from")
+        let to: WorkTask.Status? = try field.optionalString("to") == nil ? nil : try field.enumeration("to")
+        return HistoryEntry(
+            at: try field.timestamp("at"), actor: try field.string("actor"), action: try field.enumeration("action"),
+            from: from, to: to, note: try field.optionalString("note"))
+    }
+
+    /// An object being decoded and where it sits in the document.
+    private struct Field {
+        let value: JSONValue
+        let path: String
+
+        init(_ value: JSONValue, _ path: String) {
+            self.value = value
+            self.path = path
+        }
+
+        private func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+        private func member(_ key: String) throws(FormatError) -> JSONValue? {
+            guard case .object(let members) = value else { throw FormatError(path: path, problem: "must be an object") }
+            if case .null? = members[key] { return nil }
+            return members[key]
+        }
+
+        func string(_ key: String) throws(FormatError) -> String {
+            guard let text = try optionalString(key) else { throw FormatError(path: name(key), problem: "is missing") }
+            return text
+        }
+
+        func optionalString(_ key: String) throws(FormatError) -> String? {
+            switch try member(key) {
+            case nil: return nil
+            case .string(let text)?: return text
+            case let other?: throw FormatError(path: name(key), problem: "must be a string, not \(other.typeName)")
+            }
+        }
+
+        func int(_ key: String) throws(FormatError) -> Int {
+            switch try member(key) {
+            case .int(let number)? where number >= 0: return number
+            case nil: throw FormatError(path: name(key), problem: "is missing")
+            case let other?: throw FormatError(path: name(key), problem: "must be a whole number ≥ 0, not \(other)")
+            }
+        }
+
+        func array(_ key: String) throws(FormatError) -> [JSONValue] {
+            switch try member(key) {
+            case .array(let items)?: return items
+            case nil: throw FormatError(path: name(key), problem: "is missing")
+            case let other?: throw FormatError(path: name(key), problem: "must be an array, not \(other.typeName)")
+            }
+        }
+
+        func enumeration<Value: RawRepresentable & CaseIterable>(_ key: String) throws(FormatError) -> Value where Value.RawValue == String {
+            let text = try string(key)
+            guard let value = Value(rawValue: text) else {
+                let names = Value.allCases.map(\.rawValue).joined(separator: ", ")
+                throw FormatError(path: name(key), problem: "is '\(text)', not one of \(names)")
+            }
+            return value
+        }
+
+        func timestamp(_ key: String) throws(FormatError) -> Timestamp {
+            guard let moment = try optionalTimestamp(key) else { throw FormatError(path: name(key), problem: "is missing") }
+            return moment
+        }
+
+        func optionalTimestamp(_ key: String) throws(FormatError) -> Timestamp? {
+            guard let text = try optionalString(key) else { return nil }
+            guard let moment = Timestamp(iso8601: text) else {
+                throw FormatError(path: name(key), problem: "is '\(text)', not a time like 2026-01-31T12:00:00.000Z")
+            }
+            return moment
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package import OrchestratorCore
+internal import OrchestratorJSON
+
+/// Writes the state document, one task per line, re-encoding only what changed since the last write.
+///
+/// Whole-file rewrites make encoding cost grow with the store. The encoder keeps the bytes it last
+/// produced for each request and each task; a value that compares equal to the one it encoded (an
+/// identity check for untouched values, since they share storage) is copied, not encoded again. Equal
+/// values always encode to equal bytes, so the cache can never write stale data.
+package struct StateEncoder {
+    private var requestCache: [WorkRequest.ID: (request: WorkRequest, bytes: [UInt8])] = [:]
+    private var taskCache: [WorkTask.ID: (task: WorkTask, bytes: [UInt8])] = [:]
+
+    package init() {}
+
+    package mutating func encode(_ state: OrchestratorState, revision: Int) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(requestCache.values.reduce(256) { $0 + $1.bytes.count + 2 })
+        let header: JSONValue = [
+            "schemaVersion": .int(StateSchema.currentVersion), "revision": .int(revision),
+            "nextRequestNumber": .int(state.nextRequestNumber), "nextTaskNumber": .int(state.nextTaskNumber),
+        ]
+        var headerBytes = JSONWriter.bytes(from: header)
+        headerBytes.removeLast()
+        output.append(contentsOf: headerBytes)
+        output.append(contentsOf: #","requests":["#.utf8)
+        var liveRequests: [WorkRequest.ID: (request: WorkRequest, bytes: [UInt8])] = [:]
+        var liveTasks: [WorkTask.ID: (task: WorkTask, bytes: [UInt8])] = [:]
+        for (index, request) in state.requests.enumerated() {
+            output.append(contentsOf: index == 0 ? [0x0A] : [0x2C, 0x0A])
+            if let cached = requestCache[request.id], cached.request == request {
+                output.append(contentsOf: cached.bytes)
+                liveRequests[request.id] = cached
+                for task in request.tasks { liveTasks[task.id] = taskCache[task.id] }
+                continue
+            }
+            var requestBytes = JSONWriter.bytes(from: Self.json(request))
+            requestBytes.removeLast()
+            requestBytes.append(contentsOf: #","tasks":["#.utf8)
+            for (position, task) in request.tasks.enumerated() {
+                requestBytes.append(contentsOf: position == 0 ? [0x0A] : [0x2C, 0x0A])
+                let entry: (task: WorkTask, bytes: [UInt8])
+                if let cached = taskCache[task.id], cached.task == task {
+                    entry = cached
+                } else {
+                    entry = (task, JSONWriter.bytes(from: Self.json(task)))
+                }
+                requestBytes.append(contentsOf: entry.bytes)
+                liveTasks[task.id] = entry
+            }
+            requestBytes.append(contentsOf: "\n]}".utf8)
+            liveRequests[request.id] = (request, requestBytes)
+            output.append(contentsOf: requestBytes)
+        }
+        output.append(contentsOf: "\n]}\n".utf8)
+        requestCache = liveRequests
+        taskCache = liveTasks
+        return output
+    }
+
+    /// A request's own fields (its tasks are spliced in after them).
+    static func json(_ request: WorkRequest) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "id": .string(request.id.rawValue),
+            "originalRequest": .string(request.originalRequest),
+            "status": .string(request.status.rawValue),
+            "approvalPolicy": .string(request.approvalPolicy.rawValue),
+            "createdAt": .string(request.createdAt.description),
+            "updatedAt": .string(request.updatedAt.description),
+        ]
+        object["splitDetails"] = request.splitDetails.map(JSONValue.string)
+        object["completedAt"] = request.completedAt.map { .string($0.description) }
+        object["completedBy"] = request.completedBy.map(JSONValue.string)
+        return .object(object)
+    }
+
+    static func json(_ task: WorkTask) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "id": .string(task.id.rawValue),
+            "title": .string(task.title),
+            "description": .string(task.description),
+            "status": .string(task.status.rawValue),
+            "dependsOn": .array(task.dependsOn.map { .string($0.rawValue) }),
+            "priority": .string(task.priority.rawValue),
+            "history": .array(task.history.map(json)),
+        ]
+        object["role"] = task.role.map(JSONValue.string)
+        object["assignee"] = task.assignee.map(JSONValue.string)
+        object["claimExpiresAt"] = task.claimExpiresAt.map { .string($0.description) }
+        object["completedDetails"] = task.completedDetails.map(JSONValue.string)
+        object["feedback"] = task.feedback.map(JSONValue.string)
+        object["approvedBy"] = task.approvedBy.map(JSONValue.string)
+        object["deletedAt"] = task.deletedAt.map { .string($0.description) }
+        return .object(object)
+    }
+
+    static func json(_ entry: HistoryEntry) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "at": .string(entry.at.description), "actor": .string(entry.actor), "action": .string(entry.action.rawValue),
+        ]
+        object["from"] = entry.from.map { .string($0.rawValue) }
+        object["to"] = entry.to.map { .string($0.rawValue) }
+        object["note"] = entry.note.map(JSONValue.string)
+        return .object(object)
+    }
+}

@@ -1,0 +1,171 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+package import OrchestratorCore
+internal import OrchestratorJSON
+
+/// The state file, shared safely by every process that opens it (product §7).
+///
+/// A change takes an exclusive `flock` on `<state>.lock`, re-reads the file if anyone replaced it
+/// since we last looked, applies the change to a copy, writes `<state>.tmp` in the same folder,
+/// `fsync`s it, renames it over the state file and `fsync`s the folder; only then does the caller
+/// answer. A reader opens the file without a lock: renames are atomic, so it sees one whole version.
+/// Nothing is ever served from a stale cache: every read and change checks the file's identity first.
+///
+/// A file that cannot be read, does not parse or has a newer `schemaVersion` is never overwritten.
+/// Not thread-safe: one server loop owns one store.
+package final class StateStore {
+    package let location: StateLocation
+    private var lockDescriptor: Int32 = -1
+    private var cache: (identity: FileIdentity?, snapshot: StateSnapshot)?
+    private var encoder = StateEncoder()
+
+    package init(location: StateLocation) {
+        self.location = location
+    }
+
+    deinit {
+        if lockDescriptor >= 0 { close(lockDescriptor) }
+    }
+
+    private var lockPath: String { location.path + ".lock" }
+    private var temporaryPath: String { location.path + ".tmp" }
+
+    /// The current state, re-read only when the file changed. Never writes.
+    package func read() throws(StorageError) -> StateSnapshot {
+        try load()
+    }
+
+    /// Applies `change` under the lock and saves the result before returning it.
+    ///
+    /// When `change` throws, nothing is written and memory is left as it was. When it leaves the state
+    /// equal to what it was, nothing is written either (a `get_next_task` that claims nothing).
+    package func change<Outcome>(
+        _ change: (inout OrchestratorState) throws(OrchestratorError) -> Outcome
+    ) throws(StoreFailure) -> (outcome: Outcome, snapshot: StateSnapshot) {
+        do {
+            try FileSystem.createDirectories(location.directory)
+            try lock()
+        } catch {
+            throw .storage(.writeFailed(path: location.path, reason: error.description))
+        }
+        defer { unlock() }
+        let current: StateSnapshot
+        do { current = try load() } catch { throw .storage(error) }
+        if let reason = current.readOnlyReason { throw .storage(reason) }
+        var state = current.state
+        let outcome: Outcome
+        do { outcome = try change(&state) } catch { throw .refused(error) }
+        if state == current.state { return (outcome, current) }
+        let snapshot = StateSnapshot(state: state, revision: current.revision + 1, readOnlyReason: nil)
+        do {
+            try save(snapshot)
+        } catch {
+            throw .storage(.writeFailed(path: location.path, reason: error.description))
+        }
+        return (outcome, snapshot)
+    }
+
+    // MARK: - Reading
+
+    private func load() throws(StorageError) -> StateSnapshot {
+        let path = location.path
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            guard code == ENOENT else { throw .unreadable(path: path, reason: SystemError.sentence(for: code)) }
+            if let cache, cache.identity == nil { return cache.snapshot }
+            let empty = StateSnapshot(state: OrchestratorState(), revision: 0, readOnlyReason: nil)
+            cache = (nil, empty)
+            return empty
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .unreadable(path: path, reason: SystemError.sentence(for: errno)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(path: path, reason: "it is not a regular file") }
+        let identity = FileIdentity(info)
+        if let cache, cache.identity == identity { return cache.snapshot }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.readAll(descriptor, path: path, sizeHint: Int(info.st_size))
+        } catch {
+            throw .unreadable(path: path, reason: error.description)
+        }
+        let snapshot = try Self.decode(bytes, path: path)
+        cache = (identity, snapshot)
+        return snapshot
+    }
+
+    private static func decode(_ bytes: [UInt8], path: String) throws(StorageError) -> StateSnapshot {
+        guard bytes.contains(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) else {
+            throw .corrupt(path: path, reason: "the file is empty")
+        }
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes, maximumDepth: 16)
+        } catch {
+            throw .corrupt(path: path, reason: "it is not JSON (\(error))")
+        }
+        let version: Int
+        do { version = try StateDecoder.schemaVersion(of: root) } catch { throw .corrupt(path: path, reason: error.description) }
+        let newer: StorageError? = version > StateSchema.currentVersion
+            ? .newerSchema(path: path, found: version, supported: StateSchema.currentVersion) : nil
+        do {
+            let document = try StateDecoder.decode(root)
+            return StateSnapshot(state: document.state, revision: document.revision, readOnlyReason: newer)
+        } catch {
+            throw newer ?? .corrupt(path: path, reason: error.description)
+        }
+    }
+
+    // MARK: - Writing
+
+    private func save(_ snapshot: StateSnapshot) throws(FileSystem.Failure) {
+        let bytes = encoder.encode(snapshot.state, revision: snapshot.revision)
+        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw FileSystem.Failure("cannot create", temporaryPath) }
+        do {
+            _ = fchmod(descriptor, 0o600)
+            try FileSystem.writeAll(descriptor, bytes, path: temporaryPath)
+            try FileSystem.synchronize(descriptor, path: temporaryPath)
+        } catch {
+            close(descriptor)
+            unlink(temporaryPath)
+            throw error
+        }
+        close(descriptor)
+        guard rename(temporaryPath, location.path) == 0 else {
+            let failure = FileSystem.Failure("cannot rename over", location.path)
+            unlink(temporaryPath)
+            throw failure
+        }
+        try FileSystem.synchronizeDirectory(location.directory)
+        var info = stat()
+        let identity = stat(location.path, &info) == 0 ? FileIdentity(info) : nil
+        cache = (identity, snapshot)
+    }
+
+    // MARK: - Locking
+
+    private func lock() throws(FileSystem.Failure) {
+        if lockDescriptor < 0 {
+            lockDescriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            guard lockDescriptor >= 0 else { throw FileSystem.Failure("cannot open the lock file", lockPath) }
+        }
+        while flock(lockDescriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw FileSystem.Failure("cannot lock", lockPath) }
+        }
+    }
+
+    private func unlock() {
+        _ = flock(lockDescriptor, LOCK_UN)
+    }
+}
+
+/// Why a change did not happen: a rule refused it, or the file could not be used.
+package enum StoreFailure: Error, Equatable {
+    case refused(OrchestratorError)
+    case storage(StorageError)
+}

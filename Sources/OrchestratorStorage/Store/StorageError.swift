@@ -1,0 +1,42 @@
+/// The state file could not be used. Each case names the path and the problem and says what to do;
+/// none of them ever leads to the file being overwritten.
+package enum StorageError: Error, Equatable, CustomStringConvertible {
+    /// The file exists but cannot be opened or read (permissions, a directory in its place, …).
+    case unreadable(path: String, reason: String)
+    /// The file is empty, or is not JSON, or is JSON without the expected fields.
+    case corrupt(path: String, reason: String)
+    /// A newer version of the program wrote it.
+    case newerSchema(path: String, found: Int, supported: Int)
+    /// Creating the folder, locking, or writing the new version failed; the old file is intact.
+    case writeFailed(path: String, reason: String)
+
+    package var code: String {
+        switch self {
+        case .unreadable: "state_unreadable"
+        case .corrupt: "state_corrupt"
+        case .newerSchema: "state_newer_schema"
+        case .writeFailed: "state_write_failed"
+        }
+    }
+
+    package var description: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            "The state file \(path) cannot be read: \(reason). Fix its permissions or point --state elsewhere; nothing was changed."
+        case .corrupt(let path, let reason):
+            "The state file \(path) is not a valid state document: \(reason). It is left untouched and changes are refused until it is repaired or moved away."
+        case .newerSchema(let path, let found, let supported):
+            "The state file \(path) has schemaVersion \(found), newer than the \(supported) this version understands. It is left untouched and changes are refused; upgrade mcp-orchestrator."
+        case .writeFailed(let path, let reason):
+            "Saving the state file \(path) failed: \(reason). The previous version is intact and the change was not made."
+        }
+    }
+
+    /// Whether reads may still be served from what the file holds (only a newer schema that still decodes).
+    package var blocksReads: Bool {
+        switch self {
+        case .newerSchema: false
+        case .unreadable, .corrupt, .writeFailed: true
+        }
+    }
+}
