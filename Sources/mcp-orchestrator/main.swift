@@ -48,7 +48,8 @@ let configuration = ServerConfiguration(
     toolsets: options.toolsets,
     approver: options.approver,
     workflowDirectories: workflowDirectories,
-    logLevel: options.logLevel)
+    logLevel: options.logLevel,
+    leaseSeconds: options.leaseMinutes * 60)
 let diagnostics = Diagnostics(threshold: options.logLevel)
 Diagnostics.writeStderr("mcp-orchestrator \(ProductInfo.version): state file \(location.path) (from \(location.source.rawValue))\n")
 

@@ -56,6 +56,12 @@ extension LaunchOptions {
                         throw LaunchError(message: "--max-line-bytes takes a whole number of bytes, at least 1024, not '\(text)'")
                     }
                     options.maximumLineBytes = bytes
+                case "--lease-minutes":
+                    let text = try value().get()
+                    guard let minutes = Int(text), (1...10_080).contains(minutes) else {
+                        throw LaunchError(message: "--lease-minutes takes a whole number of minutes from 1 to 10080, not '\(text)'")
+                    }
+                    options.leaseMinutes = minutes
                 default:
                     if name.hasPrefix("-") { throw LaunchError(message: "unknown option '\(name)'") }
                     throw LaunchError(message: "unexpected argument '\(argument)'; the server takes options only")
@@ -70,7 +76,7 @@ extension LaunchOptions {
     }
 
     package static let usageLine =
-        "usage: mcp-orchestrator [--state PATH] [--workflows DIR]... [--toolsets LIST] [--approver agent|human] [--log-level LEVEL] [--max-line-bytes N]"
+        "usage: mcp-orchestrator [--state PATH] [--workflows DIR]... [--toolsets LIST] [--approver agent|human] [--lease-minutes N] [--log-level LEVEL] [--max-line-bytes N]"
 
     package static var helpText: String {
         """
@@ -88,6 +94,8 @@ extension LaunchOptions {
           --toolsets LIST       Comma-separated tool sets: \(Toolset.selectableNames.joined(separator: ", "))
                                 (default: \(Toolset.defaultSelection.map(\.rawValue).joined(separator: ","))).
           --approver MODE       Who approves completed tasks: agent (default) or human.
+          --lease-minutes N     How long a task handed out by get_next_task stays claimed before it
+                                returns to pending (default: 30).
           --log-level LEVEL     Least severity written to stderr and sent as log notifications until the
                                 client sets its own: \(LogLevel.spellings) (default: warning).
           --max-line-bytes N    Largest accepted message in bytes (default: 4194304).

@@ -8,6 +8,8 @@ package struct LaunchOptions: Equatable, Sendable {
     package var approver: ApproverMode = .agent
     package var logLevel: LogLevel = .warning
     package var maximumLineBytes: Int = 4 * 1024 * 1024
+    /// How long a task claimed by `get_next_task` stays with its holder.
+    package var leaseMinutes: Int = 30
 
     package init() {}
 }

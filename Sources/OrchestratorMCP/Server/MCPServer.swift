@@ -1,5 +1,6 @@
 internal import OrchestratorJSON
 internal import OrchestratorCore
+package import OrchestratorStorage
 
 /// The MCP server as a value: feed it lines, it writes replies to its sink.
 ///
@@ -11,6 +12,8 @@ package struct MCPServer {
     package let tools: ToolCatalog
     package let resources: ResourceCatalog
     package let prompts: PromptCatalog
+    /// The state file every tool reads and changes.
+    package let store: StateStore
     package internal(set) var era: SessionEra = .undecided
     let sink: any MessageSink
     var pendingCalls: [JSONRPCID: PendingToolCall] = [:]
@@ -20,6 +23,7 @@ package struct MCPServer {
     package init(configuration: ServerConfiguration, sink: any MessageSink, tools: [any MCPTool] = ToolCatalog.shipped) {
         self.configuration = configuration
         self.sink = sink
+        self.store = StateStore(location: configuration.stateLocation)
         let catalog = ToolCatalog(enabling: configuration.toolsets, from: tools)
         self.tools = catalog
         self.resources = ResourceCatalog(tools: catalog)

@@ -14,6 +14,10 @@ package struct ServerConfiguration: Sendable {
     package var pageSize: Int
     /// JSON nesting deeper than this is refused as a parse error.
     package var maximumJSONDepth: Int
+    /// How long a claim from `get_next_task` lasts before the task returns to pending.
+    package var leaseSeconds: Int
+    /// Where "now" comes from; tests inject a fixed clock.
+    package var clock: WallClock
 
     package init(
         stateLocation: StateLocation,
@@ -22,7 +26,9 @@ package struct ServerConfiguration: Sendable {
         workflowDirectories: [String] = [],
         logLevel: LogLevel = .warning,
         pageSize: Int = 100,
-        maximumJSONDepth: Int = JSONParser.defaultMaximumDepth
+        maximumJSONDepth: Int = JSONParser.defaultMaximumDepth,
+        leaseSeconds: Int = 30 * 60,
+        clock: WallClock = .system
     ) {
         self.stateLocation = stateLocation
         self.toolsets = toolsets
@@ -31,5 +37,7 @@ package struct ServerConfiguration: Sendable {
         self.logLevel = logLevel
         self.pageSize = pageSize
         self.maximumJSONDepth = maximumJSONDepth
+        self.leaseSeconds = leaseSeconds
+        self.clock = clock
     }
 }

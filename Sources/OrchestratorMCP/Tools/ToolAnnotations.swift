@@ -9,6 +9,10 @@ package struct ToolAnnotations: Sendable, Equatable {
     package var openWorld: Bool = false
 
     package static let readOnly = ToolAnnotations(readOnly: true, destructive: false, idempotent: true)
+    /// Adds or moves something forward; calling twice does more than calling once.
+    package static let change = ToolAnnotations(readOnly: false, destructive: false, idempotent: false)
+    /// Removes something from view (it can be restored).
+    package static let removal = ToolAnnotations(readOnly: false, destructive: true, idempotent: false)
 
     package func json(title: String) -> JSONValue {
         [

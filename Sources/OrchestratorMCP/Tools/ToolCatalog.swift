@@ -3,7 +3,12 @@ package import OrchestratorCore
 /// The only list of tools: `tools/list` serialises it and `tools/call` looks names up in it.
 package struct ToolCatalog: Sendable {
     /// Every tool the program ships, in the order `tools/list` shows them.
-    package static let shipped: [any MCPTool] = [ServerInfoTool()]
+    package static let shipped: [any MCPTool] = [
+        ServerInfoTool(),
+        RequestPlanningTool(), GetNextTaskTool(), MarkTaskDoneTool(), ApproveTaskCompletionTool(), RejectTaskTool(),
+        ApproveRequestCompletionTool(), AddTasksToRequestTool(), UpdateTaskTool(), DeleteTaskTool(), RestoreTaskTool(),
+        OpenTaskDetailsTool(), ListRequestsTool(),
+    ]
 
     /// The enabled tools, in catalog order.
     package let tools: [any MCPTool]

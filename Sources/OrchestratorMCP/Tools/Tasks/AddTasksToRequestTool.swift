@@ -1,0 +1,40 @@
+package import OrchestratorJSON
+package import OrchestratorCore
+
+/// `add_tasks_to_request`: extends an active plan; new tasks may depend on existing ones and on each other.
+package struct AddTasksToRequestTool: MCPTool {
+    package let name = "add_tasks_to_request"
+    package let title = "Add tasks to a request"
+    package let description = """
+        Append tasks to an active request. dependsOn may name existing task ids of the request, or titles or \
+        1-based positions of tasks in this call. Dependencies are checked: unknown ids and cycles are refused.
+        """
+    package let toolset = Toolset.core
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["requestId": ["type": "string", "minLength": 1], "tasks": TaskDraftInput.schema],
+        "required": ["requestId", "tasks"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["requestId": ["type": "string"], "added": TaskView.idListSchema, "request": RequestView.schema],
+        "required": ["requestId", "added", "request"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let requestID = invocation.requestID, actor = invocation.actor, now = invocation.now
+        let drafts = TaskDraftInput.drafts(invocation.arguments["tasks"])
+        let (added, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            try state.addTasks(drafts, to: requestID, by: actor, at: now)
+        }
+        let request = try state.request(requestID)
+        let text = "Added \(TaskResult.list(added)) to \(requestID).\n\n" + ProgressTable.markdown(request)
+        return .complete(ToolOutput(
+            structured: ["requestId": .string(requestID.rawValue), "added": .array(added.map { .string($0.rawValue) }), "request": RequestView.json(request)],
+            text: text))
+    }
+}

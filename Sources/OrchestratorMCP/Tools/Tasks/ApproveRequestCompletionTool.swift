@@ -1,0 +1,52 @@
+package import OrchestratorJSON
+package import OrchestratorCore
+
+/// `approve_request_completion`: closes a request once every task is approved; it then refuses all changes.
+package struct ApproveRequestCompletionTool: MCPTool {
+    package let name = "approve_request_completion"
+    package let title = "Complete a request"
+    package let description = """
+        Close a request whose tasks are all approved. A completed request accepts no further changes. With \
+        --approver human the person confirms (asked through the client, or by command).
+        """
+    package let toolset = Toolset.core
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["requestId": ["type": "string", "minLength": 1]],
+        "required": ["requestId"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["requestId": ["type": "string"], "request": RequestView.schema],
+        "required": ["requestId", "request"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let requestID = invocation.requestID, now = invocation.now
+        var trial = try invocation.currentState()
+        do { try trial.completeRequest(requestID, by: "check", at: now) } catch { throw ToolFailure(error) }
+        let request = try trial.request(requestID)
+        let question = "All \(request.liveTasks.count) tasks of \(requestID) are approved. Close the request “\(request.originalRequest)”?"
+        let command = HumanApproval.command(["approve-request", requestID.rawValue], invocation: invocation)
+        let approver: String
+        switch try HumanApproval.step(invocation, question: question, command: command) {
+        case .ask(let outcome): return outcome
+        case .agentMayAct: approver = invocation.actor
+        case .approved(let person): approver = person
+        case .rejected(let feedback, _):
+            throw .refused(
+                code: "completion_rejected",
+                message: "The person did not approve closing \(requestID): \(feedback). Add tasks with add_tasks_to_request for what is missing.")
+        }
+        let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            try state.completeRequest(requestID, by: approver, at: now)
+        }
+        let completed = try state.request(requestID)
+        let text = "Request \(requestID) is completed (approved by \(approver)); it accepts no further changes.\n\n" + ProgressTable.markdown(completed)
+        return .complete(ToolOutput(structured: ["requestId": .string(requestID.rawValue), "request": RequestView.json(completed)], text: text))
+    }
+}

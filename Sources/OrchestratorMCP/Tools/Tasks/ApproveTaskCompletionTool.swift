@@ -1,0 +1,63 @@
+package import OrchestratorJSON
+package import OrchestratorCore
+
+/// `approve_task_completion`: accepts a done task, which lifts the request's gate.
+package struct ApproveTaskCompletionTool: MCPTool {
+    package let name = "approve_task_completion"
+    package let title = "Approve a finished task"
+    package let description = """
+        Approve a task that is done, so work can continue. With --approver human the server asks the person \
+        (when the client supports questions) or says which command they run; the model's call alone never approves.
+        """
+    package let toolset = Toolset.core
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["requestId": ["type": "string", "minLength": 1], "taskId": ["type": "string", "minLength": 1]],
+        "required": ["requestId", "taskId"],
+        "additionalProperties": false,
+    ]
+    package var outputSchema: JSONValue {
+        TaskResult.schema(
+            extra: ["decision": ["type": "string", "enum": ["approved", "rejected"]], "unlocked": TaskView.idListSchema],
+            required: ["decision", "unlocked"])
+    }
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let requestID = invocation.requestID, taskID = invocation.taskID, now = invocation.now
+        // Refuse at once what could not be approved anyway, before bothering the person.
+        var trial = try invocation.currentState()
+        do { _ = try trial.approve(taskID, in: requestID, by: "check", at: now) } catch { throw ToolFailure(error) }
+        let task = trial.locate(taskID).map { trial.requests[$0.request].tasks[$0.task] }
+        let question = "Approve task \(taskID) of \(requestID), “\(task?.title ?? "")”?\n\nWhat was done: \(task?.completedDetails ?? "")"
+        let command = HumanApproval.command(["approve", requestID.rawValue, taskID.rawValue], invocation: invocation)
+        let approver: String
+        switch try HumanApproval.step(invocation, question: question, command: command) {
+        case .ask(let outcome):
+            return outcome
+        case .agentMayAct:
+            approver = invocation.actor
+        case .approved(let person):
+            approver = person
+        case .rejected(let feedback, let person):
+            let lease = invocation.leaseSeconds
+            let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+                try state.reject(taskID, in: requestID, feedback: feedback, leaseSeconds: lease, by: person, at: now)
+            }
+            return .complete(TaskResult.output(
+                headline: "The person rejected task \(taskID): \(feedback)", task: taskID, in: requestID, state: state,
+                extra: ["decision": "rejected", "unlocked": []],
+                next: "It is back in progress; get_next_task hands it out again with the feedback."))
+        }
+        let (unlocked, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            try state.approve(taskID, in: requestID, by: approver, at: now)
+        }
+        return .complete(TaskResult.output(
+            headline: "Task \(taskID) is approved by \(approver). Unlocked: \(TaskResult.list(unlocked)).",
+            task: taskID, in: requestID, state: state,
+            extra: ["decision": "approved", "unlocked": .array(unlocked.map { .string($0.rawValue) })],
+            next: "Call get_next_task for the next task."))
+    }
+}

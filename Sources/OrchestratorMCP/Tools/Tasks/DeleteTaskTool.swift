@@ -1,0 +1,32 @@
+package import OrchestratorJSON
+package import OrchestratorCore
+
+/// `delete_task`: takes a task out of the plan, keeping it for `restore_task`.
+package struct DeleteTaskTool: MCPTool {
+    package let name = "delete_task"
+    package let title = "Delete a task"
+    package let description = """
+        Remove a pending or in-progress task from the plan. It is kept and can be brought back with restore_task. \
+        Refused while other tasks depend on it, and for done or approved tasks.
+        """
+    package let toolset = Toolset.core
+    package let annotations = ToolAnnotations.removal
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["requestId": ["type": "string", "minLength": 1], "taskId": ["type": "string", "minLength": 1]],
+        "required": ["requestId", "taskId"],
+        "additionalProperties": false,
+    ]
+    package var outputSchema: JSONValue { TaskResult.schema() }
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let requestID = invocation.requestID, taskID = invocation.taskID, actor = invocation.actor, now = invocation.now
+        let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            try state.delete(taskID, in: requestID, by: actor, at: now)
+        }
+        return .complete(TaskResult.output(
+            headline: "Task \(taskID) is deleted. restore_task with the same ids brings it back.", task: taskID, in: requestID, state: state))
+    }
+}

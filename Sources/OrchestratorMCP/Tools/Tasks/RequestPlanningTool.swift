@@ -1,0 +1,57 @@
+package import OrchestratorJSON
+package import OrchestratorCore
+
+/// `request_planning`: registers a user's request and its plan of tasks (mcp-taskmanager's name and arguments).
+package struct RequestPlanningTool: MCPTool {
+    package let name = "request_planning"
+    package let title = "Plan a request"
+    package let description = """
+        Register a new user request and plan it as tasks. Each task has a title and description, and may name \
+        dependsOn (titles or 1-based positions of tasks in this call), a priority (high, medium, low) and a role. \
+        approvalPolicy: each (default; every finished task must be approved before the next is handed out), end \
+        (approve everything before completion) or auto (finished counts as approved). Then call get_next_task.
+        """
+    package let toolset = Toolset.core
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "originalRequest": ["type": "string", "minLength": 1, "description": "The user's request, in their words."],
+            "splitDetails": ["type": "string", "description": "How and why the request was split this way."],
+            "tasks": TaskDraftInput.schema,
+            "approvalPolicy": ["type": "string", "enum": .array(ApprovalPolicy.allCases.map { .string($0.rawValue) })],
+        ],
+        "required": ["originalRequest", "tasks"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["requestId": ["type": "string"], "request": RequestView.schema],
+        "required": ["requestId", "request"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let policy = invocation.optionalString("approvalPolicy").flatMap(ApprovalPolicy.init(rawValue:)) ?? .each
+        if policy == .auto, invocation.environment.configuration.approver == .human {
+            throw ToolFailure(OrchestratorError.policyNeedsAgentApprover)
+        }
+        let drafts = TaskDraftInput.drafts(invocation.arguments["tasks"])
+        let actor = invocation.actor, now = invocation.now
+        let (id, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            try state.plan(
+                originalRequest: invocation.string("originalRequest"), splitDetails: invocation.optionalString("splitDetails"),
+                tasks: drafts, policy: policy, by: actor, at: now)
+        }
+        let request = try state.request(id)
+        let text = """
+            Planned request \(id) with \(request.tasks.count) task\(request.tasks.count == 1 ? "" : "s").
+
+            \(ProgressTable.markdown(request))
+
+            Next: call get_next_task with requestId \(id) to take the first task.
+            """
+        return .complete(ToolOutput(structured: ["requestId": .string(id.rawValue), "request": RequestView.json(request)], text: text))
+    }
+}

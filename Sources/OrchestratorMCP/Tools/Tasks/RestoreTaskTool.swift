@@ -1,0 +1,28 @@
+package import OrchestratorJSON
+package import OrchestratorCore
+
+/// `restore_task`: brings a deleted task back into the plan, as it was.
+package struct RestoreTaskTool: MCPTool {
+    package let name = "restore_task"
+    package let title = "Restore a deleted task"
+    package let description = "Bring a deleted task back into its request's plan, with its status and history as they were."
+    package let toolset = Toolset.core
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["requestId": ["type": "string", "minLength": 1], "taskId": ["type": "string", "minLength": 1]],
+        "required": ["requestId", "taskId"],
+        "additionalProperties": false,
+    ]
+    package var outputSchema: JSONValue { TaskResult.schema() }
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let requestID = invocation.requestID, taskID = invocation.taskID, actor = invocation.actor, now = invocation.now
+        let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            try state.restore(taskID, in: requestID, by: actor, at: now)
+        }
+        return .complete(TaskResult.output(headline: "Task \(taskID) is restored.", task: taskID, in: requestID, state: state))
+    }
+}

@@ -1,0 +1,70 @@
+internal import OrchestratorJSON
+internal import OrchestratorCore
+
+/// How a request appears in structured results: its fields, progress counts and (up to a limit) its tasks.
+enum RequestView {
+    /// Results list at most this many tasks of one request; `omittedTasks` counts the rest.
+    static let taskLimit = 100
+
+    static func json(_ request: WorkRequest, withTasks: Bool = true) -> JSONValue {
+        let progress = request.progress
+        var object: [String: JSONValue] = [
+            "id": .string(request.id.rawValue),
+            "originalRequest": .string(request.originalRequest),
+            "status": .string(request.status.rawValue),
+            "approvalPolicy": .string(request.approvalPolicy.rawValue),
+            "createdAt": .string(request.createdAt.description),
+            "updatedAt": .string(request.updatedAt.description),
+            "progress": [
+                "pending": .int(progress[.pending] ?? 0),
+                "inProgress": .int(progress[.inProgress] ?? 0),
+                "done": .int(progress[.done] ?? 0),
+                "approved": .int(progress[.approved] ?? 0),
+                "deleted": .int(request.tasks.count - request.liveTasks.count),
+                "total": .int(request.liveTasks.count),
+            ],
+        ]
+        object["splitDetails"] = request.splitDetails.map(JSONValue.string)
+        object["completedAt"] = request.completedAt.map { .string($0.description) }
+        object["completedBy"] = request.completedBy.map(JSONValue.string)
+        if withTasks {
+            let shown = shownTasks(request)
+            object["tasks"] = .array(shown.map { TaskView.json($0) })
+            object["omittedTasks"] = .int(request.tasks.count - shown.count)
+        }
+        return .object(object)
+    }
+
+    /// Every task when there are few; otherwise the unfinished ones first, up to the limit.
+    static func shownTasks(_ request: WorkRequest) -> [WorkTask] {
+        guard request.tasks.count > taskLimit else { return request.tasks }
+        let unfinished = request.tasks.filter { !$0.isDeleted && $0.status != .approved }
+        let rest = request.tasks.filter { $0.isDeleted || $0.status == .approved }
+        return Array((unfinished + rest).prefix(taskLimit))
+    }
+
+    private static let count: JSONValue = ["type": "integer", "minimum": 0]
+
+    static let schema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "id": ["type": "string"],
+            "originalRequest": ["type": "string"],
+            "splitDetails": ["type": "string"],
+            "status": ["type": "string", "enum": .array(WorkRequest.Status.allCases.map { .string($0.rawValue) })],
+            "approvalPolicy": ["type": "string", "enum": .array(ApprovalPolicy.allCases.map { .string($0.rawValue) })],
+            "createdAt": ["type": "string"],
+            "updatedAt": ["type": "string"],
+            "completedAt": ["type": "string"],
+            "completedBy": ["type": "string"],
+            "progress": [
+                "type": "object",
+                "properties": ["pending": count, "inProgress": count, "done": count, "approved": count, "deleted": count, "total": count],
+                "required": ["pending", "inProgress", "done", "approved", "deleted", "total"],
+            ],
+            "tasks": ["type": "array", "items": TaskView.schema],
+            "omittedTasks": count,
+        ],
+        "required": ["id", "originalRequest", "status", "approvalPolicy", "createdAt", "updatedAt", "progress"],
+    ]
+}
