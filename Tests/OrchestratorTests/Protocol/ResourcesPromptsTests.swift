@@ -13,7 +13,7 @@ struct ResourcesPromptsTests {
         #expect(guide["mimeType"] == "text/markdown")
         #expect(guide["text"]?.stringValue?.contains("- `server_info`") == true)
         let info = try #require(harness.request("resources/read", params: ["uri": "orchestrator://server/info"])["result"]?["contents"]?[0]?["text"]?.stringValue)
-        #expect(try JSONParser.parse(info)["stateFile"]?["path"] == .string(ServerHarness.statePath))
+        #expect(try JSONParser.parse(info)["stateFile"]?["path"] == .string(harness.statePath))
     }
 
     @Test func templatesMatchOnlyWholeSegments() throws {

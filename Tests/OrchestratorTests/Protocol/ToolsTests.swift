@@ -5,7 +5,7 @@ import Testing
 
 struct ToolsTests {
     @Test func toolsListPaginatesWithOpaqueCursorsAndRefusesForeignOnes() throws {
-        var harness = ServerHarness(pageSize: 1, tools: ToolCatalog.shipped + [AskingTool()])
+        var harness = ServerHarness(pageSize: 1, tools: [ServerInfoTool(), AskingTool()])
         harness.initialize()
         let first = harness.request("tools/list")["result"]!
         #expect(first["tools"]?.arrayValue?.map { $0["name"] } == ["server_info"])
@@ -29,8 +29,8 @@ struct ToolsTests {
         #expect((tool["title"] != nil) == (revision >= .v2025_06_18))
     }
 
-    @Test func everyShippedToolsStructuredContentMatchesItsOutputSchema() throws {
-        for tool in ToolCatalog.shipped {
+    @Test func everyToolWithoutRequiredArgumentsAnswersAnEmptyStoreWithItsOutputSchema() throws {
+        for tool in ToolCatalog.shipped where tool.inputSchema["required"] == nil {
             var harness = ServerHarness(toolsets: Toolset.allCases)
             harness.initialize()
             let result = try #require(harness.request("tools/call", params: ["name": .string(tool.name), "arguments": [:]])["result"])
@@ -46,11 +46,11 @@ struct ToolsTests {
         harness.initialize("2025-06-18")
         let result = try #require(harness.request("tools/call", params: ["name": "server_info"])["result"])
         let report = try #require(result["structuredContent"])
-        #expect(report["stateFile"] == ["path": .string(ServerHarness.statePath), "source": "option", "exists": false, "readable": false])
+        #expect(report["stateFile"] == ["path": .string(harness.statePath), "source": "option", "exists": false, "readable": false])
         #expect(report["protocolRevision"] == "2025-06-18")
         #expect(report["toolsets"] == ["server", "core", "workflows"])
         #expect(report["client"] == "harness")
-        #expect(report["counts"] == ["tools": 1, "resources": 2, "resourceTemplates": 1, "prompts": 1])
+        #expect(report["counts"] == ["tools": .int(ToolCatalog.shipped.count), "resources": 2, "resourceTemplates": 1, "prompts": 1])
         #expect(result["content"]?[0]?["text"]?.stringValue?.contains("not created yet") == true)
     }
 

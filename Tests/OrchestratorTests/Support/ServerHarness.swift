@@ -2,20 +2,30 @@ import OrchestratorCore
 import OrchestratorJSON
 import OrchestratorMCP
 import OrchestratorStorage
+import Testing
 
 /// Drives an in-process server line by line and returns what it wrote, as exact JSON lines.
 struct ServerHarness {
-    static let statePath = "/nonexistent-orchestrator-test/state.json"
-
     let sink = CollectingSink()
     var server: MCPServer
+    /// The state file of this harness: in a fresh temporary folder unless a test names one.
+    let statePath: String
+    let clock: TestClock
 
-    init(pageSize: Int = 100, toolsets: [Toolset] = [.server] + Toolset.defaultSelection, tools: [any MCPTool] = ToolCatalog.shipped) {
+    init(
+        pageSize: Int = 100, toolsets: [Toolset] = [.server] + Toolset.defaultSelection, tools: [any MCPTool] = ToolCatalog.shipped,
+        statePath: String? = nil, approver: ApproverMode = .agent, clock: TestClock = TestClock(), leaseSeconds: Int = 1800
+    ) {
+        self.statePath = statePath ?? TemporaryDirectory.make() + "/state.json"
+        self.clock = clock
         let configuration = ServerConfiguration(
-            stateLocation: StateLocation(path: Self.statePath, source: .option),
+            stateLocation: StateLocation(path: self.statePath, source: .option),
             toolsets: toolsets,
+            approver: approver,
             logLevel: .warning,
-            pageSize: pageSize)
+            pageSize: pageSize,
+            leaseSeconds: leaseSeconds,
+            clock: clock.wallClock)
         server = MCPServer(configuration: configuration, sink: sink, tools: tools)
     }
 
@@ -66,5 +76,23 @@ struct ServerHarness {
         var params = params
         params["_meta"] = Self.envelope(meta, capabilities: capabilities)
         return send(["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": .object(params)] as JSONValue)
+    }
+
+    /// Calls a tool and returns its result. Every successful result is checked against the tool's
+    /// output schema, so each test that calls a tool also guards its published shape.
+    mutating func call(_ name: String, _ arguments: [String: JSONValue] = [:], id: Int = 1, sourceLocation: SourceLocation = #_sourceLocation) -> JSONValue {
+        let result = request("tools/call", id: id, params: ["name": .string(name), "arguments": .object(arguments)])["result"] ?? .null
+        if result["isError"] == nil, let tool = ToolCatalog.shipped.first(where: { $0.name == name }) {
+            let violation = result["structuredContent"].flatMap { SchemaValidator.firstViolation(of: $0, against: tool.outputSchema) }
+            #expect(violation == nil, "\(name): \(violation.map(String.init(describing:)) ?? "")", sourceLocation: sourceLocation)
+            #expect(result["structuredContent"] != nil, "\(name) returned no structured content", sourceLocation: sourceLocation)
+        }
+        return result
+    }
+
+    /// The refusal code of an `isError` result, or `nil` when the call succeeded.
+    static func errorCode(_ result: JSONValue) -> String? {
+        guard result["isError"] == true else { return nil }
+        return result["structuredContent"]?["error"]?["code"]?.stringValue
     }
 }
