@@ -1,0 +1,176 @@
+import Foundation
+import OrchestratorCore
+import OrchestratorJSON
+import OrchestratorStorage
+import Testing
+
+/// The state file: creation, round trips, re-reading another process's writes, and files that must
+/// never be overwritten.
+struct StateStoreTests {
+    let directory = TemporaryDirectory.make()
+    var path: String { directory + "/nested/deeper/state.json" }
+    let now = SchedulingTests.start
+
+    func store() -> StateStore { StateStore(location: StateLocation(path: path, source: .option)) }
+
+    func planOne(_ store: StateStore, title: String = "a") throws -> WorkRequest.ID {
+        try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            try state.plan(originalRequest: "r", splitDetails: nil, tasks: [SchedulingTests.draft(title)], policy: .each, by: "t", at: now)
+        }.outcome
+    }
+
+    func write(_ text: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    func contents() throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+
+    @Test func readingAMissingFileWritesNothing() throws {
+        let snapshot = try store().read()
+        #expect(snapshot.revision == 0)
+        #expect(snapshot.state == OrchestratorState())
+        #expect(!FileManager.default.fileExists(atPath: directory + "/nested"))
+    }
+
+    @Test func theFirstChangeCreatesFoldersAndAnOwnerOnlyFile() throws {
+        _ = try planOne(store())
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let root = try JSONParser.parse(contents())
+        #expect(root["schemaVersion"] == 1)
+        #expect(root["revision"] == 1)
+        #expect(FileManager.default.fileExists(atPath: path + ".lock"))
+        #expect(!FileManager.default.fileExists(atPath: path + ".tmp"))
+    }
+
+    @Test func aSecondStoreReadsWhatTheFirstWroteAndBothKeepCounting() throws {
+        let first = store(), second = store()
+        _ = try planOne(first, title: "one")
+        #expect(try second.read().state.requests.map(\.id.rawValue) == ["req-1"])
+        _ = try planOne(second, title: "two")
+        _ = try planOne(first, title: "three")
+        let final = try store().read()
+        #expect(final.revision == 3)
+        #expect(final.state.requests.map(\.id.rawValue) == ["req-1", "req-2", "req-3"])
+        #expect(final.state.requests.flatMap(\.tasks).map(\.title) == ["one", "two", "three"])
+    }
+
+    @Test func aChangeThatChangesNothingWritesNothing() throws {
+        let store = store()
+        _ = try planOne(store)
+        let claim = { (state: inout OrchestratorState) throws(OrchestratorError) in
+            try state.claimNext(in: nil, holder: "x", leaseSeconds: 60, at: now)
+        }
+        #expect(try store.change(claim).snapshot.revision == 2)
+        let before = try contents()
+        // The same holder asking again at the same moment gets the same task and the same lease.
+        #expect(try store.change(claim).snapshot.revision == 2)
+        #expect(try contents() == before)
+    }
+
+    @Test func aRefusedChangeLeavesFileAndMemoryAsTheyWere() throws {
+        let store = store()
+        _ = try planOne(store)
+        let before = try contents()
+        #expect(throws: StoreFailure.refused(.taskNotStarted(WorkTask.ID("task-1")))) {
+            try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+                _ = try state.markDone(WorkTask.ID("task-1"), in: WorkRequest.ID("req-1"), details: "x", holder: nil, by: "t", at: now)
+            }
+        }
+        #expect(try contents() == before)
+        #expect(try store.read().revision == 1)
+    }
+
+    @Test func everyFieldSurvivesARoundTrip() throws {
+        let store = store()
+        _ = try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            let request = try state.plan(
+                originalRequest: "Ship \"it\"\n| now", splitDetails: "split",
+                tasks: [TaskDraft(title: "é ✓", description: "d", priority: .high, role: "tester"), SchedulingTests.draft("b", after: [.position(1)])],
+                policy: .end, by: "t", at: now)
+            _ = try state.claimNext(in: request, holder: "i1", leaseSeconds: 60, at: now)
+            _ = try state.markDone(WorkTask.ID("task-1"), in: request, details: "done", holder: "i1", by: "i1", at: now)
+            _ = try state.approve(WorkTask.ID("task-1"), in: request, by: "r", at: now)
+            try state.delete(WorkTask.ID("task-2"), in: request, by: "t", at: now)
+        }
+        let written = try store.read().state
+        #expect(try StateStore(location: StateLocation(path: path, source: .option)).read().state == written)
+    }
+
+    @Test func theEncoderReusesBytesOnlyForUnchangedValues() throws {
+        var state = OrchestratorState()
+        let request = try SchedulingTests.plan(&state, [SchedulingTests.draft("a"), SchedulingTests.draft("b")])
+        var encoder = StateEncoder()
+        _ = encoder.encode(state, revision: 1)
+        _ = try state.claimNext(in: request, holder: "x", leaseSeconds: 60, at: now)
+        let incremental = encoder.encode(state, revision: 2)
+        var fresh = StateEncoder()
+        #expect(incremental == fresh.encode(state, revision: 2))
+        let document = try StateDecoder.decode(JSONParser.parse(incremental))
+        #expect(document.state == state)
+        #expect(document.revision == 2)
+    }
+
+    // MARK: - Files that must not be overwritten
+
+    struct BadFile: Sendable, CustomTestStringConvertible {
+        let name: String
+        let text: String
+        let code: String
+        let mention: String
+        var testDescription: String { name }
+    }
+
+    static let badFiles: [BadFile] = [
+        BadFile(name: "empty", text: "", code: "state_corrupt", mention: "the file is empty"),
+        BadFile(name: "whitespace", text: "  \n", code: "state_corrupt", mention: "the file is empty"),
+        BadFile(name: "truncated", text: #"{"schemaVersion":1,"revision":3,"requests":[{"id":"req-1""#, code: "state_corrupt", mention: "not JSON"),
+        BadFile(name: "not JSON", text: "hello", code: "state_corrupt", mention: "not JSON"),
+        BadFile(name: "an array", text: "[]", code: "state_corrupt", mention: "must be a JSON object"),
+        BadFile(name: "a wrong field", text: #"{"schemaVersion":1,"revision":1,"nextRequestNumber":2,"nextTaskNumber":1,"requests":[{"id":"req-1","status":"paused"}]}"#, code: "state_corrupt", mention: "requests[0]"),
+        BadFile(name: "newer and unreadable", text: #"{"schemaVersion":2,"revision":1,"requests":"elsewhere"}"#, code: "state_newer_schema", mention: "schemaVersion 2"),
+    ]
+
+    @Test(arguments: badFiles)
+    func aBadFileIsNeverOverwrittenAndChangesAreRefused(_ file: BadFile) throws {
+        try write(file.text)
+        let store = store()
+        #expect(throws: StorageError.self) { try store.read() }
+        do {
+            _ = try planOne(store)
+            Issue.record("the change should have been refused")
+        } catch let failure as StoreFailure {
+            guard case .storage(let problem) = failure else { Issue.record("expected a storage failure, got \(failure)"); return }
+            #expect(problem.code == file.code)
+            #expect(problem.description.contains(path))
+            #expect(problem.description.contains(file.mention), "\(problem)")
+        }
+        #expect(try contents() == file.text)
+    }
+
+    @Test func aNewerFileThatStillDecodesCanBeReadButNotChanged() throws {
+        let store = store()
+        _ = try planOne(store)
+        let newer = try contents().replacingOccurrences(of: #""schemaVersion":1"#, with: #""schemaVersion":7"#)
+        try write(newer)
+        let snapshot = try StateStore(location: StateLocation(path: path, source: .option)).read()
+        #expect(snapshot.state.requests.count == 1)
+        #expect(snapshot.readOnlyReason == .newerSchema(path: path, found: 7, supported: 1))
+        #expect(throws: StoreFailure.storage(.newerSchema(path: path, found: 7, supported: 1))) { try planOne(store) }
+        #expect(try contents() == newer)
+    }
+
+    @Test func aRepairedFileIsPickedUpAgain() throws {
+        try write("garbage")
+        let store = store()
+        #expect(throws: StoreFailure.self) { try planOne(store) }
+        try FileManager.default.removeItem(atPath: path)
+        #expect(try planOne(store) == WorkRequest.ID("req-1"))
+    }
+
+    @Test func aFolderWhereTheFileShouldBeIsReportedAsUnreadable() throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        #expect(throws: StorageError.unreadable(path: path, reason: "it is not a regular file")) { try store().read() }
+    }
+}
