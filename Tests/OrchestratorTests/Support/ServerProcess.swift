@@ -27,6 +27,8 @@ final class ServerProcess {
         try process.run()
     }
 
+    var stdoutHandle: FileHandle { stdoutPipe.fileHandleForReading }
+
     func write(_ text: String) {
         stdinPipe.fileHandleForWriting.write(Data(text.utf8))
     }

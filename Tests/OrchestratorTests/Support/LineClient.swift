@@ -1,0 +1,52 @@
+import Foundation
+import OrchestratorJSON
+
+/// A blocking JSON-RPC client over a `ServerProcess`: one request, one reply line.
+final class LineClient {
+    let server: ServerProcess
+    private var buffer = Data()
+    private var nextID = 1
+
+    init(arguments: [String], clientName: String = "pipe") throws {
+        server = try ServerProcess(arguments: arguments)
+        _ = try request("initialize", [
+            "protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": .string(clientName), "version": "1"],
+        ])
+        server.write(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"# + "\n")
+    }
+
+    /// The next line the server writes, or `nil` at end of output.
+    func readLine() -> String? {
+        while true {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+                buffer.removeSubrange(buffer.startIndex...newline)
+                return line
+            }
+            let chunk = server.stdoutHandle.availableData
+            if chunk.isEmpty { return nil }
+            buffer.append(chunk)
+        }
+    }
+
+    func request(_ method: String, _ params: JSONValue) throws -> JSONValue {
+        let id = nextID
+        nextID += 1
+        let message: JSONValue = ["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": params]
+        server.write(JSONWriter.string(from: message) + "\n")
+        guard let line = readLine() else { throw ClientError.closed }
+        return try JSONParser.parse(line)
+    }
+
+    /// A tool call's `result`.
+    func call(_ tool: String, _ arguments: JSONValue = [:]) throws -> JSONValue {
+        try request("tools/call", ["name": .string(tool), "arguments": arguments])["result"] ?? .null
+    }
+
+    func close() -> Int32 {
+        server.closeInput()
+        return server.finish().status
+    }
+
+    enum ClientError: Error { case closed }
+}
