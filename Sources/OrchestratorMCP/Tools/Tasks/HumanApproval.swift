@@ -23,7 +23,7 @@ enum HumanApproval {
     static let schema: JSONValue = [
         "type": "object",
         "properties": [
-            "decision": ["type": "string", "title": "Decision", "enum": ["approve", "reject"], "enumNames": ["Approve", "Reject"]],
+            "decision": ["type": "string", "title": "Decision", "enum": ["approve", "reject"]],
             "feedback": ["type": "string", "title": "Feedback", "description": "What to change (needed to reject)."],
         ],
         "required": ["decision"],
