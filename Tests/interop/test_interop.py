@@ -41,6 +41,8 @@ async def test_lists_tools_and_calls_server_info_with_validated_structured_outpu
             "source": "option",
             "exists": False,
             "readable": False,
+            "revision": 0,
+            "requests": 0,
         }
         assert report["toolsets"] == ["server", "core"]
         assert "State file:" in result.content[0].text

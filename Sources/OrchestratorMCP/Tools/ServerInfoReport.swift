@@ -20,6 +20,8 @@ package enum ServerInfoReport {
                     "exists": ["type": "boolean"],
                     "readable": ["type": "boolean"],
                     "sizeBytes": ["type": "integer", "minimum": 0],
+                    "revision": ["type": "integer", "minimum": 0],
+                    "requests": ["type": "integer", "minimum": 0],
                     "problem": ["type": "string"],
                 ],
                 "required": ["path", "source", "exists", "readable"],
@@ -62,6 +64,13 @@ package enum ServerInfoReport {
         case .readable(let byteCount): stateFile["sizeBytes"] = .int(byteCount)
         case .unusable(let reason): stateFile["problem"] = .string(reason)
         }
+        let condition = environment.state
+        if let revision = condition.revision { stateFile["revision"] = .int(revision) }
+        if let requests = condition.requestCount { stateFile["requests"] = .int(requests) }
+        if let problem = condition.problem {
+            stateFile["problem"] = .string(problem)
+            stateFile["readable"] = .bool(condition.revision != nil)
+        }
         var report: [String: JSONValue] = [
             "name": .string(ProductInfo.name),
             "version": .string(ProductInfo.version),
@@ -87,9 +96,10 @@ package enum ServerInfoReport {
         let state = report["stateFile"]!
         let condition: String
         if let problem = state["problem"]?.stringValue {
-            condition = "unusable: \(problem)"
+            condition = "problem: \(problem)"
         } else if state["exists"]?.boolValue == true {
-            condition = "readable, \(state["sizeBytes"]?.intValue ?? 0) bytes"
+            condition = "readable, \(state["sizeBytes"]?.intValue ?? 0) bytes, revision \(state["revision"]?.intValue ?? 0), "
+                + "\(state["requests"]?.intValue ?? 0) requests"
         } else {
             condition = "not created yet (it is created on the first change)"
         }

@@ -182,3 +182,42 @@ private final class ResultsBox: @unchecked Sendable {
         lock.withLock { errors.append(error) }
     }
 }
+
+extension StateFileProcessTests {
+    @Test func aCorruptFileIsReportedAtStartAndByServerInfoAndNeverOverwritten() throws {
+        let state = ServerProcess.temporaryStatePath()
+        try FileManager.default.createDirectory(atPath: (state as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let garbage = #"{"schemaVersion":1,"revision":4,"requests":[{"id":"#
+        try Data(garbage.utf8).write(to: URL(fileURLWithPath: state))
+        let client = try LineClient(arguments: ["--state", state])
+        let info = try client.call("server_info")["structuredContent"]?["stateFile"]
+        #expect(info?["readable"] == false)
+        #expect(info?["problem"]?.stringValue?.contains("is not a valid state document") == true)
+        let refused = try client.call("request_planning", ["originalRequest": "R", "tasks": [["title": "a", "description": "b"]]])
+        #expect(refused["structuredContent"]?["error"]?["code"] == "state_corrupt")
+        #expect(refused["content"]?[0]?["text"]?.stringValue?.contains(state) == true)
+        let read = try client.call("list_requests")
+        #expect(read["structuredContent"]?["error"]?["code"] == "state_corrupt")
+        client.server.closeInput()
+        let run = client.server.finish()
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("warning: The state file \(state) is not a valid state document"))
+        #expect(try String(contentsOfFile: state, encoding: .utf8) == garbage)
+    }
+
+    @Test func aNewerFileIsReadButNotChanged() throws {
+        let state = ServerProcess.temporaryStatePath()
+        let writer = try LineClient(arguments: ["--state", state])
+        _ = try writer.call("request_planning", ["originalRequest": "R", "tasks": [["title": "a", "description": "b"]]])
+        #expect(writer.close() == 0)
+        let newer = try String(contentsOfFile: state, encoding: .utf8).replacingOccurrences(of: #""schemaVersion":1"#, with: #""schemaVersion":3"#)
+        try Data(newer.utf8).write(to: URL(fileURLWithPath: state))
+        let client = try LineClient(arguments: ["--state", state])
+        #expect(try client.call("list_requests")["structuredContent"]?["requests"]?.arrayValue?.count == 1)
+        #expect(try client.call("open_task_details", ["taskId": "task-1"])["structuredContent"]?["task"]?["title"] == "a")
+        let refused = try client.call("get_next_task")
+        #expect(refused["structuredContent"]?["error"]?["code"] == "state_newer_schema")
+        #expect(client.close() == 0)
+        #expect(try String(contentsOfFile: state, encoding: .utf8) == newer)
+    }
+}

@@ -46,7 +46,7 @@ struct ToolsTests {
         harness.initialize("2025-06-18")
         let result = try #require(harness.request("tools/call", params: ["name": "server_info"])["result"])
         let report = try #require(result["structuredContent"])
-        #expect(report["stateFile"] == ["path": .string(harness.statePath), "source": "option", "exists": false, "readable": false])
+        #expect(report["stateFile"] == ["path": .string(harness.statePath), "source": "option", "exists": false, "readable": false, "revision": 0, "requests": 0])
         #expect(report["protocolRevision"] == "2025-06-18")
         #expect(report["toolsets"] == ["server", "core", "workflows"])
         #expect(report["client"] == "harness")

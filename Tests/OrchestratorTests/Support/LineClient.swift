@@ -34,8 +34,12 @@ final class LineClient {
         nextID += 1
         let message: JSONValue = ["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": params]
         server.write(JSONWriter.string(from: message) + "\n")
-        guard let line = readLine() else { throw ClientError.closed }
-        return try JSONParser.parse(line)
+        // Notifications (log messages) may come first; the reply is the line with our id.
+        while let line = readLine() {
+            let reply = try JSONParser.parse(line)
+            if reply["id"] == .int(id) { return reply }
+        }
+        throw ClientError.closed
     }
 
     /// A tool call's `result`.
