@@ -1,23 +1,30 @@
 import Foundation
 
 // Benchmarks the release server as a client meets it: a real process over pipes.
-// Usage: swift run -c release mcp-orchestrator-bench [--calls N] [--starts N]
+// Usage: swift run -c release mcp-orchestrator-bench [--calls N] [--starts N] [--mutations N] [--store-sizes A,B,…]
 // It prints a Markdown table; the README holds the figures with this command.
 
 struct Options {
     var calls = 5_000
     var starts = 40
+    var mutations = 300
+    var storeSizes = [100, 1_000, 10_000]
 
     init(_ arguments: [String]) {
         var rest = arguments[...]
         while let name = rest.popFirst() {
+            if name == "--store-sizes", let list = rest.popFirst() {
+                storeSizes = list.split(separator: ",").compactMap { Int($0) }.filter { $0 >= 100 }
+                continue
+            }
             guard let value = rest.popFirst().flatMap(Int.init), value > 0 else {
-                FileHandle.standardError.write(Data("usage: mcp-orchestrator-bench [--calls N] [--starts N]\n".utf8))
+                FileHandle.standardError.write(Data("usage: mcp-orchestrator-bench [--calls N] [--starts N] [--mutations N] [--store-sizes A,B,…]\n".utf8))
                 exit(64)
             }
             switch name {
             case "--calls": calls = value
             case "--starts": starts = value
+            case "--mutations": mutations = value
             default:
                 FileHandle.standardError.write(Data("unknown option \(name)\n".utf8))
                 exit(64)
@@ -31,7 +38,9 @@ final class Peer {
     let process = Process()
     private let input = Pipe()
     private let output = Pipe()
-    private var buffer = Data()
+    /// Bytes read but not yet returned, and the read buffer.
+    private var pending: [UInt8] = []
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
     init(executable: URL, statePath: String) throws {
         process.executableURL = executable
@@ -49,15 +58,18 @@ final class Peer {
 
     func roundTrip(_ line: String) -> Data {
         notify(line)
+        var scanned = 0
         while true {
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                let reply = buffer[buffer.startIndex..<newline]
-                buffer.removeSubrange(buffer.startIndex...newline)
-                return Data(reply)
+            if let newline = pending[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
+                let reply = Data(pending[..<newline])
+                pending.removeSubrange(...newline)
+                return reply
             }
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { fatalError("server closed its output") }
-            buffer.append(chunk)
+            scanned = pending.count
+            let descriptor = output.fileHandleForReading.fileDescriptor
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count <= 0 { fatalError("server closed its output") }
+            pending.append(contentsOf: chunk[..<count])
         }
     }
 
@@ -151,3 +163,5 @@ report("|---|---|---|---|")
 for row in rows { report("| \(row.0) | \(row.1) | \(row.2) | \(row.3) |") }
 if let peak { report("\nPeak resident memory of the server after \(options.calls * cases.count) calls: \(peak / 1024) MiB (\(peak) KiB)") }
 report("Samples: \(options.starts) cold starts, \(options.calls) calls per row.")
+report("")
+report(StoreBenchmark.run(executable: executable, sizes: options.storeSizes, mutations: options.mutations))

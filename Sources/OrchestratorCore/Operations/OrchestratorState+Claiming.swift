@@ -4,9 +4,11 @@ extension OrchestratorState {
     /// Every change runs this first, so no stale claim ever blocks or misleads the scheduler.
     package mutating func expireLeases(at now: Timestamp) {
         for requestIndex in requests.indices where requests[requestIndex].status == .active {
-            let expired = requests[requestIndex].tasks.indices.filter {
-                let task = requests[requestIndex].tasks[$0]
-                return !task.isDeleted && task.status == .inProgress && task.claimExpiresAt.map { $0 <= now } == true
+            // Field reads only: copying whole tasks would cost more than the scan itself.
+            let tasks = requests[requestIndex].tasks
+            var expired: [Int] = []
+            for index in tasks.indices where tasks[index].status == .inProgress && tasks[index].deletedAt == nil {
+                if let until = tasks[index].claimExpiresAt, until <= now { expired.append(index) }
             }
             for taskIndex in expired {
                 let task = requests[requestIndex].tasks[taskIndex]

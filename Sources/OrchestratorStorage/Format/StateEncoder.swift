@@ -6,7 +6,9 @@ internal import OrchestratorJSON
 /// Whole-file rewrites make encoding cost grow with the store. The encoder keeps the bytes it last
 /// produced for each request and each task; a value that compares equal to the one it encoded (an
 /// identity check for untouched values, since they share storage) is copied, not encoded again. Equal
-/// values always encode to equal bytes, so the cache can never write stale data.
+/// values always encode to equal bytes, so the cache can never write stale data. The caches are
+/// updated in place, only for what was encoded again: requests and tasks are never removed from a
+/// store (deleting keeps them), so entries do not go stale in a way that matters.
 package struct StateEncoder {
     private var requestCache: [WorkRequest.ID: (request: WorkRequest, bytes: [UInt8])] = [:]
     private var taskCache: [WorkTask.ID: (task: WorkTask, bytes: [UInt8])] = [:]
@@ -24,14 +26,10 @@ package struct StateEncoder {
         headerBytes.removeLast()
         output.append(contentsOf: headerBytes)
         output.append(contentsOf: #","requests":["#.utf8)
-        var liveRequests: [WorkRequest.ID: (request: WorkRequest, bytes: [UInt8])] = [:]
-        var liveTasks: [WorkTask.ID: (task: WorkTask, bytes: [UInt8])] = [:]
         for (index, request) in state.requests.enumerated() {
             output.append(contentsOf: index == 0 ? [0x0A] : [0x2C, 0x0A])
             if let cached = requestCache[request.id], cached.request == request {
                 output.append(contentsOf: cached.bytes)
-                liveRequests[request.id] = cached
-                for task in request.tasks { liveTasks[task.id] = taskCache[task.id] }
                 continue
             }
             var requestBytes = JSONWriter.bytes(from: Self.json(request))
@@ -39,22 +37,19 @@ package struct StateEncoder {
             requestBytes.append(contentsOf: #","tasks":["#.utf8)
             for (position, task) in request.tasks.enumerated() {
                 requestBytes.append(contentsOf: position == 0 ? [0x0A] : [0x2C, 0x0A])
-                let entry: (task: WorkTask, bytes: [UInt8])
                 if let cached = taskCache[task.id], cached.task == task {
-                    entry = cached
+                    requestBytes.append(contentsOf: cached.bytes)
                 } else {
-                    entry = (task, JSONWriter.bytes(from: Self.json(task)))
+                    let bytes = JSONWriter.bytes(from: Self.json(task))
+                    requestBytes.append(contentsOf: bytes)
+                    taskCache[task.id] = (task, bytes)
                 }
-                requestBytes.append(contentsOf: entry.bytes)
-                liveTasks[task.id] = entry
             }
             requestBytes.append(contentsOf: "\n]}".utf8)
-            liveRequests[request.id] = (request, requestBytes)
+            requestCache[request.id] = (request, requestBytes)
             output.append(contentsOf: requestBytes)
         }
         output.append(contentsOf: "\n]}\n".utf8)
-        requestCache = liveRequests
-        taskCache = liveTasks
         return output
     }
 

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Mutation and read latency with 100, 1,000 and 10,000 tasks in the store, over stdio.
+///
+/// The store is filled with plans of 100 tasks each. A mutation is one of `get_next_task` (a claim),
+/// `mark_task_done` and `approve_task_completion`, cycled on the oldest request; every one is
+/// acknowledged only after the file is rewritten and `fsync`ed. Reads are `open_task_details` and
+/// `list_requests`.
+enum StoreBenchmark {
+    static func run(executable: URL, sizes: [Int], mutations: Int) -> String {
+        var lines = [
+            "| tasks in store | state file | mutation p50 | mutation p99 | read p50 | read p99 |",
+            "|---|---|---|---|---|---|",
+        ]
+        var peaks: [String] = []
+        for size in sizes {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("orchestrator-store-bench-\(getpid())-\(size)")
+            let path = directory.appendingPathComponent("state.json").path
+            let peer = try! Peer(executable: executable, statePath: path)
+            _ = peer.roundTrip(initialize)
+            peer.notify(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
+            let description = String(repeating: "Implement and verify this part of the change. ", count: 2)
+            for plan in 0..<(size / 100) {
+                let tasks = (1...100).map { #"{"title":"Task \#(plan)-\#($0)","description":"\#(description)"}"# }.joined(separator: ",")
+                _ = peer.roundTrip(#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"request_planning","arguments":{"originalRequest":"Plan \#(plan)","tasks":[\#(tasks)]}}}"#)
+            }
+            var writes: [UInt64] = []
+            var reads: [UInt64] = []
+            var taskNumber = 1
+            while writes.count < mutations {
+                let task = "task-\(taskNumber)"
+                let steps = [
+                    #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"get_next_task","arguments":{"requestId":"req-1"}}}"#,
+                    #"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"mark_task_done","arguments":{"requestId":"req-1","taskId":"\#(task)","completedDetails":"Done and checked."}}}"#,
+                    #"{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"approve_task_completion","arguments":{"requestId":"req-1","taskId":"\#(task)"}}}"#,
+                ]
+                for step in steps {
+                    var reply = Data()
+                    writes.append(nanoseconds { reply = peer.roundTrip(step) })
+                    if reply.range(of: Data(#""isError":true"#.utf8)) != nil { fatalError("benchmark step refused: \(String(decoding: reply, as: UTF8.self))") }
+                }
+                reads.append(nanoseconds {
+                    _ = peer.roundTrip(#"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"open_task_details","arguments":{"taskId":"task-\#(size / 2)"}}}"#)
+                })
+                reads.append(nanoseconds {
+                    _ = peer.roundTrip(#"{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"list_requests","arguments":{"status":"completed"}}}"#)
+                })
+                taskNumber = taskNumber % 100 + 1
+                if taskNumber == 1 { break }
+            }
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            if let peak = peer.peakResidentKiB { peaks.append("\(size) tasks: \(peak / 1024) MiB") }
+            peer.close()
+            try? FileManager.default.removeItem(at: directory)
+            lines.append(
+                "| \(size) | \(String(format: "%.1f", Double(bytes) / 1_048_576)) MiB | \(format(percentile(writes, 0.5))) | \(format(percentile(writes, 0.99))) "
+                    + "| \(format(percentile(reads, 0.5))) | \(format(percentile(reads, 0.99))) |")
+        }
+        lines.append("")
+        lines.append("Peak resident memory of the server: \(peaks.joined(separator: ", ")).")
+        lines.append("Samples per size: up to \(mutations) acknowledged mutations (claim, done, approve) and two reads after each cycle.")
+        return lines.joined(separator: "\n")
+    }
+}
