@@ -16,9 +16,13 @@ struct BinaryTests {
         let run = try ServerProcess.run(["--state", state], input: input)
         #expect(run.status == 0)
         let replies = try run.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
-        #expect(replies.map { $0["id"] } == [1, 2, 3, 4, 5, 6])
+        #expect(replies.map { $0["id"] } == .init((1...12).map { JSONValue.int($0) }))
         #expect(replies.allSatisfy { $0["jsonrpc"] == "2.0" && $0["error"] == nil })
-        #expect(replies[3]["result"]?["isError"] == true)
+        // The plan goes through its gate; the empty completedDetails is the one refusal.
+        #expect(replies[4]["result"]?["structuredContent"]?["status"] == "awaiting_approval")
+        #expect(replies[7]["result"]?["structuredContent"]?["error"]?["field"] == "completedDetails")
+        #expect(replies.enumerated().filter { $0.element["result"]?["isError"] == true }.map(\.offset) == [7])
+        #expect(replies[10]["result"]?["structuredContent"]?["request"]?["status"] == "completed")
         #expect(run.stderr.contains("state file \(state) (from option)"))
     }
 
