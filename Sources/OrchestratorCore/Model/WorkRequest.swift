@@ -1,12 +1,7 @@
 /// A user's request and the plan of tasks made for it (product §3).
 package struct WorkRequest: Sendable, Equatable, Identifiable {
     /// A short readable id such as `req-3`.
-    package struct ID: Sendable, Hashable, Comparable, CustomStringConvertible {
-        package let rawValue: String
-        package init(_ rawValue: String) { self.rawValue = rawValue }
-        package var description: String { rawValue }
-        package static func < (lhs: ID, rhs: ID) -> Bool { lhs.rawValue < rhs.rawValue }
-    }
+    package typealias ID = Identifier<WorkRequest>
 
     package enum Status: String, CaseIterable, Sendable {
         /// Planned and being worked on; accepts changes.

@@ -1,12 +1,7 @@
 /// One unit of work in a plan (product §3). A value: change a copy, persist it, then keep it.
 package struct WorkTask: Sendable, Equatable, Identifiable {
     /// A short readable id such as `task-7`, unique across the whole store.
-    package struct ID: Sendable, Hashable, Comparable, CustomStringConvertible {
-        package let rawValue: String
-        package init(_ rawValue: String) { self.rawValue = rawValue }
-        package var description: String { rawValue }
-        package static func < (lhs: ID, rhs: ID) -> Bool { lhs.rawValue < rhs.rawValue }
-    }
+    package typealias ID = Identifier<WorkTask>
 
     /// The task state machine of product §4; `TaskStateMachine` decides every move.
     package enum Status: String, CaseIterable, Sendable {

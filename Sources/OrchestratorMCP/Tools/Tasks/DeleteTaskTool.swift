@@ -11,12 +11,7 @@ package struct DeleteTaskTool: MCPTool {
         """
     package let toolset = Toolset.core
     package let annotations = ToolAnnotations.removal
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["requestId": ["type": "string", "minLength": 1], "taskId": ["type": "string", "minLength": 1]],
-        "required": ["requestId", "taskId"],
-        "additionalProperties": false,
-    ]
+    package let inputSchema = TaskResult.requestAndTaskInput
     package var outputSchema: JSONValue { TaskResult.schema() }
 
     package init() {}

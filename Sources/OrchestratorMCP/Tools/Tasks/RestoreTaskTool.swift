@@ -8,12 +8,7 @@ package struct RestoreTaskTool: MCPTool {
     package let description = "Bring a deleted task back into its request's plan, with its status and history as they were."
     package let toolset = Toolset.core
     package let annotations = ToolAnnotations.change
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["requestId": ["type": "string", "minLength": 1], "taskId": ["type": "string", "minLength": 1]],
-        "required": ["requestId", "taskId"],
-        "additionalProperties": false,
-    ]
+    package let inputSchema = TaskResult.requestAndTaskInput
     package var outputSchema: JSONValue { TaskResult.schema() }
 
     package init() {}
