@@ -1,6 +1,7 @@
 import Foundation
 import OrchestratorCore
 import OrchestratorJSON
+import OrchestratorMCP
 import OrchestratorStorage
 import Testing
 
@@ -172,5 +173,43 @@ struct StateStoreTests {
     @Test func aFolderWhereTheFileShouldBeIsReportedAsUnreadable() throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         #expect(throws: StorageError.unreadable(path: path, reason: "it is not a regular file")) { try store().read() }
+    }
+}
+
+extension StateStoreTests {
+    private static var schemaPath: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data/state.schema.json").path
+    }
+
+    /// `data/state.schema.json` describes what the store writes, every optional field included.
+    @Test func theWrittenFileMatchesThePublishedSchema() throws {
+        let store = store()
+        _ = try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            let request = try state.plan(
+                originalRequest: "r", splitDetails: "s",
+                tasks: [TaskDraft(title: "a", description: "d", role: "tester"), SchedulingTests.draft("b", after: [.position(1)]), SchedulingTests.draft("c")],
+                policy: .end, by: "t", at: now)
+            _ = try state.claimNext(in: request, holder: "i", leaseSeconds: 60, at: now)
+            _ = try state.markDone(WorkTask.ID("task-1"), in: request, details: "x", holder: nil, by: "i", at: now)
+            try state.reject(WorkTask.ID("task-1"), in: request, feedback: "f", leaseSeconds: 60, by: "r", at: now)
+            _ = try state.markDone(WorkTask.ID("task-1"), in: request, details: "y", holder: nil, by: "i", at: now)
+            _ = try state.approve(WorkTask.ID("task-1"), in: request, by: "r", at: now)
+            try state.delete(WorkTask.ID("task-3"), in: request, by: "t", at: now)
+            _ = try state.claimNext(in: request, holder: "j", leaseSeconds: 60, at: now)
+        }
+        _ = try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            _ = try state.plan(originalRequest: "done", splitDetails: nil, tasks: [SchedulingTests.draft("z")], policy: .auto, by: "t", at: now)
+            _ = try state.claimNext(in: WorkRequest.ID("req-2"), holder: "i", leaseSeconds: 60, at: now)
+            _ = try state.markDone(WorkTask.ID("task-4"), in: WorkRequest.ID("req-2"), details: "x", holder: nil, by: "i", at: now)
+            try state.completeRequest(WorkRequest.ID("req-2"), by: "p", at: now)
+        }
+        let schema = try JSONParser.parse(String(contentsOfFile: Self.schemaPath, encoding: .utf8))
+        let document = try JSONParser.parse(contents())
+        #expect(SchemaValidator.firstViolation(of: document, against: schema) == nil)
+        let text = try contents()
+        for field in ["splitDetails", "role", "assignee", "claimExpiresAt", "completedDetails", "feedback", "approvedBy", "deletedAt", "completedAt", "completedBy"] {
+            #expect(text.contains("\"\(field)\""), "the sample should exercise \(field)")
+        }
     }
 }
