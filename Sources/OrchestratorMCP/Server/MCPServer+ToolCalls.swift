@@ -39,7 +39,7 @@ extension MCPServer {
             return .failure(.invalidArguments(violation))
         }
         let invocation = ToolInvocation(
-            arguments: arguments, context: context, environment: environment, store: store, inputResponses: responses, requestState: state)
+            arguments: arguments, context: context, environment: environment, inputResponses: responses, requestState: state)
         return Result { () throws(ToolFailure) in try tool.call(invocation) }
     }
 

@@ -113,18 +113,6 @@ package struct MCPServer {
             resourceTemplateCount: resources.templates.count,
             promptCount: prompts.prompts.count,
             eraName: eraName,
-            state: stateCondition)
-    }
-
-    /// Reads the state file (a stat when nothing changed) to report its revision or its problem.
-    var stateCondition: StateCondition {
-        do {
-            let snapshot = try store.read()
-            return StateCondition(
-                revision: snapshot.revision, requestCount: snapshot.state.requests.count,
-                problem: snapshot.readOnlyReason?.description)
-        } catch {
-            return StateCondition(revision: nil, requestCount: nil, problem: error.description)
-        }
+            store: store)
     }
 }

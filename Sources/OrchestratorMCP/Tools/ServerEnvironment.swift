@@ -1,7 +1,8 @@
 internal import OrchestratorCore
+package import OrchestratorStorage
 
-/// Server-wide facts handlers may report: the configuration and what the catalogs hold.
-package struct ServerEnvironment: Sendable {
+/// Server-wide facts handlers may report: the configuration, what the catalogs hold, and the state store.
+package struct ServerEnvironment {
     package let configuration: ServerConfiguration
     package let toolNames: [String]
     package let resourceCount: Int
@@ -9,8 +10,21 @@ package struct ServerEnvironment: Sendable {
     package let promptCount: Int
     /// "handshake" or "modern".
     package let eraName: String
-    /// What reading the state file just now found.
-    package let state: StateCondition
+    /// The state file every tool reads and changes.
+    package let store: StateStore
+
+    /// Reads the state file (a `stat` when nothing changed) for its revision or its problem. Only the
+    /// reports that show it call this, so ordinary tool calls do no extra I/O.
+    package var stateCondition: StateCondition {
+        do {
+            let snapshot = try store.read()
+            return StateCondition(
+                revision: snapshot.revision, requestCount: snapshot.state.requests.count,
+                problem: snapshot.readOnlyReason?.description)
+        } catch {
+            return StateCondition(revision: nil, requestCount: nil, problem: error.description)
+        }
+    }
 }
 
 /// The state file as the store last read it: its revision, or why it cannot be used.

@@ -64,7 +64,7 @@ package enum ServerInfoReport {
         case .readable(let byteCount): stateFile["sizeBytes"] = .int(byteCount)
         case .unusable(let reason): stateFile["problem"] = .string(reason)
         }
-        let condition = environment.state
+        let condition = environment.stateCondition
         if let revision = condition.revision { stateFile["revision"] = .int(revision) }
         if let requests = condition.requestCount { stateFile["requests"] = .int(requests) }
         if let problem = condition.problem {

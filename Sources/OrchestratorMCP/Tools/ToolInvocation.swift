@@ -7,10 +7,11 @@ package struct ToolInvocation {
     package let arguments: [String: JSONValue]
     package let context: RequestContext
     package let environment: ServerEnvironment
-    /// The state file, shared by every tool of this server.
-    package let store: StateStore
     /// Answers to the questions this tool asked earlier in the same call (elicitation), keyed as asked.
     package let inputResponses: [String: JSONValue]
     /// The opaque state the tool returned with its questions, echoed back by the client.
     package let requestState: String?
+
+    /// The state file, shared by every tool of this server.
+    package var store: StateStore { environment.store }
 }
