@@ -27,13 +27,15 @@ package struct ApproveRequestCompletionTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let requestID = invocation.requestID, now = invocation.now
-        var trial = try invocation.currentState()
-        do { try trial.completeRequest(requestID, by: "check", at: now) } catch { throw ToolFailure(error) }
-        let request = try trial.request(requestID)
-        let question = "All \(request.liveTasks.count) tasks of \(requestID) are approved. Close the request “\(request.originalRequest)”?"
         let command = HumanApproval.command(["approve-request", requestID.rawValue], invocation: invocation)
         let approver: String
-        switch try HumanApproval.step(invocation, question: question, command: command) {
+        let step = try HumanApproval.step(invocation, command: command) { () throws(ToolFailure) in
+            var trial = try invocation.currentState()
+            do throws(OrchestratorError) { try trial.completeRequest(requestID, by: "check", at: now) } catch { throw ToolFailure(error) }
+            let request = try trial.request(requestID)
+            return "All \(request.liveTasks.count) tasks of \(requestID) are approved. Close the request “\(request.originalRequest)”?"
+        }
+        switch step {
         case .ask(let outcome): return outcome
         case .agentMayAct: approver = invocation.actor
         case .approved(let person): approver = person

@@ -22,14 +22,15 @@ package struct ApproveTaskCompletionTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let requestID = invocation.requestID, taskID = invocation.taskID, now = invocation.now
-        // Refuse at once what could not be approved anyway, before bothering the person.
-        var trial = try invocation.currentState()
-        do { _ = try trial.approve(taskID, in: requestID, by: "check", at: now) } catch { throw ToolFailure(error) }
-        let task = trial.locate(taskID).map { trial.requests[$0.request].tasks[$0.task] }
-        let question = "Approve task \(taskID) of \(requestID), “\(task?.title ?? "")”?\n\nWhat was done: \(task?.completedDetails ?? "")"
         let command = HumanApproval.command(["approve", requestID.rawValue, taskID.rawValue], invocation: invocation)
         let approver: String
-        switch try HumanApproval.step(invocation, question: question, command: command) {
+        let step = try HumanApproval.step(invocation, command: command) { () throws(ToolFailure) in
+            var trial = try invocation.currentState()
+            do throws(OrchestratorError) { _ = try trial.approve(taskID, in: requestID, by: "check", at: now) } catch { throw ToolFailure(error) }
+            let task = trial.locate(taskID).map { trial.requests[$0.request].tasks[$0.task] }
+            return "Approve task \(taskID) of \(requestID), “\(task?.title ?? "")”?\n\nWhat was done: \(task?.completedDetails ?? "")"
+        }
+        switch step {
         case .ask(let outcome):
             return outcome
         case .agentMayAct:

@@ -30,8 +30,13 @@ enum HumanApproval {
     ]
 
     /// Decides how an approve call proceeds. `command` is the command line the person can run instead.
-    static func step(_ invocation: ToolInvocation, question: String, command: String) throws(ToolFailure) -> Step {
+    /// `question` runs only when the person decides: it checks the approval could succeed (so nobody is
+    /// asked about a task that cannot be approved) and words the question.
+    static func step(
+        _ invocation: ToolInvocation, command: String, question: () throws(ToolFailure) -> String
+    ) throws(ToolFailure) -> Step {
         guard invocation.environment.configuration.approver == .human else { return .agentMayAct }
+        let question = try question()
         let person = "person" + (invocation.context.clientInfo.map { " via \($0.name)" } ?? "")
         if let answer = invocation.inputResponses[questionKey] {
             switch answer["action"]?.stringValue {
