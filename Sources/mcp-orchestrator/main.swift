@@ -53,16 +53,17 @@ let configuration = ServerConfiguration(
 let diagnostics = Diagnostics(threshold: options.logLevel)
 Diagnostics.writeStderr("mcp-orchestrator \(ProductInfo.version): state file \(location.path) (from \(location.source.rawValue))\n")
 
-// A state file that cannot be used is reported at once; the server still starts, answers reads it
+let sink = FileDescriptorSink(descriptor: StandardStreams.claimStdoutForProtocol())
+var server = MCPServer(configuration: configuration, sink: sink)
+// A state file that cannot be used is reported at once, through the
+// server's own store so the file is parsed only once; the server still starts, answers reads it
 // can, and refuses changes until the file is fixed.
-switch Result(catching: { () throws(StorageError) in try StateStore(location: location).read() }) {
+switch Result(catching: { () throws(StorageError) in try server.store.read() }) {
 case .failure(let problem): Diagnostics.writeStderr("mcp-orchestrator: warning: \(problem)\n")
 case .success(let snapshot):
     if let reason = snapshot.readOnlyReason { Diagnostics.writeStderr("mcp-orchestrator: warning: \(reason)\n") }
 }
 
-let sink = FileDescriptorSink(descriptor: StandardStreams.claimStdoutForProtocol())
-var server = MCPServer(configuration: configuration, sink: sink)
 var reader = LineReader(source: StdinSource(stopDescriptor: StopSignals.install()), maximumLineBytes: options.maximumLineBytes)
 let reason = ServerLoop.run(&server, reader: &reader, outputIsBroken: { sink.isBroken })
 

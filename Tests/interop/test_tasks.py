@@ -24,6 +24,13 @@ async def structured(client, tool, arguments=None):
     return result, result.structured_content
 
 
+async def plan_and_finish_one_task(client):
+    """Plans a one-task request and marks its task done, so it awaits approval."""
+    await client.call_tool("request_planning", {"originalRequest": "R", "tasks": [{"title": "Only", "description": "d"}]})
+    await client.call_tool("get_next_task", {})
+    await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "finished"})
+
+
 @pytest.mark.parametrize(("mode", "revision"), ERAS)
 async def test_the_seed_flow(server, tmp_path, mode, revision):
     async with Client(server(), mode=mode) as client:
@@ -61,9 +68,7 @@ async def test_human_approval_asks_the_person_through_the_client(server, mode, r
         return ElicitResult(action="accept", content={"decision": "approve"})
 
     async with Client(server("--approver", "human"), mode=mode, elicitation_callback=person) as client:
-        await client.call_tool("request_planning", {"originalRequest": "R", "tasks": [{"title": "Only", "description": "d"}]})
-        await client.call_tool("get_next_task", {})
-        await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "finished"})
+        await plan_and_finish_one_task(client)
         _, approved = await structured(client, "approve_task_completion", {"requestId": "req-1", "taskId": "task-1"})
         assert approved["decision"] == "approved"
         assert approved["task"]["approvedBy"].startswith("person")
@@ -80,9 +85,7 @@ async def test_human_approval_rejected_by_the_person_sends_the_task_back(server,
         return ElicitResult(action="accept", content={"decision": "reject", "feedback": "Add an example"})
 
     async with Client(server("--approver", "human"), mode=mode, elicitation_callback=person) as client:
-        await client.call_tool("request_planning", {"originalRequest": "R", "tasks": [{"title": "Only", "description": "d"}]})
-        await client.call_tool("get_next_task", {})
-        await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "finished"})
+        await plan_and_finish_one_task(client)
         _, rejected = await structured(client, "approve_task_completion", {"requestId": "req-1", "taskId": "task-1"})
         assert rejected["decision"] == "rejected"
         assert rejected["task"]["status"] == "in_progress"
@@ -92,9 +95,7 @@ async def test_human_approval_rejected_by_the_person_sends_the_task_back(server,
 @pytest.mark.parametrize(("mode", "revision"), ERAS)
 async def test_without_elicitation_the_refusal_names_the_command(server, tmp_path, mode, revision):
     async with Client(server("--approver", "human"), mode=mode) as client:
-        await client.call_tool("request_planning", {"originalRequest": "R", "tasks": [{"title": "Only", "description": "d"}]})
-        await client.call_tool("get_next_task", {})
-        await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "finished"})
+        await plan_and_finish_one_task(client)
         refused = await client.call_tool("approve_task_completion", {"requestId": "req-1", "taskId": "task-1"})
         assert refused.is_error
         assert refused.structured_content["error"]["code"] == "human_approval_required"

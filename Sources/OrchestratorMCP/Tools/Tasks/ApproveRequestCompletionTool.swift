@@ -17,11 +17,7 @@ package struct ApproveRequestCompletionTool: MCPTool {
         "required": ["requestId"],
         "additionalProperties": false,
     ]
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["requestId": ["type": "string"], "request": RequestView.schema],
-        "required": ["requestId", "request"],
-    ]
+    package let outputSchema = RequestView.resultSchema
 
     package init() {}
 

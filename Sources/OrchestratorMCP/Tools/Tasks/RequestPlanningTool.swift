@@ -24,11 +24,7 @@ package struct RequestPlanningTool: MCPTool {
         "required": ["originalRequest", "tasks"],
         "additionalProperties": false,
     ]
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["requestId": ["type": "string"], "request": RequestView.schema],
-        "required": ["requestId", "request"],
-    ]
+    package let outputSchema = RequestView.resultSchema
 
     package init() {}
 

@@ -43,6 +43,13 @@ enum RequestView {
         return Array((unfinished + rest).prefix(taskLimit))
     }
 
+    /// The output of tools whose result is one request (`request_planning`, `approve_request_completion`).
+    static let resultSchema: JSONValue = [
+        "type": "object",
+        "properties": ["requestId": ["type": "string"], "request": schema],
+        "required": ["requestId", "request"],
+    ]
+
     private static let count: JSONValue = ["type": "integer", "minimum": 0]
 
     static let schema: JSONValue = [
