@@ -5,13 +5,25 @@
 package struct OrchestratorState: Sendable, Equatable {
     /// Oldest first: the scheduler serves the oldest active request first.
     package var requests: [WorkRequest]
+    /// Workflow runs, oldest first; each links to the request that records its steps.
+    package var runs: [WorkflowRun]
     package var nextRequestNumber: Int
     package var nextTaskNumber: Int
+    package var nextRunNumber: Int
 
-    package init(requests: [WorkRequest] = [], nextRequestNumber: Int = 1, nextTaskNumber: Int = 1) {
+    package init(
+        requests: [WorkRequest] = [], runs: [WorkflowRun] = [], nextRequestNumber: Int = 1, nextTaskNumber: Int = 1,
+        nextRunNumber: Int = 1
+    ) {
         self.requests = requests
+        self.runs = runs
         self.nextRequestNumber = nextRequestNumber
         self.nextTaskNumber = nextTaskNumber
+        self.nextRunNumber = nextRunNumber
+    }
+
+    package func runIndex(_ id: WorkflowRun.ID) -> Int? {
+        runs.firstIndex { $0.id == id }
     }
 
     package func requestIndex(_ id: WorkRequest.ID) -> Int? {
@@ -29,6 +41,11 @@ package struct OrchestratorState: Sendable, Equatable {
     mutating func makeRequestID() -> WorkRequest.ID {
         defer { nextRequestNumber += 1 }
         return WorkRequest.ID("req-\(nextRequestNumber)")
+    }
+
+    mutating func makeRunID() -> WorkflowRun.ID {
+        defer { nextRunNumber += 1 }
+        return WorkflowRun.ID("run-\(nextRunNumber)")
     }
 
     mutating func makeTaskID() -> WorkTask.ID {

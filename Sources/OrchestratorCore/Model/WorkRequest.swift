@@ -21,11 +21,13 @@ package struct WorkRequest: Sendable, Equatable, Identifiable {
     package var updatedAt: Timestamp
     package var completedAt: Timestamp?
     package var completedBy: String?
+    /// Set when this request records the steps of a workflow run; plan tools leave it alone.
+    package var workflowRun: WorkflowRun.ID?
 
     package init(
         id: ID, originalRequest: String, splitDetails: String?, status: Status = .active,
         approvalPolicy: ApprovalPolicy, tasks: [WorkTask] = [], createdAt: Timestamp, updatedAt: Timestamp,
-        completedAt: Timestamp? = nil, completedBy: String? = nil
+        completedAt: Timestamp? = nil, completedBy: String? = nil, workflowRun: WorkflowRun.ID? = nil
     ) {
         self.id = id
         self.originalRequest = originalRequest
@@ -37,6 +39,7 @@ package struct WorkRequest: Sendable, Equatable, Identifiable {
         self.updatedAt = updatedAt
         self.completedAt = completedAt
         self.completedBy = completedBy
+        self.workflowRun = workflowRun
     }
 
     /// The tasks that count: deleted ones are kept for restoring but take no part in the plan.

@@ -1,9 +1,11 @@
 /// The checks every change starts with: the request exists and is active, the task exists, and the
 /// state machine allows the action. One place, so every tool refuses the same way.
 extension OrchestratorState {
-    /// The index of an active request, or the refusal that applies.
-    func activeRequestIndex(_ id: WorkRequest.ID) throws(OrchestratorError) -> Int {
+    /// The index of an active request, or the refusal that applies. A request that records a
+    /// workflow run changes only through the run, unless `allowingRuns` says the caller is the run.
+    func activeRequestIndex(_ id: WorkRequest.ID, allowingRuns: Bool = false) throws(OrchestratorError) -> Int {
         guard let index = requestIndex(id) else { throw .requestNotFound(id) }
+        if !allowingRuns, let run = requests[index].workflowRun { throw .requestBelongsToRun(id, run: run) }
         guard requests[index].status == .active else { throw .requestCompleted(id) }
         return index
     }

@@ -24,6 +24,17 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
     case requestNotFinished(WorkRequest.ID, unapproved: [WorkTask.ID: WorkTask.Status])
     case policyNeedsAgentApprover
     case nothingToUpdate
+    case requestBelongsToRun(WorkRequest.ID, run: WorkflowRun.ID)
+    case workflowNotFound(String, available: [String])
+    case workflowInvalid(String, problems: [String])
+    case runNotFound(WorkflowRun.ID)
+    case runEnded(WorkflowRun.ID, WorkflowRun.Status)
+    case stepMismatch(WorkflowRun.ID, reported: String, current: String)
+    case stepMissing(WorkflowRun.ID, step: String, workflow: String)
+    case nextStepRequired(step: String, allowed: [String])
+    case nextStepNotAllowed(step: String, requested: String, allowed: [String])
+    case nextStepDisagrees(step: String, requested: String, decided: String)
+    case noTransitionMatches(step: String, outcome: String, rules: [String])
 
     /// Stable, machine-readable; never reworded once released.
     package var code: String {
@@ -50,6 +61,17 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
         case .requestNotFinished: "request_not_finished"
         case .policyNeedsAgentApprover: "policy_needs_agent_approver"
         case .nothingToUpdate: "nothing_to_update"
+        case .requestBelongsToRun: "request_belongs_to_run"
+        case .workflowNotFound: "workflow_not_found"
+        case .workflowInvalid: "workflow_invalid"
+        case .runNotFound: "run_not_found"
+        case .runEnded: "run_ended"
+        case .stepMismatch: "step_mismatch"
+        case .stepMissing: "step_missing"
+        case .nextStepRequired: "next_step_required"
+        case .nextStepNotAllowed: "next_step_not_allowed"
+        case .nextStepDisagrees: "next_step_disagrees"
+        case .noTransitionMatches: "no_transition_matches"
         }
     }
 
@@ -106,6 +128,28 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
             "approvalPolicy auto lets done count as approved, which this server's --approver human forbids; use each or end."
         case .nothingToUpdate:
             "update_task needs at least one of title, description, dependsOn or priority."
+        case .requestBelongsToRun(let id, let run):
+            "Request \(id) records the steps of workflow run \(run) and changes only through it; use advance_workflow with instance_id \(run)."
+        case .workflowNotFound(let name, let available):
+            "No workflow is named '\(name)'; choose one of \(available.isEmpty ? "(none are loaded)" : available.joined(separator: ", ")), or call list_workflows."
+        case .workflowInvalid(let name, let problems):
+            "Workflow \(name) has errors and cannot run until they are fixed: \(problems.joined(separator: "; "))"
+        case .runNotFound(let id):
+            "No workflow run has the id \(id); the instance_id comes from start_workflow, and get_workflow_status lists nothing for unknown ids."
+        case .runEnded(let id, let status):
+            "Workflow run \(id) has already \(status == .failed ? "failed" : "finished") and takes no more reports; start a new run with start_workflow."
+        case .stepMismatch(let id, let reported, let current):
+            "Run \(id) is on step '\(current)', not '\(reported)'; report on '\(current)', or call resume_workflow to reconcile."
+        case .stepMissing(let id, let step, let workflow):
+            "Run \(id) is on step '\(step)', which workflow \(workflow) no longer defines; restore the step file or start a new run."
+        case .nextStepRequired(let step, let allowed):
+            "Step '\(step)' has no transition rules, so name next_step; allowed: \(allowed.joined(separator: ", "))."
+        case .nextStepNotAllowed(let step, let requested, let allowed):
+            "Step '\(step)' cannot lead to '\(requested)'; next_step must be one of \(allowed.joined(separator: ", "))."
+        case .nextStepDisagrees(let step, let requested, let decided):
+            "The transition rules of step '\(step)' lead to '\(decided)', not '\(requested)'; leave next_step out or report a different outcome."
+        case .noTransitionMatches(let step, let outcome, let rules):
+            "No transition rule of step '\(step)' matches outcome '\(outcome)' and the context; its rules are: \(rules.joined(separator: "; ")). Report a matching status or set the context the rules read."
         }
     }
 }

@@ -35,8 +35,17 @@ package enum StateDecoder {
                 throw FormatError(path: "requests[\(requestIndex)].tasks[\(taskIndex)].id", problem: "repeats the task id \(task.id)")
             }
         }
+        // Version 1 files have no runs.
+        let runs = try top.optionalArray("runs").enumerated().map { (index, value) throws(FormatError) in
+            try run(Field(value, "runs[\(index)]"))
+        }
+        var runIDs = Set<String>()
+        for (index, run) in runs.enumerated() where !runIDs.insert(run.id.rawValue).inserted {
+            throw FormatError(path: "runs[\(index)].id", problem: "repeats the run id \(run.id)")
+        }
         let state = OrchestratorState(
-            requests: requests, nextRequestNumber: try top.int("nextRequestNumber"), nextTaskNumber: try top.int("nextTaskNumber"))
+            requests: requests, runs: runs, nextRequestNumber: try top.int("nextRequestNumber"),
+            nextTaskNumber: try top.int("nextTaskNumber"), nextRunNumber: try top.optionalInt("nextRunNumber") ?? 1)
         return Document(state: state, schemaVersion: try top.int("schemaVersion"), revision: try top.int("revision"))
     }
 
@@ -54,7 +63,26 @@ package enum StateDecoder {
             createdAt: try field.timestamp("createdAt"),
             updatedAt: try field.timestamp("updatedAt"),
             completedAt: try field.optionalTimestamp("completedAt"),
-            completedBy: try field.optionalString("completedBy"))
+            completedBy: try field.optionalString("completedBy"),
+            workflowRun: try field.optionalString("workflowRun").map(WorkflowRun.ID.init))
+    }
+
+    private static func run(_ field: Field) throws(FormatError) -> WorkflowRun {
+        guard case .object(let context) = try field.required("context") else {
+            throw FormatError(path: "\(field.path).context", problem: "must be an object")
+        }
+        return WorkflowRun(
+            id: WorkflowRun.ID(try field.string("id")),
+            workflow: try field.string("workflow"),
+            requestID: WorkRequest.ID(try field.string("requestId")),
+            status: try field.enumeration("status"),
+            currentStep: try field.optionalString("currentStep"),
+            currentTask: try field.optionalString("currentTask").map(WorkTask.ID.init),
+            context: WorkflowContext(context),
+            startedBy: try field.string("startedBy"),
+            createdAt: try field.timestamp("createdAt"),
+            updatedAt: try field.timestamp("updatedAt"),
+            finishedAt: try field.optionalTimestamp("finishedAt"))
     }
 
     private static func task(_ field: Field) throws(FormatError) -> WorkTask {
@@ -121,6 +149,19 @@ package enum StateDecoder {
             case .string(let text)?: return text
             case let other?: throw FormatError(path: name(key), problem: "must be a string, not \(other.typeName)")
             }
+        }
+
+        func required(_ key: String) throws(FormatError) -> JSONValue {
+            guard let value = try member(key) else { throw FormatError(path: name(key), problem: "is missing") }
+            return value
+        }
+
+        func optionalInt(_ key: String) throws(FormatError) -> Int? {
+            try member(key) == nil ? nil : try int(key)
+        }
+
+        func optionalArray(_ key: String) throws(FormatError) -> [JSONValue] {
+            try member(key) == nil ? [] : try array(key)
         }
 
         func int(_ key: String) throws(FormatError) -> Int {

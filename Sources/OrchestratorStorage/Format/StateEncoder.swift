@@ -21,6 +21,7 @@ package struct StateEncoder {
         let header: JSONValue = [
             "schemaVersion": .int(StateSchema.currentVersion), "revision": .int(revision),
             "nextRequestNumber": .int(state.nextRequestNumber), "nextTaskNumber": .int(state.nextTaskNumber),
+            "nextRunNumber": .int(state.nextRunNumber),
         ]
         var headerBytes = JSONWriter.bytes(from: header)
         headerBytes.removeLast()
@@ -49,6 +50,12 @@ package struct StateEncoder {
             requestCache[request.id] = (request, requestBytes)
             output.append(contentsOf: requestBytes)
         }
+        // Runs are small (their steps live in their requests' tasks), so they are encoded every time.
+        output.append(contentsOf: "\n],\"runs\":[".utf8)
+        for (index, run) in state.runs.enumerated() {
+            output.append(contentsOf: index == 0 ? [0x0A] : [0x2C, 0x0A])
+            JSONWriter.write(Self.json(run), into: &output)
+        }
         output.append(contentsOf: "\n]}\n".utf8)
         return output
     }
@@ -66,6 +73,24 @@ package struct StateEncoder {
         object["splitDetails"] = request.splitDetails.map(JSONValue.string)
         object["completedAt"] = request.completedAt.map { .string($0.description) }
         object["completedBy"] = request.completedBy.map(JSONValue.string)
+        object["workflowRun"] = request.workflowRun.map { .string($0.rawValue) }
+        return .object(object)
+    }
+
+    static func json(_ run: WorkflowRun) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "id": .string(run.id.rawValue),
+            "workflow": .string(run.workflow),
+            "requestId": .string(run.requestID.rawValue),
+            "status": .string(run.status.rawValue),
+            "context": run.context.json,
+            "startedBy": .string(run.startedBy),
+            "createdAt": .string(run.createdAt.description),
+            "updatedAt": .string(run.updatedAt.description),
+        ]
+        object["currentStep"] = run.currentStep.map(JSONValue.string)
+        object["currentTask"] = run.currentTask.map { .string($0.rawValue) }
+        object["finishedAt"] = run.finishedAt.map { .string($0.description) }
         return .object(object)
     }
 

@@ -1,5 +1,9 @@
 /// Facts about the state file's format (product §7).
 package enum StateSchema {
     /// The `schemaVersion` this build writes. A file with a larger one is never overwritten.
-    package static let currentVersion = 1
+    ///
+    /// - 1: requests and tasks.
+    /// - 2: adds `runs` and `nextRunNumber` (workflow runs) and a request's `workflowRun`. Version 1
+    ///   files read as having no runs, and are written back as version 2.
+    package static let currentVersion = 2
 }

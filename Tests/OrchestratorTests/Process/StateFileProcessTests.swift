@@ -210,7 +210,7 @@ extension StateFileProcessTests {
         let writer = try LineClient(arguments: ["--state", state])
         _ = try writer.call("request_planning", ["originalRequest": "R", "tasks": [["title": "a", "description": "b"]]])
         #expect(writer.close() == 0)
-        let newer = try String(contentsOfFile: state, encoding: .utf8).replacingOccurrences(of: #""schemaVersion":1"#, with: #""schemaVersion":3"#)
+        let newer = try String(contentsOfFile: state, encoding: .utf8).replacingOccurrences(of: #""schemaVersion":2"#, with: #""schemaVersion":3"#)
         try Data(newer.utf8).write(to: URL(fileURLWithPath: state))
         let client = try LineClient(arguments: ["--state", state])
         #expect(try client.call("list_requests")["structuredContent"]?["requests"]?.arrayValue?.count == 1)

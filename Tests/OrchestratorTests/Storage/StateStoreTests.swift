@@ -39,7 +39,7 @@ struct StateStoreTests {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let root = try JSONParser.parse(contents())
-        #expect(root["schemaVersion"] == 1)
+        #expect(root["schemaVersion"] == .int(StateSchema.currentVersion))
         #expect(root["revision"] == 1)
         #expect(FileManager.default.fileExists(atPath: path + ".lock"))
         #expect(!FileManager.default.fileExists(atPath: path + ".tmp"))
@@ -130,7 +130,7 @@ struct StateStoreTests {
         BadFile(name: "not JSON", text: "hello", code: "state_corrupt", mention: "not JSON"),
         BadFile(name: "an array", text: "[]", code: "state_corrupt", mention: "must be a JSON object"),
         BadFile(name: "a wrong field", text: #"{"schemaVersion":1,"revision":1,"nextRequestNumber":2,"nextTaskNumber":1,"requests":[{"id":"req-1","status":"paused"}]}"#, code: "state_corrupt", mention: "requests[0]"),
-        BadFile(name: "newer and unreadable", text: #"{"schemaVersion":2,"revision":1,"requests":"elsewhere"}"#, code: "state_newer_schema", mention: "schemaVersion 2"),
+        BadFile(name: "newer and unreadable", text: #"{"schemaVersion":9,"revision":1,"requests":"elsewhere"}"#, code: "state_newer_schema", mention: "schemaVersion 9"),
     ]
 
     @Test(arguments: badFiles)
@@ -153,13 +153,32 @@ struct StateStoreTests {
     @Test func aNewerFileThatStillDecodesCanBeReadButNotChanged() throws {
         let store = store()
         _ = try planOne(store)
-        let newer = try contents().replacingOccurrences(of: #""schemaVersion":1"#, with: #""schemaVersion":7"#)
+        let newer = try contents().replacingOccurrences(of: #""schemaVersion":2"#, with: #""schemaVersion":7"#)
         try write(newer)
         let snapshot = try StateStore(location: StateLocation(path: path, source: .option)).read()
         #expect(snapshot.state.requests.count == 1)
-        #expect(snapshot.readOnlyReason == .newerSchema(path: path, found: 7, supported: 1))
-        #expect(throws: StoreFailure.storage(.newerSchema(path: path, found: 7, supported: 1))) { try planOne(store) }
+        #expect(snapshot.readOnlyReason == .newerSchema(path: path, found: 7, supported: StateSchema.currentVersion))
+        #expect(throws: StoreFailure.storage(.newerSchema(path: path, found: 7, supported: StateSchema.currentVersion))) { try planOne(store) }
         #expect(try contents() == newer)
+    }
+
+    /// Files written before workflow runs existed (version 1, no `runs`) load and are upgraded on write.
+    @Test func aVersionOneFileLoadsWithoutRunsAndIsWrittenAsTheCurrentVersion() throws {
+        let store = store()
+        _ = try planOne(store)
+        let old = try contents().replacingOccurrences(of: #""schemaVersion":2"#, with: #""schemaVersion":1"#)
+            .replacingOccurrences(of: #","nextRunNumber":1"#, with: "")
+            .replacingOccurrences(of: #","runs":["# + "\n]", with: "")
+        #expect(!old.contains("runs"))
+        try write(old)
+        let fresh = StateStore(location: StateLocation(path: path, source: .option))
+        #expect(try fresh.read().state.requests.count == 1)
+        #expect(try fresh.read().readOnlyReason == nil)
+        _ = try planOne(fresh)
+        let root = try JSONParser.parse(contents())
+        #expect(root["schemaVersion"] == .int(StateSchema.currentVersion))
+        #expect(root["runs"] == .array([]))
+        #expect(try fresh.read().state.requests.count == 2)
     }
 
     @Test func aRepairedFileIsPickedUpAgain() throws {
@@ -204,11 +223,20 @@ extension StateStoreTests {
             _ = try state.markDone(WorkTask.ID("task-4"), in: WorkRequest.ID("req-2"), details: "x", holder: nil, by: "i", at: now)
             try state.completeRequest(WorkRequest.ID("req-2"), by: "p", at: now)
         }
+        _ = try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            let definition = WorkflowDefinition(name: "w", title: "W", description: "", steps: [
+                WorkflowStep(name: "One", file: "steps/one.md", orchestratorGuidance: "", clientInstructions: "do {{context.x}}"),
+            ])
+            for _ in 0..<2 { _ = try state.startRun(of: definition, context: WorkflowContext(["x": 1]), by: "t", at: now) }
+            _ = try state.advanceRun(
+                WorkflowRun.ID("run-1"), definition: definition, report: StepReport(stepID: "One", status: "success"),
+                contextUpdates: [:], nextStep: "FINISH", by: "t", at: now)
+        }
         let schema = try JSONParser.parse(String(contentsOfFile: Self.schemaPath, encoding: .utf8))
         let document = try JSONParser.parse(contents())
         #expect(SchemaValidator.firstViolation(of: document, against: schema) == nil)
         let text = try contents()
-        for field in ["splitDetails", "role", "assignee", "claimExpiresAt", "completedDetails", "feedback", "approvedBy", "deletedAt", "completedAt", "completedBy"] {
+        for field in ["splitDetails", "role", "assignee", "claimExpiresAt", "completedDetails", "feedback", "approvedBy", "deletedAt", "completedAt", "completedBy", "workflowRun", "currentStep", "currentTask", "finishedAt"] {
             #expect(text.contains("\"\(field)\""), "the sample should exercise \(field)")
         }
     }

@@ -1,0 +1,42 @@
+/// Where a transition leads: another step of the workflow, or one of the two built-in ends.
+package enum StepTarget: Sendable, Hashable, CustomStringConvertible {
+    case step(String)
+    /// The run completed successfully.
+    case finish
+    /// The run ended in failure.
+    case failed
+
+    /// Reads `FINISH`, `FAILED` (any case) or a step name, trimmed.
+    package init(_ text: String) {
+        let trimmed = text.trimmingBlanks
+        switch trimmed.uppercased() {
+        case "FINISH": self = .finish
+        case "FAILED": self = .failed
+        default: self = .step(trimmed)
+        }
+    }
+
+    package var description: String {
+        switch self {
+        case .step(let name): name
+        case .finish: "FINISH"
+        case .failed: "FAILED"
+        }
+    }
+
+    /// FINISH or FAILED: the run stops there.
+    package var isEnd: Bool {
+        if case .step = self { false } else { true }
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    package var trimmingBlanks: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}
