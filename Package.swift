@@ -20,16 +20,17 @@ let package = Package(
         .target(name: "OrchestratorJSON"),
         .target(name: "OrchestratorCore", dependencies: ["OrchestratorJSON"]),
         .target(name: "OrchestratorStorage", dependencies: ["OrchestratorJSON", "OrchestratorCore"]),
+        .target(name: "OrchestratorWorkflows", dependencies: ["OrchestratorJSON", "OrchestratorCore"]),
         .target(
             name: "OrchestratorMCP",
-            dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage"]
+            dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorWorkflows"]
         ),
         .executableTarget(name: "mcp-orchestrator", dependencies: ["OrchestratorMCP"]),
         .executableTarget(name: "mcp-orchestrator-bench"),
         .testTarget(
             name: "OrchestratorTests",
             dependencies: [
-                "OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorMCP",
+                "OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorWorkflows", "OrchestratorMCP",
                 "mcp-orchestrator",
             ]
         ),
