@@ -25,7 +25,7 @@ let package = Package(
             name: "OrchestratorMCP",
             dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorWorkflows"]
         ),
-        .executableTarget(name: "mcp-orchestrator", dependencies: ["OrchestratorMCP"]),
+        .executableTarget(name: "mcp-orchestrator", dependencies: ["OrchestratorMCP", "OrchestratorWorkflows"]),
         .executableTarget(name: "mcp-orchestrator-bench"),
         .testTarget(
             name: "OrchestratorTests",

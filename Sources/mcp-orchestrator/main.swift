@@ -7,6 +7,7 @@ import Foundation
 import OrchestratorMCP
 import OrchestratorStorage
 import OrchestratorCore
+import OrchestratorWorkflows
 
 // Thin entry point: read launch options, wire the parts, run the loop.
 
@@ -26,28 +27,30 @@ case .failure(let error):
 }
 
 let environment = ProcessInfo.processInfo.environment
+let homeDirectory = environment["HOME"] ?? NSHomeDirectory()
 let location: StateLocation
 do {
     location = try StateLocation.resolve(
         option: options.statePath,
         environment: environment,
         workingDirectory: FileManager.default.currentDirectoryPath,
-        homeDirectory: environment["HOME"] ?? NSHomeDirectory())
+        homeDirectory: homeDirectory)
 } catch {
     Diagnostics.writeStderr("mcp-orchestrator: \(error)\n")
     exit(78)
 }
 
-var workflowDirectories = options.workflowDirectories
-if workflowDirectories.isEmpty, let fromEnvironment = environment["MCP_ORCHESTRATOR_WORKFLOWS"] {
-    workflowDirectories = fromEnvironment.split(separator: ":").map(String.init)
-}
+let workflowSources = WorkflowSources.resolve(
+    options: options.workflowDirectories, environment: environment,
+    userData: PlatformDirectories.userData(environment: environment, home: homeDirectory),
+    shipped: ShippedWorkflows.locate(), workingDirectory: FileManager.default.currentDirectoryPath)
 
 let configuration = ServerConfiguration(
     stateLocation: location,
     toolsets: options.toolsets,
     approver: options.approver,
-    workflowDirectories: workflowDirectories,
+    workflowDirectories: workflowSources.directories,
+    roleDirectories: workflowSources.roleDirectories,
     logLevel: options.logLevel,
     leaseSeconds: options.leaseMinutes * 60)
 let diagnostics = Diagnostics(threshold: options.logLevel)
@@ -62,6 +65,18 @@ switch Result(catching: { () throws(StorageError) in try server.store.read() }) 
 case .failure(let problem): Diagnostics.writeStderr("mcp-orchestrator: warning: \(problem)\n")
 case .success(let snapshot):
     if let reason = snapshot.readOnlyReason { Diagnostics.writeStderr("mcp-orchestrator: warning: \(reason)\n") }
+}
+
+// Workflow directories the user named must exist; definitions with errors are named at once.
+if workflowSources.origin != .defaults {
+    for directory in workflowSources.directories where !FileManager.default.fileExists(atPath: directory) {
+        Diagnostics.writeStderr("mcp-orchestrator: warning: workflows directory \(directory) (from \(workflowSources.origin.rawValue)) does not exist\n")
+    }
+}
+for workflow in server.workflows.workflows() {
+    for problem in workflow.diagnostics where problem.severity == .error {
+        Diagnostics.writeStderr("mcp-orchestrator: workflow \(workflow.name): \(workflow.directory)/\(problem)\n")
+    }
 }
 
 var reader = LineReader(source: StdinSource(stopDescriptor: StopSignals.install()), maximumLineBytes: options.maximumLineBytes)

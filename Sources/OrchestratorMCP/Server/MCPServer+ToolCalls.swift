@@ -35,6 +35,11 @@ extension MCPServer {
         _ tool: any MCPTool, arguments: [String: JSONValue], context: RequestContext,
         responses: [String: JSONValue], state: String?
     ) -> Result<ToolOutcome, ToolFailure> {
+        var arguments = arguments
+        // orchestrator-mcp-server's clients wrap every argument in `input_data`.
+        if tool.acceptsWrappedArguments, arguments.count == 1, case .object(let wrapped)? = arguments["input_data"] {
+            arguments = wrapped
+        }
         if let violation = SchemaValidator.firstViolation(of: .object(arguments), against: tool.inputSchema) {
             return .failure(.invalidArguments(violation))
         }

@@ -1,6 +1,7 @@
 internal import OrchestratorJSON
 internal import OrchestratorCore
 package import OrchestratorStorage
+package import OrchestratorWorkflows
 
 /// The MCP server as a value: feed it lines, it writes replies to its sink.
 ///
@@ -14,6 +15,8 @@ package struct MCPServer {
     package let prompts: PromptCatalog
     /// The state file every tool reads and changes.
     package let store: StateStore
+    /// The workflow definitions and roles, re-read when their files change.
+    package let workflows: WorkflowLibrary
     package internal(set) var era: SessionEra = .undecided
     let sink: any MessageSink
     var pendingCalls: [JSONRPCID: PendingToolCall] = [:]
@@ -24,6 +27,7 @@ package struct MCPServer {
         self.configuration = configuration
         self.sink = sink
         self.store = StateStore(location: configuration.stateLocation)
+        self.workflows = WorkflowLibrary(directories: configuration.workflowDirectories, roleDirectories: configuration.roleDirectories)
         let catalog = ToolCatalog(enabling: configuration.toolsets, from: tools)
         self.tools = catalog
         self.resources = ResourceCatalog(tools: catalog)
@@ -113,6 +117,7 @@ package struct MCPServer {
             resourceTemplateCount: resources.templates.count,
             promptCount: prompts.prompts.count,
             eraName: eraName,
-            store: store)
+            store: store,
+            workflows: workflows)
     }
 }

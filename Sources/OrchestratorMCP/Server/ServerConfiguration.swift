@@ -7,7 +7,10 @@ package struct ServerConfiguration: Sendable {
     package var stateLocation: StateLocation
     package var toolsets: [Toolset]
     package var approver: ApproverMode
+    /// Where workflow definitions come from, in priority order (already resolved; product §6).
     package var workflowDirectories: [String]
+    /// Where roles come from: the workflow directories, then the shipped ones.
+    package var roleDirectories: [String]
     /// Threshold for stderr diagnostics and, until `logging/setLevel`, for log notifications.
     package var logLevel: LogLevel
     /// Items per page of `tools/list`, `resources/list`, `resources/templates/list`, `prompts/list`.
@@ -24,6 +27,7 @@ package struct ServerConfiguration: Sendable {
         toolsets: [Toolset] = [.server] + Toolset.defaultSelection,
         approver: ApproverMode = .agent,
         workflowDirectories: [String] = [],
+        roleDirectories: [String]? = nil,
         logLevel: LogLevel = .warning,
         pageSize: Int = 100,
         maximumJSONDepth: Int = JSONParser.defaultMaximumDepth,
@@ -34,6 +38,7 @@ package struct ServerConfiguration: Sendable {
         self.toolsets = toolsets
         self.approver = approver
         self.workflowDirectories = workflowDirectories
+        self.roleDirectories = roleDirectories ?? workflowDirectories
         self.logLevel = logLevel
         self.pageSize = pageSize
         self.maximumJSONDepth = maximumJSONDepth

@@ -16,9 +16,15 @@ package protocol MCPTool: Sendable {
     var annotations: ToolAnnotations { get }
 
     func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome
+
+    /// Whether `{"input_data": {…}}` is accepted as the arguments `{…}`, as orchestrator-mcp-server's
+    /// clients send them. The published schema shows the plain shape.
+    var acceptsWrappedArguments: Bool { get }
 }
 
 extension MCPTool {
+    package var acceptsWrappedArguments: Bool { false }
+
     /// The `Tool` object of `tools/list`, with only the fields the revision defines.
     package func definition(for revision: ProtocolRevision) -> JSONValue {
         var tool: [String: JSONValue] = [

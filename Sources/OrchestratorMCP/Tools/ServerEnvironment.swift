@@ -1,5 +1,6 @@
 internal import OrchestratorCore
 package import OrchestratorStorage
+package import OrchestratorWorkflows
 
 /// Server-wide facts handlers may report: the configuration, what the catalogs hold, and the state store.
 package struct ServerEnvironment {
@@ -12,6 +13,8 @@ package struct ServerEnvironment {
     package let eraName: String
     /// The state file every tool reads and changes.
     package let store: StateStore
+    /// The workflow definitions and roles.
+    package let workflows: WorkflowLibrary
 
     /// Reads the state file (a `stat` when nothing changed) for its revision or its problem. Only the
     /// reports that show it call this, so ordinary tool calls do no extra I/O.
