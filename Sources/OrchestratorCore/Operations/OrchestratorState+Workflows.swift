@@ -82,6 +82,14 @@ extension OrchestratorState {
         return RunAdvance(left: step.name, outcome: report.status, target: nextDefinition.map { .step($0.name) } ?? target, finishedTask: taskID)
     }
 
+    /// Merges `updates` into a running run's context without moving it.
+    package mutating func updateRunContext(_ id: WorkflowRun.ID, with updates: [String: JSONValue], at now: Timestamp) throws(OrchestratorError) {
+        guard let index = runIndex(id) else { throw .runNotFound(id) }
+        guard runs[index].status == .running else { throw .runEnded(id, runs[index].status) }
+        runs[index].context.merge(updates)
+        runs[index].updatedAt = now
+    }
+
     /// Adds the task recording a visit of `step`, in progress for `actor`, and points the run at it.
     private mutating func enter(_ step: WorkflowStep, run: inout WorkflowRun, by actor: String, at now: Timestamp) {
         let taskID = makeTaskID()

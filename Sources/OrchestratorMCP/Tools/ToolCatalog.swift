@@ -8,6 +8,8 @@ package struct ToolCatalog: Sendable {
         RequestPlanningTool(), GetNextTaskTool(), MarkTaskDoneTool(), ApproveTaskCompletionTool(), RejectTaskTool(),
         ApproveRequestCompletionTool(), AddTasksToRequestTool(), UpdateTaskTool(), DeleteTaskTool(), RestoreTaskTool(),
         OpenTaskDetailsTool(), ListRequestsTool(),
+        ListWorkflowsTool(), StartWorkflowTool(), AdvanceWorkflowTool(), GetWorkflowStatusTool(), ResumeWorkflowTool(),
+        CreateWorkflowTool(),
     ]
 
     /// The enabled tools, in catalog order.

@@ -1,0 +1,106 @@
+package import OrchestratorJSON
+package import OrchestratorCore
+internal import OrchestratorWorkflows
+
+/// `create_workflow`: writes a new definition from structured input, after validating it.
+package struct CreateWorkflowTool: MCPTool {
+    package let name = "create_workflow"
+    package let title = "Create a workflow"
+    package let description = """
+        Write a new Markdown workflow into the first workflows directory. Each step needs a name, \
+        orchestrator_guidance and client_instructions; transitions are rule lines such as "success -> Next Step" \
+        or "otherwise -> FINISH". The definition is validated first; an existing workflow is replaced only with overwrite: true.
+        """
+    package let toolset = Toolset.workflows
+    package let annotations = ToolAnnotations.change
+    package let acceptsWrappedArguments = true
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "workflow_name": [
+                "type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$",
+                "description": "The folder name: letters, digits, _ and - only.",
+            ],
+            "description": ["type": "string", "description": "What the workflow is for (the prose of index.md)."],
+            "steps": [
+                "type": "array", "minItems": 1,
+                "description": "In order; the first step starts every run.",
+                "items": [
+                    "type": "object",
+                    "properties": [
+                        "name": ["type": "string", "minLength": 1],
+                        "goal": ["type": "string"],
+                        "orchestrator_guidance": ["type": "string", "minLength": 1],
+                        "client_instructions": ["type": "string", "minLength": 1],
+                        "context_expectations": ["type": "string"],
+                        "role": ["type": "string"],
+                        "transitions": ["type": "array", "items": ["type": "string", "minLength": 1]],
+                    ],
+                    "required": ["name", "orchestrator_guidance", "client_instructions"],
+                    "additionalProperties": false,
+                ],
+            ],
+            "overwrite": ["type": "boolean", "description": "Replace an existing workflow of this name (default false)."],
+        ],
+        "required": ["workflow_name", "steps"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "workflow_name": ["type": "string"],
+            "directory": ["type": "string"],
+            "files": ["type": "array", "items": ["type": "string"]],
+            "steps": ["type": "array", "items": ["type": "string"]],
+            "warnings": ["type": "array", "items": ["type": "string"]],
+            "replaced": ["type": "boolean"],
+        ],
+        "required": ["workflow_name", "directory", "files", "steps", "warnings", "replaced"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let name = invocation.string("workflow_name")
+        let steps = (invocation.arguments["steps"]?.arrayValue ?? []).map { item in
+            WorkflowDraft.Step(
+                name: item["name"]?.stringValue ?? "", goal: item["goal"]?.stringValue,
+                orchestratorGuidance: item["orchestrator_guidance"]?.stringValue ?? "",
+                clientInstructions: item["client_instructions"]?.stringValue ?? "",
+                contextExpectations: item["context_expectations"]?.stringValue, role: item["role"]?.stringValue,
+                transitions: (item["transitions"]?.arrayValue ?? []).compactMap(\.stringValue))
+        }
+        let draft = WorkflowDraft(name: name, description: invocation.optionalString("description") ?? "", steps: steps)
+        guard let directory = invocation.environment.workflows.directories.first else {
+            throw .refused(code: "no_workflows_directory", message: "No workflows directory is configured; start the server with --workflows DIR.")
+        }
+        let overwrite = invocation.arguments["overwrite"]?.boolValue ?? false
+        let existed = invocation.environment.workflows.workflow(named: name).map { $0.directory == directory } ?? false
+        let written: (definition: WorkflowDefinition, warnings: [WorkflowDiagnostic], paths: [String])
+        do {
+            written = try WorkflowWriter.write(draft, into: directory, overwrite: overwrite)
+        } catch {
+            switch error {
+            case .invalidName(let name):
+                throw .refused(code: "invalid_workflow_name", message: "workflow_name '\(name)' may hold only letters, digits, _ and -.")
+            case .invalid(let problems):
+                throw .refused(code: "workflow_invalid", message: "The workflow was not written because it has errors: " + problems.map(\.description).joined(separator: "; "))
+            case .exists(let path):
+                throw .refused(code: "workflow_exists", message: "A workflow already exists at \(path); pass overwrite: true to replace it, or choose another workflow_name.")
+            case .writeFailed(let reason):
+                throw .failed(code: "workflow_write_failed", message: "Writing the workflow into \(directory) failed: \(reason)")
+            }
+        }
+        var lines = ["\(existed ? "Replaced" : "Created") workflow \(name) in \(directory)/\(name) with \(steps.count) step\(steps.count == 1 ? "" : "s"). Start it with start_workflow."]
+        lines += written.warnings.map { "- \($0)" }
+        let structured: JSONValue = [
+            "workflow_name": .string(name),
+            "directory": .string("\(directory)/\(name)"),
+            "files": .array(written.paths.map(JSONValue.string)),
+            "steps": .array(written.definition.steps.map { .string($0.name) }),
+            "warnings": .array(written.warnings.map { .string($0.description) }),
+            "replaced": .bool(existed),
+        ]
+        return .complete(ToolOutput(structured: structured, text: lines.joined(separator: "\n")))
+    }
+}

@@ -1,0 +1,38 @@
+package import OrchestratorJSON
+package import OrchestratorCore
+
+/// `start_workflow`: begins a run at the workflow's first step.
+package struct StartWorkflowTool: MCPTool {
+    package let name = "start_workflow"
+    package let title = "Start a workflow run"
+    package let description = """
+        Start a run of a Markdown workflow (see list_workflows) at its first step. Returns instance_id, the step's \
+        client instructions with {{context.key}} filled in, and what to report next with advance_workflow.
+        """
+    package let toolset = Toolset.workflows
+    package let annotations = ToolAnnotations.change
+    package let acceptsWrappedArguments = true
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "workflow_name": ["type": "string", "minLength": 1, "description": "The workflow's name, as list_workflows shows it."],
+            "context": WorkflowSchemas.context,
+        ],
+        "required": ["workflow_name"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema = RunView.schema
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let definition = try invocation.definition(named: invocation.string("workflow_name"))
+        let context = WorkflowContext(invocation.object("context"))
+        let actor = invocation.actor, now = invocation.now
+        let (runID, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            try state.startRun(of: definition, context: context, by: actor, at: now)
+        }
+        let view = try invocation.view(of: runID, in: state)
+        return .complete(ToolOutput(structured: view.json, text: "Started run \(runID) of workflow \(definition.name).\n\n" + view.markdown))
+    }
+}

@@ -1,0 +1,60 @@
+internal import OrchestratorJSON
+internal import OrchestratorCore
+internal import OrchestratorWorkflows
+
+/// What the workflow tools share: finding definitions and runs, and reading the report argument.
+extension ToolInvocation {
+    var runID: WorkflowRun.ID { WorkflowRun.ID(string("instance_id")) }
+
+    /// The definition to run, refusing names that do not exist or definitions with errors.
+    func definition(named name: String) throws(ToolFailure) -> WorkflowDefinition {
+        let library = environment.workflows
+        guard let loaded = library.workflow(named: name) else {
+            throw ToolFailure(OrchestratorError.workflowNotFound(name, available: library.workflows().map(\.name)))
+        }
+        do { return try loaded.runnable() } catch { throw ToolFailure(error) }
+    }
+
+    /// The run as last written (a read; the change that follows re-checks it under the lock).
+    func run(_ id: WorkflowRun.ID) throws(ToolFailure) -> WorkflowRun {
+        let state = try currentState()
+        do { return try state.run(id) } catch { throw ToolFailure(error) }
+    }
+
+    /// `context`-shaped object arguments (already checked to be objects by the schema).
+    func object(_ key: String) -> [String: JSONValue] { arguments[key]?.objectValue ?? [:] }
+
+    /// The `report` argument as the core reads it.
+    var report: StepReport? {
+        guard let report = arguments["report"]?.objectValue else { return nil }
+        return StepReport(
+            stepID: report["step_id"]?.stringValue ?? "", status: report["status"]?.stringValue ?? "",
+            result: report["result"], message: report["message"]?.stringValue, error: report["error"]?.stringValue,
+            details: report["details"])
+    }
+}
+
+/// The input schemas the run tools share.
+enum WorkflowSchemas {
+    static let instanceID: JSONValue = ["type": "string", "minLength": 1, "description": "The run's id from start_workflow (run-N)."]
+    static let context: JSONValue = [
+        "type": "object", "description": "Values merged into the run's context; a null removes a key. Rules and {{context.key}} read them.",
+    ]
+    static let nextStep: JSONValue = [
+        "type": "string", "minLength": 1,
+        "description": "For steps without transition rules: the step to go to (one of allowedNextSteps, FINISH or FAILED).",
+    ]
+    static let report: JSONValue = [
+        "type": "object",
+        "description": "How the current step went.",
+        "properties": [
+            "step_id": ["type": "string", "minLength": 1, "description": "The current step's name (or its task id, to be exact on repeated steps)."],
+            "status": ["type": "string", "minLength": 1, "description": "The outcome: success, failure, or a word the step's rules use."],
+            "result": ["description": "What the step produced (any JSON)."],
+            "message": ["type": "string"],
+            "error": ["type": "string"],
+            "details": ["type": "object"],
+        ],
+        "required": ["step_id", "status"],
+    ]
+}
