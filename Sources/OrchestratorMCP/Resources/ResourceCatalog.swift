@@ -1,11 +1,20 @@
-/// The only list of resources and resource templates.
-package struct ResourceCatalog: Sendable {
-    package let resources: [any MCPResource]
-    package let templates: [any MCPResourceTemplate]
+package import OrchestratorWorkflows
 
-    package init(tools: ToolCatalog) {
-        resources = [GuideResource(), ServerInfoResource()]
-        templates = [ToolDefinitionTemplate(catalog: tools)]
+/// The only list of resources and resource templates: the fixed ones, then one per loaded workflow.
+package struct ResourceCatalog: Sendable {
+    private let fixed: [any MCPResource]
+    package let templates: [any MCPResourceTemplate]
+    private let workflows: WorkflowLibrary
+
+    package init(tools: ToolCatalog, workflows: WorkflowLibrary) {
+        fixed = [GuideResource(), ServerInfoResource()]
+        templates = [ToolDefinitionTemplate(catalog: tools), WorkflowDefinitionTemplate(library: workflows)]
+        self.workflows = workflows
+    }
+
+    /// Every concrete resource now; workflow definitions follow the files on disk.
+    package var resources: [any MCPResource] {
+        fixed + workflows.workflows().map { WorkflowDefinitionResource(workflow: $0) }
     }
 
     package func resource(at uri: String) -> (any MCPResource)? {

@@ -30,8 +30,8 @@ package struct MCPServer {
         self.workflows = WorkflowLibrary(directories: configuration.workflowDirectories, roleDirectories: configuration.roleDirectories)
         let catalog = ToolCatalog(enabling: configuration.toolsets, from: tools)
         self.tools = catalog
-        self.resources = ResourceCatalog(tools: catalog)
-        self.prompts = PromptCatalog(tools: catalog)
+        self.resources = ResourceCatalog(tools: catalog, workflows: workflows)
+        self.prompts = PromptCatalog(tools: catalog, workflows: workflows)
     }
 
     /// Handles one line of input (without its newline).

@@ -31,6 +31,7 @@ package struct GetNextTaskTool: MCPTool {
             "awaitingApproval": TaskView.idListSchema,
             "inProgress": TaskView.idListSchema,
             "request": RequestView.schema,
+            "roleGuidance": ["type": "string", "description": "The text of the task's role file, when it has a role."],
         ],
         "required": ["status"],
     ]
@@ -65,6 +66,10 @@ package struct GetNextTaskTool: MCPTool {
             if let found {
                 structured["task"] = TaskView.json(found, detailed: true)
                 lines.append(Self.describe(found, in: request, resumed: resumed))
+                if let role = found.role.flatMap(invocation.environment.workflows.role(named:)) {
+                    structured["roleGuidance"] = .string(role.guidance)
+                    lines.append("## Role: \(role.name)\n\n\(role.guidance)")
+                }
             }
         case .awaitingApproval(let request, let tasks):
             status = .awaitingApproval
