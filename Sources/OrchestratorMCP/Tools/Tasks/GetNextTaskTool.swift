@@ -1,5 +1,6 @@
 package import OrchestratorJSON
 package import OrchestratorCore
+internal import OrchestratorWorkflows
 
 /// `get_next_task`: hands out the next task by priority and plan order, or says why there is none.
 package struct GetNextTaskTool: MCPTool {
