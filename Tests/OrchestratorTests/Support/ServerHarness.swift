@@ -14,7 +14,8 @@ struct ServerHarness {
 
     init(
         pageSize: Int = 100, toolsets: [Toolset] = [.server] + Toolset.defaultSelection, tools: [any MCPTool] = ToolCatalog.shipped,
-        statePath: String? = nil, approver: ApproverMode = .agent, clock: TestClock = TestClock(), leaseSeconds: Int = 1800
+        statePath: String? = nil, approver: ApproverMode = .agent, clock: TestClock = TestClock(), leaseSeconds: Int = 1800,
+        workflowDirectories: [String] = [], roleDirectories: [String]? = nil
     ) {
         self.statePath = statePath ?? TemporaryDirectory.make() + "/state.json"
         self.clock = clock
@@ -22,6 +23,8 @@ struct ServerHarness {
             stateLocation: StateLocation(path: self.statePath, source: .option),
             toolsets: toolsets,
             approver: approver,
+            workflowDirectories: workflowDirectories,
+            roleDirectories: roleDirectories,
             logLevel: .warning,
             pageSize: pageSize,
             leaseSeconds: leaseSeconds,
