@@ -5,7 +5,8 @@ internal import Foundation
 /// Longer names win where names overlap, so "Create Commit" is not also read as "Commit".
 enum MentionScanner {
     static func mentions(in text: String, stepNames: [String]) -> [StepTarget] {
-        let haystack = text as NSString
+        // Prose wraps lines anywhere, so "Update\nREADME" still names "Update README".
+        let haystack = text.split(whereSeparator: \.isWhitespace).joined(separator: " ") as NSString
         var taken: [NSRange] = []
         var found: [(position: Int, target: StepTarget)] = []
         let candidates = stepNames.map { ($0, StepTarget.step($0), true) } + [("FINISH", .finish, false), ("FAILED", .failed, false)]

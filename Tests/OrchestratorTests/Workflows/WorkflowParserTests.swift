@@ -155,7 +155,7 @@ import OrchestratorWorkflows
     @Test func longerStepNamesWinWhereNamesOverlap() throws {
         let result = parse([
             "index.md": "1. [Review](steps/r.md)\n2. [Commit](steps/c.md)\n3. [Create Commit](steps/cc.md)",
-            "steps/r.md": Self.step(guidance: "If approved, proceed to \"Create Commit\"; if the FINISH line is near, stop. Committed is not a step."),
+            "steps/r.md": Self.step(guidance: "If approved, proceed to \"Create\n  Commit\"; if the FINISH line is near, stop. Committed is not a step."),
             "steps/c.md": Self.step(guidance: "Go to Review."),
             "steps/cc.md": Self.step(guidance: "Then Commit."),
         ])
