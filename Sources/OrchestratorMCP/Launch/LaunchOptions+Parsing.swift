@@ -90,7 +90,8 @@ extension LaunchOptions {
           --state PATH          State file (default: $MCP_ORCHESTRATOR_STATE, else the per-user data
                                 directory, e.g. ~/.local/share/mcp-orchestrator/state.json).
           --workflows DIR       A folder of Markdown workflow definitions; repeat for several
-                                (default: $MCP_ORCHESTRATOR_WORKFLOWS, else the shipped workflows).
+                                (default: $MCP_ORCHESTRATOR_WORKFLOWS, else the per-user folder
+                                ~/.local/share/mcp-orchestrator/workflows, then the shipped ones).
           --toolsets LIST       Comma-separated tool sets: \(Toolset.selectableNames.joined(separator: ", "))
                                 (default: \(Toolset.defaultSelection.map(\.rawValue).joined(separator: ","))).
           --approver MODE       Who approves completed tasks: agent (default) or human.
