@@ -4,7 +4,8 @@ package import OrchestratorJSON
 ///
 /// Supported keywords: `type` (a name or a list), `properties`, `required`, `additionalProperties`
 /// (boolean or schema), `items`, `enum`, `const`, `minLength`, `maxLength`, `minimum`, `maximum`,
-/// `minItems`, `maxItems`. The same schema is published in `tools/list` and enforced here, so what a
+/// `minItems`, `maxItems`, `pattern` (as a Swift regular expression; ours are plain character
+/// classes, read the same way in ECMA-262). The same schema is published in `tools/list` and enforced here, so what a
 /// client reads and what the server checks cannot drift apart.
 package enum SchemaValidator {
     /// The first violation found, in a stable order (required fields, then declared properties by
@@ -57,6 +58,9 @@ package enum SchemaValidator {
         }
         if let maximum = rules["maxLength"]?.intValue, length > maximum {
             return SchemaViolation(path: path, problem: "must be at most \(maximum) characters long", expected: "string of at most \(maximum) characters")
+        }
+        if let pattern = rules["pattern"]?.stringValue, let regex = try? Regex(pattern), (try? regex.firstMatch(in: text)) == nil {
+            return SchemaViolation(path: path, problem: "does not match the pattern \(pattern)", expected: "string matching \(pattern)")
         }
         return nil
     }

@@ -232,6 +232,7 @@ import Testing
             let refused = harness.call("create_workflow", ["workflow_name": .string(name), "steps": single])
             #expect(refused["isError"] == true, "\(name)")
             #expect(refused["content"]?[0]?["text"]?.stringValue?.contains("workflow_name") == true)
+            #expect(refused["content"]?[0]?["text"]?.stringValue?.contains("does not match the pattern ^[A-Za-z0-9_-]{1,64}$") == true, "\(refused)")
         }
         let entries = try FileManager.default.contentsOfDirectory(atPath: directory)
         #expect(entries == ["write-doc"], "nothing but the workflow, no staging folders")
