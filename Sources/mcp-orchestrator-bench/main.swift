@@ -42,9 +42,9 @@ final class Peer {
     private var pending: [UInt8] = []
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
-    init(executable: URL, statePath: String) throws {
+    init(executable: URL, statePath: String, extraArguments: [String] = []) throws {
         process.executableURL = executable
-        process.arguments = ["--state", statePath, "--log-level", "error"]
+        process.arguments = ["--state", statePath, "--log-level", "error"] + extraArguments
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -165,3 +165,5 @@ if let peak { report("\nPeak resident memory of the server after \(options.calls
 report("Samples: \(options.starts) cold starts, \(options.calls) calls per row.")
 report("")
 report(StoreBenchmark.run(executable: executable, sizes: options.storeSizes, mutations: options.mutations))
+report("")
+report(WorkflowBenchmark.run(executable: executable, advances: options.mutations))

@@ -73,9 +73,15 @@ if workflowSources.origin != .defaults {
         Diagnostics.writeStderr("mcp-orchestrator: warning: workflows directory \(directory) (from \(workflowSources.origin.rawValue)) does not exist\n")
     }
 }
-for workflow in server.workflows.workflows() {
-    for problem in workflow.diagnostics where problem.severity == .error {
-        Diagnostics.writeStderr("mcp-orchestrator: workflow \(workflow.name): \(workflow.directory)/\(problem)\n")
+// Loading the definitions takes a few milliseconds, so it happens beside the loop: the first
+// answer is not delayed, and the library (which locks its cache) is warm for the first workflow call.
+let library = server.workflows
+let workflowCheck = DispatchGroup()
+DispatchQueue.global(qos: .utility).async(group: workflowCheck) {
+    for workflow in library.workflows() {
+        for problem in workflow.diagnostics where problem.severity == .error {
+            Diagnostics.writeStderr("mcp-orchestrator: workflow \(workflow.name): \(workflow.directory)/\(problem)\n")
+        }
     }
 }
 
@@ -87,4 +93,6 @@ case .endOfInput: diagnostics.write(.info, "stdin closed; exiting")
 case .stopRequested(let signal): diagnostics.write(.notice, "received signal \(signal); exiting")
 case .outputClosed: diagnostics.write(.notice, "stdout closed by the client; exiting")
 }
+// The check's report is never cut off by a quick exit.
+workflowCheck.wait()
 exit(0)

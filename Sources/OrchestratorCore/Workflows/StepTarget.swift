@@ -30,13 +30,17 @@ package enum StepTarget: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-extension StringProtocol {
+extension StringProtocol where UTF8View: BidirectionalCollection {
     /// The text without leading and trailing spaces, tabs and line breaks.
     package var trimmingBlanks: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        // Bytes, not characters: this runs on every line of every workflow file at start-up.
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { !Self.isBlank($0) }) else { return "" }
+        let last = bytes.lastIndex(where: { !Self.isBlank($0) })!
+        return String(self[first...last])
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 }

@@ -118,5 +118,47 @@ struct BinaryTests {
         #expect(stderr.contains("\(home)/.local/share/mcp-orchestrator/state.json (from default)"))
         #endif
     }
-}
 
+    /// Started from `/` with no `--workflows`, the server still finds the workflows shipped beside
+    /// its executable, and the per-user folder comes first.
+    @Test func theShippedWorkflowsAreFoundFromTheExecutableNotTheWorkingDirectory() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("home-\(UUID().uuidString)").path
+        let server = Process()
+        server.executableURL = ServerProcess.executable
+        server.currentDirectoryURL = URL(fileURLWithPath: "/")
+        server.environment = ["HOME": home, "PATH": "/usr/bin:/bin"]
+        let input = Pipe(), output = Pipe()
+        server.standardInput = input
+        server.standardOutput = output
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        let lines = [
+            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#,
+            #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"list_workflows","arguments":{}}}"#,
+        ]
+        input.fileHandleForWriting.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        try input.fileHandleForWriting.close()
+        let replies = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        server.waitUntilExit()
+        let last = try #require(replies.last)
+        let listed = try JSONParser.parse(String(last))["result"]?["structuredContent"]
+        let directories = try #require(listed?["directories"]?.arrayValue?.compactMap { $0.stringValue })
+        #expect(directories.count == 2)
+        #expect(directories.first?.hasPrefix(home) == true)
+        #expect(directories.last?.hasSuffix("/workflows") == true)
+        #expect(listed?["workflows"]?.arrayValue?.count == 6)
+        #expect(listed?["roles"]?.arrayValue?.count == 6)
+    }
+
+    @Test func brokenWorkflowsAndMissingDirectoriesAreReportedOnStderrAtStart() throws {
+        let directory = WorkflowFixtures.directory([
+            "broken/index.md": "1. [Only](steps/only.md)",
+            "broken/steps/only.md": "# Orchestrator Guidance\nGo.\n\n# Client Instructions\nDo.\n\n# Transitions\n- success -> Nowhere\n",
+        ])
+        let result = try ServerProcess.run(["--state", ServerProcess.temporaryStatePath(), "--workflows", directory, "--workflows", "/nonexistent/flows"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("workflows directory /nonexistent/flows (from --workflows) does not exist"))
+        #expect(result.stderr.contains("workflow broken: \(directory)/broken/steps/only.md:8: error: the rule 'success -> Nowhere' leads to 'Nowhere'"), "\(result.stderr)")
+    }
+}
