@@ -66,8 +66,10 @@ async def test_bad_arguments_and_unknown_tools_get_clear_answers(server, mode, r
 
 
 @pytest.mark.parametrize(("mode", "revision"), ERAS)
-async def test_resources_prompts_and_completion(server, mode, revision):
-    async with Client(server(), mode=mode) as client:
+async def test_resources_prompts_and_completion(server, tmp_path, mode, revision):
+    # An empty workflows directory: only the fixed resources and prompts (workflows have their own test).
+    (tmp_path / "workflows").mkdir()
+    async with Client(server("--workflows", str(tmp_path / "workflows")), mode=mode) as client:
         resources = await client.list_resources()
         assert {resource.uri for resource in resources.resources} == {"orchestrator://guide", "orchestrator://server/info"}
 
@@ -75,7 +77,10 @@ async def test_resources_prompts_and_completion(server, mode, revision):
         assert json.loads(info.contents[0].text)["name"] == "mcp-orchestrator"
 
         templates = await client.list_resource_templates()
-        assert [template.uri_template for template in templates.resource_templates] == ["orchestrator://tools/{name}"]
+        assert [template.uri_template for template in templates.resource_templates] == [
+            "orchestrator://tools/{name}",
+            "orchestrator://workflows/{name}",
+        ]
         definition = await client.read_resource("orchestrator://tools/server_info")
         assert json.loads(definition.contents[0].text)["name"] == "server_info"
 

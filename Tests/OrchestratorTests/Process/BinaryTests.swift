@@ -26,6 +26,17 @@ struct BinaryTests {
         #expect(run.stderr.contains("state file \(state) (from option)"))
     }
 
+    @Test func theWorkflowExampleWalksTheCommitMessageWorkflowToFinish() throws {
+        let input = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("data/examples/workflow.jsonl"), encoding: .utf8)
+        let run = try ServerProcess.run(["--state", ServerProcess.temporaryStatePath(), "--workflows", WorkflowFixtures.shipped], input: input)
+        let replies = try run.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(replies.map { $0["id"] } == .init((1...8).map { JSONValue.int($0) }))
+        #expect(replies.enumerated().filter { $0.element["result"]?["isError"] == true }.map(\.offset) == [5])
+        #expect(replies[5]["result"]?["structuredContent"]?["error"]?["code"] == "next_step_disagrees")
+        #expect(replies.map { $0["result"]?["structuredContent"]?["next_step"]?["step_name"]?.stringValue ?? "-" }
+            == ["-", "Check Staged Files", "Read Staged Diff", "Suggest Message", "Ask For Approval", "-", "Create Commit", "FINISH"])
+    }
+
     @Test func theModernExampleIsServedStatelessly() throws {
         let input = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("data/examples/modern.jsonl"), encoding: .utf8)
         let run = try ServerProcess.run(["--state", ServerProcess.temporaryStatePath()], input: input)
