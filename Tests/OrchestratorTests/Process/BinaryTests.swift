@@ -109,20 +109,29 @@ struct BinaryTests {
         #expect(version.stdout == "mcp-orchestrator 0.1.0\n")
     }
 
-    @Test func theStateFileDefaultsToThePerUserDataDirectoryWhenStartedFromRoot() throws {
+    /// Runs the server as a client would: from `/`, with only `HOME` and `PATH` set, fed `lines`.
+    static func runFromRoot(_ lines: [String] = []) throws -> (home: String, status: Int32, stdout: String, stderr: String) {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("home-\(UUID().uuidString)").path
         let server = Process()
         server.executableURL = ServerProcess.executable
         server.currentDirectoryURL = URL(fileURLWithPath: "/")
         server.environment = ["HOME": home, "PATH": "/usr/bin:/bin"]
-        let errors = Pipe()
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        server.standardInput = input
+        server.standardOutput = output
         server.standardError = errors
-        server.standardInput = FileHandle.nullDevice
-        server.standardOutput = FileHandle.nullDevice
         try server.run()
+        input.fileHandleForWriting.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+        try input.fileHandleForWriting.close()
+        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         server.waitUntilExit()
-        #expect(server.terminationStatus == 0)
+        return (home, server.terminationStatus, stdout, stderr)
+    }
+
+    @Test func theStateFileDefaultsToThePerUserDataDirectoryWhenStartedFromRoot() throws {
+        let (home, status, _, stderr) = try Self.runFromRoot()
+        #expect(status == 0)
         #if os(macOS)
         #expect(stderr.contains("\(home)/Library/Application Support/mcp-orchestrator/state.json (from default)"))
         #else
@@ -133,26 +142,12 @@ struct BinaryTests {
     /// Started from `/` with no `--workflows`, the server still finds the workflows shipped beside
     /// its executable, and the per-user folder comes first.
     @Test func theShippedWorkflowsAreFoundFromTheExecutableNotTheWorkingDirectory() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("home-\(UUID().uuidString)").path
-        let server = Process()
-        server.executableURL = ServerProcess.executable
-        server.currentDirectoryURL = URL(fileURLWithPath: "/")
-        server.environment = ["HOME": home, "PATH": "/usr/bin:/bin"]
-        let input = Pipe(), output = Pipe()
-        server.standardInput = input
-        server.standardOutput = output
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        let lines = [
+        let (home, _, stdout, _) = try Self.runFromRoot([
             #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#,
             #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
             #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"list_workflows","arguments":{}}}"#,
-        ]
-        input.fileHandleForWriting.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-        try input.fileHandleForWriting.close()
-        let replies = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
-        server.waitUntilExit()
-        let last = try #require(replies.last)
+        ])
+        let last = try #require(stdout.split(separator: "\n").last)
         let listed = try JSONParser.parse(String(last))["result"]?["structuredContent"]
         let directories = try #require(listed?["directories"]?.arrayValue?.compactMap { $0.stringValue })
         #expect(directories.count == 2)

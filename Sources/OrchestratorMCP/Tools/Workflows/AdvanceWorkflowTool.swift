@@ -15,12 +15,7 @@ package struct AdvanceWorkflowTool: MCPTool {
     package let acceptsWrappedArguments = true
     package let inputSchema: JSONValue = [
         "type": "object",
-        "properties": [
-            "instance_id": WorkflowSchemas.instanceID,
-            "report": WorkflowSchemas.report,
-            "context_updates": WorkflowSchemas.context,
-            "next_step": WorkflowSchemas.nextStep,
-        ],
+        "properties": .object(WorkflowSchemas.reportArguments.merging(["instance_id": WorkflowSchemas.instanceID]) { $1 }),
         "required": ["instance_id", "report"],
         "additionalProperties": false,
     ]

@@ -15,13 +15,10 @@ package struct ResumeWorkflowTool: MCPTool {
     package let acceptsWrappedArguments = true
     package let inputSchema: JSONValue = [
         "type": "object",
-        "properties": [
+        "properties": .object(WorkflowSchemas.reportArguments.merging([
             "instance_id": WorkflowSchemas.instanceID,
             "assumed_current_step_name": ["type": "string", "minLength": 1, "description": "The step you believe the run is on."],
-            "report": WorkflowSchemas.report,
-            "context_updates": WorkflowSchemas.context,
-            "next_step": WorkflowSchemas.nextStep,
-        ],
+        ]) { $1 }),
         "required": ["instance_id", "assumed_current_step_name"],
         "additionalProperties": false,
     ]

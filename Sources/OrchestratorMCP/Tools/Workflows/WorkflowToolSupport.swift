@@ -44,6 +44,9 @@ enum WorkflowSchemas {
         "type": "string", "minLength": 1,
         "description": "For steps without transition rules: the step to go to (one of allowedNextSteps, FINISH or FAILED).",
     ]
+    /// What `advance_workflow` and `resume_workflow` both take besides the run.
+    static let reportArguments: [String: JSONValue] = ["report": report, "context_updates": context, "next_step": nextStep]
+
     static let report: JSONValue = [
         "type": "object",
         "description": "How the current step went.",
