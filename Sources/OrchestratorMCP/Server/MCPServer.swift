@@ -113,9 +113,8 @@ package struct MCPServer {
         return ServerEnvironment(
             configuration: configuration,
             toolNames: tools.tools.map(\.name),
-            resourceCount: resources.resources.count,
-            resourceTemplateCount: resources.templates.count,
-            promptCount: prompts.prompts.count,
+            resources: resources,
+            prompts: prompts,
             eraName: eraName,
             store: store,
             workflows: workflows)

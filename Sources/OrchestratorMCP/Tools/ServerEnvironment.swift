@@ -6,15 +6,20 @@ package import OrchestratorWorkflows
 package struct ServerEnvironment {
     package let configuration: ServerConfiguration
     package let toolNames: [String]
-    package let resourceCount: Int
-    package let resourceTemplateCount: Int
-    package let promptCount: Int
+    /// The catalogs, counted only by the reports that show the counts: workflow resources and
+    /// prompts follow the files on disk, and checking them on every call would cost each call.
+    let resources: ResourceCatalog
+    let prompts: PromptCatalog
     /// "handshake" or "modern".
     package let eraName: String
     /// The state file every tool reads and changes.
     package let store: StateStore
     /// The workflow definitions and roles.
     package let workflows: WorkflowLibrary
+
+    package var resourceCount: Int { resources.resources.count }
+    package var resourceTemplateCount: Int { resources.templates.count }
+    package var promptCount: Int { prompts.prompts.count }
 
     /// Reads the state file (a `stat` when nothing changed) for its revision or its problem. Only the
     /// reports that show it call this, so ordinary tool calls do no extra I/O.
