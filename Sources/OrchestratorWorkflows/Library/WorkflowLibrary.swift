@@ -39,9 +39,18 @@ package final class WorkflowLibrary: @unchecked Sendable {
     }
 
     /// The workflow with this name (exact, else ignoring case), freshly checked against its files.
+    /// Only that workflow's files are checked, so a run's advance does not stat every definition.
     package func workflow(named name: String) -> LoadedWorkflow? {
-        let all = workflows()
-        return all.first { $0.name == name } ?? all.first { $0.name.lowercased() == name.lowercased() }
+        lock.withLock {
+            // Directory by directory, as `workflows()` shadows names: an earlier folder wins.
+            for directory in directories {
+                let names = names(in: directory)
+                if let match = names.first(where: { $0 == name }) ?? names.first(where: { $0.lowercased() == name.lowercased() }) {
+                    return load(match, in: directory)
+                }
+            }
+            return nil
+        }
     }
 
     package func roles() -> [RoleDefinition] {
