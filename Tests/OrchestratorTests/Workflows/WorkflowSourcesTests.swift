@@ -1,3 +1,4 @@
+import OrchestratorCore
 import OrchestratorWorkflows
 import Testing
 
@@ -34,5 +35,20 @@ import Testing
         #expect(ShippedWorkflows.locate(executablePath: "\(root)/.build/x86_64/release/mcp-orchestrator") == shipped)
         #expect(ShippedWorkflows.locate(executablePath: "/nonexistent/bin/mcp-orchestrator") == nil)
         #expect(ShippedWorkflows.locate(executablePath: nil) == nil)
+    }
+
+    @Test func anEarlierDirectoryShadowsALaterOneInListingAndLookup() {
+        let step = "# Orchestrator Guidance\nFINISH.\n\n# Client Instructions\n"
+        let first = WorkflowFixtures.directory(["Demo/index.md": "# First\n1. [A](a.md)", "Demo/a.md": step + "first"])
+        let second = WorkflowFixtures.directory([
+            "demo/index.md": "# Second\n1. [A](a.md)", "demo/a.md": step + "second",
+            "other/index.md": "# Other\n1. [A](a.md)", "other/a.md": step + "other",
+        ])
+        let library = WorkflowLibrary(directories: [first, second])
+        #expect(library.workflows().map { "\($0.name) \($0.definition?.title ?? "")" } == ["Demo First", "other Other"])
+        #expect(library.workflow(named: "demo")?.definition?.title == "First")
+        #expect(library.workflow(named: "Demo")?.directory == first)
+        #expect(library.workflow(named: "OTHER")?.directory == second)
+        #expect(library.workflow(named: "none") == nil)
     }
 }
