@@ -5,7 +5,8 @@ package import OrchestratorCore
 ///
 /// The `inputSchema` is both what `tools/list` publishes and what `tools/call` enforces before
 /// `call` runs, so a handler only ever sees arguments that match it. `outputSchema` describes the
-/// `structuredContent` of every successful result; a test checks each tool against it.
+/// `structuredContent` of every successful result in full; a test checks each tool against it, and
+/// `tools/list` publishes its summary (`SchemaSummary`).
 package protocol MCPTool: Sendable {
     var name: String { get }
     var title: String { get }
@@ -32,10 +33,10 @@ extension MCPTool {
             "description": .string(description),
             "inputSchema": inputSchema,
         ]
-        if revision.hasToolAnnotations { tool["annotations"] = annotations.json(title: title) }
+        if revision.hasToolAnnotations { tool["annotations"] = annotations.json(title: revision.hasTitles ? nil : title) }
         if revision.hasStructuredOutput {
             tool["title"] = .string(title)
-            tool["outputSchema"] = outputSchema
+            tool["outputSchema"] = SchemaSummary.summarize(outputSchema)
         }
         return .object(tool)
     }

@@ -6,9 +6,7 @@ package struct ServerInfoTool: MCPTool {
     package let name = "server_info"
     package let title = "Server information"
     package let description = """
-        Report this server's version, the protocol revision in use, the state file's path and whether it is \
-        readable, the enabled tool sets, the approver mode and how many tools, resources and prompts it offers. \
-        Read-only; takes no arguments.
+        Version, protocol revision, state file (path, revision, problems), tool sets, approver and counts. Read-only.
         """
     package let toolset = Toolset.server
     package let inputSchema: JSONValue = ["type": "object", "properties": [:], "additionalProperties": false]

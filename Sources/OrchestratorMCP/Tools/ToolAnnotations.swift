@@ -14,13 +14,16 @@ package struct ToolAnnotations: Sendable, Equatable {
     /// Removes something from view (it can be restored).
     package static let removal = ToolAnnotations(readOnly: false, destructive: true, idempotent: false)
 
-    package func json(title: String) -> JSONValue {
-        [
-            "title": .string(title),
+    /// The hints, with `title` only where the revision has no `Tool.title` to carry it
+    /// (2025-03-26); repeating it costs every client context for nothing.
+    package func json(title: String?) -> JSONValue {
+        var object: [String: JSONValue] = [
             "readOnlyHint": .bool(readOnly),
             "destructiveHint": .bool(destructive),
             "idempotentHint": .bool(idempotent),
             "openWorldHint": .bool(openWorld),
         ]
+        object["title"] = title.map(JSONValue.string)
+        return .object(object)
     }
 }

@@ -27,6 +27,27 @@ struct ToolsTests {
         #expect((tool["annotations"] != nil) == (revision >= .v2025_03_26))
         #expect((tool["outputSchema"] != nil) == (revision >= .v2025_06_18))
         #expect((tool["title"] != nil) == (revision >= .v2025_06_18))
+        // The title lives in annotations only where Tool has no title field of its own.
+        #expect((tool["annotations"]?["title"] != nil) == (revision == .v2025_03_26))
+    }
+
+    /// Tool definitions cost every client context: the default set stays under 20 KB (issue 5), and
+    /// output schemas are published as their top-level summary while results keep the full shape.
+    @Test func theDefaultToolListStaysWithinItsBudgetAndPublishesSummarisedOutputSchemas() throws {
+        var harness = ServerHarness()
+        harness.initialize()
+        let result = try #require(harness.request("tools/list")["result"])
+        #expect(JSONWriter.bytes(from: result).count < 20_000)
+        for tool in result["tools"]?.arrayValue ?? [] {
+            let full = try #require(ToolCatalog.shipped.first { $0.name == tool["name"]?.stringValue }).outputSchema
+            let published = try #require(tool["outputSchema"])
+            #expect(published["required"] == full["required"])
+            #expect(published["properties"]?.objectValue?.keys.sorted() == full["properties"]?.objectValue?.keys.sorted())
+            for (name, field) in published["properties"]?.objectValue ?? [:] {
+                #expect(field["type"] == full["properties"]?[name]?["type"], "\(tool["name"] ?? "")/\(name)")
+                #expect(field["properties"] == nil && field["items"] == nil)
+            }
+        }
     }
 
     @Test func everyToolWithoutRequiredArgumentsAnswersAnEmptyStoreWithItsOutputSchema() throws {

@@ -6,8 +6,7 @@ package struct AddTasksToRequestTool: MCPTool {
     package let name = "add_tasks_to_request"
     package let title = "Add tasks to a request"
     package let description = """
-        Append tasks to an active request. dependsOn may name existing task ids of the request, or titles or \
-        1-based positions of tasks in this call. Dependencies are checked: unknown ids and cycles are refused.
+        Append tasks to an active request; dependsOn may also name existing task ids. Unknown ids and cycles are refused.
         """
     package let toolset = Toolset.core
     package let annotations = ToolAnnotations.change

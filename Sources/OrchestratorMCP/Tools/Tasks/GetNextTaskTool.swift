@@ -7,11 +7,9 @@ package struct GetNextTaskTool: MCPTool {
     package let name = "get_next_task"
     package let title = "Get the next task"
     package let description = """
-        Claim the next task to work on: highest priority first, then plan order; without requestId the oldest \
-        active request first. Pass instanceId when several agents share the work: a claim lasts a lease, and \
-        calling again returns the task you already hold. status tells what happened: claimed, resumed, \
-        awaiting_approval (a finished task must be approved first), ready_for_completion, waiting or \
-        no_active_requests.
+        Claim the next task: highest priority, then plan order, oldest request first. Pass instanceId when \
+        several agents share the work; a claim lasts a lease and asking again returns the task you hold. status \
+        says what happened (claimed, resumed, awaiting_approval, waiting, …).
         """
     package let toolset = Toolset.core
     package let annotations = ToolAnnotations.change

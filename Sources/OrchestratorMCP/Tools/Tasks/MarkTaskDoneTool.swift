@@ -6,8 +6,8 @@ package struct MarkTaskDoneTool: MCPTool {
     package let name = "mark_task_done"
     package let title = "Mark a task done"
     package let description = """
-        Mark a task you took with get_next_task as done, describing what was done in completedDetails (required). \
-        The task then awaits approval; done tasks cannot be changed. The result lists the tasks this unlocked.
+        Mark a task you took as done, with completedDetails saying what was done. It then awaits approval; the \
+        result lists the tasks this unlocked.
         """
     package let toolset = Toolset.core
     package let annotations = ToolAnnotations.change

@@ -6,10 +6,8 @@ package struct RequestPlanningTool: MCPTool {
     package let name = "request_planning"
     package let title = "Plan a request"
     package let description = """
-        Register a new user request and plan it as tasks. Each task has a title and description, and may name \
-        dependsOn (titles or 1-based positions of tasks in this call), a priority (high, medium, low) and a role. \
-        approvalPolicy: each (default; every finished task must be approved before the next is handed out), end \
-        (approve everything before completion) or auto (finished counts as approved). Then call get_next_task.
+        Plan a user request as tasks (each with dependsOn, priority, role). approvalPolicy: each (default: approve \
+        every finished task before the next is handed out), end (approve all before completion) or auto. Then call get_next_task.
         """
     package let toolset = Toolset.core
     package let annotations = ToolAnnotations.change

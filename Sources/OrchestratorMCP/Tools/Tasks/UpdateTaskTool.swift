@@ -6,8 +6,7 @@ package struct UpdateTaskTool: MCPTool {
     package let name = "update_task"
     package let title = "Update a task"
     package let description = """
-        Change the title, description, dependencies (task ids of the same request) or priority of a pending or \
-        in-progress task. Done and approved tasks cannot be changed; reject a done task to reopen it.
+        Change the title, description, dependencies or priority of a pending or in-progress task.
         """
     package let toolset = Toolset.core
     package let annotations = ToolAnnotations(readOnly: false, destructive: false, idempotent: true)

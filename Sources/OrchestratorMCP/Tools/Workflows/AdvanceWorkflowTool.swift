@@ -6,9 +6,8 @@ package struct AdvanceWorkflowTool: MCPTool {
     package let name = "advance_workflow"
     package let title = "Report a step and advance the run"
     package let description = """
-        Report how the current step went and move the run on. Steps with transition rules: the server picks \
-        the next step from report.status and the context. Steps without rules: name next_step from the \
-        allowed list. Returns the new current step (or FINISH/FAILED) with its instructions.
+        Report the current step and move the run on. Steps with transition rules: the server picks the next step \
+        from report.status and the context. Steps without: name next_step from allowedNextSteps.
         """
     package let toolset = Toolset.workflows
     package let annotations = ToolAnnotations.change

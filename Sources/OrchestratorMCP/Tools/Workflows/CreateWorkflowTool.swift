@@ -7,9 +7,8 @@ package struct CreateWorkflowTool: MCPTool {
     package let name = "create_workflow"
     package let title = "Create a workflow"
     package let description = """
-        Write a new Markdown workflow into the first workflows directory. Each step needs a name, \
-        orchestrator_guidance and client_instructions; transitions are rule lines such as "success -> Next Step" \
-        or "otherwise -> FINISH". The definition is validated first; an existing workflow is replaced only with overwrite: true.
+        Write a new workflow into the first workflows directory, validated first. Transitions are rule lines \
+        such as "success -> Next Step" or "otherwise -> FINISH". Replaces an existing one only with overwrite: true.
         """
     package let toolset = Toolset.workflows
     package let annotations = ToolAnnotations.change
@@ -17,14 +16,11 @@ package struct CreateWorkflowTool: MCPTool {
     package let inputSchema: JSONValue = [
         "type": "object",
         "properties": [
-            "workflow_name": [
-                "type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$",
-                "description": "The folder name: letters, digits, _ and - only.",
-            ],
-            "description": ["type": "string", "description": "What the workflow is for (the prose of index.md)."],
+            "workflow_name": ["type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"],
+            "description": ["type": "string", "description": "What the workflow is for."],
             "steps": [
                 "type": "array", "minItems": 1,
-                "description": "In order; the first step starts every run.",
+                "description": "In order; the first starts the run.",
                 "items": [
                     "type": "object",
                     "properties": [
@@ -40,7 +36,7 @@ package struct CreateWorkflowTool: MCPTool {
                     "additionalProperties": false,
                 ],
             ],
-            "overwrite": ["type": "boolean", "description": "Replace an existing workflow of this name (default false)."],
+            "overwrite": ["type": "boolean"],
         ],
         "required": ["workflow_name", "steps"],
         "additionalProperties": false,

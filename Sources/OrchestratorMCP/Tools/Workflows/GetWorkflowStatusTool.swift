@@ -5,7 +5,7 @@ package import OrchestratorCore
 package struct GetWorkflowStatusTool: MCPTool {
     package let name = "get_workflow_status"
     package let title = "Show a workflow run"
-    package let description = "Show a run: its status, current step with instructions, context and the steps taken so far. Changes nothing."
+    package let description = "A run's status, current step, context and steps taken. Read-only."
     package let toolset = Toolset.workflows
     package let annotations = ToolAnnotations.readOnly
     package let acceptsWrappedArguments = true

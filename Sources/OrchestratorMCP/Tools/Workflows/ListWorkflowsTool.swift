@@ -8,8 +8,7 @@ package struct ListWorkflowsTool: MCPTool {
     package let name = "list_workflows"
     package let title = "List workflows"
     package let description = """
-        List the Markdown workflows this server can run (name, description, steps), any errors or warnings in \
-        their files with file:line, and the specialist roles. Start one with start_workflow.
+        The workflows this server can run, with their steps, any file:line errors, and the roles. Read-only.
         """
     package let toolset = Toolset.workflows
     package let annotations = ToolAnnotations.readOnly

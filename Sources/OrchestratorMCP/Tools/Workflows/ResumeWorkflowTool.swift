@@ -6,9 +6,8 @@ package struct ResumeWorkflowTool: MCPTool {
     package let name = "resume_workflow"
     package let title = "Resume a workflow run"
     package let description = """
-        Pick a run up again after an interruption. Give the step you believe is current: if it is, an included \
-        report advances the run as advance_workflow would; if you are behind or ahead, nothing is applied and the \
-        answer says where the run really is and returns that step.
+        After an interruption: name the step you believe is current. In sync, a report advances the run; behind \
+        or ahead, nothing is applied and the answer returns the step the run is really on.
         """
     package let toolset = Toolset.workflows
     package let annotations = ToolAnnotations.change

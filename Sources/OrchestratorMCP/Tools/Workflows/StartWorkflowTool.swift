@@ -6,8 +6,7 @@ package struct StartWorkflowTool: MCPTool {
     package let name = "start_workflow"
     package let title = "Start a workflow run"
     package let description = """
-        Start a run of a Markdown workflow (see list_workflows) at its first step. Returns instance_id, the step's \
-        client instructions with {{context.key}} filled in, and what to report next with advance_workflow.
+        Start a run of a workflow (see list_workflows). Returns instance_id and the first step's instructions.
         """
     package let toolset = Toolset.workflows
     package let annotations = ToolAnnotations.change

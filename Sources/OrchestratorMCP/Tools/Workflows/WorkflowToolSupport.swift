@@ -38,11 +38,11 @@ extension ToolInvocation {
 enum WorkflowSchemas {
     static let instanceID: JSONValue = ["type": "string", "minLength": 1, "description": "The run's id from start_workflow (run-N)."]
     static let context: JSONValue = [
-        "type": "object", "description": "Values merged into the run's context; a null removes a key. Rules and {{context.key}} read them.",
+        "type": "object", "description": "Merged into the run's context; null removes a key.",
     ]
     static let nextStep: JSONValue = [
         "type": "string", "minLength": 1,
-        "description": "For steps without transition rules: the step to go to (one of allowedNextSteps, FINISH or FAILED).",
+        "description": "For steps without rules: one of allowedNextSteps.",
     ]
     /// What `advance_workflow` and `resume_workflow` both take besides the run.
     static let reportArguments: [String: JSONValue] = ["report": report, "context_updates": context, "next_step": nextStep]
@@ -51,9 +51,9 @@ enum WorkflowSchemas {
         "type": "object",
         "description": "How the current step went.",
         "properties": [
-            "step_id": ["type": "string", "minLength": 1, "description": "The current step's name (or its task id, to be exact on repeated steps)."],
-            "status": ["type": "string", "minLength": 1, "description": "The outcome: success, failure, or a word the step's rules use."],
-            "result": ["description": "What the step produced (any JSON)."],
+            "step_id": ["type": "string", "minLength": 1, "description": "The current step's name (or its taskId)."],
+            "status": ["type": "string", "minLength": 1, "description": "success, failure, or an outcome the rules use."],
+            "result": [:],
             "message": ["type": "string"],
             "error": ["type": "string"],
             "details": ["type": "object"],

@@ -11,10 +11,10 @@ enum TaskDraftInput {
             "dependsOn": [
                 "type": "array",
                 "items": ["type": ["string", "integer"]],
-                "description": "Tasks that must finish first: a task id of the request, the title of a task in this call, or its 1-based position in this call.",
+                "description": "Tasks that finish first: a task id, or the title or 1-based position of a task in this call.",
             ],
             "priority": ["type": "string", "enum": .array(Priority.allCases.map { .string($0.rawValue) }), "description": "Default medium."],
-            "role": ["type": "string", "description": "Specialist role for the task, e.g. tester or reviewer."],
+            "role": ["type": "string", "description": "A specialist role, e.g. tester."],
         ],
         "required": ["title", "description"],
         "additionalProperties": false,
