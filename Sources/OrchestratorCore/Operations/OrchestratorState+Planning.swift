@@ -16,6 +16,13 @@ extension OrchestratorState {
         return id
     }
 
+    /// A request with no tasks yet, for tasks that arrive one at a time (orchestrator-server's `create_task`).
+    package mutating func openRequest(
+        originalRequest: String, splitDetails: String?, policy: ApprovalPolicy, by actor: String, at now: Timestamp
+    ) throws(OrchestratorError) -> WorkRequest.ID {
+        try plan(originalRequest: originalRequest, splitDetails: splitDetails, tasks: [], policy: policy, by: actor, at: now)
+    }
+
     /// `add_tasks_to_request`: appends tasks that may depend on existing ones and on each other.
     package mutating func addTasks(
         _ drafts: [TaskDraft], to requestID: WorkRequest.ID, by actor: String, at now: Timestamp
@@ -31,7 +38,15 @@ extension OrchestratorState {
     private mutating func appendTasks(
         _ drafts: [TaskDraft], to requestIndex: Int, action: HistoryEntry.Action, by actor: String, at now: Timestamp
     ) throws(OrchestratorError) -> [WorkTask.ID] {
-        let ids = drafts.map { _ in makeTaskID() }
+        var ids: [WorkTask.ID] = []
+        for draft in drafts {
+            guard let chosen = draft.id else {
+                ids.append(makeTaskID())
+                continue
+            }
+            try checkChosen(chosen, against: ids)
+            ids.append(chosen)
+        }
         let existing = Set(requests[requestIndex].tasks.map(\.id))
         for (position, draft) in drafts.enumerated() {
             let label = "Task \(position + 1) ('\(draft.title)')"
@@ -50,6 +65,17 @@ extension OrchestratorState {
         try DependencyGraph.validate(requests[requestIndex].tasks)
         requests[requestIndex].updatedAt = now
         return ids
+    }
+
+    /// A caller-chosen id must be new to the whole store, and may not take the `task-N` form the
+    /// counter hands out, so chosen and counted ids can never collide.
+    private func checkChosen(_ id: WorkTask.ID, against earlier: [WorkTask.ID]) throws(OrchestratorError) {
+        let text = id.rawValue
+        guard !text.isBlank else { throw .emptyField("id") }
+        if text.hasPrefix("task-"), !text.dropFirst(5).isEmpty, text.dropFirst(5).allSatisfy(\.isASCII), text.dropFirst(5).allSatisfy(\.isNumber) {
+            throw .taskIDReserved(id)
+        }
+        guard locate(id) == nil, !earlier.contains(id) else { throw .taskIDTaken(id) }
     }
 
     /// A position or title in the same call, else an existing task id of the request.

@@ -13,8 +13,14 @@ package struct TaskDraft: Sendable, Equatable {
     package var dependsOn: [Reference]
     package var priority: Priority
     package var role: String?
+    /// A caller-chosen id (orchestrator-server's `create_task {id}`); `nil` takes the next `task-N`.
+    package var id: WorkTask.ID?
 
-    package init(title: String, description: String, dependsOn: [Reference] = [], priority: Priority = .medium, role: String? = nil) {
+    package init(
+        title: String, description: String, dependsOn: [Reference] = [], priority: Priority = .medium, role: String? = nil,
+        id: WorkTask.ID? = nil
+    ) {
+        self.id = id
         self.title = title
         self.description = description
         self.dependsOn = dependsOn

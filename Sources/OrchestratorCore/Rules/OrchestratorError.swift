@@ -35,6 +35,8 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
     case nextStepNotAllowed(step: String, requested: String, allowed: [String])
     case nextStepDisagrees(step: String, requested: String, decided: String)
     case noTransitionMatches(step: String, outcome: String, rules: [String])
+    case taskIDTaken(WorkTask.ID)
+    case taskIDReserved(WorkTask.ID)
 
     /// Stable, machine-readable; never reworded once released.
     package var code: String {
@@ -72,6 +74,8 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
         case .nextStepNotAllowed: "next_step_not_allowed"
         case .nextStepDisagrees: "next_step_disagrees"
         case .noTransitionMatches: "no_transition_matches"
+        case .taskIDTaken: "task_id_taken"
+        case .taskIDReserved: "task_id_reserved"
         }
     }
 
@@ -148,6 +152,10 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
             "Step '\(step)' cannot lead to '\(requested)'; next_step must be one of \(allowed.joined(separator: ", "))."
         case .nextStepDisagrees(let step, let requested, let decided):
             "The transition rules of step '\(step)' lead to '\(decided)', not '\(requested)'; leave next_step out or report a different outcome."
+        case .taskIDTaken(let id):
+            "A task with the id \(id) already exists; choose another id."
+        case .taskIDReserved(let id):
+            "The id \(id) has the task-N form this server gives its own tasks; choose an id of another form."
         case .noTransitionMatches(let step, let outcome, let rules):
             "No transition rule of step '\(step)' matches outcome '\(outcome)' and the context; its rules are: \(rules.joined(separator: "; ")). Report a matching status or set the context the rules read."
         }

@@ -12,6 +12,9 @@ package protocol MCPTool: Sendable {
     var title: String { get }
     var description: String { get }
     var toolset: Toolset { get }
+    /// Every set that enables this tool: its own, and for the default set's task tools also
+    /// `taskmanager`, which is mcp-taskmanager's name for the same tools.
+    var toolsets: [Toolset] { get }
     var inputSchema: JSONValue { get }
     var outputSchema: JSONValue { get }
     var annotations: ToolAnnotations { get }
@@ -25,6 +28,8 @@ package protocol MCPTool: Sendable {
 
 extension MCPTool {
     package var acceptsWrappedArguments: Bool { false }
+
+    package var toolsets: [Toolset] { toolset == .core ? [.core, .taskmanager] : [toolset] }
 
     /// The `Tool` object of `tools/list`, with only the fields the revision defines.
     package func definition(for revision: ProtocolRevision) -> JSONValue {

@@ -71,7 +71,7 @@ struct ToolsTests {
         #expect(report["protocolRevision"] == "2025-06-18")
         #expect(report["toolsets"] == ["server", "core", "workflows"])
         #expect(report["client"] == "harness")
-        #expect(report["counts"] == ["tools": .int(ToolCatalog.shipped.count), "resources": 2, "resourceTemplates": 2, "prompts": 1])
+        #expect(report["counts"] == ["tools": .int(ToolCatalog(enabling: [.server] + Toolset.defaultSelection).tools.count), "resources": 2, "resourceTemplates": 2, "prompts": 1])
         #expect(result["content"]?[0]?["text"]?.stringValue?.contains("not created yet") == true)
     }
 

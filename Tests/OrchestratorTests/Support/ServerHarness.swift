@@ -85,7 +85,7 @@ struct ServerHarness {
     /// output schema, so each test that calls a tool also guards its published shape.
     mutating func call(_ name: String, _ arguments: [String: JSONValue] = [:], id: Int = 1, sourceLocation: SourceLocation = #_sourceLocation) -> JSONValue {
         let result = request("tools/call", id: id, params: ["name": .string(name), "arguments": .object(arguments)])["result"] ?? .null
-        if result["isError"] == nil, let tool = ToolCatalog.shipped.first(where: { $0.name == name }) {
+        if result["isError"] == nil, let tool = server.tools.tool(named: name) {
             let violation = result["structuredContent"].flatMap { SchemaValidator.firstViolation(of: $0, against: tool.outputSchema) }
             #expect(violation == nil, "\(name): \(violation.map(String.init(describing:)) ?? "")", sourceLocation: sourceLocation)
             #expect(result["structuredContent"] != nil, "\(name) returned no structured content", sourceLocation: sourceLocation)

@@ -1,0 +1,57 @@
+package import OrchestratorJSON
+package import OrchestratorCore
+
+/// orchestrator-server's `complete_task`: only the claiming instance completes, with a result.
+package struct CompleteTaskTool: MCPTool {
+    package let name = "complete_task"
+    package let title = "Complete a task"
+    package let description = "Complete a task you (instance_id) claimed, with its result; reports the tasks this unlocked."
+    package let toolset = Toolset.orchestratorServer
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "task_id": ["type": "string", "minLength": 1],
+            "instance_id": ["type": "string", "minLength": 1],
+            "result": ["type": "string", "minLength": 1],
+        ],
+        "required": ["task_id", "instance_id", "result"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "task": OrchestratorServerTasks.schema,
+            "unlocked": ["type": "array", "items": ["type": "string"]],
+            "awaitingApproval": ["type": "boolean"],
+        ],
+        "required": ["task", "unlocked", "awaitingApproval"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let id = invocation.compatTaskID
+        let instance = invocation.string("instance_id"), result = invocation.string("result"), now = invocation.now
+        let (effect, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            let requestID = try state.requestOf(id)
+            // Only the claiming instance: an unclaimed task, or one another instance holds, is refused.
+            if let (r, t) = state.locate(id), state.requests[r].tasks[t].status == .inProgress,
+               let holder = state.requests[r].tasks[t].assignee, holder != instance {
+                throw .taskHeldByOther(id, holder: holder, until: state.requests[r].tasks[t].claimExpiresAt ?? now)
+            }
+            return try state.markDone(id, in: requestID, details: result, holder: instance, by: instance, at: now)
+        }
+        let (_, task) = try invocation.locateTask(id, in: state)
+        var text = "Task \(id) is completed."
+        if !effect.unlocked.isEmpty { text += " Now available: \(effect.unlocked.map(\.rawValue).joined(separator: ", "))." }
+        if !effect.autoApproved { text += " It awaits the person's approval before dependent tasks start." }
+        return .complete(ToolOutput(
+            structured: [
+                "task": OrchestratorServerTasks.json(task),
+                "unlocked": .array(effect.unlocked.map { .string($0.rawValue) }),
+                "awaitingApproval": .bool(!effect.autoApproved),
+            ],
+            text: text))
+    }
+}

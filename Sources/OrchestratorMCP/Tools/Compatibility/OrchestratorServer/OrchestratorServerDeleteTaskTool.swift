@@ -1,0 +1,31 @@
+package import OrchestratorJSON
+package import OrchestratorCore
+
+/// orchestrator-server's `delete_task {task_id}`: refused while other tasks depend on it.
+package struct OrchestratorServerDeleteTaskTool: MCPTool {
+    package let name = "delete_task"
+    package let title = "Delete a task"
+    package let description = "Delete a task no other task depends on (it is kept and can be restored)."
+    package let toolset = Toolset.orchestratorServer
+    package let annotations = ToolAnnotations.removal
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["task_id": ["type": "string", "minLength": 1]],
+        "required": ["task_id"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object", "properties": ["deleted": ["type": "string"]], "required": ["deleted"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let id = invocation.compatTaskID
+        let actor = invocation.actor, now = invocation.now
+        _ = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            try state.delete(id, in: state.requestOf(id), by: actor, at: now)
+        }
+        return .complete(ToolOutput(structured: ["deleted": .string(id.rawValue)], text: "Deleted task \(id)."))
+    }
+}

@@ -1,0 +1,50 @@
+package import OrchestratorJSON
+package import OrchestratorCore
+
+/// orchestrator-server's `get_next_task {instance_id}`: claims the next task whose dependencies are
+/// complete for that instance (or returns the one it holds).
+package struct OrchestratorServerNextTaskTool: MCPTool {
+    package let name = "get_next_task"
+    package let title = "Get the next task"
+    package let description = "Claim the next available task for instance_id; returns the task it already holds first."
+    package let toolset = Toolset.orchestratorServer
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["instance_id": ["type": "string", "minLength": 1]],
+        "required": ["instance_id"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "status": ["type": "string", "enum": ["claimed", "resumed", "none"]],
+            "task": OrchestratorServerTasks.schema,
+            "message": ["type": "string"],
+        ],
+        "required": ["status", "message"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let instance = invocation.string("instance_id")
+        let now = invocation.now, lease = invocation.leaseSeconds
+        let (selection, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) -> NextTaskSelection? in
+            guard let requestID = OrchestratorServerTasks.requestID(in: state) else { return nil }
+            return try state.claimNext(in: requestID, holder: instance, leaseSeconds: lease, at: now)
+        }
+        switch selection {
+        case .claim(_, let id)?, .resume(_, let id)?:
+            let (_, task) = try invocation.locateTask(id, in: state)
+            let resumed = if case .resume? = selection { true } else { false }
+            let message = resumed ? "You (\(instance)) already hold task \(id)." : "Task \(id) is assigned to \(instance)."
+            return .complete(ToolOutput(
+                structured: ["status": .string(resumed ? "resumed" : "claimed"), "task": OrchestratorServerTasks.json(task), "message": .string(message)],
+                text: "\(message)\n\n\(task.description)\n\nWhen it is done, call complete_task with task_id \(id), instance_id \(instance) and result."))
+        default:
+            let message = "No tasks available: every remaining task waits on others, is held by another instance, or is completed."
+            return .complete(ToolOutput(structured: ["status": "none", "message": .string(message)], text: message))
+        }
+    }
+}

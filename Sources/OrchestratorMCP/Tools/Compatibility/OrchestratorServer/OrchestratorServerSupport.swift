@@ -1,0 +1,66 @@
+internal import OrchestratorJSON
+internal import OrchestratorCore
+
+/// The orchestrator-server tool set's view of the core: its tasks live in one request of their own,
+/// and appear in its `Task` shape (`id, description, status, assignedTo, result, dependencies`).
+enum OrchestratorServerTasks {
+    /// The request `create_task` adds to, found by this exact text.
+    static let requestText = "Tasks created with create_task (orchestrator-server tool set)"
+
+    static func requestID(in state: OrchestratorState) -> WorkRequest.ID? {
+        state.requests.last { $0.status == .active && $0.workflowRun == nil && $0.originalRequest == requestText }?.id
+    }
+
+    /// pending, in_progress or completed (done and approved both count as completed).
+    static func status(_ task: WorkTask) -> String {
+        switch task.status {
+        case .pending: "pending"
+        case .inProgress: "in_progress"
+        case .done, .approved: "completed"
+        }
+    }
+
+    static func json(_ task: WorkTask) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "id": .string(task.id.rawValue),
+            "description": .string(task.description),
+            "status": .string(status(task)),
+            "dependencies": .array(task.dependsOn.map { .string($0.rawValue) }),
+        ]
+        object["assignedTo"] = task.assignee.map(JSONValue.string)
+        object["result"] = task.completedDetails.map(JSONValue.string)
+        return .object(object)
+    }
+
+    static let schema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "id": ["type": "string"],
+            "description": ["type": "string"],
+            "status": ["type": "string", "enum": ["pending", "in_progress", "completed"]],
+            "dependencies": ["type": "array", "items": ["type": "string"]],
+            "assignedTo": ["type": "string"],
+            "result": ["type": "string"],
+        ],
+        "required": ["id", "description", "status", "dependencies"],
+    ]
+}
+
+extension ToolInvocation {
+    /// The `task_id` argument.
+    var compatTaskID: WorkTask.ID { WorkTask.ID(string("task_id")) }
+
+    /// The task named by `task_id` anywhere in the store, with its request.
+    func locateTask(_ id: WorkTask.ID, in state: OrchestratorState) throws(ToolFailure) -> (request: WorkRequest, task: WorkTask) {
+        guard let (requestIndex, taskIndex) = state.locate(id) else { throw ToolFailure(OrchestratorError.taskNotFound(id, in: nil)) }
+        return (state.requests[requestIndex], state.requests[requestIndex].tasks[taskIndex])
+    }
+}
+
+extension OrchestratorState {
+    /// The request a task belongs to, or the refusal for an unknown task.
+    func requestOf(_ id: WorkTask.ID) throws(OrchestratorError) -> WorkRequest.ID {
+        guard let (requestIndex, _) = locate(id) else { throw .taskNotFound(id, in: nil) }
+        return requests[requestIndex].id
+    }
+}

@@ -1,0 +1,39 @@
+package import OrchestratorJSON
+package import OrchestratorCore
+
+/// orchestrator-server's `update_task {task_id, description?, dependencies?}`, for pending tasks.
+package struct OrchestratorServerUpdateTaskTool: MCPTool {
+    package let name = "update_task"
+    package let title = "Update a task"
+    package let description = "Change a pending task's description or dependencies (ids of existing tasks; cycles are refused)."
+    package let toolset = Toolset.orchestratorServer
+    package let annotations = ToolAnnotations(readOnly: false, destructive: false, idempotent: true)
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "task_id": ["type": "string", "minLength": 1],
+            "description": ["type": "string", "minLength": 1],
+            "dependencies": ["type": "array", "items": ["type": "string", "minLength": 1]],
+        ],
+        "required": ["task_id"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object", "properties": ["task": OrchestratorServerTasks.schema], "required": ["task"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let id = invocation.compatTaskID
+        let changes = OrchestratorState.TaskChanges(
+            description: invocation.optionalString("description"),
+            dependsOn: invocation.arguments["dependencies"]?.arrayValue.map { $0.compactMap(\.stringValue).map(WorkTask.ID.init) })
+        let actor = invocation.actor, now = invocation.now
+        let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            try state.update(id, in: state.requestOf(id), changes: changes, by: actor, at: now)
+        }
+        let (_, task) = try invocation.locateTask(id, in: state)
+        return .complete(ToolOutput(structured: ["task": OrchestratorServerTasks.json(task)], text: "Updated task \(id)."))
+    }
+}
