@@ -44,4 +44,32 @@ extension OrchestratorState {
         }
         return selection
     }
+
+    /// Claims one named task (mcp-task-orchestrator's `orchestrator_execute_subtask`): it must be
+    /// pending with its dependencies satisfied and its request not gated, exactly as `get_next_task`
+    /// would require. The holder's own task comes back with its lease renewed.
+    package mutating func claim(
+        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, holder: String, leaseSeconds: Int, at now: Timestamp
+    ) throws(OrchestratorError) {
+        let requestIndex = try activeRequestIndex(requestID)
+        expireLeases(at: now)
+        guard let taskIndex = requests[requestIndex].taskIndex(taskID) else { throw .taskNotFound(taskID, in: requestID) }
+        let request = requests[requestIndex], task = request.tasks[taskIndex]
+        if task.status == .inProgress, task.assignee == holder, !task.isDeleted {
+            requests[requestIndex].tasks[taskIndex].claimExpiresAt = now.adding(seconds: leaseSeconds)
+            return
+        }
+        if task.status == .pending, !task.isDeleted {
+            if case .awaitingApproval(_, let waiting) = NextTaskSelector.select(in: request), request.approvalPolicy == .each {
+                throw .requestGated(requestID, awaiting: waiting)
+            }
+            let status = Dictionary(request.tasks.filter { !$0.isDeleted }.map { ($0.id, $0.status) }, uniquingKeysWith: { a, _ in a })
+            let unmet = task.dependsOn.filter { !(status[$0].map(request.approvalPolicy.satisfies) ?? false) }
+            guard unmet.isEmpty else { throw .dependenciesUnmet(taskID, waitingOn: unmet) }
+        }
+        try perform(.claim, on: taskID, in: requestID, by: holder, at: now) { task in
+            task.assignee = holder
+            task.claimExpiresAt = now.adding(seconds: leaseSeconds)
+        }
+    }
 }

@@ -59,4 +59,11 @@ extension OrchestratorState {
         try DependencyGraph.validate(draft.requests[requestIndex].tasks)
         self = draft
     }
+
+    /// Records a note in a task's history without changing it (progress reports such as "needs
+    /// revision" or "blocked"); only a task that is not finished takes notes.
+    package mutating func note(_ text: String, on taskID: WorkTask.ID, in requestID: WorkRequest.ID, by actor: String, at now: Timestamp) throws(OrchestratorError) {
+        guard !text.isBlank else { throw .emptyField("note") }
+        try perform(.update, on: taskID, in: requestID, by: actor, at: now, note: text)
+    }
 }

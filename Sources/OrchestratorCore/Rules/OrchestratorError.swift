@@ -36,6 +36,8 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
     case nextStepDisagrees(step: String, requested: String, decided: String)
     case noTransitionMatches(step: String, outcome: String, rules: [String])
     case taskIDTaken(WorkTask.ID)
+    case dependenciesUnmet(WorkTask.ID, waitingOn: [WorkTask.ID])
+    case requestGated(WorkRequest.ID, awaiting: [WorkTask.ID])
     case taskIDReserved(WorkTask.ID)
 
     /// Stable, machine-readable; never reworded once released.
@@ -75,6 +77,8 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
         case .nextStepDisagrees: "next_step_disagrees"
         case .noTransitionMatches: "no_transition_matches"
         case .taskIDTaken: "task_id_taken"
+        case .dependenciesUnmet: "dependencies_unmet"
+        case .requestGated: "request_gated"
         case .taskIDReserved: "task_id_reserved"
         }
     }
@@ -152,6 +156,10 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
             "Step '\(step)' cannot lead to '\(requested)'; next_step must be one of \(allowed.joined(separator: ", "))."
         case .nextStepDisagrees(let step, let requested, let decided):
             "The transition rules of step '\(step)' lead to '\(decided)', not '\(requested)'; leave next_step out or report a different outcome."
+        case .dependenciesUnmet(let id, let waiting):
+            "Task \(id) cannot start before \(waiting.map(\.rawValue).joined(separator: ", ")) \(waiting.count == 1 ? "is" : "are") finished; work on that first."
+        case .requestGated(let id, let awaiting):
+            "Request \(id) hands out nothing while \(awaiting.map(\.rawValue).joined(separator: ", ")) \(awaiting.count == 1 ? "awaits" : "await") approval; approve or reject first."
         case .taskIDTaken(let id):
             "A task with the id \(id) already exists; choose another id."
         case .taskIDReserved(let id):

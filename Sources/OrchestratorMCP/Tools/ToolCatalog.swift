@@ -13,6 +13,9 @@ package struct ToolCatalog: Sendable {
         // orchestrator-server
         CreateTaskTool(), OrchestratorServerNextTaskTool(), CompleteTaskTool(), OrchestratorServerUpdateTaskTool(),
         OrchestratorServerDeleteTaskTool(), GetTaskStatusTool(), GetTaskDetailsTool(),
+        // mcp-task-orchestrator
+        InitializeSessionTool(), PlanTaskTool(), ExecuteSubtaskTool(), CompleteSubtaskTool(), SynthesizeResultsTool(),
+        TaskOrchestratorStatusTool(),
     ]
 
     /// The enabled tools, in catalog order.
