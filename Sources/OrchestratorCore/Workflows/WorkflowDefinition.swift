@@ -27,4 +27,16 @@ package struct WorkflowDefinition: Sendable, Equatable {
                 return file == wanted || file.hasSuffix("/\(wanted)") || file.hasSuffix("/\(wanted).md")
             }
     }
+
+    /// The context keys a run needs from the start: those the first step's instructions render.
+    /// (Later steps may render keys that earlier steps set, so only the first step counts.)
+    package var requiredContext: [String] {
+        guard let start else { return [] }
+        var keys: [String] = []
+        for path in WorkflowContext().render(start.clientInstructions).missing {
+            let key = String(path.prefix { $0 != "." })
+            if !keys.contains(key) { keys.append(key) }
+        }
+        return keys
+    }
 }

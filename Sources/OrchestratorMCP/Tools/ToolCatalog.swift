@@ -16,6 +16,10 @@ package struct ToolCatalog: Sendable {
         // mcp-task-orchestrator
         InitializeSessionTool(), PlanTaskTool(), ExecuteSubtaskTool(), CompleteSubtaskTool(), SynthesizeResultsTool(),
         TaskOrchestratorStatusTool(),
+        // workflow-orchestration (get_task_status above is shared with it)
+        WorkflowOrchestrationCreateTool(), GetWorkflowTool(), WorkflowOrchestrationListTool(), ExecuteWorkflowTool(),
+        ExecutionStatusTool(), ListPatternsTool(), ApplyPatternTool(), ValidatePatternApplicationTool(), DistributeTaskTool(),
+        AggregateTaskResultsTool(), SystemHealthTool(), WorkflowMetricsTool(), ExportWorkflowDataTool(),
     ]
 
     /// The enabled tools, in catalog order.

@@ -67,31 +67,14 @@ package struct CreateWorkflowTool: MCPTool {
                 transitions: (item["transitions"]?.arrayValue ?? []).compactMap(\.stringValue))
         }
         let draft = WorkflowDraft(name: name, description: invocation.optionalString("description") ?? "", steps: steps)
-        guard let directory = invocation.environment.workflows.directories.first else {
-            throw .refused(code: "no_workflows_directory", message: "No workflows directory is configured; start the server with --workflows DIR.")
-        }
         let overwrite = invocation.arguments["overwrite"]?.boolValue ?? false
-        let existed = invocation.environment.workflows.workflow(named: name).map { $0.directory == directory } ?? false
-        let written: (definition: WorkflowDefinition, warnings: [WorkflowDiagnostic], paths: [String])
-        do {
-            written = try WorkflowWriter.write(draft, into: directory, overwrite: overwrite)
-        } catch {
-            switch error {
-            case .invalidName(let name):
-                throw .refused(code: "invalid_workflow_name", message: "workflow_name '\(name)' may hold only letters, digits, _ and -.")
-            case .invalid(let problems):
-                throw .refused(code: "workflow_invalid", message: "The workflow was not written because it has errors: " + problems.map(\.description).joined(separator: "; "))
-            case .exists(let path):
-                throw .refused(code: "workflow_exists", message: "A workflow already exists at \(path); pass overwrite: true to replace it, or choose another workflow_name.")
-            case .writeFailed(let reason):
-                throw .failed(code: "workflow_write_failed", message: "Writing the workflow into \(directory) failed: \(reason)")
-            }
-        }
-        var lines = ["\(existed ? "Replaced" : "Created") workflow \(name) in \(directory)/\(name) with \(steps.count) step\(steps.count == 1 ? "" : "s"). Start it with start_workflow."]
+        let existed = invocation.environment.workflows.workflow(named: name).map { $0.directory == invocation.environment.workflows.directories.first } ?? false
+        let (directory, written) = try invocation.writeWorkflow(draft, overwrite: overwrite)
+        var lines = ["\(existed ? "Replaced" : "Created") workflow \(name) in \(directory) with \(steps.count) step\(steps.count == 1 ? "" : "s"). Start it with start_workflow."]
         lines += written.warnings.map { "- \($0)" }
         let structured: JSONValue = [
             "workflow_name": .string(name),
-            "directory": .string("\(directory)/\(name)"),
+            "directory": .string(directory),
             "files": .array(written.paths.map(JSONValue.string)),
             "steps": .array(written.definition.steps.map { .string($0.name) }),
             "warnings": .array(written.warnings.map { .string($0.description) }),

@@ -26,11 +26,7 @@ package struct StartWorkflowTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let definition = try invocation.definition(named: invocation.string("workflow_name"))
-        let context = WorkflowContext(invocation.object("context"))
-        let actor = invocation.actor, now = invocation.now
-        let (runID, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.startRun(of: definition, context: context, by: actor, at: now)
-        }
+        let (runID, state) = try invocation.startRun(of: definition, context: invocation.object("context"))
         let view = try invocation.view(of: runID, in: state)
         return .complete(ToolOutput(structured: view.json, text: "Started run \(runID) of workflow \(definition.name).\n\n" + view.markdown))
     }

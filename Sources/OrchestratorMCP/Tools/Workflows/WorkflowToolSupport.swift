@@ -21,6 +21,30 @@ extension ToolInvocation {
         do { return try state.run(id) } catch { throw ToolFailure(error) }
     }
 
+    /// Writes a draft into the first workflows directory; returns the workflow's folder and what was
+    /// written, or the refusal (invalid definition with file:line, existing workflow, bad name).
+    func writeWorkflow(
+        _ draft: WorkflowDraft, overwrite: Bool
+    ) throws(ToolFailure) -> (folder: String, written: (definition: WorkflowDefinition, warnings: [WorkflowDiagnostic], paths: [String])) {
+        guard let directory = environment.workflows.directories.first else {
+            throw .refused(code: "no_workflows_directory", message: "No workflows directory is configured; start the server with --workflows DIR.")
+        }
+        do {
+            return ("\(directory)/\(draft.name)", try WorkflowWriter.write(draft, into: directory, overwrite: overwrite))
+        } catch {
+            switch error {
+            case .invalidName(let name):
+                throw .refused(code: "invalid_workflow_name", message: "The workflow name '\(name)' may hold only letters, digits, _ and -.")
+            case .invalid(let problems):
+                throw .refused(code: "workflow_invalid", message: "The workflow was not written because it has errors: " + problems.map(\.description).joined(separator: "; "))
+            case .exists(let path):
+                throw .refused(code: "workflow_exists", message: "A workflow already exists at \(path); pass overwrite: true to replace it, or choose another name.")
+            case .writeFailed(let reason):
+                throw .failed(code: "workflow_write_failed", message: "Writing the workflow into \(directory) failed: \(reason)")
+            }
+        }
+    }
+
     /// `context`-shaped object arguments (already checked to be objects by the schema).
     func object(_ key: String) -> [String: JSONValue] { arguments[key]?.objectValue ?? [:] }
 

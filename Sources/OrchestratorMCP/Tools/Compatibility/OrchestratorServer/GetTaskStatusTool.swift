@@ -7,6 +7,8 @@ package struct GetTaskStatusTool: MCPTool {
     package let title = "Get a task's status"
     package let description = "A task's status (pending, in_progress, completed) and who holds it. Read-only."
     package let toolset = Toolset.orchestratorServer
+    /// The same tool, name and shape in both sets that have it.
+    package var toolsets: [Toolset] { [.orchestratorServer, .workflowOrchestration] }
     package let annotations = ToolAnnotations.readOnly
     package let inputSchema: JSONValue = [
         "type": "object",
