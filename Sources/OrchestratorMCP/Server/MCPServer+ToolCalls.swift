@@ -54,8 +54,11 @@ extension MCPServer {
         arguments: [String: JSONValue], context: RequestContext, round: Int
     ) throws(JSONRPCError) -> [String: JSONValue]? {
         switch outcome {
-        case .success(.complete(let output)):
+        case .success(.complete(var output)):
             context.progress(1, total: 1, message: "\(tool.name) finished")
+            if let status = tool.taskmanagerStatus, configuration.toolsets.contains(.taskmanager) {
+                output = output.withTaskmanagerFields(status: status)
+            }
             return ToolResultRenderer.success(output, revision: context.revision)
         case .failure(let failure):
             return try ToolResultRenderer.failure(failure, tool: tool.name, revision: context.revision).get()

@@ -24,10 +24,17 @@ package protocol MCPTool: Sendable {
     /// Whether `{"input_data": {…}}` is accepted as the arguments `{…}`, as orchestrator-mcp-server's
     /// clients send them. The published schema shows the plain shape.
     var acceptsWrappedArguments: Bool { get }
+
+    /// The `status` word mcp-taskmanager answers this tool with (`planned`, `task_approved`, …).
+    /// With the `taskmanager` set enabled, results gain it (where they have no `status` of their
+    /// own) and a `message` holding the text with its progress table, as that server's clients read.
+    var taskmanagerStatus: String? { get }
 }
 
 extension MCPTool {
     package var acceptsWrappedArguments: Bool { false }
+
+    package var taskmanagerStatus: String? { nil }
 
     package var toolsets: [Toolset] { toolset == .core ? [.core, .taskmanager] : [toolset] }
 

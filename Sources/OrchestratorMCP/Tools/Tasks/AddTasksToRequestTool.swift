@@ -9,6 +9,7 @@ package struct AddTasksToRequestTool: MCPTool {
         Append tasks to an active request; dependsOn may also name existing task ids. Unknown ids and cycles are refused.
         """
     package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "task_added"
     package let annotations = ToolAnnotations.change
     package let inputSchema: JSONValue = [
         "type": "object",

@@ -10,6 +10,7 @@ package struct ApproveRequestCompletionTool: MCPTool {
         --approver human the person confirms (asked through the client, or by command).
         """
     package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "request_approved_complete"
     package let annotations = ToolAnnotations.change
     package let inputSchema: JSONValue = [
         "type": "object",

@@ -10,6 +10,7 @@ package struct ApproveTaskCompletionTool: MCPTool {
         (when the client supports questions) or says which command they run; the model's call alone never approves.
         """
     package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "task_approved"
     package let annotations = ToolAnnotations.change
     package let inputSchema = TaskResult.requestAndTaskInput
     package var outputSchema: JSONValue {

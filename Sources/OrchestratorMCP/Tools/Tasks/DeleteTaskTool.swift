@@ -10,6 +10,7 @@ package struct DeleteTaskTool: MCPTool {
         Refused while other tasks depend on it, and for done or approved tasks.
         """
     package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "task_deleted"
     package let annotations = ToolAnnotations.removal
     package let inputSchema = TaskResult.requestAndTaskInput
     package var outputSchema: JSONValue { TaskResult.schema() }

@@ -12,6 +12,7 @@ package struct GetNextTaskTool: MCPTool {
         says what happened (claimed, resumed, awaiting_approval, waiting, …).
         """
     package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "next_task"
     package let annotations = ToolAnnotations.change
     package let inputSchema: JSONValue = [
         "type": "object",

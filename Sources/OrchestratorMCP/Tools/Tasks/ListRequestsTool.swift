@@ -7,6 +7,7 @@ package struct ListRequestsTool: MCPTool {
     package let title = "List requests"
     package let description = "List the requests in the store, oldest first, with their status and progress. status filters to active or completed ones."
     package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "requests_listed"
     package let annotations = ToolAnnotations.readOnly
     package let inputSchema: JSONValue = [
         "type": "object",

@@ -10,6 +10,7 @@ package struct MarkTaskDoneTool: MCPTool {
         result lists the tasks this unlocked.
         """
     package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "task_marked_done"
     package let annotations = ToolAnnotations.change
     package let inputSchema: JSONValue = [
         "type": "object",

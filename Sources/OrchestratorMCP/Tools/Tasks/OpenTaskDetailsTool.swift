@@ -7,6 +7,7 @@ package struct OpenTaskDetailsTool: MCPTool {
     package let title = "Show a task"
     package let description = "Show one task in full: description, status, holder, dependencies, completion details, feedback and its history of transitions."
     package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "task_details"
     package let annotations = ToolAnnotations.readOnly
     package let inputSchema: JSONValue = [
         "type": "object",

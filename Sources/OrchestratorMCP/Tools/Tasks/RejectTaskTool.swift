@@ -10,6 +10,7 @@ package struct RejectTaskTool: MCPTool {
         task's history and shown when the task is handed out again.
         """
     package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "task_rejected"
     package let annotations = ToolAnnotations.change
     package let inputSchema: JSONValue = [
         "type": "object",

@@ -10,6 +10,7 @@ package struct RequestPlanningTool: MCPTool {
         every finished task before the next is handed out), end (approve all before completion) or auto. Then call get_next_task.
         """
     package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "planned"
     package let annotations = ToolAnnotations.change
     package let inputSchema: JSONValue = [
         "type": "object",

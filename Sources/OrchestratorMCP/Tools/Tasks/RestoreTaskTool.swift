@@ -7,6 +7,7 @@ package struct RestoreTaskTool: MCPTool {
     package let title = "Restore a deleted task"
     package let description = "Bring a deleted task back into its request's plan, with its status and history as they were."
     package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "task_restored"
     package let annotations = ToolAnnotations.change
     package let inputSchema = TaskResult.requestAndTaskInput
     package var outputSchema: JSONValue { TaskResult.schema() }

@@ -9,6 +9,7 @@ package struct UpdateTaskTool: MCPTool {
         Change the title, description, dependencies or priority of a pending or in-progress task.
         """
     package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "task_updated"
     package let annotations = ToolAnnotations(readOnly: false, destructive: false, idempotent: true)
     package let inputSchema: JSONValue = [
         "type": "object",
