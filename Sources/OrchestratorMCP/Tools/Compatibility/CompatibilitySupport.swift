@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+internal import OrchestratorJSON
 
 /// What the compatibility sets share: their tools name tasks by `task_id` alone, anywhere in the store.
 extension ToolInvocation {
@@ -18,4 +19,15 @@ extension OrchestratorState {
         guard let (requestIndex, _) = locate(id) else { throw .taskNotFound(id, in: nil) }
         return requests[requestIndex].id
     }
+}
+
+/// Argument shapes several compatibility tools share.
+enum CompatibilitySchemas {
+    /// `{task_id}` and nothing else.
+    static let taskIDOnly: JSONValue = [
+        "type": "object",
+        "properties": ["task_id": ["type": "string", "minLength": 1]],
+        "required": ["task_id"],
+        "additionalProperties": false,
+    ]
 }

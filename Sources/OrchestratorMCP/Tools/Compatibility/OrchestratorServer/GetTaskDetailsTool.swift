@@ -8,12 +8,7 @@ package struct GetTaskDetailsTool: MCPTool {
     package let description = "One task in full: description, status, assignee, result, dependencies and history. Read-only."
     package let toolset = Toolset.orchestratorServer
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["task_id": ["type": "string", "minLength": 1]],
-        "required": ["task_id"],
-        "additionalProperties": false,
-    ]
+    package let inputSchema = CompatibilitySchemas.taskIDOnly
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": ["task": OrchestratorServerTasks.schema, "requestId": ["type": "string"], "history": ["type": "array"]],

@@ -10,12 +10,7 @@ package struct GetTaskStatusTool: MCPTool {
     /// The same tool, name and shape in both sets that have it.
     package var toolsets: [Toolset] { [.orchestratorServer, .workflowOrchestration] }
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["task_id": ["type": "string", "minLength": 1]],
-        "required": ["task_id"],
-        "additionalProperties": false,
-    ]
+    package let inputSchema = CompatibilitySchemas.taskIDOnly
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [

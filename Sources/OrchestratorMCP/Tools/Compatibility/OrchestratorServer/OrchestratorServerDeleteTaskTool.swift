@@ -8,12 +8,7 @@ package struct OrchestratorServerDeleteTaskTool: MCPTool {
     package let description = "Delete a task no other task depends on (it is kept and can be restored)."
     package let toolset = Toolset.orchestratorServer
     package let annotations = ToolAnnotations.removal
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["task_id": ["type": "string", "minLength": 1]],
-        "required": ["task_id"],
-        "additionalProperties": false,
-    ]
+    package let inputSchema = CompatibilitySchemas.taskIDOnly
     package let outputSchema: JSONValue = [
         "type": "object", "properties": ["deleted": ["type": "string"]], "required": ["deleted"],
     ]

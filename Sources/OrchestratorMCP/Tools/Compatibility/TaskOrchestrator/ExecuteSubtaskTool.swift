@@ -10,12 +10,7 @@ package struct ExecuteSubtaskTool: MCPTool {
     package let description = "Claim a subtask; returns it with its specialist's guidance and the results it depends on."
     package let toolset = Toolset.taskOrchestrator
     package let annotations = ToolAnnotations.change
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["task_id": ["type": "string", "minLength": 1]],
-        "required": ["task_id"],
-        "additionalProperties": false,
-    ]
+    package let inputSchema = CompatibilitySchemas.taskIDOnly
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
