@@ -22,15 +22,19 @@ let package = Package(
         .target(name: "OrchestratorStorage", dependencies: ["OrchestratorJSON", "OrchestratorCore"]),
         .target(name: "OrchestratorWorkflows", dependencies: ["OrchestratorJSON", "OrchestratorCore"]),
         .target(
+            name: "OrchestratorCLI",
+            dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorWorkflows"]
+        ),
+        .target(
             name: "OrchestratorMCP",
             dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorWorkflows"]
         ),
-        .executableTarget(name: "mcp-orchestrator", dependencies: ["OrchestratorMCP", "OrchestratorWorkflows"]),
+        .executableTarget(name: "mcp-orchestrator", dependencies: ["OrchestratorMCP", "OrchestratorWorkflows", "OrchestratorCLI"]),
         .executableTarget(name: "mcp-orchestrator-bench"),
         .testTarget(
             name: "OrchestratorTests",
             dependencies: [
-                "OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorWorkflows", "OrchestratorMCP",
+                "OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorWorkflows", "OrchestratorMCP", "OrchestratorCLI",
                 "mcp-orchestrator",
             ]
         ),

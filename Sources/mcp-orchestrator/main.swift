@@ -8,13 +8,21 @@ import OrchestratorMCP
 import OrchestratorStorage
 import OrchestratorCore
 import OrchestratorWorkflows
+import OrchestratorCLI
 
 // Thin entry point: read launch options, wire the parts, run the loop.
 
+// A subcommand (status, approve, …) is the person's side; anything else configures the server.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if let first = arguments.first, CommandLineInterface.isCommand(first) {
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+    exit(CommandLineInterface.run(arguments, context: .live(executablePath: Bundle.main.executablePath ?? executable)))
+}
+
 let options: LaunchOptions
-switch LaunchOptions.parse(Array(CommandLine.arguments.dropFirst())) {
+switch LaunchOptions.parse(arguments) {
 case .success(.help):
-    FileHandle.standardOutput.write(Data((LaunchOptions.helpText + "\n").utf8))
+    FileHandle.standardOutput.write(Data((LaunchOptions.helpText + "\n\nCommands (each has --help):\n" + CommandLineInterface.summaries + "\n").utf8))
     exit(0)
 case .success(.version):
     FileHandle.standardOutput.write(Data("mcp-orchestrator \(ProductInfo.version)\n".utf8))

@@ -1,0 +1,47 @@
+/// A subcommand's arguments: positionals, `--name value` / `--name=value` options, and flags.
+struct CLIArguments {
+    private(set) var positionals: [String] = []
+    private(set) var options: [String: String] = [:]
+    private(set) var flags: Set<String> = []
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// - Parameters:
+    ///   - valued: options that take a value (`--state`, `--format`, …).
+    ///   - flags: options that stand alone (`--help`, `--no-color`).
+    init(_ arguments: [String], valued: Set<String>, flags allowed: Set<String>) throws(Failure) {
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            guard argument.hasPrefix("-"), argument != "-" else {
+                positionals.append(argument)
+                continue
+            }
+            var name = argument, inline: String?
+            if let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inline = String(argument[argument.index(after: equals)...])
+            }
+            if name == "-h" { name = "--help" }
+            if allowed.contains(name), inline == nil {
+                flags.insert(name)
+            } else if valued.contains(name) {
+                let next = inline ?? (rest.first?.hasPrefix("--") == true ? nil : rest.popFirst())
+                guard let value = next, !value.isEmpty else { throw Failure(description: "\(name) needs a value") }
+                options[name] = value
+            } else {
+                throw Failure(description: "unknown option '\(name)'")
+            }
+        }
+    }
+
+    /// The positionals, checked against how many the command takes.
+    func positionals(_ names: [String], optional: Int = 0) throws(Failure) -> [String] {
+        guard positionals.count <= names.count, positionals.count >= names.count - optional else {
+            let wanted = names.enumerated().map { $0.offset >= names.count - optional ? "[\($0.element)]" : $0.element }.joined(separator: " ")
+            throw Failure(description: "expected \(wanted), got \(positionals.isEmpty ? "nothing" : positionals.joined(separator: " "))")
+        }
+        return positionals
+    }
+}

@@ -1,0 +1,46 @@
+internal import Foundation
+
+/// The person's side of the executable (product §9): subcommands next to the default stdio server.
+package enum CommandLineInterface {
+    static let commands: [any CLICommand] = [
+        StatusCommand(), ApproveCommand(), RejectCommand(), ApproveRequestCommand(),
+    ]
+
+    /// Whether `word` (the first argument) names a subcommand rather than a server option.
+    package static func isCommand(_ word: String) -> Bool {
+        commands.contains { $0.name == word }
+    }
+
+    /// Runs the subcommand named by `arguments[0]`; returns the exit status. Errors go to stderr
+    /// with the usage line; `--help` prints the command's help on stdout.
+    package static func run(_ arguments: [String], context: CLIContext) -> Int32 {
+        guard let name = arguments.first, let command = commands.first(where: { $0.name == name }) else {
+            context.writeError("mcp-orchestrator: unknown command\n")
+            return 64
+        }
+        let usage = "usage: mcp-orchestrator \(command.usage)"
+        do throws(CLIFailure) {
+            let parsed: CLIArguments
+            do {
+                parsed = try CLIArguments(
+                    Array(arguments.dropFirst()), valued: command.valuedOptions.union(["--state"]), flags: command.flagOptions.union(["--help"]))
+            } catch {
+                throw CLIFailure.usage(error.description)
+            }
+            if parsed.flags.contains("--help") {
+                context.writeOut("\(usage)\n\n\(command.summary)\n\n\(command.details)\n")
+                return 0
+            }
+            return try command.run(parsed, context: context)
+        } catch {
+            context.writeError("mcp-orchestrator \(name): \(error.message)\n")
+            if case .usage = error { context.writeError("\(usage)\n") }
+            return error.status
+        }
+    }
+
+    /// The command list for the program's `--help`.
+    package static var summaries: String {
+        commands.map { "  \($0.name.padding(toLength: 16, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n")
+    }
+}

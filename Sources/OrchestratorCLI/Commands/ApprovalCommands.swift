@@ -1,0 +1,77 @@
+internal import OrchestratorCore
+internal import OrchestratorStorage
+
+/// `approve REQUEST_ID TASK_ID`: the person approves a done task, as the server's refusals say.
+struct ApproveCommand: CLICommand {
+    let name = "approve"
+    let summary = "Approve a done task as the person (what --approver human waits for)."
+    let usage = "approve REQUEST_ID TASK_ID [--state PATH]"
+    let details = """
+        Records the approval as "person via command line (USER)" through the same lock and rules as the
+        server, so a running server sees it at its next call. Only a done task can be approved.
+        """
+    let valuedOptions: Set<String> = []
+    let flagOptions: Set<String> = []
+
+    func run(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
+        let ids: [String]
+        do { ids = try arguments.positionals(["REQUEST_ID", "TASK_ID"]) } catch { throw .usage(error.description) }
+        let request = WorkRequest.ID(ids[0]), task = WorkTask.ID(ids[1])
+        let access = try StateAccess(arguments, context: context)
+        let actor = context.actor, now = context.clock.now()
+        let (unlocked, snapshot) = try access.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            try state.approve(task, in: request, by: actor, at: now)
+        }
+        var line = "Approved \(task) of \(request) (revision \(snapshot.revision))."
+        if !unlocked.isEmpty { line += " Now ready: \(unlocked.map(\.rawValue).joined(separator: ", "))." }
+        context.writeOut(line + "\n")
+        return 0
+    }
+}
+
+/// `reject REQUEST_ID TASK_ID --feedback TEXT`: sends a done task back with the person's feedback.
+struct RejectCommand: CLICommand {
+    let name = "reject"
+    let summary = "Send a done task back to work with the person's feedback."
+    let usage = "reject REQUEST_ID TASK_ID --feedback TEXT [--state PATH]"
+    let details = "The task returns to in progress for its last holder, with the feedback, which the agent sees next."
+    let valuedOptions: Set<String> = ["--feedback"]
+    let flagOptions: Set<String> = []
+
+    func run(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
+        let ids: [String]
+        do { ids = try arguments.positionals(["REQUEST_ID", "TASK_ID"]) } catch { throw .usage(error.description) }
+        guard let feedback = arguments.options["--feedback"] else { throw .usage("--feedback TEXT is required: say what to change") }
+        let request = WorkRequest.ID(ids[0]), task = WorkTask.ID(ids[1])
+        let access = try StateAccess(arguments, context: context)
+        let actor = context.actor, now = context.clock.now()
+        let (_, snapshot) = try access.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            try state.reject(task, in: request, feedback: feedback, leaseSeconds: 30 * 60, by: actor, at: now)
+        }
+        context.writeOut("Sent \(task) of \(request) back with your feedback (revision \(snapshot.revision)).\n")
+        return 0
+    }
+}
+
+/// `approve-request REQUEST_ID`: the person closes a request whose tasks are all approved.
+struct ApproveRequestCommand: CLICommand {
+    let name = "approve-request"
+    let summary = "Close a request whose tasks are all approved, as the person."
+    let usage = "approve-request REQUEST_ID [--state PATH]"
+    let details = "A completed request refuses every further change."
+    let valuedOptions: Set<String> = []
+    let flagOptions: Set<String> = []
+
+    func run(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
+        let ids: [String]
+        do { ids = try arguments.positionals(["REQUEST_ID"]) } catch { throw .usage(error.description) }
+        let request = WorkRequest.ID(ids[0])
+        let access = try StateAccess(arguments, context: context)
+        let actor = context.actor, now = context.clock.now()
+        let (_, snapshot) = try access.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            try state.completeRequest(request, by: actor, at: now)
+        }
+        context.writeOut("Request \(request) is completed (revision \(snapshot.revision)).\n")
+        return 0
+    }
+}

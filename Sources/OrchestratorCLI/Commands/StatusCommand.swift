@@ -1,0 +1,68 @@
+internal import OrchestratorCore
+
+/// `status [REQUEST_ID]`: the progress of every active request (or one) as terminal tables.
+struct StatusCommand: CLICommand {
+    let name = "status"
+    let summary = "Show the progress of active requests (or one) as tables."
+    let usage = "status [REQUEST_ID] [--all] [--state PATH]"
+    let details = """
+        Aligned columns, coloured by status when stdout is a terminal. --all includes completed requests
+        and workflow runs' requests. Reads only; never changes the state file.
+        """
+    let valuedOptions: Set<String> = []
+    let flagOptions: Set<String> = ["--all"]
+
+    func run(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
+        let ids: [String]
+        do { ids = try arguments.positionals(["REQUEST_ID"], optional: 1) } catch { throw .usage(error.description) }
+        let access = try StateAccess(arguments, context: context)
+        let (state, revision) = try access.read()
+        var output = ["State file \(access.path) (revision \(revision))"]
+        let requests: [WorkRequest]
+        if let id = ids.first {
+            guard let index = state.requestIndex(WorkRequest.ID(id)) else { throw .refused("no request has the id \(id)") }
+            requests = [state.requests[index]]
+        } else {
+            let everything = arguments.flags.contains("--all")
+            requests = state.requests.filter { everything || ($0.status == .active && $0.workflowRun == nil) }
+        }
+        if requests.isEmpty { output.append("No active requests.") }
+        for request in requests {
+            output += ["", Self.heading(request), Self.table(request).render(colour: context.isTerminal)]
+        }
+        let running = state.runs.filter { $0.status == .running }
+        if ids.isEmpty, !running.isEmpty {
+            output += ["", "Workflow runs: " + running.map { "\($0.id) \($0.workflow) on '\($0.currentStep ?? "?")'" }.joined(separator: "; ")]
+        }
+        context.writeOut(output.joined(separator: "\n") + "\n")
+        return 0
+    }
+
+    static func heading(_ request: WorkRequest) -> String {
+        let progress = request.progress
+        let counts = WorkTask.Status.allCases.filter { (progress[$0] ?? 0) > 0 }.map { "\(progress[$0]!) \($0.words)" }
+        return "\(request.id) (\(request.status.rawValue), policy \(request.approvalPolicy.rawValue)): \(request.originalRequest)"
+            + (counts.isEmpty ? "" : " — " + counts.joined(separator: ", "))
+    }
+
+    static func table(_ request: WorkRequest) -> TerminalTable {
+        var table = TerminalTable(header: ["#", "task", "title", "priority", "after", "status", "holder"])
+        for (position, task) in request.liveTasks.enumerated() {
+            table.rows.append([
+                .init("\(position + 1)"), .init(task.id.rawValue), .init(task.title), .init(task.priority.rawValue),
+                .init(task.dependsOn.isEmpty ? "—" : task.dependsOn.map(\.rawValue).joined(separator: ",")),
+                .init(task.status.words, colour: colour(task.status)), .init(task.assignee ?? ""),
+            ])
+        }
+        return table
+    }
+
+    static func colour(_ status: WorkTask.Status) -> Int {
+        switch status {
+        case .pending: 2
+        case .inProgress: 33
+        case .done: 36
+        case .approved: 32
+        }
+    }
+}

@@ -1,0 +1,34 @@
+internal import Foundation
+
+/// A table for a terminal: columns padded to their widest cell, and colour only when asked.
+struct TerminalTable {
+    var header: [String]
+    var rows: [[Cell]] = []
+
+    struct Cell {
+        let text: String
+        /// An ANSI SGR colour code (`32` green), applied only on a terminal.
+        var colour: Int?
+
+        init(_ text: String, colour: Int? = nil) {
+            self.text = text
+            self.colour = colour
+        }
+    }
+
+    func render(colour: Bool) -> String {
+        let widths = header.indices.map { column in
+            max(header[column].count, rows.map { $0[column].text.count }.max() ?? 0)
+        }
+        func line(_ cells: [Cell]) -> String {
+            cells.enumerated().map { column, cell in
+                let padded = column == cells.count - 1 ? cell.text : cell.text.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                guard colour, let code = cell.colour else { return padded }
+                return "\u{1B}[\(code)m\(padded)\u{1B}[0m"
+            }.joined(separator: "  ")
+        }
+        let head = line(header.map { Cell($0, colour: 1) })
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        return ([head, rule] + rows.map(line)).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,51 @@
+internal import OrchestratorCore
+internal import OrchestratorStorage
+
+/// The state file a command works on — `--state`, else `MCP_ORCHESTRATOR_STATE`, else the per-user
+/// default, exactly as the server resolves it — changed through the same store, lock and rules.
+struct StateAccess {
+    let store: StateStore
+    let context: CLIContext
+
+    init(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) {
+        do {
+            let location = try StateLocation.resolve(
+                option: arguments.options["--state"], environment: context.environment,
+                workingDirectory: context.workingDirectory, homeDirectory: context.home)
+            store = StateStore(location: location)
+        } catch {
+            throw .usage(error.description)
+        }
+        self.context = context
+    }
+
+    var path: String { store.location.path }
+
+    /// The state as it is now, with expired leases shown as pending; never writes.
+    func read() throws(CLIFailure) -> (state: OrchestratorState, revision: Int) {
+        do {
+            let snapshot = try store.read()
+            var state = snapshot.state
+            state.expireLeases(at: context.clock.now())
+            return (state, snapshot.revision)
+        } catch {
+            throw .io(error.description)
+        }
+    }
+
+    /// Applies a change under the lock, as the person; a refusal of the rules is exit status 1.
+    func change<Outcome>(_ body: (inout OrchestratorState) throws(OrchestratorError) -> Outcome) throws(CLIFailure) -> (Outcome, StateSnapshot) {
+        let now = context.clock.now()
+        do {
+            return try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+                state.expireLeases(at: now)
+                return try body(&state)
+            }
+        } catch {
+            switch error {
+            case .refused(let refusal): throw .refused("\(refusal) [\(refusal.code)]")
+            case .storage(let problem): throw .io(problem.description)
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import OrchestratorCore
+import OrchestratorJSON
+import OrchestratorMCP
+import Testing
+
+/// The person's approvals from the command line, through the same lock and rules as the server.
+@Suite struct ApprovalCommandTests {
+    /// A server harness and a CLI on the same state file, with one task done and awaiting approval.
+    static func setUp(approver: ApproverMode = .human) -> (ServerHarness, CLIHarness) {
+        var server = ServerHarness(approver: approver)
+        server.initialize()
+        _ = server.call("request_planning", ["originalRequest": "R", "tasks": [["title": "One", "description": "d"], ["title": "Two", "description": "d", "dependsOn": [1]]]])
+        _ = server.call("get_next_task")
+        _ = server.call("mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "did it"])
+        return (server, CLIHarness(statePath: server.statePath))
+    }
+
+    @Test func theCommandTheServersRefusalNamesApprovesAsThePerson() throws {
+        var (server, cli) = Self.setUp()
+        let refusal = server.call("approve_task_completion", ["requestId": "req-1", "taskId": "task-1"])
+        let text = try #require(refusal["content"]?[0]?["text"]?.stringValue)
+        // The refusal names the exact command line; run it as written.
+        let named = try #require(text.range(of: "mcp-orchestrator approve ").map { text[$0.upperBound...] }?.split(separator: "`").first)
+        #expect(cli.run(["approve"] + named.split(separator: " ").map(String.init)) == 0)
+        #expect(cli.out == "Approved task-1 of req-1 (revision 4). Now ready: task-2.\n")
+        let details = server.call("open_task_details", ["taskId": "task-1"])
+        #expect(details["structuredContent"]?["task"]?["approvedBy"] == "person via command line (ada)")
+        // The running server sees it at its next call.
+        #expect(server.call("get_next_task")["structuredContent"]?["task"]?["id"] == "task-2")
+    }
+
+    @Test func rejectSendsTheTaskBackWithFeedbackAndNeedsIt() {
+        var (server, cli) = Self.setUp()
+        #expect(cli.run(["reject", "req-1", "task-1"]) == 64)
+        #expect(cli.err.contains("--feedback TEXT is required"))
+        #expect(cli.err.contains("usage: mcp-orchestrator reject REQUEST_ID TASK_ID --feedback TEXT"))
+        #expect(cli.run(["reject", "req-1", "task-1", "--feedback", "Handle empty input"]) == 0)
+        let task = server.call("get_next_task")["structuredContent"]?["task"]
+        #expect(task?["id"] == "task-1")
+        #expect(task?["feedback"] == "Handle empty input")
+    }
+
+    @Test func approveRequestClosesOnlyAFinishedRequest() {
+        var (server, cli) = Self.setUp(approver: .agent)
+        #expect(cli.run(["approve-request", "req-1"]) == 1)
+        #expect(cli.err.contains("[request_not_finished]"))
+        _ = server.call("approve_task_completion", ["requestId": "req-1", "taskId": "task-1"])
+        _ = server.call("get_next_task")
+        _ = server.call("mark_task_done", ["requestId": "req-1", "taskId": "task-2", "completedDetails": "x"])
+        #expect(cli.run(["approve", "req-1", "task-2"]) == 0)
+        #expect(cli.run(["approve-request", "req-1"]) == 0)
+        #expect(server.call("list_requests")["structuredContent"]?["requests"]?[0]?["completedBy"] == "person via command line (ada)")
+    }
+
+    @Test(arguments: [
+        (["approve"], "expected REQUEST_ID TASK_ID, got nothing"),
+        (["approve", "req-1", "task-1", "extra"], "expected REQUEST_ID TASK_ID, got req-1 task-1 extra"),
+        (["approve", "req-1", "task-1", "--force"], "unknown option '--force'"),
+        (["approve-request"], "expected REQUEST_ID, got nothing"),
+        (["reject", "req-1", "task-1", "--feedback"], "--feedback needs a value"),
+    ])
+    func badArgumentsAreUsageErrors(arguments: [String], message: String) {
+        let cli = CLIHarness()
+        #expect(cli.run(arguments) == 64)
+        #expect(cli.err.contains(message), "\(cli.err)")
+        #expect(cli.err.contains("usage: mcp-orchestrator \(arguments[0])"))
+        #expect(cli.out.isEmpty)
+    }
+
+    @Test func refusalsOfTheRulesExitOneWithTheirCode() {
+        let (_, cli) = Self.setUp()
+        #expect(cli.run(["approve", "req-1", "task-2"]) == 1)
+        #expect(cli.err == "mcp-orchestrator approve: Task task-2 is pending, not done; only a done task can be approved or rejected, so finish it with mark_task_done first. [task_not_done]\n")
+        #expect(cli.run(["approve", "req-9", "task-1"]) == 1)
+        #expect(cli.err.contains("[request_not_found]"))
+    }
+
+    @Test func everyCommandHasHelp() {
+        let cli = CLIHarness()
+        for command in ["status", "approve", "reject", "approve-request"] {
+            #expect(cli.run([command, "--help"]) == 0)
+            #expect(cli.out.hasPrefix("usage: mcp-orchestrator \(command)"), "\(command)")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import OrchestratorCLI
+import OrchestratorCore
+
+/// Runs subcommands in process over a temporary state file, capturing what they print.
+final class CLIHarness: @unchecked Sendable {
+    let statePath: String
+    let clock: TestClock
+    private(set) var out = ""
+    private(set) var err = ""
+
+    init(statePath: String = TemporaryDirectory.make() + "/state.json", clock: TestClock = TestClock()) {
+        self.statePath = statePath
+        self.clock = clock
+    }
+
+    /// Runs `arguments` (with `--state` added unless given); returns the exit status.
+    @discardableResult
+    func run(_ arguments: [String], terminal: Bool = false, environment: [String: String] = ["USER": "ada", "HOME": "/home/ada"]) -> Int32 {
+        out = ""
+        err = ""
+        let withState = arguments.contains("--state") || arguments.contains("--help") ? arguments : arguments + ["--state", statePath]
+        let context = CLIContext(
+            environment: environment, workingDirectory: "/work", executablePath: "/opt/bin/mcp-orchestrator", clock: clock.wallClock,
+            isTerminal: terminal, writeOut: { self.out += $0 }, writeError: { self.err += $0 })
+        return CommandLineInterface.run(withState, context: context)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import OrchestratorCore
+import OrchestratorJSON
+import Testing
+
+/// `status`: aligned tables with the state file's path and revision; colour only on a terminal.
+@Suite struct StatusCommandTests {
+    @Test func tablesAreAlignedAndNameTheFileAndRevision() {
+        var (server, cli) = ApprovalCommandTests.setUp()
+        _ = server.call("request_planning", ["originalRequest": "Second", "tasks": [["title": "A much longer title", "description": "d", "priority": "high"]]])
+        #expect(cli.run(["status"]) == 0)
+        #expect(cli.out == """
+            State file \(cli.statePath) (revision 4)
+
+            req-1 (active, policy each): R — 1 pending, 1 done
+            #  task    title  priority  after   status   holder
+            -  ------  -----  --------  ------  -------  -------
+            1  task-1  One    medium    —       done     harness
+            2  task-2  Two    medium    task-1  pending  
+
+            req-2 (active, policy each): Second — 1 pending
+            #  task    title                priority  after  status   holder
+            -  ------  -------------------  --------  -----  -------  ------
+            1  task-3  A much longer title  high      —      pending  
+
+            """)
+        #expect(!cli.out.contains("\u{1B}["), "no colour when not a terminal")
+        #expect(cli.run(["status"], terminal: true) == 0)
+        #expect(cli.out.contains("\u{1B}[36mdone   \u{1B}[0m"))
+        #expect(cli.run(["status", "req-2"]) == 0)
+        #expect(!cli.out.contains("req-1"))
+        #expect(cli.run(["status", "req-7"]) == 1)
+        #expect(cli.err == "mcp-orchestrator status: no request has the id req-7\n")
+    }
+
+    @Test func anEmptyOrUnreadableStoreIsReportedPlainly() throws {
+        let cli = CLIHarness()
+        #expect(cli.run(["status"]) == 0)
+        #expect(cli.out == "State file \(cli.statePath) (revision 0)\nNo active requests.\n")
+        try "{not json".write(toFile: cli.statePath, atomically: true, encoding: .utf8)
+        #expect(cli.run(["status"]) == 74)
+        #expect(cli.err.contains("is not valid JSON") || cli.err.contains("not JSON"), "\(cli.err)")
+    }
+}
