@@ -1,0 +1,39 @@
+internal import OrchestratorCore
+
+typealias OrchestratorStatus = WorkTask.Status
+
+/// Text made safe for HTML and SVG: task titles, notes and request texts are shown, never run.
+enum HTMLText {
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// At most `limit` characters, with an ellipsis when cut.
+    static func shortened(_ text: String, to limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+}
+
+/// The colours of the four statuses, shared by the graph and the table.
+enum StatusColour {
+    static func fill(_ status: OrchestratorStatus) -> String {
+        switch status {
+        case .pending: "#e5e7eb"
+        case .inProgress: "#fde68a"
+        case .done: "#a5f3fc"
+        case .approved: "#bbf7d0"
+        }
+    }
+}
