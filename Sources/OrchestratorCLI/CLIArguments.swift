@@ -1,7 +1,9 @@
 /// A subcommand's arguments: positionals, `--name value` / `--name=value` options, and flags.
 struct CLIArguments {
     private(set) var positionals: [String] = []
+    /// The last value of each option, and every value in order (for repeatable options).
     private(set) var options: [String: String] = [:]
+    private(set) var allValues: [(name: String, value: String)] = []
     private(set) var flags: Set<String> = []
 
     struct Failure: Error, CustomStringConvertible {
@@ -30,6 +32,7 @@ struct CLIArguments {
                 let next = inline ?? (rest.first?.hasPrefix("--") == true ? nil : rest.popFirst())
                 guard let value = next, !value.isEmpty else { throw Failure(description: "\(name) needs a value") }
                 options[name] = value
+                allValues.append((name, value))
             } else {
                 throw Failure(description: "unknown option '\(name)'")
             }

@@ -3,7 +3,7 @@ internal import Foundation
 /// The person's side of the executable (product §9): subcommands next to the default stdio server.
 package enum CommandLineInterface {
     static let commands: [any CLICommand] = [
-        StatusCommand(), ApproveCommand(), RejectCommand(), ApproveRequestCommand(), ExportCommand(),
+        StatusCommand(), ApproveCommand(), RejectCommand(), ApproveRequestCommand(), ExportCommand(), WorkflowsCommand(), ConfigCommand(),
     ]
 
     /// Whether `word` (the first argument) names a subcommand rather than a server option.
