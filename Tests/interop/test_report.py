@@ -1,0 +1,53 @@
+"""The HTML report in a real browser: headless Chromium loads it without errors and shows every task."""
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "examples" / "report.jsonl"
+
+
+def browser() -> str:
+    found = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), None)
+    if found is None:
+        if os.environ.get("MCP_ORCHESTRATOR_REQUIRE_BROWSER"):
+            pytest.fail("Chromium is required here (MCP_ORCHESTRATOR_REQUIRE_BROWSER) but was not found")
+        pytest.skip("Chromium is not installed; .ci/run installs it")
+    return found
+
+
+def sample_report(server_binary: str, tmp_path: Path) -> Path:
+    state = tmp_path / "state.json"
+    with SAMPLE.open("rb") as session:
+        subprocess.run([server_binary, "--state", str(state)], stdin=session, capture_output=True, check=True)
+    report = tmp_path / "report.html"
+    subprocess.run([server_binary, "export", "--format", "html", "--output", str(report), "--state", str(state)], check=True, capture_output=True)
+    return report
+
+
+def test_the_report_renders_every_task_in_headless_chromium(server_binary, tmp_path):
+    chromium = browser()
+    report = sample_report(server_binary, tmp_path)
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0"]
+    shown = subprocess.run([chromium, *flags, "--dump-dom", report.as_uri()], capture_output=True, text=True, timeout=120)
+    assert shown.returncode == 0, shown.stderr[-2000:]
+    dom = shown.stdout
+    for task in range(1, 8):
+        assert f'<tr id="task-{task}" class="task">' in dom
+        assert f'data-task="task-{task}"' in dom
+    assert dom.count('class="edge"') == 6
+    problems = [line for line in shown.stderr.splitlines() if re.search(r"CONSOLE|Uncaught|net::ERR_|Failed to load resource", line)]
+    assert not problems, problems
+
+    picture = tmp_path / "report.png"
+    taken = subprocess.run(
+        [chromium, *flags, "--hide-scrollbars", "--window-size=1280,1000", f"--screenshot={picture}", report.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert taken.returncode == 0, taken.stderr[-2000:]
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert picture.stat().st_size > 10_000
