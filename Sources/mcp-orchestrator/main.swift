@@ -60,7 +60,8 @@ let configuration = ServerConfiguration(
     workflowDirectories: workflowSources.directories,
     roleDirectories: workflowSources.roleDirectories,
     logLevel: options.logLevel,
-    leaseSeconds: options.leaseMinutes * 60)
+    leaseSeconds: options.leaseMinutes * 60,
+    lockWaitSeconds: options.lockWaitSeconds)
 let diagnostics = Diagnostics(threshold: options.logLevel)
 Diagnostics.writeStderr("mcp-orchestrator \(ProductInfo.version): state file \(location.path) (from \(location.source.rawValue))\n")
 

@@ -62,6 +62,12 @@ extension LaunchOptions {
                         throw LaunchError(message: "--lease-minutes takes a whole number of minutes from 1 to 10080, not '\(text)'")
                     }
                     options.leaseMinutes = minutes
+                case "--lock-wait-seconds":
+                    let text = try value().get()
+                    guard let seconds = Double(text), seconds >= 0.1, seconds <= 600 else {
+                        throw LaunchError(message: "--lock-wait-seconds takes a number of seconds from 0.1 to 600, not '\(text)'")
+                    }
+                    options.lockWaitSeconds = seconds
                 default:
                     if name.hasPrefix("-") { throw LaunchError(message: "unknown option '\(name)'") }
                     throw LaunchError(message: "unexpected argument '\(argument)'; the server takes options only")
@@ -76,7 +82,7 @@ extension LaunchOptions {
     }
 
     package static let usageLine =
-        "usage: mcp-orchestrator [--state PATH] [--workflows DIR]... [--toolsets LIST] [--approver agent|human] [--lease-minutes N] [--log-level LEVEL] [--max-line-bytes N]"
+        "usage: mcp-orchestrator [--state PATH] [--workflows DIR]... [--toolsets LIST] [--approver agent|human] [--lease-minutes N] [--lock-wait-seconds N] [--log-level LEVEL] [--max-line-bytes N]"
 
     package static var helpText: String {
         """
@@ -97,6 +103,8 @@ extension LaunchOptions {
           --approver MODE       Who approves completed tasks: agent (default) or human.
           --lease-minutes N     How long a task handed out by get_next_task stays claimed before it
                                 returns to pending (default: 30).
+          --lock-wait-seconds N How long a change waits while another process holds the state file's
+                                lock before it is refused with state_busy (default: 10).
           --log-level LEVEL     Least severity written to stderr and sent as log notifications until the
                                 client sets its own: \(LogLevel.spellings) (default: warning).
           --max-line-bytes N    Largest accepted message in bytes (default: 4194304).

@@ -10,6 +10,8 @@ package struct LaunchOptions: Equatable, Sendable {
     package var maximumLineBytes: Int = 4 * 1024 * 1024
     /// How long a task claimed by `get_next_task` stays with its holder.
     package var leaseMinutes: Int = 30
+    /// How long a change waits for another process's lock on the state file.
+    package var lockWaitSeconds: Double = 10
 
     package init() {}
 }

@@ -26,7 +26,7 @@ package struct MCPServer {
     package init(configuration: ServerConfiguration, sink: any MessageSink, tools: [any MCPTool] = ToolCatalog.shipped) {
         self.configuration = configuration
         self.sink = sink
-        self.store = StateStore(location: configuration.stateLocation)
+        self.store = StateStore(location: configuration.stateLocation, lockWaitSeconds: configuration.lockWaitSeconds)
         self.workflows = WorkflowLibrary(directories: configuration.workflowDirectories, roleDirectories: configuration.roleDirectories)
         let catalog = ToolCatalog(enabling: configuration.toolsets, from: tools)
         self.tools = catalog

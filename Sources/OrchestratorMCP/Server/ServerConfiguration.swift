@@ -19,6 +19,8 @@ package struct ServerConfiguration: Sendable {
     package var maximumJSONDepth: Int
     /// How long a claim from `get_next_task` lasts before the task returns to pending.
     package var leaseSeconds: Int
+    /// How long a change waits for another process's lock on the state file.
+    package var lockWaitSeconds: Double
     /// Where "now" comes from; tests inject a fixed clock.
     package var clock: WallClock
 
@@ -32,6 +34,7 @@ package struct ServerConfiguration: Sendable {
         pageSize: Int = 100,
         maximumJSONDepth: Int = JSONParser.defaultMaximumDepth,
         leaseSeconds: Int = 30 * 60,
+        lockWaitSeconds: Double = 10,
         clock: WallClock = .system
     ) {
         self.stateLocation = stateLocation
@@ -43,6 +46,7 @@ package struct ServerConfiguration: Sendable {
         self.pageSize = pageSize
         self.maximumJSONDepth = maximumJSONDepth
         self.leaseSeconds = leaseSeconds
+        self.lockWaitSeconds = lockWaitSeconds
         self.clock = clock
     }
 }

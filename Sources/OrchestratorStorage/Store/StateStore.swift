@@ -18,12 +18,15 @@ internal import OrchestratorJSON
 /// Not thread-safe: one server loop owns one store.
 package final class StateStore {
     package let location: StateLocation
+    /// How long a change waits for another process's lock before giving up with `busy`.
+    package let lockWaitSeconds: Double
     private var lockDescriptor: Int32 = -1
     private var cache: (identity: FileIdentity?, snapshot: StateSnapshot)?
     private var encoder = StateEncoder()
 
-    package init(location: StateLocation) {
+    package init(location: StateLocation, lockWaitSeconds: Double = 10) {
         self.location = location
+        self.lockWaitSeconds = lockWaitSeconds
     }
 
     deinit {
@@ -47,10 +50,10 @@ package final class StateStore {
     ) throws(StoreFailure) -> (outcome: Outcome, snapshot: StateSnapshot) {
         do {
             try FileSystem.createDirectories(location.directory)
-            try lock()
         } catch {
             throw .storage(.writeFailed(path: location.path, reason: error.description))
         }
+        try lock()
         defer { unlock() }
         let current: StateSnapshot
         do { current = try load() } catch { throw .storage(error) }
@@ -149,13 +152,30 @@ package final class StateStore {
 
     // MARK: - Locking
 
-    private func lock() throws(FileSystem.Failure) {
+    /// Takes the lock, waiting with growing pauses (1 ms up to 50 ms) while another process holds it,
+    /// for at most `lockWaitSeconds`. The kernel drops the lock of a process that dies, so a stale
+    /// lock file never blocks anyone.
+    private func lock() throws(StoreFailure) {
         if lockDescriptor < 0 {
             lockDescriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-            guard lockDescriptor >= 0 else { throw FileSystem.Failure("cannot open the lock file", lockPath) }
+            guard lockDescriptor >= 0 else {
+                throw .storage(.writeFailed(path: location.path, reason: FileSystem.Failure("cannot open the lock file", lockPath).description))
+            }
         }
-        while flock(lockDescriptor, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw FileSystem.Failure("cannot lock", lockPath) }
+        var deadline = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &deadline)
+        let end = Double(deadline.tv_sec) + Double(deadline.tv_nsec) / 1e9 + lockWaitSeconds
+        var pause: UInt32 = 1000
+        while flock(lockDescriptor, LOCK_EX | LOCK_NB) != 0 {
+            let code = errno
+            guard code == EWOULDBLOCK || code == EINTR else {
+                throw .storage(.writeFailed(path: location.path, reason: FileSystem.Failure("cannot lock", lockPath).description))
+            }
+            var now = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &now)
+            guard Double(now.tv_sec) + Double(now.tv_nsec) / 1e9 < end else { throw .storage(.busy(path: lockPath, seconds: lockWaitSeconds)) }
+            usleep(pause)
+            pause = min(pause * 2, 50_000)
         }
     }
 

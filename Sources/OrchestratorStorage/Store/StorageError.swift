@@ -9,6 +9,8 @@ package enum StorageError: Error, Equatable, CustomStringConvertible {
     case newerSchema(path: String, found: Int, supported: Int)
     /// Creating the folder, locking, or writing the new version failed; the old file is intact.
     case writeFailed(path: String, reason: String)
+    /// Another process held the lock for longer than this store waits; nothing was changed.
+    case busy(path: String, seconds: Double)
 
     package var code: String {
         switch self {
@@ -16,6 +18,7 @@ package enum StorageError: Error, Equatable, CustomStringConvertible {
         case .corrupt: "state_corrupt"
         case .newerSchema: "state_newer_schema"
         case .writeFailed: "state_write_failed"
+        case .busy: "state_busy"
         }
     }
 
@@ -29,6 +32,8 @@ package enum StorageError: Error, Equatable, CustomStringConvertible {
             "The state file \(path) has schemaVersion \(found), newer than the \(supported) this version understands. It is left untouched and changes are refused; upgrade mcp-orchestrator."
         case .writeFailed(let path, let reason):
             "Saving the state file \(path) failed: \(reason). The previous version is intact and the change was not made."
+        case .busy(let path, let seconds):
+            "Another process has held the lock on \(path) for over \(seconds.formatted) s; the change was not made. Try again; a process that died releases its lock by itself."
         }
     }
 
@@ -36,7 +41,14 @@ package enum StorageError: Error, Equatable, CustomStringConvertible {
     package var blocksReads: Bool {
         switch self {
         case .newerSchema: false
-        case .unreadable, .corrupt, .writeFailed: true
+        case .unreadable, .corrupt, .writeFailed, .busy: true
         }
+    }
+}
+
+extension Double {
+    /// `10` for whole numbers, else one decimal (`0.5`).
+    fileprivate var formatted: String {
+        self == rounded() ? String(Int(self)) : String((self * 10).rounded() / 10)
     }
 }

@@ -7,8 +7,8 @@ final class LineClient {
     private var buffer = Data()
     private var nextID = 1
 
-    init(arguments: [String], clientName: String = "pipe") throws {
-        server = try ServerProcess(arguments: arguments)
+    init(arguments: [String], clientName: String = "pipe", launcher: [String] = []) throws {
+        server = try ServerProcess(arguments: arguments, launcher: launcher)
         _ = try request("initialize", [
             "protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": .string(clientName), "version": "1"],
         ])

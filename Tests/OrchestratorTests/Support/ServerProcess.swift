@@ -18,9 +18,16 @@ final class ServerProcess {
         return directory.appendingPathComponent("mcp-orchestrator")
     }
 
-    init(arguments: [String]) throws {
-        process.executableURL = Self.executable
-        process.arguments = arguments
+    /// - Parameter launcher: a command that starts the server itself (a shell setting limits
+    ///   first); `arguments` are then appended to it.
+    init(arguments: [String], launcher: [String] = []) throws {
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(launcher.dropFirst()) + arguments
+        } else {
+            process.executableURL = Self.executable
+            process.arguments = arguments
+        }
         process.standardInput = stdinPipe
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe

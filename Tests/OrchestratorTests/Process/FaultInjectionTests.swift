@@ -1,0 +1,120 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import OrchestratorJSON
+import Testing
+
+/// The state file under attack (issue 7): locks held by live and dead processes, failing writes,
+/// a file size limit, and the file deleted or replaced while a server runs. Every time: a clear
+/// error, the old file intact, and the server still answering.
+@Suite struct FaultInjectionTests {
+    static let plan: JSONValue = ["originalRequest": "R", "tasks": [["title": "T", "description": "d"]]]
+
+    static func code(_ result: JSONValue) -> String? { result["structuredContent"]?["error"]?["code"]?.stringValue }
+
+    @Test func aLiveLockHolderIsWaitedForWithinTheBoundAndRefusedPastIt() throws {
+        let state = ServerProcess.temporaryStatePath()
+        let server = try LineClient(arguments: ["--state", state, "--lock-wait-seconds", "0.5"])
+        _ = try server.call("request_planning", Self.plan)
+        let lock = open(state + ".lock", O_RDWR)
+        #expect(flock(lock, LOCK_EX) == 0)
+        let refused = try server.call("request_planning", Self.plan)
+        #expect(Self.code(refused) == "state_busy")
+        #expect(refused["content"]?[0]?["text"]?.stringValue?.contains("for over 0.5 s; the change was not made") == true)
+        #expect(try server.call("list_requests")["structuredContent"]?["requests"]?.arrayValue?.count == 1, "reads need no lock")
+        // Released within the bound, the waiting change goes through.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.15) { _ = flock(lock, LOCK_UN) }
+        #expect(try server.call("request_planning", Self.plan)["isError"] == nil)
+        close(lock)
+        #expect(server.close() == 0)
+    }
+
+    @Test func aLockLeftByADeadProcessDoesNotBlock() throws {
+        let state = ServerProcess.temporaryStatePath()
+        FileManager.default.createFile(atPath: state + ".lock", contents: nil)
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["python3", "-c", "import fcntl,sys,time; f=open(sys.argv[1],'w'); fcntl.flock(f, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(60)", state + ".lock"]
+        let output = Pipe()
+        holder.standardOutput = output
+        try holder.run()
+        _ = output.fileHandleForReading.availableData
+        kill(holder.processIdentifier, SIGKILL)
+        holder.waitUntilExit()
+        let server = try LineClient(arguments: ["--state", state, "--lock-wait-seconds", "0.5"])
+        #expect(try server.call("request_planning", Self.plan)["isError"] == nil)
+        #expect(server.close() == 0)
+    }
+
+    @Test func aFailingWriteLeavesTheFileIntactAndTheServerAnswering() throws {
+        let state = ServerProcess.temporaryStatePath()
+        let server = try LineClient(arguments: ["--state", state])
+        _ = try server.call("request_planning", Self.plan)
+        let before = try String(contentsOfFile: state, encoding: .utf8)
+        // The temporary file's name is taken by a directory: creating it fails, even for root.
+        try FileManager.default.createDirectory(atPath: state + ".tmp", withIntermediateDirectories: false)
+        let refused = try server.call("request_planning", Self.plan)
+        #expect(Self.code(refused) == "state_write_failed")
+        #expect(refused["content"]?[0]?["text"]?.stringValue?.contains("The previous version is intact") == true)
+        #expect(try String(contentsOfFile: state, encoding: .utf8) == before)
+        #expect(try server.call("list_requests")["structuredContent"]?["requests"]?.arrayValue?.count == 1)
+        try FileManager.default.removeItem(atPath: state + ".tmp")
+        #expect(try server.call("request_planning", Self.plan)["isError"] == nil)
+        #expect(server.close() == 0)
+    }
+
+    /// A full disk, as a file size limit: the write fails with EFBIG rather than killing the server.
+    @Test func aFullDiskIsAClearErrorNotACrash() throws {
+        let state = ServerProcess.temporaryStatePath()
+        let client = try LineClient(arguments: [], launcher: ["/bin/sh", "-c", "ulimit -f 4 && exec \"$0\" --state \"$1\"", ServerProcess.executable.path, state])
+        _ = try client.call("request_planning", Self.plan)
+        let before = try String(contentsOfFile: state, encoding: .utf8)
+        let huge: JSONValue = ["originalRequest": .string(String(repeating: "x", count: 8000)), "tasks": [["title": "T", "description": "d"]]]
+        let refused = try client.call("request_planning", huge)
+        #expect(Self.code(refused) == "state_write_failed")
+        #expect(try String(contentsOfFile: state, encoding: .utf8) == before)
+        #expect(!FileManager.default.fileExists(atPath: state + ".tmp"))
+        #expect(try client.call("request_planning", Self.plan)["isError"] == nil, "small changes still fit")
+        #expect(client.close() == 0)
+    }
+
+    @Test func aFileDeletedOrReplacedWhileServingIsFollowed() throws {
+        let state = ServerProcess.temporaryStatePath()
+        let server = try LineClient(arguments: ["--state", state])
+        _ = try server.call("request_planning", Self.plan)
+        try FileManager.default.removeItem(atPath: state)
+        #expect(try server.call("list_requests")["structuredContent"]?["requests"] == [])
+        #expect(try server.call("request_planning", Self.plan)["structuredContent"]?["requestId"] == "req-1")
+        // Another copy put in its place (say, restored from a backup) is what the server serves next.
+        let other = ServerProcess.temporaryStatePath()
+        let writer = try LineClient(arguments: ["--state", other])
+        for _ in 0..<3 { _ = try writer.call("request_planning", Self.plan) }
+        #expect(writer.close() == 0)
+        try FileManager.default.removeItem(atPath: state)
+        try FileManager.default.copyItem(atPath: other, toPath: state)
+        #expect(try server.call("list_requests")["structuredContent"]?["requests"]?.arrayValue?.count == 3)
+        let garbage = "{\"schemaVersion\": 2, \"revision\": "
+        try garbage.write(toFile: state, atomically: true, encoding: .utf8)
+        #expect(Self.code(try server.call("request_planning", Self.plan)) == "state_corrupt")
+        #expect(try String(contentsOfFile: state, encoding: .utf8) == garbage, "never overwritten")
+        #expect(try server.call("server_info")["structuredContent"]?["stateFile"]?["problem"] != nil)
+        #expect(server.close() == 0)
+    }
+
+    /// Without root's override, a read-only folder refuses the write the same clear way.
+    @Test(.enabled(if: geteuid() != 0, "root writes to read-only folders anyway"))
+    func aReadOnlyFolderIsAClearError() throws {
+        let state = ServerProcess.temporaryStatePath()
+        let server = try LineClient(arguments: ["--state", state])
+        _ = try server.call("request_planning", Self.plan)
+        let folder = (state as NSString).deletingLastPathComponent
+        chmod(folder, 0o500)
+        defer { chmod(folder, 0o700) }
+        #expect(Self.code(try server.call("request_planning", Self.plan)) == "state_write_failed")
+        #expect(try server.call("list_requests")["structuredContent"]?["requests"]?.arrayValue?.count == 1)
+        #expect(server.close() == 0)
+    }
+}
