@@ -36,6 +36,16 @@ final class ServerProcess {
 
     var stdoutHandle: FileHandle { stdoutPipe.fileHandleForReading }
 
+    /// Writes `data` and closes stdin from another thread, so a large input cannot deadlock
+    /// against output nobody reads yet.
+    func feedInBackground(_ data: Data) {
+        let handle = stdinPipe.fileHandleForWriting
+        DispatchQueue.global().async {
+            handle.write(data)
+            try? handle.close()
+        }
+    }
+
     func write(_ text: String) {
         stdinPipe.fileHandleForWriting.write(Data(text.utf8))
     }
