@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 internal import Foundation
 
 /// A workflow folder on disk. Files larger than `maximumBytes` are treated as unreadable, so a
@@ -7,9 +12,19 @@ struct DiskWorkflowFiles: WorkflowFiles {
 
     let root: String
 
+    /// The file's text, or `nil` when it is missing, too large, not UTF-8, or a symbolic link that
+    /// leads outside the workflow's folder (which would let a definition read any file).
     func text(at relativePath: String) -> String? {
         guard let relative = normalizedRelativePath(relativePath) else { return nil }
-        return Self.read("\(root)/\(relative)")
+        let path = "\(root)/\(relative)"
+        guard let real = Self.realPath(path), let realRoot = Self.realPath(root), real.hasPrefix(realRoot + "/") else { return nil }
+        return Self.read(path)
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static func read(_ path: String) -> String? {
