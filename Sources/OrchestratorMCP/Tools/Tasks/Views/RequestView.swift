@@ -4,7 +4,7 @@ internal import OrchestratorCore
 /// How a request appears in structured results: its fields, progress counts and (up to a limit) its tasks.
 enum RequestView {
     /// Results list at most this many tasks of one request; `omittedTasks` counts the rest.
-    static let taskLimit = 100
+    static let taskLimit = 40
 
     static func json(_ request: WorkRequest, withTasks: Bool = true) -> JSONValue {
         let progress = request.progress
