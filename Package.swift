@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "OrchestratorJSON"),
         .target(name: "OrchestratorCore", dependencies: ["OrchestratorJSON"]),
         .target(name: "OrchestratorStorage", dependencies: ["OrchestratorJSON", "OrchestratorCore"]),
-        .target(name: "OrchestratorWorkflows", dependencies: ["OrchestratorJSON", "OrchestratorCore"]),
+        .target(name: "OrchestratorWorkflows", dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage"]),
         .target(
             name: "OrchestratorCLI",
             dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorWorkflows"]

@@ -4,7 +4,12 @@ import Glibc
 import Darwin
 #endif
 package import OrchestratorCore
+internal import OrchestratorStorage
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 
 /// What a command may use from the world: its environment, its output streams and the clock.
 /// Tests give it their own; the program gives it the process's.
@@ -38,15 +43,28 @@ package struct CLIContext {
             workingDirectory: FileManager.default.currentDirectoryPath,
             executablePath: executablePath,
             isTerminal: isatty(1) == 1,
-            writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            writeError: { FileHandle.standardError.write(Data($0.utf8)) })
+            writeOut: { writeAll(1, $0) },
+            writeError: { writeAll(2, $0) })
     }
 
-    var home: String? { environment["HOME"] }
+    var home: String? { ProcessPaths.home(environment: environment) }
 
     /// Who the person is in history entries: `person via command line (USER)`.
     var actor: String {
         let user = environment["USER"] ?? environment["LOGNAME"]
         return "person via command line" + (user.map { " (\($0))" } ?? "")
+    }
+}
+
+/// Writes all of `text` to a descriptor, retrying short writes and interruptions.
+private func writeAll(_ descriptor: Int32, _ text: String) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if written < 0 {
+            if errno == EINTR { continue }
+            return
+        }
+        bytes = bytes.dropFirst(written)
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 
 /// The person's side of the executable (product §9): subcommands next to the default stdio server.
 package enum CommandLineInterface {
@@ -41,6 +45,6 @@ package enum CommandLineInterface {
 
     /// The command list for the program's `--help`.
     package static var summaries: String {
-        commands.map { "  \($0.name.padding(toLength: 16, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n")
+        commands.map { "  \($0.name.padded(to: 16))\($0.summary)" }.joined(separator: "\n")
     }
 }

@@ -3,29 +3,33 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OrchestratorMCP
 import OrchestratorStorage
 import OrchestratorCore
 import OrchestratorWorkflows
 import OrchestratorCLI
+import Dispatch
 
 // Thin entry point: read launch options, wire the parts, run the loop.
 
 // A subcommand (status, approve, …) is the person's side; anything else configures the server.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if let first = arguments.first, CommandLineInterface.isCommand(first) {
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
-    exit(CommandLineInterface.run(arguments, context: .live(executablePath: Bundle.main.executablePath ?? executable)))
+    exit(CommandLineInterface.run(arguments, context: .live(executablePath: ProcessPaths.executable() ?? CommandLine.arguments[0])))
 }
 
 let options: LaunchOptions
 switch LaunchOptions.parse(arguments) {
 case .success(.help):
-    FileHandle.standardOutput.write(Data((LaunchOptions.helpText + "\n\nCommands (each has --help):\n" + CommandLineInterface.summaries + "\n").utf8))
+    Diagnostics.writeStdout(LaunchOptions.helpText + "\n\nCommands (each has --help):\n" + CommandLineInterface.summaries + "\n")
     exit(0)
 case .success(.version):
-    FileHandle.standardOutput.write(Data("mcp-orchestrator \(ProductInfo.version)\n".utf8))
+    Diagnostics.writeStdout("mcp-orchestrator \(ProductInfo.version)\n")
     exit(0)
 case .success(.serve(let parsed)):
     options = parsed
@@ -35,7 +39,7 @@ case .failure(let error):
 }
 
 let environment = ProcessInfo.processInfo.environment
-let homeDirectory = environment["HOME"] ?? NSHomeDirectory()
+let homeDirectory = ProcessPaths.home(environment: environment)
 let location: StateLocation
 do {
     location = try StateLocation.resolve(

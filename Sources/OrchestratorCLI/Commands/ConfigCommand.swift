@@ -1,5 +1,10 @@
 internal import OrchestratorJSON
+internal import OrchestratorStorage
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 
 /// `config claude-desktop|cline|claude-code [server options]`: a ready `mcpServers` entry with this
 /// executable's absolute path, and where that client keeps it.
@@ -27,9 +32,11 @@ struct ConfigCommand: CLICommand {
         }
         var serverArguments: [String] = []
         for (name, value) in arguments.allValues {
-            let absolute = ["--state", "--workflows"].contains(name) && !value.hasPrefix("/")
-                ? URL(fileURLWithPath: (value as NSString).expandingTildeInPath, relativeTo: URL(fileURLWithPath: context.workingDirectory + "/")).standardizedFileURL.path
-                : value
+            var absolute = value
+            if ["--state", "--workflows"].contains(name) {
+                absolute = ProcessPaths.expandingTilde(value, home: context.home)
+                if !absolute.hasPrefix("/") { absolute = context.workingDirectory + "/" + absolute.trimmingPrefix("./") }
+            }
             serverArguments += [name, absolute]
         }
         var server: [String: JSONValue] = [

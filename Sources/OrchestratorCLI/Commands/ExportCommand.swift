@@ -1,5 +1,9 @@
 internal import OrchestratorCore
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 
 /// `export [REQUEST_ID] --format markdown|json|html [--output FILE]`: a report to read or keep.
 struct ExportCommand: CLICommand {
@@ -39,7 +43,7 @@ struct ExportCommand: CLICommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
-            throw .io("cannot write \(target): \(error.localizedDescription)")
+            throw .io("cannot write \(target): \(error)")
         }
         context.writeError("Wrote \(requests.count) request\(requests.count == 1 ? "" : "s") as \(format) to \(target)\n")
         return 0

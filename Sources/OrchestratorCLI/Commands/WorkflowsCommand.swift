@@ -1,7 +1,11 @@
 internal import OrchestratorCore
 internal import OrchestratorWorkflows
 internal import OrchestratorStorage
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 
 /// `workflows validate [DIR]`: every definition checked, problems with file:line, exit 1 on errors.
 struct WorkflowsCommand: CLICommand {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 internal import OrchestratorCore
 
 /// Requests as a Markdown document: progress, the task table, and each task's history.
@@ -30,8 +34,8 @@ enum MarkdownReport {
     /// Table cells and headings stay one line, `|` does not split a cell, and HTML in a task's
     /// text is shown as text by Markdown viewers, never rendered.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
+        text.replacing("&", with: "&amp;").replacing("<", with: "&lt;")
+            .replacing(">", with: "&gt;").replacing("|", with: "\\|")
             .split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 
 /// A table for a terminal: columns padded to their widest cell, and colour only when asked.
 struct TerminalTable {
@@ -22,7 +26,7 @@ struct TerminalTable {
         }
         func line(_ cells: [Cell]) -> String {
             cells.enumerated().map { column, cell in
-                let padded = column == cells.count - 1 ? cell.text : cell.text.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                let padded = column == cells.count - 1 ? cell.text : cell.text.padded(to: widths[column])
                 guard colour, let code = cell.colour else { return padded }
                 return "\u{1B}[\(code)m\(padded)\u{1B}[0m"
             }.joined(separator: "  ")
@@ -30,5 +34,12 @@ struct TerminalTable {
         let head = line(header.map { Cell($0, colour: 1) })
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
         return ([head, rule] + rows.map(line)).joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// The text followed by spaces up to `width` characters (never cut).
+    func padded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A named group of tools that `--toolsets` turns on (product §10).
 ///
@@ -32,7 +36,7 @@ package enum Toolset: String, CaseIterable, Sendable {
     package static func parseList(_ list: String) -> Swift.Result<[Toolset], ToolsetListError> {
         var chosen = Set<Toolset>([.server])
         let names = list.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingBlanks }
         for name in names {
             if name == "all" {
                 chosen.formUnion(allCases)

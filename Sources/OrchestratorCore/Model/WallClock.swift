@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 
 /// Where "now" comes from. Injected so tests can move time (lease expiry) without sleeping.
 package struct WallClock: Sendable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 package import OrchestratorJSON
 
 /// A run's context variables: a JSON object the client fills and the rules and instructions read.
@@ -33,9 +37,9 @@ package struct WorkflowContext: Sendable, Equatable {
         var output = ""
         var missing: [String] = []
         var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
+        while let open = rest.firstRange(of: "{{") {
             output += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
+            guard let close = rest[open.upperBound...].firstRange(of: "}}") else {
                 output += rest[open.lowerBound...]
                 rest = ""
                 break

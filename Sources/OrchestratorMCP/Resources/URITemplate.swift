@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 
 /// An RFC 6570 level-1 URI template (`orchestrator://tools/{name}`): literals and simple variables.
 ///
@@ -42,7 +46,7 @@ package struct URITemplate: Sendable, Equatable {
             case .variable(let name):
                 var end = rest.endIndex
                 if index + 1 < parts.count, case .literal(let next) = parts[index + 1] {
-                    guard let range = rest.range(of: next) else { return nil }
+                    guard let range = rest.firstRange(of: next) else { return nil }
                     end = range.lowerBound
                 }
                 let value = rest[..<end]

@@ -25,6 +25,14 @@ package struct Diagnostics: Sendable {
             _ = systemWrite(STDERR_FILENO, raw.baseAddress, raw.count)
         }
     }
+
+    /// For `--help` and `--version` only, before stdout belongs to the protocol.
+    package static func writeStdout(_ text: String) {
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { raw in
+            _ = systemWrite(STDOUT_FILENO, raw.baseAddress, raw.count)
+        }
+    }
 }
 
 @inline(__always)

@@ -1,4 +1,14 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+internal import OrchestratorStorage
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 package import OrchestratorCore
 
 /// Writes a draft into a workflows directory after checking it parses without errors.
@@ -30,7 +40,7 @@ package enum WorkflowWriter {
             try? manager.removeItem(atPath: staging)
             for (path, text) in files {
                 let full = "\(staging)/\(path)"
-                try manager.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try manager.createDirectory(atPath: ProcessPaths.parent(of: full), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: URL(fileURLWithPath: full), options: .atomic)
             }
             if manager.fileExists(atPath: target) { try manager.moveItem(atPath: target, toPath: aside) }
@@ -39,7 +49,7 @@ package enum WorkflowWriter {
         } catch {
             try? manager.removeItem(atPath: staging)
             if !manager.fileExists(atPath: target), manager.fileExists(atPath: aside) { try? manager.moveItem(atPath: aside, toPath: target) }
-            throw .writeFailed("\(error.localizedDescription)")
+            throw .writeFailed("\(error)")
         }
         return (definition, result.diagnostics.filter { $0.severity == .warning }.map { $0.located(under: draft.name) },
                 files.keys.sorted().map { "\(target)/\($0)" })

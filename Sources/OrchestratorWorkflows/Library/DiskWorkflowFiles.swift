@@ -3,7 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 
 /// A workflow folder on disk. Files larger than `maximumBytes` are treated as unreadable, so a
 /// stray large file cannot make every workflow call slow.

@@ -1,5 +1,10 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 internal import OrchestratorCore
+internal import OrchestratorStorage
 
 /// The workflow definitions and roles of the configured directories, re-read when their files change.
 ///
@@ -12,7 +17,7 @@ package final class WorkflowLibrary: @unchecked Sendable {
     /// Where roles come from: the same directories, then the shipped ones.
     package let roleDirectories: [String]
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var listings: [String: (stamp: FileStamp?, names: [String])] = [:]
     private var loaded: [String: (workflow: LoadedWorkflow, stamps: FileStamps)] = [:]
     private var roleCache: (stamps: FileStamps, roles: [RoleDefinition])?

@@ -1,4 +1,9 @@
+internal import OrchestratorStorage
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 
 /// Which directories definitions come from (product §6): `--workflows DIR` (repeatable), else
 /// `MCP_ORCHESTRATOR_WORKFLOWS` (a `:`-separated list), else the per-user workflows folder followed
@@ -27,7 +32,7 @@ package struct WorkflowSources: Sendable, Equatable {
         options: [String], environment: [String: String], userData: String?, shipped: String?, workingDirectory: String
     ) -> WorkflowSources {
         func absolute(_ path: String) -> String {
-            let expanded = (path as NSString).expandingTildeInPath
+            let expanded = ProcessPaths.expandingTilde(path, home: ProcessPaths.home(environment: environment))
             return expanded.hasPrefix("/") ? expanded : "\(workingDirectory)/\(expanded)"
         }
         let shippedList = shipped.map { [$0] } ?? []

@@ -1,5 +1,9 @@
 internal import OrchestratorCore
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 
 /// Replaces every `{{file:relative/path}}` with the lines of that file, recursively, keeping where
 /// each line came from. Paths are relative to the including file's folder and may not leave the
@@ -30,12 +34,12 @@ struct IncludeExpander {
     }
 
     private mutating func expand(_ line: SourceLine, stack: [String]) -> [SourceLine] {
-        guard let open = line.text.range(of: Self.opening),
-              let close = line.text[open.upperBound...].range(of: "}}")
+        guard let open = line.text.firstRange(of: Self.opening),
+              let close = line.text[open.upperBound...].firstRange(of: "}}")
         else { return [line] }
         let prefix = String(line.text[..<open.lowerBound])
         let suffix = String(line.text[close.upperBound...])
-        let written = String(line.text[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
+        let written = String(line.text[open.upperBound..<close.lowerBound]).trimmingBlanks
         // A failed include stays as written, so the section around it is not reported as empty too.
         guard var included = include(written, at: line, stack: stack) else { return [line] }
         if included.isEmpty { included = [SourceLine("", file: line.file, line: line.line)] }

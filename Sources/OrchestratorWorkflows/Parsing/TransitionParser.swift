@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 internal import OrchestratorCore
 internal import OrchestratorJSON
 
@@ -26,7 +30,7 @@ enum TransitionParser {
         var text = line.trimmingBlanks
         if text.isEmpty || (text.hasPrefix("<!--") && text.hasSuffix("-->")) { return nil }
         if let item = IndexParser.listItem(text) { text = String(item).trimmingBlanks }
-        guard let arrow = text.range(of: "->") ?? text.range(of: "→") else {
+        guard let arrow = text.firstRange(of: "->") ?? text.firstRange(of: "→") else {
             throw Failure(message: "the rule '\(text)' has no arrow", fixIt: "write one rule per line as WHEN -> TARGET, e.g. \(example)")
         }
         let when = text[..<arrow.lowerBound].trimmingBlanks
@@ -44,7 +48,7 @@ enum TransitionParser {
         if lowered.hasPrefix("if ") || lowered.hasPrefix("when ") {
             outcomePart = ""
             conditionPart = String(when.drop { $0 != " " })
-        } else if let split = when.range(of: " if ") ?? when.range(of: " when ") {
+        } else if let split = when.firstRange(of: " if ") ?? when.firstRange(of: " when ") {
             outcomePart = String(when[..<split.lowerBound])
             conditionPart = String(when[split.upperBound...])
         }
@@ -63,7 +67,7 @@ enum TransitionParser {
     }
 
     private static func outcomes(_ text: String, rule: String) throws(Failure) -> [String] {
-        let words = text.replacingOccurrences(of: ",", with: " or ").components(separatedBy: " or ").map(\.trimmingBlanks).filter { !$0.isEmpty }
+        let words = text.replacing(",", with: " or ").split(separator: " or ", omittingEmptySubsequences: false).map(String.init).map(\.trimmingBlanks).filter { !$0.isEmpty }
         for word in words where !word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) {
             throw Failure(
                 message: "'\(word)' in the rule '\(rule)' is not an outcome word",
@@ -74,7 +78,7 @@ enum TransitionParser {
 
     private static func conditions(_ text: String) throws(Failure) -> [ContextCondition] {
         var result: [ContextCondition] = []
-        for part in text.components(separatedBy: " and ") { result.append(try condition(part.trimmingBlanks)) }
+        for part in text.split(separator: " and ", omittingEmptySubsequences: false).map(String.init) { result.append(try condition(part.trimmingBlanks)) }
         return result
     }
 
@@ -87,7 +91,7 @@ enum TransitionParser {
         if text.lowercased().hasPrefix("not ") {
             return ContextCondition(path: try path(String(text.dropFirst(4)).trimmingBlanks, fixIt: fixIt), test: .falsy)
         }
-        guard let (symbol, test) = operators.first(where: { text.contains($0.0) }), let range = text.range(of: symbol) else {
+        guard let (symbol, test) = operators.first(where: { text.contains($0.0) }), let range = text.firstRange(of: symbol) else {
             return ContextCondition(path: try path(text, fixIt: fixIt), test: .truthy)
         }
         let key = try path(text[..<range.lowerBound].trimmingBlanks, fixIt: fixIt)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 package import OrchestratorJSON
 package import OrchestratorCore
 internal import OrchestratorWorkflows
@@ -51,7 +55,7 @@ package struct ListWorkflowsTool: MCPTool {
             : ["| Workflow | Steps | Description |", "|---|---|---|"]
         for workflow in workflows {
             let description = workflow.definition.map { $0.description.isEmpty ? $0.title : $0.description } ?? "**has errors** — see below"
-            lines.append("| \(workflow.name) | \(workflow.definition?.steps.count ?? 0) | \(description.replacingOccurrences(of: "|", with: "\\|")) |")
+            lines.append("| \(workflow.name) | \(workflow.definition?.steps.count ?? 0) | \(description.replacing("|", with: "\\|")) |")
         }
         for workflow in workflows where !workflow.diagnostics.isEmpty {
             lines.append("")

@@ -2,7 +2,11 @@ package import OrchestratorJSON
 package import OrchestratorCore
 internal import OrchestratorWorkflows
 internal import OrchestratorStorage
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 
 /// workflow-orchestration's `get_system_health`: the state file, its lock, and the workflows loaded.
 package struct SystemHealthTool: MCPTool {
