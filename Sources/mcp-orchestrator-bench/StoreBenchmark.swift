@@ -49,7 +49,7 @@ enum StoreBenchmark {
                 if taskNumber == 1 { break }
             }
             let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            if let peak = peer.peakResidentKiB { peaks.append("\(size) tasks: \(peak / 1024) MiB") }
+            if let peak = peer.peakResidentKiB { peaks.append("\(size) tasks: \(peak / 1024) MiB (\(peak) KiB)") }
             peer.close()
             try? FileManager.default.removeItem(at: directory)
             lines.append(
