@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-internal import FoundationEssentials
-#else
-internal import Foundation
-#endif
-
 /// The person's side of the executable (product §9): subcommands next to the default stdio server.
 package enum CommandLineInterface {
     static let commands: [any CLICommand] = [

@@ -1,11 +1,5 @@
 internal import OrchestratorJSON
 internal import OrchestratorStorage
-#if canImport(FoundationEssentials)
-internal import FoundationEssentials
-#else
-internal import Foundation
-#endif
-
 /// `config claude-desktop|cline|claude-code [server options]`: a ready `mcpServers` entry with this
 /// executable's absolute path, and where that client keeps it.
 struct ConfigCommand: CLICommand {

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-internal import FoundationEssentials
-#else
-internal import Foundation
-#endif
 internal import OrchestratorCore
 
 /// Requests as a Markdown document: progress, the task table, and each task's history.

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-internal import FoundationEssentials
-#else
-internal import Foundation
-#endif
-
 /// A table for a terminal: columns padded to their widest cell, and colour only when asked.
 struct TerminalTable {
     var header: [String]

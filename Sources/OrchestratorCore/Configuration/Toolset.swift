@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// A named group of tools that `--toolsets` turns on (product §10).
 ///
 /// `server` (the `server_info` tool) is always on. The others are chosen at launch; `all` selects

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-internal import FoundationEssentials
-#else
-internal import Foundation
-#endif
 package import OrchestratorJSON
 
 /// A run's context variables: a JSON object the client fills and the rules and instructions read.

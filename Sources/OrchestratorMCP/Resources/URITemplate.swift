@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-internal import FoundationEssentials
-#else
-internal import Foundation
-#endif
-
 /// An RFC 6570 level-1 URI template (`orchestrator://tools/{name}`): literals and simple variables.
 ///
 /// A variable matches one or more characters up to the next literal and never a `/`, so a

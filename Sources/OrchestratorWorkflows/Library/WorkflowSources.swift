@@ -1,10 +1,4 @@
 internal import OrchestratorStorage
-#if canImport(FoundationEssentials)
-internal import FoundationEssentials
-#else
-internal import Foundation
-#endif
-
 /// Which directories definitions come from (product §6): `--workflows DIR` (repeatable), else
 /// `MCP_ORCHESTRATOR_WORKFLOWS` (a `:`-separated list), else the per-user workflows folder followed
 /// by the workflows shipped with the program. Roles always fall back to the shipped ones.

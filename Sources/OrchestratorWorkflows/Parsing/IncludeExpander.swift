@@ -1,10 +1,4 @@
 internal import OrchestratorCore
-#if canImport(FoundationEssentials)
-internal import FoundationEssentials
-#else
-internal import Foundation
-#endif
-
 /// Replaces every `{{file:relative/path}}` with the lines of that file, recursively, keeping where
 /// each line came from. Paths are relative to the including file's folder and may not leave the
 /// workflow folder; includes nest at most `maximumDepth` deep and may not form a cycle.

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-internal import FoundationEssentials
-#else
-internal import Foundation
-#endif
 internal import OrchestratorCore
 /// Reads `index.md`: its title, its description, and the steps it lists as Markdown links.
 struct IndexParser {

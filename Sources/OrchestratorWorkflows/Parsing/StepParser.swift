@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-internal import FoundationEssentials
-#else
-internal import Foundation
-#endif
 internal import OrchestratorCore
 /// Reads one step file: its sections, its role, and its transition rules.
 struct StepParser {

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-internal import FoundationEssentials
-#else
-internal import Foundation
-#endif
 package import OrchestratorJSON
 package import OrchestratorCore
 internal import OrchestratorWorkflows
