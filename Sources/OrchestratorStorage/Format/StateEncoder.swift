@@ -10,14 +10,18 @@ internal import OrchestratorJSON
 /// updated in place, only for what was encoded again: requests and tasks are never removed from a
 /// store (deleting keeps them), so entries do not go stale in a way that matters.
 package struct StateEncoder {
-    private var requestCache: [WorkRequest.ID: (request: WorkRequest, bytes: [UInt8])] = [:]
+    /// A request's own fields (up to its tasks' array) and its tasks' bytes. The task byte arrays are
+    /// the very buffers `taskCache` holds (arrays share storage), so nothing is kept twice.
+    private var requestCache: [WorkRequest.ID: (request: WorkRequest, head: [UInt8], tasks: [[UInt8]])] = [:]
     private var taskCache: [WorkTask.ID: (task: WorkTask, bytes: [UInt8])] = [:]
+    /// The size of the last document, to reserve the next one in one allocation.
+    private var lastSize = 256
 
     package init() {}
 
     package mutating func encode(_ state: OrchestratorState, revision: Int) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(requestCache.values.reduce(256) { $0 + $1.bytes.count + 2 })
+        output.reserveCapacity(lastSize + 1024)
         let header: JSONValue = [
             "schemaVersion": .int(StateSchema.currentVersion), "revision": .int(revision),
             "nextRequestNumber": .int(state.nextRequestNumber), "nextTaskNumber": .int(state.nextTaskNumber),
@@ -29,26 +33,28 @@ package struct StateEncoder {
         output.append(contentsOf: #","requests":["#.utf8)
         for (index, request) in state.requests.enumerated() {
             output.append(contentsOf: index == 0 ? [0x0A] : [0x2C, 0x0A])
+            let parts: (head: [UInt8], tasks: [[UInt8]])
             if let cached = requestCache[request.id], cached.request == request {
-                output.append(contentsOf: cached.bytes)
-                continue
-            }
-            var requestBytes = JSONWriter.bytes(from: Self.json(request))
-            requestBytes.removeLast()
-            requestBytes.append(contentsOf: #","tasks":["#.utf8)
-            for (position, task) in request.tasks.enumerated() {
-                requestBytes.append(contentsOf: position == 0 ? [0x0A] : [0x2C, 0x0A])
-                if let cached = taskCache[task.id], cached.task == task {
-                    requestBytes.append(contentsOf: cached.bytes)
-                } else {
+                parts = (cached.head, cached.tasks)
+            } else {
+                var head = JSONWriter.bytes(from: Self.json(request))
+                head.removeLast()
+                head.append(contentsOf: #","tasks":["#.utf8)
+                let tasks = request.tasks.map { task in
+                    if let cached = taskCache[task.id], cached.task == task { return cached.bytes }
                     let bytes = JSONWriter.bytes(from: Self.json(task))
-                    requestBytes.append(contentsOf: bytes)
                     taskCache[task.id] = (task, bytes)
+                    return bytes
                 }
+                requestCache[request.id] = (request, head, tasks)
+                parts = (head, tasks)
             }
-            requestBytes.append(contentsOf: "\n]}".utf8)
-            requestCache[request.id] = (request, requestBytes)
-            output.append(contentsOf: requestBytes)
+            output.append(contentsOf: parts.head)
+            for (position, bytes) in parts.tasks.enumerated() {
+                output.append(contentsOf: position == 0 ? [0x0A] : [0x2C, 0x0A])
+                output.append(contentsOf: bytes)
+            }
+            output.append(contentsOf: "\n]}".utf8)
         }
         // Runs are small (their steps live in their requests' tasks), so they are encoded every time.
         output.append(contentsOf: "\n],\"runs\":[".utf8)
@@ -57,6 +63,7 @@ package struct StateEncoder {
             JSONWriter.write(Self.json(run), into: &output)
         }
         output.append(contentsOf: "\n]}\n".utf8)
+        lastSize = output.count
         return output
     }
 
