@@ -1,9 +1,13 @@
 /// A subcommand's arguments: positionals, `--name value` / `--name=value` options, and flags.
 struct CLIArguments {
     private(set) var positionals: [String] = []
-    /// The last value of each option, and every value in order (for repeatable options).
-    private(set) var options: [String: String] = [:]
+    /// Every option value in order (repeatable options keep them all).
     private(set) var allValues: [(name: String, value: String)] = []
+
+    /// The last value of each option.
+    var options: [String: String] {
+        Dictionary(allValues.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+    }
     private(set) var flags: Set<String> = []
 
     struct Failure: Error, CustomStringConvertible {
@@ -31,7 +35,6 @@ struct CLIArguments {
             } else if valued.contains(name) {
                 let next = inline ?? (rest.first?.hasPrefix("--") == true ? nil : rest.popFirst())
                 guard let value = next, !value.isEmpty else { throw Failure(description: "\(name) needs a value") }
-                options[name] = value
                 allValues.append((name, value))
             } else {
                 throw Failure(description: "unknown option '\(name)'")

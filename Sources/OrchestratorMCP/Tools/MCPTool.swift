@@ -53,3 +53,9 @@ extension MCPTool {
         return .object(tool)
     }
 }
+
+/// Input schemas many tools share.
+enum ToolSchemas {
+    /// A tool that takes no arguments (and refuses any).
+    static let noArguments: JSONValue = ["type": "object", "properties": [:], "additionalProperties": false]
+}

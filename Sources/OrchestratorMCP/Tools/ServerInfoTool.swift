@@ -9,7 +9,7 @@ package struct ServerInfoTool: MCPTool {
         Version, protocol revision, state file (path, revision, problems), tool sets, approver and counts. Read-only.
         """
     package let toolset = Toolset.server
-    package let inputSchema: JSONValue = ["type": "object", "properties": [:], "additionalProperties": false]
+    package let inputSchema = ToolSchemas.noArguments
     package var outputSchema: JSONValue { ServerInfoReport.schema }
     package let annotations = ToolAnnotations.readOnly
 

@@ -42,7 +42,7 @@ package struct AdvanceWorkflowTool: MCPTool {
         let (advance, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.advanceRun(runID, definition: definition, report: report, contextUpdates: updates, nextStep: nextStep, by: actor, at: now)
         }
-        return (advance, try invocation.view(of: runID, in: state))
+        return (advance, try invocation.view(of: runID, in: state, definition: definition))
     }
 }
 

@@ -12,7 +12,7 @@ package struct ListWorkflowsTool: MCPTool {
     package let toolset = Toolset.workflows
     package let annotations = ToolAnnotations.readOnly
     package let acceptsWrappedArguments = true
-    package let inputSchema: JSONValue = ["type": "object", "properties": [:], "additionalProperties": false]
+    package let inputSchema = ToolSchemas.noArguments
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [

@@ -172,13 +172,14 @@ struct RunView {
 }
 
 extension ToolInvocation {
-    /// The run as it is now in `state`, with its definition (if still loaded) and request.
-    func view(of runID: WorkflowRun.ID, in state: OrchestratorState) throws(ToolFailure) -> RunView {
+    /// The run as it is now in `state`, with its definition (if still loaded) and request. A caller
+    /// that has just run the definition passes it, so its files are not checked a second time.
+    func view(of runID: WorkflowRun.ID, in state: OrchestratorState, definition: WorkflowDefinition? = nil) throws(ToolFailure) -> RunView {
         let run: WorkflowRun
         do { run = try state.run(runID) } catch { throw ToolFailure(error) }
         let library = environment.workflows
         return RunView(
-            run: run, definition: library.workflow(named: run.workflow)?.definition,
+            run: run, definition: definition ?? library.workflow(named: run.workflow)?.definition,
             request: state.requestIndex(run.requestID).map { state.requests[$0] }, roles: library)
     }
 }

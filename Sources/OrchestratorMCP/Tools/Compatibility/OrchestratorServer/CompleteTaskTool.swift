@@ -34,13 +34,8 @@ package struct CompleteTaskTool: MCPTool {
         let id = invocation.compatTaskID
         let instance = invocation.string("instance_id"), result = invocation.string("result"), now = invocation.now
         let (effect, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            let requestID = try state.requestOf(id)
-            // Only the claiming instance: an unclaimed task, or one another instance holds, is refused.
-            if let (r, t) = state.locate(id), state.requests[r].tasks[t].status == .inProgress,
-               let holder = state.requests[r].tasks[t].assignee, holder != instance {
-                throw .taskHeldByOther(id, holder: holder, until: state.requests[r].tasks[t].claimExpiresAt ?? now)
-            }
-            return try state.markDone(id, in: requestID, details: result, holder: instance, by: instance, at: now)
+            // Only the claiming instance: markDone refuses an unclaimed task and another holder's.
+            try state.markDone(id, in: state.requestOf(id), details: result, holder: instance, by: instance, at: now)
         }
         let (_, task) = try invocation.locateTask(id, in: state)
         var text = "Task \(id) is completed."

@@ -27,7 +27,7 @@ package struct ExecuteWorkflowTool: MCPTool {
         if let machines = invocation.arguments["target_machines"] { context["target_machines"] = machines }
         let definition = try invocation.definition(named: invocation.string("workflow_id"))
         let (runID, state) = try invocation.startRun(of: definition, context: context)
-        let view = try invocation.view(of: runID, in: state)
+        let view = try invocation.view(of: runID, in: state, definition: definition)
         return .complete(ToolOutput(structured: ExecutionView.json(view), text: "Execution \(runID) of \(definition.name) started.\n\n" + view.markdown))
     }
 }

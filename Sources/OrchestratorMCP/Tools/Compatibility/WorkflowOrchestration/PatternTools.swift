@@ -17,7 +17,7 @@ package struct ListPatternsTool: MCPTool {
     package let description = "Workflows usable as patterns, with the parameters each requires. Read-only."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema: JSONValue = ["type": "object", "properties": [:], "additionalProperties": false]
+    package let inputSchema = ToolSchemas.noArguments
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
@@ -120,7 +120,7 @@ package struct ApplyPatternTool: MCPTool {
         var context = parameters
         context["target"] = .string(invocation.string("target_component"))
         let (runID, state) = try invocation.startRun(of: definition, context: context)
-        let view = try invocation.view(of: runID, in: state)
+        let view = try invocation.view(of: runID, in: state, definition: definition)
         return .complete(ToolOutput(structured: ExecutionView.json(view), text: "Applied \(definition.name) to \(invocation.string("target_component")) as \(runID).\n\n" + view.markdown))
     }
 }

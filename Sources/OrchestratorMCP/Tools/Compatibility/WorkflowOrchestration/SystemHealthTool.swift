@@ -15,7 +15,7 @@ package struct SystemHealthTool: MCPTool {
     package let description = "State file (path, revision, problem), its lock file, and the workflows loaded with their errors. Read-only."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema: JSONValue = ["type": "object", "properties": [:], "additionalProperties": false]
+    package let inputSchema = ToolSchemas.noArguments
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
