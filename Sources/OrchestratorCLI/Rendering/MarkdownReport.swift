@@ -42,7 +42,7 @@ struct Progress {
 
     init(_ request: WorkRequest) {
         counts = request.progress
-        total = request.liveTasks.count
+        total = request.liveTaskCount
     }
 
     var sentence: String {

@@ -45,6 +45,13 @@ package struct WorkRequest: Sendable, Equatable, Identifiable {
     /// The tasks that count: deleted ones are kept for restoring but take no part in the plan.
     package var liveTasks: [WorkTask] { tasks.filter { !$0.isDeleted } }
 
+    /// How many tasks are not deleted, counted without copying them.
+    package var liveTaskCount: Int {
+        var count = 0
+        for index in tasks.indices where !tasks[index].isDeleted { count += 1 }
+        return count
+    }
+
     package func taskIndex(_ id: WorkTask.ID) -> Int? {
         tasks.firstIndex { $0.id == id }
     }
@@ -52,7 +59,7 @@ package struct WorkRequest: Sendable, Equatable, Identifiable {
     /// How many live tasks are in each status.
     package var progress: [WorkTask.Status: Int] {
         var counts = Dictionary(uniqueKeysWithValues: WorkTask.Status.allCases.map { ($0, 0) })
-        for task in tasks where !task.isDeleted { counts[task.status, default: 0] += 1 }
+        for index in tasks.indices where !tasks[index].isDeleted { counts[tasks[index].status, default: 0] += 1 }
         return counts
     }
 }

@@ -30,7 +30,7 @@ package struct ApproveRequestCompletionTool: MCPTool {
             var trial = try invocation.currentState()
             do throws(OrchestratorError) { try trial.completeRequest(requestID, by: "check", at: now) } catch { throw ToolFailure(error) }
             let request = try trial.request(requestID)
-            return "All \(request.liveTasks.count) tasks of \(requestID) are approved. Close the request “\(request.originalRequest)”?"
+            return "All \(request.liveTaskCount) tasks of \(requestID) are approved. Close the request “\(request.originalRequest)”?"
         }
         switch step {
         case .ask(let outcome): return outcome

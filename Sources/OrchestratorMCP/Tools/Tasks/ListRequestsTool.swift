@@ -29,7 +29,7 @@ package struct ListRequestsTool: MCPTool {
         for request in requests {
             let progress = request.progress
             lines.append(
-                "| \(request.id) | \(request.status.rawValue) | \(request.approvalPolicy.rawValue) | \(progress[.approved] ?? 0)/\(request.liveTasks.count) "
+                "| \(request.id) | \(request.status.rawValue) | \(request.approvalPolicy.rawValue) | \(progress[.approved] ?? 0)/\(request.liveTaskCount) "
                     + "| \(progress[.done] ?? 0) | \(progress[.inProgress] ?? 0) | \(progress[.pending] ?? 0) | \(ProgressTable.cell(String(request.originalRequest.prefix(80)))) |")
         }
         let text = requests.isEmpty

@@ -7,20 +7,19 @@ internal import OrchestratorCore
 enum ProgressTable {
     static func markdown(_ request: WorkRequest) -> String {
         let progress = request.progress
-        let live = request.liveTasks.count
         var lines = [
             "Request \(request.id) — \(request.status == .active ? "active" : "completed"), approval policy \(request.approvalPolicy.rawValue): "
-                + "\(progress[.approved] ?? 0) of \(live) approved, \(progress[.done] ?? 0) awaiting approval, "
+                + "\(progress[.approved] ?? 0) of \(request.liveTaskCount) approved, \(progress[.done] ?? 0) awaiting approval, "
                 + "\(progress[.inProgress] ?? 0) in progress, \(progress[.pending] ?? 0) pending",
             "",
             "| # | Task | Title | Priority | Depends on | Status |",
             "|---|------|-------|----------|------------|--------|",
         ]
-        let shown = RequestView.shownTasks(request)
-        let positions = Dictionary(uniqueKeysWithValues: request.tasks.enumerated().map { ($1.id, $0 + 1) })
-        for task in shown {
+        let shown = RequestView.shownPositions(request)
+        for position in shown {
+            let task = request.tasks[position]
             let dependencies = task.dependsOn.isEmpty ? "—" : task.dependsOn.map(\.rawValue).joined(separator: ", ")
-            lines.append("| \(positions[task.id]!) | \(task.id) | \(cell(task.title)) | \(task.priority.rawValue) | \(dependencies) | \(status(task)) |")
+            lines.append("| \(position + 1) | \(task.id) | \(cell(task.title)) | \(task.priority.rawValue) | \(dependencies) | \(status(task)) |")
         }
         if shown.count < request.tasks.count {
             lines.append("")
@@ -41,6 +40,9 @@ enum ProgressTable {
 
     /// Keeps a value inside one table cell.
     static func cell(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+            return text
+        }
         var result = ""
         for character in text {
             switch character {

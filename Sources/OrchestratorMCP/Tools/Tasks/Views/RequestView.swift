@@ -20,27 +20,34 @@ enum RequestView {
                 "inProgress": .int(progress[.inProgress] ?? 0),
                 "done": .int(progress[.done] ?? 0),
                 "approved": .int(progress[.approved] ?? 0),
-                "deleted": .int(request.tasks.count - request.liveTasks.count),
-                "total": .int(request.liveTasks.count),
+                "deleted": .int(request.tasks.count - request.liveTaskCount),
+                "total": .int(request.liveTaskCount),
             ],
         ]
         object["splitDetails"] = request.splitDetails.map(JSONValue.string)
         object["completedAt"] = request.completedAt.map { .string($0.description) }
         object["completedBy"] = request.completedBy.map(JSONValue.string)
         if withTasks {
-            let shown = shownTasks(request)
-            object["tasks"] = .array(shown.map { TaskView.json($0) })
+            let shown = shownPositions(request)
+            object["tasks"] = .array(shown.map { TaskView.json(request.tasks[$0]) })
             object["omittedTasks"] = .int(request.tasks.count - shown.count)
         }
         return .object(object)
     }
 
-    /// Every task when there are few; otherwise the unfinished ones first, up to the limit.
-    static func shownTasks(_ request: WorkRequest) -> [WorkTask] {
-        guard request.tasks.count > taskLimit else { return request.tasks }
-        let unfinished = request.tasks.filter { !$0.isDeleted && $0.status != .approved }
-        let rest = request.tasks.filter { $0.isDeleted || $0.status == .approved }
-        return Array((unfinished + rest).prefix(taskLimit))
+    /// Where the shown tasks sit in the plan: every task when there are few; otherwise the unfinished
+    /// ones first, up to the limit. Positions rather than copies keep an answer cheap at any size.
+    static func shownPositions(_ request: WorkRequest) -> [Int] {
+        let tasks = request.tasks
+        guard tasks.count > taskLimit else { return Array(tasks.indices) }
+        var shown: [Int] = []
+        shown.reserveCapacity(taskLimit)
+        for finished in [false, true] {
+            for index in tasks.indices where shown.count < taskLimit {
+                if (tasks[index].isDeleted || tasks[index].status == .approved) == finished { shown.append(index) }
+            }
+        }
+        return shown
     }
 
     /// The output of tools whose result is one request (`request_planning`, `approve_request_completion`).
