@@ -1,5 +1,6 @@
 internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorStorage
 
 /// `tools/call`: argument checking, running the tool, and questions for the person (elicitation).
 extension MCPServer {
@@ -30,7 +31,8 @@ extension MCPServer {
         return try finish(outcome, tool: tool, id: id, arguments: arguments, context: context, round: 1)
     }
 
-    /// Runs a tool on arguments that are checked against its schema first.
+    /// Runs a tool on arguments that are checked against its schema first, and returns once what it
+    /// changed is saved.
     func run(
         _ tool: any MCPTool, arguments: [String: JSONValue], context: RequestContext,
         responses: [String: JSONValue], state: String?
@@ -45,7 +47,13 @@ extension MCPServer {
         }
         let invocation = ToolInvocation(
             arguments: arguments, context: context, environment: environment, inputResponses: responses, requestState: state)
-        return Result { () throws(ToolFailure) in try tool.call(invocation) }
+        // The tool builds its answer while its change flushes to disk; the answer is used only once
+        // the change is durable, and a change that could not be saved turns it into that failure.
+        let (outcome, unsaved) = environment.store.flushingInBackground {
+            Result { () throws(ToolFailure) in try tool.call(invocation) }
+        }
+        if let unsaved { return .failure(ToolFailure(unsaved)) }
+        return outcome
     }
 
     /// Turns an outcome into the result to send now, or `nil` when questions went to the client.

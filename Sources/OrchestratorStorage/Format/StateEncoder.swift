@@ -3,17 +3,23 @@ internal import OrchestratorJSON
 
 /// Writes the state document, one task per line, re-encoding only what changed since the last write.
 ///
-/// Whole-file rewrites make encoding cost grow with the store. The encoder keeps the bytes it last
-/// produced for each request and each task; a value that compares equal to the one it encoded (an
-/// identity check for untouched values, since they share storage) is copied, not encoded again. Equal
-/// values always encode to equal bytes, so the cache can never write stale data. The caches are
-/// updated in place, only for what was encoded again: requests and tasks are never removed from a
-/// store (deleting keeps them), so entries do not go stale in a way that matters.
+/// Whole-file rewrites make encoding cost grow with the store. The encoder keeps, for each request,
+/// the values it last encoded and their bytes: the request's own fields, and its tasks in plan order.
+/// A task that compares equal to the one at its position last time (in place, without copying it)
+/// has its bytes copied, not encoded again. Equal values always encode to equal bytes, so the cache
+/// can never write stale data. Requests are never removed from a store (deleting a task keeps it), so
+/// entries do not go stale in a way that matters.
 package struct StateEncoder {
-    /// A request's own fields (up to its tasks' array) and its tasks' bytes. The task byte arrays are
-    /// the very buffers `taskCache` holds (arrays share storage), so nothing is kept twice.
-    private var requestCache: [WorkRequest.ID: (request: WorkRequest, head: [UInt8], tasks: [[UInt8]])] = [:]
-    private var taskCache: [WorkTask.ID: (task: WorkTask, bytes: [UInt8])] = [:]
+    private struct EncodedRequest {
+        /// The request's own fields, with `tasks` left empty.
+        var fields: WorkRequest
+        /// Those fields as the start of the request's object, up to its tasks' array.
+        let head: [UInt8]
+        var tasks: [WorkTask]
+        var taskBytes: [[UInt8]]
+    }
+
+    private var requestCache: [WorkRequest.ID: EncodedRequest] = [:]
     /// The size of the last document, to reserve the next one in one allocation.
     private var lastSize = 256
 
@@ -33,24 +39,9 @@ package struct StateEncoder {
         output.append(contentsOf: #","requests":["#.utf8)
         for (index, request) in state.requests.enumerated() {
             output.append(contentsOf: index == 0 ? [0x0A] : [0x2C, 0x0A])
-            let parts: (head: [UInt8], tasks: [[UInt8]])
-            if let cached = requestCache[request.id], cached.request == request {
-                parts = (cached.head, cached.tasks)
-            } else {
-                var head = JSONWriter.bytes(from: Self.json(request))
-                head.removeLast()
-                head.append(contentsOf: #","tasks":["#.utf8)
-                let tasks = request.tasks.map { task in
-                    if let cached = taskCache[task.id], cached.task == task { return cached.bytes }
-                    let bytes = JSONWriter.bytes(from: Self.json(task))
-                    taskCache[task.id] = (task, bytes)
-                    return bytes
-                }
-                requestCache[request.id] = (request, head, tasks)
-                parts = (head, tasks)
-            }
-            output.append(contentsOf: parts.head)
-            for (position, bytes) in parts.tasks.enumerated() {
+            let encoded = encoded(request)
+            output.append(contentsOf: encoded.head)
+            for (position, bytes) in encoded.taskBytes.enumerated() {
                 output.append(contentsOf: position == 0 ? [0x0A] : [0x2C, 0x0A])
                 output.append(contentsOf: bytes)
             }
@@ -65,6 +56,32 @@ package struct StateEncoder {
         output.append(contentsOf: "\n]}\n".utf8)
         lastSize = output.count
         return output
+    }
+
+    /// The request's parts, from the cache where they are unchanged, and the cache brought up to date.
+    private mutating func encoded(_ request: WorkRequest) -> EncodedRequest {
+        let previous = requestCache[request.id]
+        var fields = request
+        fields.tasks = []
+        let sameFields = previous?.fields == fields
+        if sameFields, let previous, previous.tasks.equalsInPlace(request.tasks) { return previous }
+        let head: [UInt8]
+        if sameFields, let previous {
+            head = previous.head
+        } else {
+            head = JSONWriter.bytes(from: Self.json(request)).dropLast() + #","tasks":["#.utf8
+        }
+        let taskBytes = request.tasks.withUnsafeBufferPointer { tasks in
+            (previous?.tasks ?? []).withUnsafeBufferPointer { old in
+                tasks.indices.map { position in
+                    if position < old.count, old[position] == tasks[position] { return previous!.taskBytes[position] }
+                    return JSONWriter.bytes(from: Self.json(tasks[position]))
+                }
+            }
+        }
+        let encoded = EncodedRequest(fields: fields, head: head, tasks: request.tasks, taskBytes: taskBytes)
+        requestCache[request.id] = encoded
+        return encoded
     }
 
     /// A request's own fields (its tasks are spliced in after them).

@@ -9,9 +9,9 @@ internal import OrchestratorJSON
 /// The state file, shared safely by every process that opens it (product §7).
 ///
 /// A change takes an exclusive `flock` on `<state>.lock`, re-reads the file if anyone replaced it
-/// since we last looked, applies the change to a copy, writes `<state>.tmp` in the same folder,
-/// `fsync`s it, renames it over the state file and `fsync`s the folder; only then does the caller
-/// answer. A reader opens the file without a lock: renames are atomic, so it sees one whole version.
+/// since we last looked, applies the change to a copy and replaces the file durably
+/// (`DurableReplacement`); only then does the caller answer. The server prepares that answer while
+/// the disk flushes (`flushingInBackground`), but sends it only after. A reader opens the file without a lock: renames are atomic, so it sees one whole version.
 /// Nothing is ever served from a stale cache: every read and change checks the file's identity first.
 ///
 /// A file that cannot be read, does not parse or has a newer `schemaVersion` is never overwritten.
@@ -23,6 +23,10 @@ package final class StateStore {
     private var lockDescriptor: Int32 = -1
     private var cache: (identity: FileIdentity?, snapshot: StateSnapshot)?
     private var encoder = StateEncoder()
+    /// Set inside `flushingInBackground`: a change then returns while its flush is still running.
+    private var flushesInBackground = false
+    /// A change whose bytes are on their way to disk; the lock is held until it is finished.
+    private var pending: (flush: BackgroundFlush, snapshot: StateSnapshot)?
 
     package init(location: StateLocation, lockWaitSeconds: Double = 10) {
         self.location = location
@@ -30,31 +34,37 @@ package final class StateStore {
     }
 
     deinit {
+        if let pending { _ = pending.flush.wait() }
         if lockDescriptor >= 0 { close(lockDescriptor) }
     }
 
     private var lockPath: String { location.path + ".lock" }
-    private var temporaryPath: String { location.path + ".tmp" }
+    private var replacement: DurableReplacement { DurableReplacement(path: location.path, directory: location.directory) }
 
     /// The current state, re-read only when the file changed. Never writes.
     package func read() throws(StorageError) -> StateSnapshot {
-        try load()
+        if let failure = finishPendingFlush() { throw failure }
+        return try load()
     }
 
     /// Applies `change` under the lock and saves the result before returning it.
     ///
     /// When `change` throws, nothing is written and memory is left as it was. When it leaves the state
     /// equal to what it was, nothing is written either (a `get_next_task` that claims nothing).
+    /// Inside `flushingInBackground` the change returns once its bytes are handed to the flushing
+    /// thread; the scope's end waits for them.
     package func change<Outcome>(
         _ change: (inout OrchestratorState) throws(OrchestratorError) -> Outcome
     ) throws(StoreFailure) -> (outcome: Outcome, snapshot: StateSnapshot) {
+        if let failure = finishPendingFlush() { throw .storage(failure) }
         do {
             try FileSystem.createDirectories(location.directory)
         } catch {
             throw .storage(.writeFailed(path: location.path, reason: error.description))
         }
         try lock()
-        defer { unlock() }
+        var handedOff = false
+        defer { if !handedOff { unlock() } }
         let current: StateSnapshot
         do { current = try load() } catch { throw .storage(error) }
         if let reason = current.readOnlyReason { throw .storage(reason) }
@@ -63,12 +73,39 @@ package final class StateStore {
         do { outcome = try change(&state) } catch { throw .refused(error) }
         if state == current.state { return (outcome, current) }
         let snapshot = StateSnapshot(state: state, revision: current.revision + 1, readOnlyReason: nil)
+        let bytes = encoder.encode(snapshot.state, revision: snapshot.revision)
+        if flushesInBackground {
+            pending = (BackgroundFlush(bytes, to: replacement), snapshot)
+            handedOff = true
+            return (outcome, snapshot)
+        }
         do {
-            try save(snapshot)
+            try replacement.write(bytes)
         } catch {
             throw .storage(.writeFailed(path: location.path, reason: error.description))
         }
+        remember(snapshot)
         return (outcome, snapshot)
+    }
+
+    /// Runs `body`, letting the changes it makes flush to disk while it goes on (typically building
+    /// the answer), and returns once every one of them is durable. A change that could not be saved
+    /// comes back as `unsaved`: whatever `body` made of it must not be reported as done.
+    package func flushingInBackground<Result>(_ body: () -> Result) -> (result: Result, unsaved: StorageError?) {
+        flushesInBackground = true
+        let result = body()
+        flushesInBackground = false
+        return (result, finishPendingFlush())
+    }
+
+    /// Waits for a change handed to the flushing thread, then releases the lock.
+    private func finishPendingFlush() -> StorageError? {
+        guard let (flush, snapshot) = pending else { return nil }
+        pending = nil
+        defer { unlock() }
+        if let failure = flush.wait() { return .writeFailed(path: location.path, reason: failure.description) }
+        remember(snapshot)
+        return nil
     }
 
     // MARK: - Reading
@@ -125,26 +162,8 @@ package final class StateStore {
 
     // MARK: - Writing
 
-    private func save(_ snapshot: StateSnapshot) throws(FileSystem.Failure) {
-        let bytes = encoder.encode(snapshot.state, revision: snapshot.revision)
-        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw FileSystem.Failure("cannot create", temporaryPath) }
-        do {
-            _ = fchmod(descriptor, 0o600)
-            try FileSystem.writeAll(descriptor, bytes, path: temporaryPath)
-            try FileSystem.synchronize(descriptor, path: temporaryPath)
-        } catch {
-            close(descriptor)
-            unlink(temporaryPath)
-            throw error
-        }
-        close(descriptor)
-        guard rename(temporaryPath, location.path) == 0 else {
-            let failure = FileSystem.Failure("cannot rename over", location.path)
-            unlink(temporaryPath)
-            throw failure
-        }
-        try FileSystem.synchronizeDirectory(location.directory)
+    /// Caches what was just saved, under the identity of the file now in place.
+    private func remember(_ snapshot: StateSnapshot) {
         var info = stat()
         let identity = stat(location.path, &info) == 0 ? FileIdentity(info) : nil
         cache = (identity, snapshot)

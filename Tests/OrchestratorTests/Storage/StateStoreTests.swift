@@ -113,6 +113,69 @@ struct StateStoreTests {
         #expect(document.revision == 2)
     }
 
+    @Test func theEncoderFollowsChangesAnywhereInAPlanAndInTheRequestItself() throws {
+        var state = OrchestratorState()
+        let request = try SchedulingTests.plan(&state, (1...5).map { SchedulingTests.draft("t\($0)") })
+        var encoder = StateEncoder()
+        _ = encoder.encode(state, revision: 1)
+        try state.update(WorkTask.ID("task-3"), in: request, changes: .init(title: "middle"), by: "t", at: now)
+        #expect(try StateDecoder.decode(JSONParser.parse(encoder.encode(state, revision: 2))).state == state)
+        try state.delete(WorkTask.ID("task-5"), in: request, by: "t", at: now)
+        _ = try state.addTasks([SchedulingTests.draft("t6")], to: request, by: "t", at: now)
+        #expect(try StateDecoder.decode(JSONParser.parse(encoder.encode(state, revision: 3))).state == state)
+        let index = try #require(state.requestIndex(request))
+        state.requests[index].splitDetails = "now split"
+        let incremental = encoder.encode(state, revision: 4)
+        var fresh = StateEncoder()
+        #expect(incremental == fresh.encode(state, revision: 4))
+        #expect(try StateDecoder.decode(JSONParser.parse(incremental)).state == state)
+    }
+
+    /// `WorkRequest` and `OrchestratorState` spell out `==` to compare tasks in place; a field left out
+    /// would make a real change look like none, and nothing would be saved.
+    @Test func equalityNoticesAChangeInEveryField() throws {
+        var state = OrchestratorState()
+        let id = try SchedulingTests.plan(&state, [SchedulingTests.draft("a"), SchedulingTests.draft("b")])
+        let request = try #require(state.requests.first { $0.id == id })
+        let later = request.createdAt.adding(seconds: 1)
+        let requestChanges: [String: (inout WorkRequest) -> Void] = [
+            "id": { $0 = WorkRequest(id: WorkRequest.ID("req-9"), originalRequest: $0.originalRequest, splitDetails: $0.splitDetails, approvalPolicy: $0.approvalPolicy,
+                                     tasks: $0.tasks, createdAt: $0.createdAt, updatedAt: $0.updatedAt) },
+            "originalRequest": { $0.originalRequest += "!" },
+            "splitDetails": { $0.splitDetails = "other" },
+            "status": { $0.status = .completed },
+            "approvalPolicy": { $0.approvalPolicy = .auto },
+            "tasks": { $0.tasks[1].title = "changed" },
+            "createdAt": { $0 = WorkRequest(id: $0.id, originalRequest: $0.originalRequest, splitDetails: $0.splitDetails, approvalPolicy: $0.approvalPolicy,
+                                            tasks: $0.tasks, createdAt: later, updatedAt: $0.updatedAt) },
+            "updatedAt": { $0.updatedAt = later },
+            "completedAt": { $0.completedAt = later },
+            "completedBy": { $0.completedBy = "someone" },
+            "workflowRun": { $0.workflowRun = WorkflowRun.ID("run-1") },
+        ]
+        #expect(Set(Mirror(reflecting: request).children.compactMap(\.label)) == Set(requestChanges.keys))
+        for (field, change) in requestChanges {
+            var changed = request
+            change(&changed)
+            #expect(changed != request, "a change of \(field) went unnoticed")
+        }
+        let stateChanges: [String: (inout OrchestratorState) -> Void] = [
+            "requests": { $0.requests[0].tasks[0].status = .done },
+            "runs": { $0.runs.append(WorkflowRun(
+                id: WorkflowRun.ID("run-1"), workflow: "w", requestID: id, currentStep: nil, currentTask: nil, context: WorkflowContext([:]),
+                startedBy: "t", createdAt: later, updatedAt: later)) },
+            "nextRequestNumber": { $0.nextRequestNumber += 1 },
+            "nextTaskNumber": { $0.nextTaskNumber += 1 },
+            "nextRunNumber": { $0.nextRunNumber += 1 },
+        ]
+        #expect(Set(Mirror(reflecting: state).children.compactMap(\.label)) == Set(stateChanges.keys))
+        for (field, change) in stateChanges {
+            var changed = state
+            change(&changed)
+            #expect(changed != state, "a change of \(field) went unnoticed")
+        }
+    }
+
     // MARK: - Files that must not be overwritten
 
     struct BadFile: Sendable, CustomTestStringConvertible {
