@@ -13,7 +13,20 @@ struct DurableReplacement: Sendable {
 
     var temporaryPath: String { path + ".tmp" }
 
-    func write(_ bytes: [UInt8]) throws(FileSystem.Failure) {
+    /// The version a replacement took the place of, kept open: its blocks are freed only when it is
+    /// released. On a disk mounted with `discard`, freeing them is a synchronous trim that would
+    /// otherwise sit inside `rename`, before the caller may answer.
+    struct ReplacedVersion: Sendable {
+        fileprivate let descriptor: Int32
+
+        func release() {
+            if descriptor >= 0 { close(descriptor) }
+        }
+    }
+
+    /// Writes and flushes `bytes`, then puts them in place. The caller releases the returned version
+    /// once it has answered.
+    func write(_ bytes: [UInt8]) throws(FileSystem.Failure) -> ReplacedVersion {
         let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw FileSystem.Failure("cannot create", temporaryPath) }
         do {
@@ -26,11 +39,19 @@ struct DurableReplacement: Sendable {
             throw error
         }
         close(descriptor)
+        let replaced = ReplacedVersion(descriptor: open(path, O_RDONLY | O_CLOEXEC))
         guard rename(temporaryPath, path) == 0 else {
             let failure = FileSystem.Failure("cannot rename over", path)
+            replaced.release()
             unlink(temporaryPath)
             throw failure
         }
-        try FileSystem.synchronizeDirectory(directory)
+        do {
+            try FileSystem.synchronizeDirectory(directory)
+        } catch {
+            replaced.release()
+            throw error
+        }
+        return replaced
     }
 }

@@ -10,8 +10,15 @@ final class BackgroundFlush: @unchecked Sendable {
 
     init(_ bytes: [UInt8], to replacement: DurableReplacement) {
         Self.queue.async {
-            do throws(FileSystem.Failure) { try replacement.write(bytes) } catch { self.failure = error }
-            self.finished.signal()
+            do throws(FileSystem.Failure) {
+                let replaced = try replacement.write(bytes)
+                self.finished.signal()
+                // The old version's blocks are freed after the caller may answer (see ReplacedVersion).
+                replaced.release()
+            } catch {
+                self.failure = error
+                self.finished.signal()
+            }
         }
     }
 

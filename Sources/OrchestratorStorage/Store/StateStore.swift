@@ -80,7 +80,7 @@ package final class StateStore {
             return (outcome, snapshot)
         }
         do {
-            try replacement.write(bytes)
+            try replacement.write(bytes).release()
         } catch {
             throw .storage(.writeFailed(path: location.path, reason: error.description))
         }
