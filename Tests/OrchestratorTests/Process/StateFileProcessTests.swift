@@ -12,6 +12,32 @@ import Darwin
 /// several servers sharing one file.
 @Suite(.serialized)
 struct StateFileProcessTests {
+    #if os(Linux)
+    /// Each change keeps the version it replaced open until its answer is out (the old blocks are
+    /// freed after answering); those versions must all be let go, and no temporary file may stay.
+    @Test func replacedVersionsAreLetGoAndNoTemporaryFileStays() throws {
+        let state = ServerProcess.temporaryStatePath()
+        let client = try LineClient(arguments: ["--state", state])
+        let pid = client.server.process.processIdentifier
+        func openVersions() throws -> Int {
+            try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")
+                .compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)") }
+                .filter { $0.hasPrefix(state) && !$0.hasSuffix(".lock") }.count
+        }
+        let tasks = JSONValue.array((1...20).map { ["title": .string("t\($0)"), "description": "d"] })
+        _ = try client.call("request_planning", ["originalRequest": "r", "tasks": tasks, "approvalPolicy": "auto"])
+        for _ in 1...20 {
+            let claimed = try client.call("get_next_task")["structuredContent"]?["task"]?["id"]
+            _ = try client.call("mark_task_done", ["requestId": "req-1", "taskId": try #require(claimed), "completedDetails": "ok"])
+        }
+        // The last change's old version may still be in the middle of being released.
+        #expect(try openVersions() <= 1)
+        let folder = (state as NSString).deletingLastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["state.json", "state.json.lock"])
+        #expect(client.close() == 0)
+    }
+    #endif
+
     @Test func theSeedFlowOverStdio() throws {
         let state = ServerProcess.temporaryStatePath()
         let client = try LineClient(arguments: ["--state", state])
