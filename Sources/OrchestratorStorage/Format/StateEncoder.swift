@@ -12,11 +12,11 @@ internal import OrchestratorJSON
 package struct StateEncoder {
     private struct EncodedRequest {
         /// The request's own fields, with `tasks` left empty.
-        var fields: WorkRequest
+        let fields: WorkRequest
         /// Those fields as the start of the request's object, up to its tasks' array.
         let head: [UInt8]
-        var tasks: [WorkTask]
-        var taskBytes: [[UInt8]]
+        let tasks: [WorkTask]
+        let taskBytes: [[UInt8]]
     }
 
     private var requestCache: [WorkRequest.ID: EncodedRequest] = [:]

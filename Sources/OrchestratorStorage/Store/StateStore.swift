@@ -11,7 +11,8 @@ internal import OrchestratorJSON
 /// A change takes an exclusive `flock` on `<state>.lock`, re-reads the file if anyone replaced it
 /// since we last looked, applies the change to a copy and replaces the file durably
 /// (`DurableReplacement`); only then does the caller answer. The server prepares that answer while
-/// the disk flushes (`flushingInBackground`), but sends it only after. A reader opens the file without a lock: renames are atomic, so it sees one whole version.
+/// the disk flushes (`flushingInBackground`), but sends it only after. A reader opens the file
+/// without a lock: renames are atomic, so it sees one whole version.
 /// Nothing is ever served from a stale cache: every read and change checks the file's identity first.
 ///
 /// A file that cannot be read, does not parse or has a newer `schemaVersion` is never overwritten.
