@@ -4,16 +4,17 @@ package enum CommandLineInterface {
         StatusCommand(), ApproveCommand(), RejectCommand(), ApproveRequestCommand(), ExportCommand(), WorkflowsCommand(), ConfigCommand(),
     ]
 
-    /// Whether `word` (the first argument) names a subcommand rather than a server option.
+    /// Whether `word` (the first argument) is meant as a subcommand rather than a server option:
+    /// any word that is not an option, so a mistyped command gets the list and a suggestion.
     package static func isCommand(_ word: String) -> Bool {
-        commands.contains { $0.name == word }
+        !word.hasPrefix("-")
     }
 
     /// Runs the subcommand named by `arguments[0]`; returns the exit status. Errors go to stderr
     /// with the usage line; `--help` prints the command's help on stdout.
     package static func run(_ arguments: [String], context: CLIContext) -> Int32 {
         guard let name = arguments.first, let command = commands.first(where: { $0.name == name }) else {
-            context.writeError("mcp-orchestrator: unknown command\n")
+            context.writeError(unknownCommand(arguments.first ?? ""))
             return 64
         }
         let usage = "usage: mcp-orchestrator \(command.usage)"
@@ -37,8 +38,34 @@ package enum CommandLineInterface {
         }
     }
 
+    /// What `mcp-orchestrator WORD` says when WORD is no command: the nearest one, if any is close,
+    /// and the list.
+    static func unknownCommand(_ word: String) -> String {
+        let nearest = commands.map { ($0.name, word.editDistance(to: $0.name)) }.min { $0.1 < $1.1 }
+        var text = "mcp-orchestrator: '\(word)' is not a command."
+        if let nearest, nearest.1 <= max(2, nearest.0.count / 3) { text += " Did you mean '\(nearest.0)'?" }
+        return text + "\nCommands (each has --help):\n\(summaries)\nWith no command (options only) it serves MCP over stdio; see --help.\n"
+    }
+
     /// The command list for the program's `--help`.
     package static var summaries: String {
         commands.map { "  \($0.name.padded(to: 16))\($0.summary)" }.joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// Levenshtein distance between two words, by characters: how many insertions, deletions and
+    /// substitutions turn one into the other.
+    func editDistance(to other: String) -> Int {
+        let left = Array(self), right = Array(other)
+        var previous = Array(0...right.count)
+        for (i, a) in left.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: right.count)
+            for (j, b) in right.enumerated() {
+                current[j + 1] = Swift.min(previous[j + 1] + 1, current[j] + 1, previous[j] + (a == b ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[right.count]
     }
 }

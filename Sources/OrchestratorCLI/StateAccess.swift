@@ -21,8 +21,20 @@ struct StateAccess {
 
     var path: String { store.location.path }
 
-    /// The state as it is now, with expired leases shown as pending; never writes.
+    /// Whether the path holds a state file yet.
+    var fileExists: Bool { store.fileExists }
+
+    /// Said instead of an empty store when the path holds no state file, so a mistyped `--state`
+    /// never looks like lost plans.
+    var noFileSentence: String {
+        "no state file at \(path) yet: nothing has been planned with this path (an agent's first change creates it). "
+            + "Check --state or MCP_ORCHESTRATOR_STATE if you expected plans here."
+    }
+
+    /// The state as it is now, with expired leases shown as pending; never writes. A path without
+    /// a state file is refused with `noFileSentence`.
     func read() throws(CLIFailure) -> (state: OrchestratorState, revision: Int) {
+        guard store.fileExists else { throw .refused(noFileSentence) }
         do {
             let snapshot = try store.read()
             var state = snapshot.state

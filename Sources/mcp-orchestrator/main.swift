@@ -28,7 +28,11 @@ _ = mallocOption(-1, 1024 * 1024)  // M_TRIM_THRESHOLD
 _ = mallocOption(-8, 1)  // M_ARENA_MAX
 #endif
 
-// A subcommand (status, approve, …) is the person's side; anything else configures the server.
+// A file size limit turns into EFBIG errors with a sentence, in the server and every subcommand,
+// instead of killing the process halfway through a write.
+signal(SIGXFSZ, SIG_IGN)
+
+// A word first (status, approve, … or a mistyped one) is the person's side; options configure the server.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if let first = arguments.first, CommandLineInterface.isCommand(first) {
     exit(CommandLineInterface.run(arguments, context: .live(executablePath: ProcessPaths.executable() ?? CommandLine.arguments[0])))

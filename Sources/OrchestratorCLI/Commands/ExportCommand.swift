@@ -1,9 +1,5 @@
 internal import OrchestratorCore
-#if canImport(FoundationEssentials)
-internal import FoundationEssentials
-#else
-internal import Foundation
-#endif
+internal import OrchestratorStorage
 
 /// `export [REQUEST_ID] --format markdown|json|html [--output FILE]`: a report to read or keep.
 struct ExportCommand: CLICommand {
@@ -41,9 +37,9 @@ struct ExportCommand: CLICommand {
         }
         let target = output.hasPrefix("/") ? output : "\(context.workingDirectory)/\(output)"
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+            try FileSystem.replaceFile(target, with: Array(text.utf8))
         } catch {
-            throw .io("cannot write \(target): \(error)")
+            throw .io("the export was not written: \(error.description)")
         }
         context.writeError("Wrote \(requests.count) request\(requests.count == 1 ? "" : "s") as \(format) to \(target)\n")
         return 0

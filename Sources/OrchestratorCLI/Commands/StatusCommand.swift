@@ -16,6 +16,10 @@ struct StatusCommand: CLICommand {
         let ids: [String]
         do { ids = try arguments.positionals(["REQUEST_ID"], optional: 1) } catch { throw .usage(error.description) }
         let access = try StateAccess(arguments, context: context)
+        guard access.fileExists else {
+            context.writeOut(access.noFileSentence.prefix(1).uppercased() + access.noFileSentence.dropFirst() + "\n")
+            return 0
+        }
         let (state, revision) = try access.read()
         var output = ["State file \(access.path) (revision \(revision))"]
         let requests: [WorkRequest]

@@ -7,7 +7,7 @@ import Darwin
 /// Replaces a file with new bytes so that a crash at any moment leaves either the old version or the
 /// new one: write `<file>.tmp` in the same folder, `fsync` it, rename it over the file, `fsync` the
 /// folder. New files are owner-only.
-struct DurableReplacement: Sendable {
+package struct DurableReplacement: Sendable {
     let path: String
     let directory: String
 
@@ -24,11 +24,31 @@ struct DurableReplacement: Sendable {
         }
     }
 
+    /// Creates the temporary file afresh and exclusively, never through a symbolic link: whatever
+    /// was left at its name (a stale file of a crashed writer, or a link planted to redirect the
+    /// state elsewhere) is removed first, and if something appears there again before the create,
+    /// the create fails instead of following it.
+    private func createTemporaryFile() throws(FileSystem.Failure) -> Int32 {
+        if unlink(temporaryPath) != 0, errno != ENOENT {
+            throw FileSystem.Failure("cannot remove the stale temporary file", temporaryPath)
+        }
+        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == EEXIST || code == ELOOP {
+                throw FileSystem.Failure(
+                    "cannot create (something else appeared at its name; a symbolic link is never followed)",
+                    temporaryPath, code)
+            }
+            throw FileSystem.Failure("cannot create", temporaryPath, code)
+        }
+        return descriptor
+    }
+
     /// Writes and flushes `bytes`, then puts them in place. The caller releases the returned version
     /// once it has answered.
     func write(_ bytes: [UInt8]) throws(FileSystem.Failure) -> ReplacedVersion {
-        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw FileSystem.Failure("cannot create", temporaryPath) }
+        let descriptor = try createTemporaryFile()
         do {
             _ = fchmod(descriptor, 0o600)
             try FileSystem.writeAll(descriptor, bytes, path: temporaryPath)

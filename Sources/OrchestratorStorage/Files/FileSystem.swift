@@ -5,18 +5,18 @@ import Darwin
 #endif
 
 /// The handful of POSIX calls storage needs, each turning `errno` into a sentence.
-enum FileSystem {
+package enum FileSystem {
     /// A failed call: what we tried and why it failed.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package let description: String
 
-        init(_ action: String, _ path: String, _ code: Int32 = errno) {
+        package init(_ action: String, _ path: String, _ code: Int32 = errno) {
             description = "\(action) \(path): \(SystemError.sentence(for: code))"
         }
     }
 
     /// Creates `path` and missing parents with owner-only permissions (like `mkdir -p`).
-    static func createDirectories(_ path: String) throws(Failure) {
+    package static func createDirectories(_ path: String) throws(Failure) {
         var info = stat()
         if stat(path, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else { throw Failure("cannot use", path, ENOTDIR) }
@@ -26,6 +26,17 @@ enum FileSystem {
             try createDirectories(String(path[..<slash]))
         }
         if mkdir(path, 0o700) != 0, errno != EEXIST { throw Failure("cannot create the folder", path) }
+    }
+
+    /// Renames `source` to `target`, replacing nothing that is a folder.
+    package static func move(_ source: String, to target: String) throws(Failure) {
+        if rename(source, target) != 0 { throw Failure("cannot move \(source) to", target) }
+    }
+
+    /// Writes `bytes` as the file at `path`, owner-only, durably and atomically (a reader sees the
+    /// old file or the new one), never through a symbolic link planted at its temporary name.
+    package static func replaceFile(_ path: String, with bytes: [UInt8]) throws(Failure) {
+        try DurableReplacement(path: path, directory: ProcessPaths.parent(of: path)).write(bytes).release()
     }
 
     /// Reads a whole open file.

@@ -58,6 +58,7 @@ package final class StateStore {
         _ change: (inout OrchestratorState) throws(OrchestratorError) -> Outcome
     ) throws(StoreFailure) -> (outcome: Outcome, snapshot: StateSnapshot) {
         if let failure = finishPendingFlush() { throw .storage(failure) }
+        if let answer = try withoutAFile(change) { return answer }
         do {
             try FileSystem.createDirectories(location.directory)
         } catch {
@@ -87,6 +88,29 @@ package final class StateStore {
         }
         remember(snapshot)
         return (outcome, snapshot)
+    }
+
+    /// Where no state file exists yet, tries `change` on the empty state without creating anything:
+    /// a refusal, or a change that changes nothing, leaves no folder, lock or file behind (a mistyped
+    /// `--state` must not look like a new, empty store). `nil` means the change does write; it then
+    /// runs again under the lock, on whatever is there by then.
+    private func withoutAFile<Outcome>(
+        _ change: (inout OrchestratorState) throws(OrchestratorError) -> Outcome
+    ) throws(StoreFailure) -> (outcome: Outcome, snapshot: StateSnapshot)? {
+        var info = stat()
+        guard lstat(location.path, &info) != 0, errno == ENOENT else { return nil }
+        let empty = StateSnapshot(state: OrchestratorState(), revision: 0, readOnlyReason: nil)
+        var state = empty.state
+        let outcome: Outcome
+        do { outcome = try change(&state) } catch { throw .refused(error) }
+        return state == empty.state ? (outcome, empty) : nil
+    }
+
+    /// Whether the state file exists; reads on a path without one say so instead of showing an
+    /// empty store.
+    package var fileExists: Bool {
+        var info = stat()
+        return lstat(location.path, &info) == 0
     }
 
     /// Runs `body`, letting the changes it makes flush to disk while it goes on (typically building
@@ -177,9 +201,13 @@ package final class StateStore {
     /// lock file never blocks anyone.
     private func lock() throws(StoreFailure) {
         if lockDescriptor < 0 {
-            lockDescriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            lockDescriptor = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
             guard lockDescriptor >= 0 else {
-                throw .storage(.writeFailed(path: location.path, reason: FileSystem.Failure("cannot open the lock file", lockPath).description))
+                let code = errno
+                let action = code == ELOOP
+                    ? "will not use the lock file, a symbolic link (remove it; it is made again as a plain file)"
+                    : "cannot open the lock file"
+                throw .storage(.writeFailed(path: location.path, reason: FileSystem.Failure(action, lockPath, code).description))
             }
         }
         var deadline = timespec()

@@ -31,27 +31,36 @@ package enum WorkflowWriter {
         let files = draft.files
         let result = WorkflowParser.parse(name: draft.name, files: InMemoryWorkflowFiles(files))
         guard let definition = result.definition else { throw .invalid(result.errors.map { $0.located(under: draft.name) }) }
-        let manager = FileManager.default
         let target = "\(directory)/\(draft.name)"
-        if manager.fileExists(atPath: target), !overwrite { throw .exists(target) }
+        if exists(target), !overwrite { throw .exists(target) }
         let staging = "\(directory)/.\(draft.name).creating-\(getpid())"
         let aside = "\(directory)/.\(draft.name).replaced-\(getpid())"
-        do {
-            try? manager.removeItem(atPath: staging)
-            for (path, text) in files {
+        do throws(FileSystem.Failure) {
+            removeTree(staging)
+            for (path, text) in files.sorted(by: { $0.key < $1.key }) {
                 let full = "\(staging)/\(path)"
-                try manager.createDirectory(atPath: ProcessPaths.parent(of: full), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: URL(fileURLWithPath: full), options: .atomic)
+                try FileSystem.createDirectories(ProcessPaths.parent(of: full))
+                try FileSystem.replaceFile(full, with: Array(text.utf8))
             }
-            if manager.fileExists(atPath: target) { try manager.moveItem(atPath: target, toPath: aside) }
-            try manager.moveItem(atPath: staging, toPath: target)
-            try? manager.removeItem(atPath: aside)
+            if exists(target) { try FileSystem.move(target, to: aside) }
+            try FileSystem.move(staging, to: target)
+            removeTree(aside)
         } catch {
-            try? manager.removeItem(atPath: staging)
-            if !manager.fileExists(atPath: target), manager.fileExists(atPath: aside) { try? manager.moveItem(atPath: aside, toPath: target) }
-            throw .writeFailed("\(error)")
+            removeTree(staging)
+            if !exists(target), exists(aside) { try? FileSystem.move(aside, to: target) }
+            throw .writeFailed(error.description)
         }
         return (definition, result.diagnostics.filter { $0.severity == .warning }.map { $0.located(under: draft.name) },
                 files.keys.sorted().map { "\(target)/\($0)" })
+    }
+
+    private static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// Removes a folder this writer made (staging or the replaced version), ignoring what is gone.
+    private static func removeTree(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
     }
 }

@@ -75,6 +75,9 @@ import Testing
         #expect(cli.run(["export", "--format", "pdf"]) == 64)
         #expect(cli.err.contains("--format takes markdown, json or html, not 'pdf'"))
         #expect(cli.run(["export", "req-1", "--format", "json"]) == 1)
-        #expect(cli.run(["export", "--format", "json", "--output", "/nonexistent/dir/x.json"]) == 74)
+        #expect(cli.err.contains("no state file at \(cli.statePath) yet"))
+        let sample = Self.sampleStore()
+        #expect(sample.run(["export", "--format", "json", "--output", "/nonexistent/dir/x.json"]) == 74)
+        #expect(sample.err.contains("cannot create /nonexistent/dir/x.json.tmp: no such file or directory (ENOENT)"), "\(sample.err)")
     }
 }

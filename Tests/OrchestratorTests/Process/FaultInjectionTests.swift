@@ -25,11 +25,19 @@ import Testing
         #expect(Self.code(refused) == "state_busy")
         #expect(refused["content"]?[0]?["text"]?.stringValue?.contains("for over 0.5 s; the change was not made") == true)
         #expect(try server.call("list_requests")["structuredContent"]?["requests"]?.arrayValue?.count == 1, "reads need no lock")
-        // Released within the bound, the waiting change goes through.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.15) { _ = flock(lock, LOCK_UN) }
-        #expect(try server.call("request_planning", Self.plan)["isError"] == nil)
-        close(lock)
         #expect(server.close() == 0)
+
+        // A server with a bound no test run reaches waits for as long as the holder keeps the lock:
+        // no answer can come while it is held, and the change goes through once the test lets go.
+        let patient = try LineClient(arguments: ["--state", state, "--lock-wait-seconds", "600"])
+        let id = try patient.send("tools/call", ["name": "request_planning", "arguments": Self.plan])
+        #expect(patient.hasBufferedOutput() == false)
+        #expect(flock(lock, LOCK_UN) == 0)
+        let answer = try patient.reply(to: id)
+        #expect(answer["result"]?["isError"] == nil)
+        #expect(try patient.call("list_requests")["structuredContent"]?["requests"]?.arrayValue?.count == 2)
+        close(lock)
+        #expect(patient.close() == 0)
     }
 
     @Test func aLockLeftByADeadProcessDoesNotBlock() throws {

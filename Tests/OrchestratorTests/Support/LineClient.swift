@@ -30,16 +30,32 @@ final class LineClient {
     }
 
     func request(_ method: String, _ params: JSONValue) throws -> JSONValue {
+        try reply(to: send(method, params))
+    }
+
+    /// Writes a request without waiting; returns its id for `reply(to:)`.
+    func send(_ method: String, _ params: JSONValue) throws -> Int {
         let id = nextID
         nextID += 1
         let message: JSONValue = ["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": params]
         server.write(JSONWriter.string(from: message) + "\n")
-        // Notifications (log messages) may come first; the reply is the line with our id.
+        return id
+    }
+
+    /// Reads until the reply with `id`; notifications (log messages) may come first.
+    func reply(to id: Int) throws -> JSONValue {
         while let line = readLine() {
             let reply = try JSONParser.parse(line)
             if reply["id"] == .int(id) { return reply }
         }
         throw ClientError.closed
+    }
+
+    /// Whether the server has written anything not read yet, checked without blocking.
+    func hasBufferedOutput() -> Bool {
+        if !buffer.isEmpty { return true }
+        var probe = pollfd(fd: server.stdoutHandle.fileDescriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&probe, 1, 0) > 0
     }
 
     /// A tool call's `result`.

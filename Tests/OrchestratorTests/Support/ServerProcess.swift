@@ -74,8 +74,8 @@ final class ServerProcess {
     }
 
     /// Runs the executable to completion on `input`.
-    static func run(_ arguments: [String], input: String = "") throws -> (status: Int32, stdout: String, stderr: String) {
-        let server = try ServerProcess(arguments: arguments)
+    static func run(_ arguments: [String], input: String = "", launcher: [String] = []) throws -> (status: Int32, stdout: String, stderr: String) {
+        let server = try ServerProcess(arguments: arguments, launcher: launcher)
         server.write(input)
         server.closeInput()
         return server.finish()

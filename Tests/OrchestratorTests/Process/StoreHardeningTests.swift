@@ -1,0 +1,128 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import OrchestratorJSON
+import Testing
+
+/// The files around the state file under hostile and careless use (issue 13): links planted at the
+/// names we write, files we create, a mistyped `--state`. Each through the binary.
+@Suite struct StoreHardeningTests {
+    static let plan: JSONValue = ["originalRequest": "R", "tasks": [["title": "T", "description": "d"]]]
+
+    static func code(_ result: JSONValue) -> String? { result["structuredContent"]?["error"]?["code"]?.stringValue }
+
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    @Test func aLinkPlantedAsTheTemporaryFileIsRemovedAndNeverWrittenThrough() throws {
+        let state = ServerProcess.temporaryStatePath()
+        let server = try LineClient(arguments: ["--state", state])
+        _ = try server.call("request_planning", Self.plan)
+        let outside = TemporaryDirectory.make() + "/victim.txt"
+        try "the victim's own text".write(toFile: outside, atomically: true, encoding: .utf8)
+        chmod(outside, 0o644)
+        try FileManager.default.createSymbolicLink(atPath: state + ".tmp", withDestinationPath: outside)
+        #expect(try server.call("request_planning", Self.plan)["isError"] == nil)
+        #expect(try String(contentsOfFile: outside, encoding: .utf8) == "the victim's own text")
+        #expect((try FileManager.default.attributesOfItem(atPath: outside)[.posixPermissions] as? Int) == 0o644)
+        #expect(Self.isRegularFile(state), "state.json is the file itself, not a link to the victim")
+        #expect(!FileManager.default.fileExists(atPath: state + ".tmp"))
+        #expect(try server.call("list_requests")["structuredContent"]?["requests"]?.arrayValue?.count == 2)
+        #expect(server.close() == 0)
+    }
+
+    @Test func aLinkPlantedAsTheLockFileIsRefusedAndItsTargetNeverMade() throws {
+        let state = ServerProcess.temporaryStatePath()
+        let folder = ProcessPathsTesting.parent(state)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let missing = TemporaryDirectory.make() + "/made-by-the-server"
+        try FileManager.default.createSymbolicLink(atPath: state + ".lock", withDestinationPath: missing)
+        let server = try LineClient(arguments: ["--state", state])
+        let refused = try server.call("request_planning", Self.plan)
+        #expect(Self.code(refused) == "state_write_failed")
+        let text = refused["content"]?[0]?["text"]?.stringValue ?? ""
+        #expect(text.contains("symbolic link") && text.contains("ELOOP") && text.contains(state + ".lock"), "\(text)")
+        #expect(!FileManager.default.fileExists(atPath: missing))
+        #expect(!FileManager.default.fileExists(atPath: state))
+        #expect(server.close() == 0)
+    }
+
+    @Test func exportWritesOwnerOnlyFilesEvenUnderAWideUmask() throws {
+        let state = ServerProcess.temporaryStatePath()
+        let server = try LineClient(arguments: ["--state", state])
+        _ = try server.call("request_planning", Self.plan)
+        #expect(server.close() == 0)
+        let output = TemporaryDirectory.make() + "/report.md"
+        let run = try ServerProcess.run(["export", "--format", "markdown", "--output", output, "--state", state], launcher: ["/bin/sh", "-c", "umask 000; exec \"$0\" \"$@\"", ServerProcess.executable.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect((try FileManager.default.attributesOfItem(atPath: output)[.posixPermissions] as? Int) == 0o600)
+    }
+
+    #if os(Linux)
+    /// A full disk, made with a tiny tmpfs where the process may mount one (root in CI), else with a
+    /// file size limit of one byte (`EFBIG`): either way a sentence with the path and the errno name.
+    @Test func aFailedExportIsASentenceNamingThePathAndTheError() throws {
+        let state = ServerProcess.temporaryStatePath()
+        let server = try LineClient(arguments: ["--state", state])
+        _ = try server.call("request_planning", Self.plan)
+        #expect(server.close() == 0)
+        let output = TemporaryDirectory.make() + "/report.html"
+        let run = try ServerProcess.run(
+            ["export", "--format", "html", "--output", output, "--state", state],
+            launcher: ["/bin/sh", "-c", "ulimit -f 0; exec \"$0\" \"$@\"", ServerProcess.executable.path])
+        #expect(run.status == 74)
+        #expect(run.stderr.contains("the export was not written: cannot write \(output).tmp: file too large (EFBIG)"), "\(run.stderr)")
+        #expect(!run.stderr.contains("Error("), "no raw error dump")
+        #expect(!FileManager.default.fileExists(atPath: output) && !FileManager.default.fileExists(atPath: output + ".tmp"))
+    }
+    #endif
+
+    @Test func aMistypedStatePathSaysThereIsNoFileAndCreatesNothing() throws {
+        let root = TemporaryDirectory.make() + "/no/such/folder"
+        let state = root + "/state.json"
+        let status = try ServerProcess.run(["status", "--state", state])
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("No state file at \(state) yet"), "\(status.stdout)")
+        #expect(!status.stdout.contains("revision 0") && !status.stdout.contains("No active requests"))
+        let export = try ServerProcess.run(["export", "--format", "json", "--state", state])
+        #expect(export.status == 1 && export.stderr.contains("no state file at \(state) yet"))
+        let approve = try ServerProcess.run(["approve", "req-1", "task-1", "--state", state])
+        #expect(approve.status == 1 && approve.stderr.contains("[request_not_found]"), "\(approve.stderr)")
+        let server = try LineClient(arguments: ["--state", state])
+        #expect(Self.code(try server.call("approve_task_completion", ["requestId": "req-1", "taskId": "task-1"])) == "request_not_found")
+        #expect(try server.call("get_next_task")["isError"] == nil, "a change that changes nothing")
+        #expect(!FileManager.default.fileExists(atPath: ProcessPathsTesting.parent(ProcessPathsTesting.parent(root))), "no folder, lock or file was made")
+        // The first real change creates the folders and the file.
+        #expect(try server.call("request_planning", Self.plan)["isError"] == nil)
+        #expect(server.close() == 0)
+        #expect(Self.isRegularFile(state))
+        #expect(try ServerProcess.run(["status", "--state", state]).stdout.contains("req-1"))
+    }
+}
+
+/// Path helpers for tests, without Foundation's NSString.
+enum ProcessPathsTesting {
+    static func parent(_ path: String) -> String { (path as NSString).deletingLastPathComponent }
+}
+
+/// Everyday mistakes on the command line get a helpful answer (issue 13).
+@Suite struct CommandLineMistakeTests {
+    @Test func aMistypedSubcommandListsTheCommandsAndSuggestsTheNearest() throws {
+        let run = try ServerProcess.run(["stauts"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("'stauts' is not a command. Did you mean 'status'?"), "\(run.stderr)")
+        #expect(run.stderr.contains("approve-request") && run.stderr.contains("export"))
+        let far = try ServerProcess.run(["frobnicate"])
+        #expect(far.status == 64 && !far.stderr.contains("Did you mean") && far.stderr.contains("Commands (each has --help):"))
+    }
+}
