@@ -6,6 +6,31 @@ package struct WorkflowContext: Sendable, Equatable {
 
     package init(_ values: [String: JSONValue] = [:]) { self.values = values }
 
+    /// How deeply a context may nest, counting the context object itself as the first level.
+    ///
+    /// The state file's reader allows exactly this much below a run (`StateSchema.maximumDepth` is
+    /// derived from it), so whatever a tool accepts, every process can read back.
+    package static let maximumDepth = 32
+
+    /// The path (`key.inner[2].deep`) of the first value that would take a context built from
+    /// `values` deeper than `maximumDepth`, or `nil` when it fits.
+    package static func pathTooDeep(in values: [String: JSONValue]) -> String? {
+        func search(_ value: JSONValue, path: String, level: Int) -> String? {
+            let children: [(String, JSONValue)]
+            switch value {
+            case .object(let members): children = members.sorted { $0.key < $1.key }.map { (path.isEmpty ? $0.key : "\(path).\($0.key)", $0.value) }
+            case .array(let items): children = items.enumerated().map { ("\(path)[\($0.offset)]", $0.element) }
+            case .null, .bool, .int, .double, .string: return nil
+            }
+            if level > maximumDepth { return path }
+            for (childPath, child) in children {
+                if let found = search(child, path: childPath, level: level + 1) { return found }
+            }
+            return nil
+        }
+        return search(.object(values), path: "", level: 1)
+    }
+
     package var json: JSONValue { .object(values) }
 
     /// The value at a dotted path into nested objects, or `nil` when any part is missing.

@@ -1,3 +1,5 @@
+internal import OrchestratorCore
+
 /// Facts about the state file's format (product §7).
 package enum StateSchema {
     /// The `schemaVersion` this build writes. A file with a larger one is never overwritten.
@@ -6,4 +8,9 @@ package enum StateSchema {
     /// - 2: adds `runs` and `nextRunNumber` (workflow runs) and a request's `workflowRun`. Version 1
     ///   files read as having no runs, and are written back as version 2.
     package static let currentVersion = 2
+
+    /// How deeply the file may nest: a run's `context` sits at the fourth level (the document, `runs`,
+    /// the run, the context) and may itself be `WorkflowContext.maximumDepth` deep. The reader refuses
+    /// anything deeper, and the tools refuse a context that would be.
+    package static let maximumDepth = 3 + WorkflowContext.maximumDepth
 }

@@ -169,7 +169,7 @@ package final class StateStore {
         }
         let root: JSONValue
         do {
-            root = try JSONParser.parse(bytes, maximumDepth: 16)
+            root = try JSONParser.parse(bytes, maximumDepth: StateSchema.maximumDepth)
         } catch {
             throw .corrupt(path: path, reason: "it is not JSON (\(error))")
         }

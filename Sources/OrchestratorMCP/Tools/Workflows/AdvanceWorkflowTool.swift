@@ -37,7 +37,7 @@ package struct AdvanceWorkflowTool: MCPTool {
         _ invocation: ToolInvocation, run runID: WorkflowRun.ID, workflow: String, report: StepReport, nextStep: String?
     ) throws(ToolFailure) -> (RunAdvance, RunView) {
         let definition = try invocation.definition(named: workflow)
-        let updates = invocation.object("context_updates")
+        let updates = try invocation.object("context_updates")
         let actor = invocation.actor, now = invocation.now
         let (advance, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.advanceRun(runID, definition: definition, report: report, contextUpdates: updates, nextStep: nextStep, by: actor, at: now)

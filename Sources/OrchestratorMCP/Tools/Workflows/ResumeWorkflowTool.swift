@@ -55,7 +55,7 @@ package struct ResumeWorkflowTool: MCPTool {
                 applied = true
                 lines.append("You were on '\(assumed)', as is the run. " + advance.sentence)
             } else {
-                let updates = invocation.object("context_updates")
+                let updates = try invocation.object("context_updates")
                 if !updates.isEmpty {
                     let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
                         try state.updateRunContext(runID, with: updates, at: invocation.now)
@@ -67,7 +67,7 @@ package struct ResumeWorkflowTool: MCPTool {
             }
         } else {
             let actual = run.currentStep ?? (run.status == .failed ? "FAILED" : "FINISH")
-            let ignored = invocation.report != nil || !invocation.object("context_updates").isEmpty ? " Your report and context updates were not applied." : ""
+            let ignored = invocation.report != nil || invocation.arguments["context_updates"]?.objectValue?.isEmpty == false ? " Your report and context updates were not applied." : ""
             switch relation {
             case .behind: lines.append("The run already left '\(assumed)'; it is on '\(actual)'. Continue from there.\(ignored)")
             case .ahead: lines.append("The run has not reached '\(assumed)' yet; it is on '\(actual)'. Finish that step first.\(ignored)")

@@ -26,7 +26,7 @@ package struct StartWorkflowTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let definition = try invocation.definition(named: invocation.string("workflow_name"))
-        let (runID, state) = try invocation.startRun(of: definition, context: invocation.object("context"))
+        let (runID, state) = try invocation.startRun(of: definition, context: try invocation.object("context"))
         let view = try invocation.view(of: runID, in: state, definition: definition)
         return .complete(ToolOutput(structured: view.json, text: "Started run \(runID) of workflow \(definition.name).\n\n" + view.markdown))
     }

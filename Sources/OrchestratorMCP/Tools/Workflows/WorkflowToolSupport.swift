@@ -45,8 +45,18 @@ extension ToolInvocation {
         }
     }
 
-    /// `context`-shaped object arguments (already checked to be objects by the schema).
-    func object(_ key: String) -> [String: JSONValue] { arguments[key]?.objectValue ?? [:] }
+    /// `context`-shaped object arguments (already checked to be objects by the schema), refused when
+    /// they would nest deeper than a run's context may (the state file could not be read back).
+    func object(_ key: String) throws(ToolFailure) -> [String: JSONValue] {
+        let values = arguments[key]?.objectValue ?? [:]
+        if let path = WorkflowContext.pathTooDeep(in: values) {
+            throw .invalidArguments(SchemaViolation(
+                path: "\(key).\(path)",
+                problem: "nests deeper than the \(WorkflowContext.maximumDepth) levels a run's context may hold (the context object is the first); store it flatter, or as a JSON string",
+                expected: "a context at most \(WorkflowContext.maximumDepth) levels deep"))
+        }
+        return values
+    }
 
     /// The `report` argument as the core reads it.
     var report: StepReport? {

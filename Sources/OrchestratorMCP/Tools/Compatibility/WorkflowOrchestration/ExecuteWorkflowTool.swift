@@ -23,7 +23,7 @@ package struct ExecuteWorkflowTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        var context = invocation.object("parameters")
+        var context = try invocation.object("parameters")
         if let machines = invocation.arguments["target_machines"] { context["target_machines"] = machines }
         let definition = try invocation.definition(named: invocation.string("workflow_id"))
         let (runID, state) = try invocation.startRun(of: definition, context: context)

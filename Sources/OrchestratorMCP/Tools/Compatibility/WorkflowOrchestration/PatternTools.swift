@@ -86,7 +86,8 @@ package struct ValidatePatternApplicationTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let workflow = try invocation.loadedWorkflow("pattern_name")
-        let missing = workflow.definition.map { PatternCheck.missing($0, parameters: invocation.object("parameters")) } ?? []
+        let parameters = try invocation.object("parameters")
+        let missing = workflow.definition.map { PatternCheck.missing($0, parameters: parameters) } ?? []
         let errors = workflow.errors.map(\.description)
         let valid = errors.isEmpty && missing.isEmpty
         let text = valid
@@ -112,7 +113,7 @@ package struct ApplyPatternTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let definition = try invocation.definition(named: invocation.string("pattern_name"))
-        let parameters = invocation.object("parameters")
+        let parameters = try invocation.object("parameters")
         let missing = PatternCheck.missing(definition, parameters: parameters)
         guard missing.isEmpty else {
             throw .refused(code: "pattern_parameters_missing", message: "Pattern \(definition.name) needs the parameters \(missing.joined(separator: ", ")); pass them in parameters.")
