@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 #if canImport(FoundationEssentials)
 internal import FoundationEssentials
 #else
@@ -14,21 +9,14 @@ internal import Foundation
 struct DiskWorkflowFiles: WorkflowFiles {
     static let maximumBytes = 1 << 20
 
-    let root: String
+    /// The workflow's folder, contained in its workflows directory.
+    let folder: ContainedFolder
 
-    /// The file's text, or `nil` when it is missing, too large, not UTF-8, or a symbolic link that
-    /// leads outside the workflow's folder (which would let a definition read any file).
+    /// The file's text, or `nil` when it is missing, too large, not UTF-8, or really lies outside
+    /// the workflow's folder (`ContainedFolder`), which would let a definition read any file.
     func text(at relativePath: String) -> String? {
-        guard let relative = normalizedRelativePath(relativePath) else { return nil }
-        let path = "\(root)/\(relative)"
-        guard let real = Self.realPath(path), let realRoot = Self.realPath(root), real.hasPrefix(realRoot + "/") else { return nil }
+        guard let relative = normalizedRelativePath(relativePath), let path = folder.contained(relative) else { return nil }
         return Self.read(path)
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     static func read(_ path: String) -> String? {

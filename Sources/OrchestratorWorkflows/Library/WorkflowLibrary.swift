@@ -64,14 +64,14 @@ package final class WorkflowLibrary: @unchecked Sendable {
             var paths: [String] = []
             var roles: [RoleDefinition] = []
             for directory in roleDirectories {
-                let folder = "\(directory)/roles"
-                paths.append(folder)
-                let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+                let folder = ContainedFolder("roles", in: directory)
+                paths.append(folder.path)
+                let files = folder.realPath == nil ? [] : (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
                 for file in files.sorted() where file.hasSuffix(".md") && !file.hasPrefix(".") && file.lowercased() != "readme.md" {
                     let name = String(file.dropLast(3)).lowercased()
-                    let path = "\(folder)/\(file)"
-                    paths.append(path)
-                    guard !roles.contains(where: { $0.name == name }), let text = DiskWorkflowFiles.read(path) else { continue }
+                    paths.append("\(folder.path)/\(file)")
+                    guard !roles.contains(where: { $0.name == name }), let path = folder.contained(file), let text = DiskWorkflowFiles.read(path)
+                    else { continue }
                     roles.append(RoleDefinition(name: name, text: text, path: path))
                 }
             }
@@ -100,9 +100,19 @@ package final class WorkflowLibrary: @unchecked Sendable {
     }
 
     private func load(_ name: String, in directory: String) -> LoadedWorkflow {
-        let folder = "\(directory)/\(name)"
+        let contained = ContainedFolder(name, in: directory)
+        let folder = contained.path
         if let cached = loaded[folder], cached.stamps.isCurrent { return cached.workflow }
-        let result = WorkflowParser.parse(name: name, files: DiskWorkflowFiles(root: folder))
+        if contained.leavesItsDirectory {
+            let problem = WorkflowDiagnostic(
+                .error, at: SourceLocation(file: name, line: 1),
+                "the workflow folder is a symbolic link to \(contained.target ?? "?"), outside \(directory); nothing is read from it",
+                fixIt: "copy the workflow into \(directory), or add its own directory with --workflows")
+            let workflow = LoadedWorkflow(name: name, directory: directory, definition: nil, diagnostics: [problem])
+            loaded[folder] = (workflow, FileStamps([folder]))
+            return workflow
+        }
+        let result = WorkflowParser.parse(name: name, files: DiskWorkflowFiles(folder: contained))
         let workflow = LoadedWorkflow(
             name: name, directory: directory, definition: result.definition,
             diagnostics: result.diagnostics.map { $0.located(under: name) })

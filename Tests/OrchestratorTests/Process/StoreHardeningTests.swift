@@ -126,3 +126,46 @@ enum ProcessPathsTesting {
         #expect(far.status == 64 && !far.stderr.contains("Did you mean") && far.stderr.contains("Commands (each has --help):"))
     }
 }
+
+/// Nothing read from a workflows directory escapes it (issue 13): role files and workflow folders
+/// that are links to the outside are not read, through the binary.
+@Suite struct WorkflowContainmentTests {
+    @Test func aRoleFileLinkedOutsideIsNotRead() throws {
+        let directory = WorkflowFixtures.directory(["roles/inside.md": "# Inside\nStay in the folder."])
+        let secret = TemporaryDirectory.make() + "/secret.txt"
+        try "root:x:0:0:the secret".write(toFile: secret, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: "\(directory)/roles/leaky.md", withDestinationPath: secret)
+        try FileManager.default.createSymbolicLink(atPath: "\(directory)/roles/alias.md", withDestinationPath: "inside.md")
+        let server = try LineClient(arguments: ["--state", ServerProcess.temporaryStatePath(), "--workflows", directory])
+        _ = try server.call("request_planning", ["originalRequest": "r", "approvalPolicy": "auto", "tasks": [
+            ["title": "a", "description": "d", "role": "leaky"], ["title": "b", "description": "d", "role": "alias"],
+        ]])
+        let leaky = try server.call("get_next_task")
+        #expect(leaky["structuredContent"]?["task"]?["id"] == "task-1")
+        #expect(!"\(leaky)".contains("the secret"))
+        #expect(leaky["structuredContent"]?["roleGuidance"] == nil)
+        _ = try server.call("mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "x"])
+        let alias = try server.call("get_next_task")
+        #expect(alias["structuredContent"]?["roleGuidance"]?.stringValue?.contains("Stay in the folder.") == true, "a link inside is fine")
+        #expect(!"\(try server.call("list_workflows"))".contains("the secret"))
+        #expect(server.close() == 0)
+    }
+
+    @Test func aWorkflowFolderLinkedOutsideIsRefusedWithItsReason() throws {
+        let directory = WorkflowFixtures.directory(["home/index.md": "1. [Only](steps/only.md)",
+            "home/steps/only.md": "# Orchestrator Guidance\nFINISH.\n\n# Client Instructions\nDo it.\n"])
+        let outside = WorkflowFixtures.directory(["away/index.md": "1. [Only](steps/only.md)",
+            "away/steps/only.md": "# Orchestrator Guidance\nFINISH.\n\n# Client Instructions\nOutside text.\n"])
+        try FileManager.default.createSymbolicLink(atPath: "\(directory)/away", withDestinationPath: "\(outside)/away")
+        let server = try LineClient(arguments: ["--state", ServerProcess.temporaryStatePath(), "--workflows", directory])
+        let started = try server.call("start_workflow", ["workflow_name": "away"])
+        #expect(started["structuredContent"]?["error"]?["code"] == "workflow_invalid")
+        #expect(started["content"]?[0]?["text"]?.stringValue?.contains("is a symbolic link to") == true, "\(started)")
+        let resource = try server.request("resources/read", ["uri": "orchestrator://workflows/away"])
+        #expect(!"\(resource)".contains("Outside text."))
+        #expect(try server.call("start_workflow", ["workflow_name": "home"])["isError"] == nil)
+        #expect(server.close() == 0)
+        let validate = try ServerProcess.run(["workflows", "validate", directory])
+        #expect(validate.status == 1 && validate.stdout.contains("away:1: error: the workflow folder is a symbolic link"), "\(validate.stdout)")
+    }
+}
