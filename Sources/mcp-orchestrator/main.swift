@@ -93,6 +93,9 @@ switch Result(catching: { () throws(StorageError) in try server.store.read() }) 
 case .failure(let problem): Diagnostics.writeStderr("mcp-orchestrator: warning: \(problem)\n")
 case .success(let snapshot):
     if let reason = snapshot.readOnlyReason { Diagnostics.writeStderr("mcp-orchestrator: warning: \(reason)\n") }
+    for dangling in snapshot.state.danglingDependencies {
+        Diagnostics.writeStderr("mcp-orchestrator: warning: \(location.path): \(dangling)\n")
+    }
 }
 
 // Workflow directories the user named must exist; definitions with errors are named at once.

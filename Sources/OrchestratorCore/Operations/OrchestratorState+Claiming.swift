@@ -39,7 +39,7 @@ extension OrchestratorState {
             let (requestIndex, taskIndex) = locate(taskID)!
             requests[requestIndex].tasks[taskIndex].claimExpiresAt = now.adding(seconds: leaseSeconds)
             requests[requestIndex].updatedAt = now
-        case .awaitingApproval, .readyForCompletion, .waiting, .noActiveRequests:
+        case .awaitingApproval, .readyForCompletion, .waiting, .stuck, .noActiveRequests:
             break
         }
         return selection

@@ -10,6 +10,8 @@ package enum NextTaskSelection: Equatable, Sendable {
     case readyForCompletion(WorkRequest.ID)
     /// Nothing is claimable now; these tasks are in progress with other holders and the rest depend on them.
     case waiting(WorkRequest.ID, inProgress: [WorkTask.ID])
+    /// Nothing can ever start: these tasks depend on tasks the request does not have (a hand-edited file).
+    case stuck(WorkRequest.ID, [DanglingDependency])
     /// There is no active request (in scope) at all.
     case noActiveRequests
 }

@@ -53,7 +53,9 @@ package enum NextTaskSelector {
         if !inProgress.isEmpty { return .waiting(request.id, inProgress: inProgress) }
         if !done.isEmpty { return .awaitingApproval(request.id, done) }
         if status.values.allSatisfy({ $0 == .approved }) { return .readyForCompletion(request.id) }
-        // Pending tasks whose dependencies can never be met cannot exist: writes refuse such graphs.
-        return .waiting(request.id, inProgress: [])
+        // Pending tasks whose dependencies can never be met: writes refuse such graphs, so the file
+        // was edited by hand. Say which, instead of waiting forever.
+        let dangling = request.danglingDependencies
+        return dangling.isEmpty ? .waiting(request.id, inProgress: []) : .stuck(request.id, dangling)
     }
 }

@@ -28,9 +28,9 @@ package struct ServerEnvironment {
             let snapshot = try store.read()
             return StateCondition(
                 revision: snapshot.revision, requestCount: snapshot.state.requests.count,
-                problem: snapshot.readOnlyReason?.description)
+                problem: snapshot.readOnlyReason?.description, warnings: snapshot.state.danglingDependencies.map(\.description))
         } catch {
-            return StateCondition(revision: nil, requestCount: nil, problem: error.description)
+            return StateCondition(revision: nil, requestCount: nil, problem: error.description, warnings: [])
         }
     }
 }
@@ -42,4 +42,6 @@ package struct StateCondition: Sendable, Equatable {
     package let requestCount: Int?
     /// Why the file cannot be used, or why it is read-only (a newer schema).
     package let problem: String?
+    /// What is wrong inside a file that can be used: tasks that can never start (a hand edit).
+    package let warnings: [String]
 }

@@ -23,6 +23,7 @@ package enum ServerInfoReport {
                     "revision": ["type": "integer", "minimum": 0],
                     "requests": ["type": "integer", "minimum": 0],
                     "problem": ["type": "string"],
+                    "warnings": ["type": "array", "items": ["type": "string"]],
                 ],
                 "required": ["path", "source", "exists", "readable"],
                 "additionalProperties": false,
@@ -67,6 +68,7 @@ package enum ServerInfoReport {
         let condition = environment.stateCondition
         if let revision = condition.revision { stateFile["revision"] = .int(revision) }
         if let requests = condition.requestCount { stateFile["requests"] = .int(requests) }
+        if !condition.warnings.isEmpty { stateFile["warnings"] = .array(condition.warnings.map { .string($0) }) }
         if let problem = condition.problem {
             stateFile["problem"] = .string(problem)
             stateFile["readable"] = .bool(condition.revision != nil)
@@ -103,11 +105,12 @@ package enum ServerInfoReport {
         } else {
             condition = "not created yet (it is created on the first change)"
         }
+        let warnings = state["warnings"]?.arrayValue?.compactMap(\.stringValue).map { "\nWarning: \($0)" }.joined() ?? ""
         let toolsets = report["toolsets"]?.arrayValue?.compactMap(\.stringValue).joined(separator: ", ") ?? ""
         let counts = report["counts"]!
         return """
             \(report["name"]!.stringValue!) \(report["version"]!.stringValue!), protocol \(report["protocolRevision"]!.stringValue!) (\(report["era"]!.stringValue!) era)
-            State file: \(state["path"]!.stringValue!) (from \(state["source"]!.stringValue!); \(condition))
+            State file: \(state["path"]!.stringValue!) (from \(state["source"]!.stringValue!); \(condition))\(warnings)
             Tool sets: \(toolsets); approver: \(report["approver"]!.stringValue!)
             Tools: \(counts["tools"]!), resources: \(counts["resources"]!), resource templates: \(counts["resourceTemplates"]!), prompts: \(counts["prompts"]!)
             """

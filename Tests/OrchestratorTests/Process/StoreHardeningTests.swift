@@ -169,3 +169,37 @@ enum ProcessPathsTesting {
         #expect(validate.status == 1 && validate.stdout.contains("away:1: error: the workflow folder is a symbolic link"), "\(validate.stdout)")
     }
 }
+
+/// A hand-edited `dependsOn` that names no task is reported when the file is loaded and explains
+/// why `get_next_task` hands nothing out (issue 13).
+@Suite struct DanglingDependencyTests {
+    @Test func aDanglingDependencyIsReportedAtLoadAndByGetNextTask() throws {
+        let state = ServerProcess.temporaryStatePath()
+        let writer = try LineClient(arguments: ["--state", state])
+        _ = try writer.call("request_planning", ["originalRequest": "R", "tasks": [["title": "A", "description": "d"], ["title": "B", "description": "d", "dependsOn": [1]]]])
+        #expect(writer.close() == 0)
+        let text = try String(contentsOfFile: state, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: #""dependsOn":[]"#, with: #""dependsOn":["task-99"]"#)
+        #expect(edited != text)
+        try edited.write(toFile: state, atomically: true, encoding: .utf8)
+
+        let server = try LineClient(arguments: ["--state", state, "--toolsets", "all"])
+        let sentence = "task task-1 of req-1 depends on task-99, which is not a task of req-1"
+        let info = try server.call("server_info")
+        #expect(info["structuredContent"]?["stateFile"]?["warnings"]?[0]?.stringValue?.contains(sentence) == true, "\(info)")
+        let health = try server.call("get_system_health")
+        #expect(health["structuredContent"]?["healthy"] == false)
+        #expect(health["structuredContent"]?["state_file"]?["warnings"]?[0]?.stringValue?.contains(sentence) == true)
+        let next = try server.call("get_next_task", ["requestId": "req-1"])
+        #expect(next["structuredContent"]?["status"] == "stuck", "\(next)")
+        #expect(next["structuredContent"]?["stuck"] == [["taskId": "task-1", "missing": ["task-99"]]])
+        #expect(next["content"]?[0]?["text"]?.stringValue?.contains(sentence) == true)
+        // Fixing the dependency is an ordinary update, and the warning is gone.
+        #expect(try server.call("update_task", ["requestId": "req-1", "taskId": "task-1", "dependsOn": []])["isError"] == nil)
+        #expect(try server.call("server_info")["structuredContent"]?["stateFile"]?["warnings"] == nil)
+        #expect(try server.call("get_next_task", ["requestId": "req-1"])["structuredContent"]?["status"] == "claimed")
+        server.server.closeInput()
+        let finished = server.server.finish()
+        #expect(finished.stderr.contains("warning: \(state): \(sentence)"), "\(finished.stderr)")
+    }
+}

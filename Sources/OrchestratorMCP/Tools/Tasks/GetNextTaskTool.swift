@@ -30,6 +30,14 @@ package struct GetNextTaskTool: MCPTool {
             "task": TaskView.schema,
             "awaitingApproval": TaskView.idListSchema,
             "inProgress": TaskView.idListSchema,
+            "stuck": [
+                "type": "array", "description": "Tasks that can never start: they depend on tasks the request does not have.",
+                "items": [
+                    "type": "object",
+                    "properties": ["taskId": ["type": "string"], "missing": TaskView.idListSchema],
+                    "required": ["taskId", "missing"],
+                ],
+            ],
             "request": RequestView.schema,
             "roleGuidance": ["type": "string", "description": "The text of the task's role file, when it has a role."],
         ],
@@ -41,7 +49,7 @@ package struct GetNextTaskTool: MCPTool {
         case claimed, resumed
         case awaitingApproval = "awaiting_approval"
         case readyForCompletion = "ready_for_completion"
-        case waiting
+        case waiting, stuck
         case noActiveRequests = "no_active_requests"
     }
 
@@ -88,6 +96,14 @@ package struct GetNextTaskTool: MCPTool {
             requestID = request
             structured["inProgress"] = .array(inProgress.map { .string($0.rawValue) })
             lines.append("Nothing can start yet: \(TaskResult.list(inProgress)) \(inProgress.count == 1 ? "is" : "are") in progress with other holders, and the remaining tasks depend on them. Call again later.")
+        case .stuck(let request, let dangling):
+            status = .stuck
+            requestID = request
+            structured["stuck"] = .array(dangling.map {
+                ["taskId": .string($0.task.rawValue), "missing": .array($0.missing.map { .string($0.rawValue) })]
+            })
+            lines.append("Nothing can start in \(request): " + dangling.map(\.description).joined(separator: "; ")
+                + " (update_task with a new dependsOn, or delete_task).")
         case .noActiveRequests:
             status = .noActiveRequests
             requestID = nil

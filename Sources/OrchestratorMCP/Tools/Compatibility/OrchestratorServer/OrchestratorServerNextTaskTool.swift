@@ -42,7 +42,10 @@ package struct OrchestratorServerNextTaskTool: MCPTool {
             return .complete(ToolOutput(
                 structured: ["status": .string(resumed ? "resumed" : "claimed"), "task": OrchestratorServerTasks.json(task), "message": .string(message)],
                 text: "\(message)\n\n\(task.description)\n\nWhen it is done, call complete_task with task_id \(id), instance_id \(instance) and result."))
-        default:
+        case .stuck(_, let dangling)?:
+            let message = "No tasks available: " + dangling.map(\.description).joined(separator: "; ") + " (update_task with new dependencies)."
+            return .complete(ToolOutput(structured: ["status": "none", "message": .string(message)], text: message))
+        case .awaitingApproval?, .readyForCompletion?, .waiting?, .noActiveRequests?, nil:
             let message = "No tasks available: every remaining task waits on others, is held by another instance, or is completed."
             return .complete(ToolOutput(structured: ["status": "none", "message": .string(message)], text: message))
         }

@@ -39,8 +39,10 @@ package struct SystemHealthTool: MCPTool {
         var state: [String: JSONValue] = ["path": .string(path)]
         state["revision"] = condition.revision.map(JSONValue.int)
         state["problem"] = condition.problem.map(JSONValue.string)
-        let healthy = condition.problem == nil && broken.isEmpty
+        if !condition.warnings.isEmpty { state["warnings"] = .array(condition.warnings.map { .string($0) }) }
+        let healthy = condition.problem == nil && condition.warnings.isEmpty && broken.isEmpty
         var lines = ["\(healthy ? "Healthy" : "Needs attention"). State file \(path): " + (condition.problem ?? "revision \(condition.revision ?? 0)") + "."]
+        lines += condition.warnings.map { "- \($0)" }
         lines.append("Workflows: \(workflows.count - broken.count) valid, \(broken.count) with errors.")
         lines += broken.flatMap { $0.errors.map { "- \($0)" } }
         return .complete(ToolOutput(
