@@ -1,3 +1,5 @@
+internal import OrchestratorCore
+
 /// The person's side of the executable (product §9): subcommands next to the default stdio server.
 package enum CommandLineInterface {
     static let commands: [any CLICommand] = [
@@ -32,7 +34,7 @@ package enum CommandLineInterface {
             }
             return try command.run(parsed, context: context)
         } catch {
-            context.writeError("mcp-orchestrator \(name): \(error.message)\n")
+            context.writeError("mcp-orchestrator \(name): \(error.message.showingControlCharacters())\n")
             if case .usage = error { context.writeError("\(usage)\n") }
             return error.status
         }

@@ -36,7 +36,7 @@ struct StatusCommand: CLICommand {
         }
         let running = state.runs.filter { $0.status == .running }
         if ids.isEmpty, !running.isEmpty {
-            output += ["", "Workflow runs: " + running.map { "\($0.id) \($0.workflow) on '\($0.currentStep ?? "?")'" }.joined(separator: "; ")]
+            output += ["", "Workflow runs: " + running.map { "\($0.id) \($0.workflow) on '\($0.currentStep ?? "?")'" }.joined(separator: "; ").showingControlCharacters()]
         }
         context.writeOut(output.joined(separator: "\n") + "\n")
         return 0
@@ -45,7 +45,8 @@ struct StatusCommand: CLICommand {
     static func heading(_ request: WorkRequest) -> String {
         let progress = request.progress
         let counts = WorkTask.Status.allCases.filter { (progress[$0] ?? 0) > 0 }.map { "\(progress[$0]!) \($0.words)" }
-        return "\(request.id) (\(request.status.rawValue), policy \(request.approvalPolicy.rawValue)): \(request.originalRequest)"
+        return "\(request.id) (\(request.status.rawValue), policy \(request.approvalPolicy.rawValue)): "
+            + request.originalRequest.showingControlCharacters(keepingLines: false)
             + (counts.isEmpty ? "" : " — " + counts.joined(separator: ", "))
     }
 

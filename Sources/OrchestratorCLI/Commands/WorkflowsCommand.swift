@@ -43,7 +43,7 @@ struct WorkflowsCommand: CLICommand {
             lines += workflow.diagnostics.map { "     \(workflow.directory)/\($0)" }
         }
         lines.append("\(workflows.count) workflow\(workflows.count == 1 ? "" : "s") in \(present.joined(separator: ", ")): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").")
-        context.writeOut(lines.joined(separator: "\n") + "\n")
+        context.writeOut(lines.joined(separator: "\n").showingControlCharacters() + "\n")
         return errors == 0 ? 0 : 1
     }
 }

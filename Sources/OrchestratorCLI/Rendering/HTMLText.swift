@@ -4,10 +4,11 @@ typealias OrchestratorStatus = WorkTask.Status
 
 /// Text made safe for HTML and SVG: task titles, notes and request texts are shown, never run.
 enum HTMLText {
+    /// Control characters (NUL among them, which HTML cannot hold) are pictured (`␀`, `␛`).
     static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
-        for character in text {
+        for character in text.showingControlCharacters() {
             switch character {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"

@@ -26,10 +26,10 @@ enum MarkdownReport {
         return lines.joined(separator: "\n")
     }
 
-    /// Table cells and headings stay one line, `|` does not split a cell, and HTML in a task's
-    /// text is shown as text by Markdown viewers, never rendered.
+    /// Table cells and headings stay one line, `|` does not split a cell, HTML in a task's text is
+    /// shown as text by Markdown viewers, never rendered, and control characters are pictured.
     static func escape(_ text: String) -> String {
-        text.replacing("&", with: "&amp;").replacing("<", with: "&lt;")
+        text.showingControlCharacters().replacing("&", with: "&amp;").replacing("<", with: "&lt;")
             .replacing(">", with: "&gt;").replacing("|", with: "\\|")
             .split(whereSeparator: \.isNewline).joined(separator: " ")
     }

@@ -1,3 +1,5 @@
+internal import OrchestratorCore
+
 /// A table for a terminal: columns padded to their widest cell, and colour only when asked.
 struct TerminalTable {
     var header: [String]
@@ -8,8 +10,9 @@ struct TerminalTable {
         /// An ANSI SGR colour code (`32` green), applied only on a terminal.
         var colour: Int?
 
+        /// Control characters in `text` are shown as pictures (`␛`), never sent to the terminal.
         init(_ text: String, colour: Int? = nil) {
-            self.text = text
+            self.text = text.showingControlCharacters(keepingLines: false)
             self.colour = colour
         }
     }

@@ -203,3 +203,29 @@ enum ProcessPathsTesting {
         #expect(finished.stderr.contains("warning: \(state): \(sentence)"), "\(finished.stderr)")
     }
 }
+
+/// Stored text never drives the person's terminal or viewer (issue 13): control characters are
+/// pictured in `status`, the Markdown and HTML exports, error sentences and the tools' tables.
+@Suite struct TerminalEscapeTests {
+    static let title = "\u{1B}[2J\u{1B}[31mAPPROVED\u{1B}[0m\u{0}\u{9B}"
+    static let request = "Plan \u{1B}]0;owned\u{07} it\r"
+
+    @Test func controlCharactersAreShownVisiblyInEveryOutput() throws {
+        let state = ServerProcess.temporaryStatePath()
+        let server = try LineClient(arguments: ["--state", state])
+        let planned = try server.call("request_planning", ["originalRequest": .string(Self.request), "tasks": [["title": .string(Self.title), "description": "d"]]])
+        let table = planned["content"]?[0]?["text"]?.stringValue ?? ""
+        #expect(!table.contains("\u{1B}") && table.contains("␛[2J␛[31mAPPROVED␛[0m␀\\u{9b}"), "\(table)")
+        #expect(server.close() == 0)
+
+        let status = try ServerProcess.run(["status", "--state", state])
+        #expect(!status.stdout.contains("\u{1B}") && !status.stdout.contains("\u{07}") && !status.stdout.contains("\u{0}"))
+        #expect(status.stdout.contains("␛[2J␛[31mAPPROVED␛[0m␀\\u{9b}") && status.stdout.contains("Plan ␛]0;owned␇ it␍"), "\(status.stdout)")
+        let markdown = try ServerProcess.run(["export", "--format", "markdown", "--state", state])
+        #expect(!markdown.stdout.contains("\u{1B}") && markdown.stdout.contains("␛[2J␛[31mAPPROVED␛[0m␀"), "\(markdown.stdout)")
+        let html = try ServerProcess.run(["export", "--format", "html", "--state", state])
+        #expect(!html.stdout.contains("\u{0}") && !html.stdout.contains("\u{1B}") && html.stdout.contains("␛[2J"))
+        let refused = try ServerProcess.run(["status", "bad\u{1B}[2Jid", "--state", state])
+        #expect(refused.status == 1 && !refused.stderr.contains("\u{1B}") && refused.stderr.contains("bad␛[2Jid"))
+    }
+}
