@@ -5,13 +5,16 @@ internal import OrchestratorStorage
 struct ConfigCommand: CLICommand {
     let name = "config"
     let summary = "Print a ready client entry: config claude-desktop|cline|claude-code [server options]."
-    let usage = "config claude-desktop|cline|claude-code [--state PATH] [--workflows DIR]... [--toolsets LIST] [--approver MODE] [--lease-minutes N] [--log-level LEVEL]"
+    let usage = "config claude-desktop|cline|claude-code [--state PATH] [--workflows DIR]... [--toolsets LIST] [--approver MODE] [--lease-minutes N] [--lock-wait-seconds N] [--log-level LEVEL] [--max-line-bytes N]"
     let details = """
         Prints the JSON entry on stdout (with the absolute path of this executable and the options given, paths
         made absolute) and, on stderr, where the client's file lives on this platform. For Claude Code it also
         prints the `claude mcp add` command line.
         """
-    let valuedOptions: Set<String> = ["--workflows", "--toolsets", "--approver", "--lease-minutes", "--log-level"]
+    /// Every server option (`--state` is common to all commands), passed through to the entry.
+    let valuedOptions: Set<String> = [
+        "--workflows", "--toolsets", "--approver", "--lease-minutes", "--lock-wait-seconds", "--log-level", "--max-line-bytes",
+    ]
     let flagOptions: Set<String> = []
 
     enum Client: String, CaseIterable {
@@ -44,6 +47,15 @@ struct ConfigCommand: CLICommand {
         context.writeOut(Self.pretty(entry) + "\n")
         context.writeError(where: client, arguments: serverArguments, context: context)
         return 0
+    }
+
+    /// `word` as one word for a POSIX shell: as it is when it holds only characters no shell treats
+    /// specially, else in single quotes, with each `'` written as `'\''`.
+    static func shellQuoted(_ word: String) -> String {
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "_@%+=:,./-".unicodeScalars.contains($0)
+        }
+        return plain ? word : "'" + word.replacing("'", with: "'\\''") + "'"
     }
 
     /// Two-space indented JSON, keys sorted, for pasting into a config file.
@@ -79,7 +91,7 @@ private extension CLIContext {
         case .cline:
             writeError("Merge this into \(support)/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json (Cline → MCP Servers → Configure opens it).\n")
         case .claudeCode:
-            let quoted = ([executablePath] + arguments).map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+            let quoted = ([executablePath] + arguments).map(ConfigCommand.shellQuoted).joined(separator: " ")
             writeError("Claude Code keeps user-scoped servers in \(home)/.claude.json; add this one with:\nclaude mcp add --transport stdio --scope user orchestrator -- \(quoted)\n")
         }
     }

@@ -229,3 +229,28 @@ enum ProcessPathsTesting {
         #expect(refused.status == 1 && !refused.stderr.contains("\u{1B}") && refused.stderr.contains("bad␛[2Jid"))
     }
 }
+
+extension CommandLineMistakeTests {
+    /// The printed `claude mcp add` line is one a POSIX shell parses back into exactly the arguments,
+    /// whatever the path holds; and every server option is accepted.
+    @Test func configPrintsAShellLineThatParsesBackToTheArguments() throws {
+        let home = TemporaryDirectory.make()
+        let state = "\(home)/my dir/state's \"quoted\" $HOME `x`.json"
+        let run = try ServerProcess.run([
+            "config", "claude-code", "--state", state, "--lock-wait-seconds", "3", "--max-line-bytes", "100000",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let line = try #require(run.stderr.split(separator: "\n").first { $0.hasPrefix("claude mcp add") })
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "claude() { for a in \"$@\"; do printf '%s\\n' \"$a\"; done; }\n" + line]
+        let output = Pipe()
+        shell.standardOutput = output
+        try shell.run()
+        let words = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").map(String.init)
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        #expect(words == ["mcp", "add", "--transport", "stdio", "--scope", "user", "orchestrator", "--",
+                          ServerProcess.executable.path, "--state", state, "--lock-wait-seconds", "3", "--max-line-bytes", "100000"], "\(words)")
+    }
+}
