@@ -100,8 +100,12 @@ case .success(let snapshot):
 
 // Workflow directories the user named must exist; definitions with errors are named at once.
 if workflowSources.origin != .defaults {
-    for directory in workflowSources.directories where !FileManager.default.fileExists(atPath: directory) {
-        Diagnostics.writeStderr("mcp-orchestrator: warning: workflows directory \(directory) (from \(workflowSources.origin.rawValue)) does not exist\n")
+    for directory in workflowSources.directories {
+        if !FileManager.default.fileExists(atPath: directory) {
+            Diagnostics.writeStderr("mcp-orchestrator: warning: workflows directory \(directory) (from \(workflowSources.origin.rawValue)) does not exist\n")
+        } else if let warning = WorkflowSources.misplacedWarning(directory) {
+            Diagnostics.writeStderr("mcp-orchestrator: warning: \(warning)\n")
+        }
     }
 }
 // Loading the definitions takes a few milliseconds, so it happens beside the loop: the first

@@ -32,7 +32,24 @@ struct WorkflowsCommand: CLICommand {
         if sources.origin != .defaults, present.count < sources.directories.count {
             throw .io("no such directory: \(sources.directories.filter { !present.contains($0) }.joined(separator: ", "))")
         }
-        let workflows = WorkflowLibrary(directories: present).workflows()
+        for path in present where !FileSystem.isDirectory(path) {
+            throw .usage("\(path) is a file; give the workflows directory (it holds one folder per workflow, each with index.md) or one workflow's folder")
+        }
+        var workflows: [LoadedWorkflow] = []
+        for path in present {
+            if WorkflowSources.isOneWorkflow(path) {
+                // One workflow's folder: checked as that workflow of its parent directory.
+                let folder = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+                let parent = ProcessPaths.parent(of: folder)
+                let name = String(folder.split(separator: "/").last ?? "")
+                if let workflow = WorkflowLibrary(directories: [parent]).workflow(named: name) { workflows.append(workflow) }
+            } else {
+                workflows += WorkflowLibrary(directories: [path]).workflows()
+            }
+        }
+        if workflows.isEmpty, sources.origin != .defaults {
+            throw .refused("no workflow found in \(present.joined(separator: ", ")): a workflows directory holds one folder per workflow, each with index.md listing its steps")
+        }
         var lines: [String] = []
         var errors = 0, warnings = 0
         for workflow in workflows {

@@ -28,6 +28,12 @@ package enum FileSystem {
         if mkdir(path, 0o700) != 0, errno != EEXIST { throw Failure("cannot create the folder", path) }
     }
 
+    /// Whether `path` is a directory (following links).
+    package static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// Renames `source` to `target`, replacing nothing that is a folder.
     package static func move(_ source: String, to target: String) throws(Failure) {
         if rename(source, target) != 0 { throw Failure("cannot move \(source) to", target) }

@@ -92,8 +92,7 @@ package final class WorkflowLibrary: @unchecked Sendable {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         let names = entries.filter { entry in
             guard !entry.hasPrefix("."), entry != "roles" else { return false }
-            let folder = "\(directory)/\(entry)"
-            return FileStamp.of("\(folder)/index.md") != nil || FileStamp.of("\(folder)/steps") != nil
+            return WorkflowSources.isOneWorkflow("\(directory)/\(entry)")
         }.sorted()
         listings[directory] = (stamp, names)
         return names

@@ -41,4 +41,17 @@ package struct WorkflowSources: Sendable, Equatable {
         let directories = (userData.map { ["\($0)/mcp-orchestrator/workflows"] } ?? []) + shippedList
         return WorkflowSources(directories: directories, roleDirectories: directories, origin: .defaults)
     }
+
+    /// Whether `path` is one workflow's folder (it holds `index.md` or `steps/`) rather than a
+    /// workflows directory, which holds such folders: an easy mistake with `--workflows`.
+    package static func isOneWorkflow(_ path: String) -> Bool {
+        FileStamp.of("\(path)/index.md") != nil || FileStamp.of("\(path)/steps") != nil
+    }
+
+    /// The warning for a configured directory that is one workflow's folder, or `nil`.
+    package static func misplacedWarning(_ directory: String) -> String? {
+        guard isOneWorkflow(directory) else { return nil }
+        return "workflows directory \(directory) is one workflow's folder (it has index.md or steps/), so no workflow is found in it; "
+            + "name the directory that holds it instead: --workflows \(ProcessPaths.parent(of: directory))"
+    }
 }

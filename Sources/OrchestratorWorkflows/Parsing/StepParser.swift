@@ -17,7 +17,14 @@ struct StepParser {
         let rules: [(rule: TransitionRule, location: SourceLocation)]
     }
 
-    static func parse(name: String, file: String, lines: [SourceLine]) -> (step: Parsed?, diagnostics: [WorkflowDiagnostic]) {
+    /// Every section title a step may have; any other is reported, with the nearest of these.
+    static let knownSections = [guidanceSection, instructionsSection, "Goal", "Context Expectations", "Role", transitionsSection]
+
+    /// The step, or `nil` when it has errors; its readable rules come back either way, so their
+    /// targets are checked in the same run as the step's other problems.
+    static func parse(
+        name: String, file: String, lines: [SourceLine]
+    ) -> (step: Parsed?, rules: [(rule: TransitionRule, location: SourceLocation)], diagnostics: [WorkflowDiagnostic]) {
         let document = MarkdownSections(lines)
         var diagnostics: [WorkflowDiagnostic] = []
         let top = SourceLocation(file: file, line: 1)
@@ -43,6 +50,14 @@ struct StepParser {
             return section
         }
 
+        for section in document.sections where !knownSections.contains(where: { $0.lowercased() == section.title.lowercased() }) {
+            let nearest = knownSections.map { ($0, section.title.lowercased().editDistance(to: $0.lowercased())) }.min { $0.1 < $1.1 }!
+            let close = nearest.1 <= max(2, nearest.0.count / 4)
+            diagnostics.append(WorkflowDiagnostic(
+                close ? .error : .warning, at: section.heading.location,
+                "step '\(name)' has an unknown section '# \(section.title)'" + (close ? " (a misspelling of '# \(nearest.0)'?)" : ", whose text is not read"),
+                fixIt: close ? "rename the heading to '# \(nearest.0)'" : "use one of \(knownSections.map { "'# \($0)'" }.joined(separator: ", ")), or make it a '## ' subheading"))
+        }
         let guidance = single(guidanceSection, required: true, hint: "what the orchestrator should do next and when")
         let instructions = single(instructionsSection, required: true, hint: "what the client should do in this step")
         let goal = single("Goal", required: false, hint: "")
@@ -63,12 +78,12 @@ struct StepParser {
                     fixIt: "add rules such as \(TransitionParser.example), or remove the heading"))
             }
         }
-        guard let guidance, let instructions, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        guard let guidance, let instructions, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, rules, diagnostics) }
         let roleName = role.flatMap { $0.text.split(separator: "\n").first.map { String($0).trimmingBlanks.strippingEdges("`*") } }
         return (Parsed(
             name: name, file: file, goal: goal.map(\.text).flatMap { $0.isEmpty ? nil : $0 }, guidance: guidance.text,
             instructions: instructions.text, expectations: expectations.map(\.text).flatMap { $0.isEmpty ? nil : $0 },
-            role: roleName.flatMap { $0.isEmpty ? nil : $0 }, rules: rules), diagnostics)
+            role: roleName.flatMap { $0.isEmpty ? nil : $0 }, rules: rules), rules, diagnostics)
     }
 }
 

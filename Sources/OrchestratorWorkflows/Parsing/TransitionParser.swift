@@ -78,19 +78,28 @@ enum TransitionParser {
     }
 
     private static let operators: [(String, ContextCondition.Test)] = [
-        ("==", .equal), ("!=", .notEqual), ("<=", .lessOrEqual), (">=", .greaterOrEqual), ("<", .less), (">", .greater), ("=", .equal),
+        ("==", .equal), ("!=", .notEqual), ("<=", .lessOrEqual), (">=", .greaterOrEqual), ("<", .less), (">", .greater),
     ]
+    private static let operatorCharacters: Set<Character> = ["=", "!", "<", ">"]
 
     private static func condition(_ text: String) throws(Failure) -> ContextCondition {
         let fixIt = "write a condition as context.KEY, not context.KEY, or context.KEY OP VALUE with OP one of == != < <= > >=, e.g. if context.attempts < 3"
         if text.lowercased().hasPrefix("not ") {
             return ContextCondition(path: try path(String(text.dropFirst(4)).trimmingBlanks, fixIt: fixIt), test: .falsy)
         }
-        guard let (symbol, test) = operators.first(where: { text.contains($0.0) }), let range = text.firstRange(of: symbol) else {
+        // The operator is the whole run of =!<> characters after the key: `<>` or a single `=` is
+        // refused, never read as a shorter operator with the rest taken as the value.
+        guard let start = text.firstIndex(where: operatorCharacters.contains) else {
             return ContextCondition(path: try path(text, fixIt: fixIt), test: .truthy)
         }
-        let key = try path(text[..<range.lowerBound].trimmingBlanks, fixIt: fixIt)
-        let literal = text[range.upperBound...].trimmingBlanks
+        let end = text[start...].firstIndex { !operatorCharacters.contains($0) } ?? text.endIndex
+        let symbol = String(text[start..<end])
+        guard let test = operators.first(where: { $0.0 == symbol })?.1 else {
+            let hint = symbol == "=" ? "; write == to compare" : symbol == "<>" ? "; write != for 'not equal'" : ""
+            throw Failure(message: "'\(symbol)' in the condition '\(text)' is not an operator\(hint)", fixIt: fixIt)
+        }
+        let key = try path(text[..<start].trimmingBlanks, fixIt: fixIt)
+        let literal = text[end...].trimmingBlanks
         guard !literal.isEmpty else { throw Failure(message: "the condition '\(text)' has no value after \(symbol)", fixIt: fixIt) }
         return ContextCondition(path: key, test: test, value: value(literal))
     }

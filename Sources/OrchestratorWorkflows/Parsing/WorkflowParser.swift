@@ -23,6 +23,7 @@ package enum WorkflowParser {
         let index = IndexParser(indexLines)
         var diagnostics = index.diagnostics
         var parsed: [StepParser.Parsed] = []
+        var rules: [(rule: TransitionRule, location: SourceLocation)] = []
         for entry in index.entries {
             guard let lines = expander.expand(entry.file) else {
                 diagnostics.append(WorkflowDiagnostic(
@@ -30,8 +31,9 @@ package enum WorkflowParser {
                     fixIt: "create \(entry.file) with '# Orchestrator Guidance' and '# Client Instructions' sections, or correct the link"))
                 continue
             }
-            let (step, problems) = StepParser.parse(name: entry.name, file: entry.file, lines: lines)
+            let (step, stepRules, problems) = StepParser.parse(name: entry.name, file: entry.file, lines: lines)
             diagnostics += problems
+            rules += stepRules
             if let step { parsed.append(step) }
         }
         diagnostics += expander.diagnostics
@@ -43,7 +45,7 @@ package enum WorkflowParser {
                 transitions: step.rules.map(\.rule),
                 mentions: MentionScanner.mentions(in: step.guidance + "\n" + step.instructions, stepNames: names))
         }
-        diagnostics += WorkflowValidator.check(steps: steps, parsed: parsed, index: index)
+        diagnostics += WorkflowValidator.check(steps: steps, rules: rules, index: index)
         diagnostics.sort { ($0.file, $0.line) < ($1.file, $1.line) }
         let failed = diagnostics.contains { $0.severity == .error }
         let definition = failed ? nil : WorkflowDefinition(

@@ -1,16 +1,17 @@
 internal import OrchestratorCore
 /// Checks that need the whole workflow: rule targets exist, and every step can be reached.
 enum WorkflowValidator {
-    static func check(steps: [WorkflowStep], parsed: [StepParser.Parsed], index: IndexParser) -> [WorkflowDiagnostic] {
+    /// `rules` are every readable rule of every step, those of steps with other errors included.
+    static func check(
+        steps: [WorkflowStep], rules: [(rule: TransitionRule, location: SourceLocation)], index: IndexParser
+    ) -> [WorkflowDiagnostic] {
         var diagnostics: [WorkflowDiagnostic] = []
         let names = index.entries.map(\.name)
-        for step in parsed {
-            for (rule, location) in step.rules {
-                guard case .step(let target) = rule.target, !names.contains(where: { $0.lowercased() == target.lowercased() }) else { continue }
-                diagnostics.append(WorkflowDiagnostic(
-                    .error, at: location, "the rule '\(rule)' leads to '\(target)', which is not a step of this workflow",
-                    fixIt: "use one of \(names.joined(separator: ", ")), FINISH or FAILED, spelled as in index.md"))
-            }
+        for (rule, location) in rules {
+            guard case .step(let target) = rule.target, !names.contains(where: { $0.lowercased() == target.lowercased() }) else { continue }
+            diagnostics.append(WorkflowDiagnostic(
+                .error, at: location, "the rule '\(rule)' leads to '\(target)', which is not a step of this workflow",
+                fixIt: "use one of \(names.joined(separator: ", ")), FINISH or FAILED, spelled as in index.md"))
         }
         guard diagnostics.isEmpty, let start = steps.first, steps.count == index.entries.count else { return diagnostics }
 
