@@ -3,30 +3,82 @@
 /// It keeps integers apart from doubles (an integer literal that does not fit `Int` becomes a
 /// double), validates UTF-8 inside strings, and refuses nesting deeper than `maximumDepth`, so that
 /// a hostile line can neither crash the process through recursion nor smuggle invalid text through.
+/// A lone surrogate escape (`"\ud800"`), which the JSON grammar allows but Unicode text cannot hold,
+/// is read as U+FFFD, the replacement character.
 package struct JSONParser: ~Copyable {
     package static let defaultMaximumDepth = 64
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private let maximumDepth: Int
+    /// Whether the `id` member of a message (the root object, or an object directly in a root
+    /// array) keeps a number that is no `Int` as written (`.numberLiteral`), so it can be echoed.
+    private let keepsMessageIDs: Bool
+    private var rootIsArray = false
     private var position = 0
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int, keepsMessageIDs: Bool) {
         self.bytes = bytes
         self.maximumDepth = maximumDepth
+        self.keepsMessageIDs = keepsMessageIDs
     }
 
     /// Parses one complete JSON value; anything but whitespace after it is an error.
+    ///
+    /// - Parameter keepsMessageIDs: keep a JSON-RPC message's numeric `id` that is no `Int`
+    ///   (`1.0`, `1e2`, `9223372036854775808`) exactly as written, as `.numberLiteral`.
     package static func parse(
         _ input: some Collection<UInt8>,
-        maximumDepth: Int = defaultMaximumDepth
+        maximumDepth: Int = defaultMaximumDepth,
+        keepsMessageIDs: Bool = false
     ) throws(JSONParseError) -> JSONValue {
         let result: Result<JSONValue, JSONParseError>? = input.withContiguousStorageIfAvailable { buffer in
-            var parser = JSONParser(bytes: buffer, maximumDepth: maximumDepth)
+            var parser = JSONParser(bytes: buffer, maximumDepth: maximumDepth, keepsMessageIDs: keepsMessageIDs)
             return Result { () throws(JSONParseError) in try parser.parseDocument() }
         }
         if let result { return try result.get() }
         let copy = Array(input)
-        return try parse(copy, maximumDepth: maximumDepth)
+        return try parse(copy, maximumDepth: maximumDepth, keepsMessageIDs: keepsMessageIDs)
+    }
+
+    /// The `id` member of the message that `prefix` begins, read from the first bytes of a line
+    /// too long to parse whole: the members before it are read (and must be complete), the rest is
+    /// never looked at. `nil` when the prefix is no object, or ends before an `id` member.
+    package static func messageID(inPrefix prefix: some Collection<UInt8>) -> JSONValue? {
+        let copy = Array(prefix)
+        return copy.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer, maximumDepth: defaultMaximumDepth, keepsMessageIDs: true)
+            return try? parser.scanForID()
+        }
+    }
+
+    private mutating func scanForID() throws(JSONParseError) -> JSONValue? {
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { return nil }
+        position += 1
+        while true {
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
+            let key = try parseString()
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return nil }
+            position += 1
+            skipWhitespace()
+            if key == "id" { return try parseMember(named: key, depth: 1) }
+            _ = try parseValue(depth: 1)
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ",") else { return nil }
+            position += 1
+        }
+    }
+
+    /// A member's value; a message's numeric `id` keeps its literal when asked to.
+    private mutating func parseMember(named key: String, depth: Int) throws(JSONParseError) -> JSONValue {
+        if keepsMessageIDs, key == "id", depth == 1 || (depth == 2 && rootIsArray), position < bytes.count,
+            bytes[position] == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position])
+        {
+            return try parseNumber(keepingLiteral: true)
+        }
+        return try parseValue(depth: depth)
     }
 
     package static func parse(_ text: String, maximumDepth: Int = defaultMaximumDepth) throws(JSONParseError) -> JSONValue {
@@ -35,6 +87,7 @@ package struct JSONParser: ~Copyable {
 
     private mutating func parseDocument() throws(JSONParseError) -> JSONValue {
         skipWhitespace()
+        rootIsArray = position < bytes.count && bytes[position] == UInt8(ascii: "[")
         let value = try parseValue(depth: 0)
         skipWhitespace()
         guard position == bytes.count else { throw JSONParseError(reason: .trailingContent, offset: position) }
@@ -99,7 +152,7 @@ package struct JSONParser: ~Copyable {
             guard bytes[position] == UInt8(ascii: ":") else { throw fail(.unexpectedByte(bytes[position])) }
             position += 1
             skipWhitespace()
-            members[key] = try parseValue(depth: depth)
+            members[key] = try parseMember(named: key, depth: depth)
             skipWhitespace()
             guard position < bytes.count else { throw fail(.unexpectedEnd) }
             switch bytes[position] {
@@ -132,7 +185,7 @@ package struct JSONParser: ~Copyable {
         }
     }
 
-    private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
+    private mutating func parseNumber(keepingLiteral: Bool = false) throws(JSONParseError) -> JSONValue {
         let start = position
         var isInteger = true
         if bytes[position] == UInt8(ascii: "-") { position += 1 }
@@ -161,6 +214,7 @@ package struct JSONParser: ~Copyable {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         if isInteger, let number = Int(text) { return .int(number) }
+        if keepingLiteral { return .numberLiteral(text) }
         guard let number = Double(text) else { throw JSONParseError(reason: .invalidNumber, offset: start) }
         return .double(number)
     }
@@ -233,22 +287,25 @@ package struct JSONParser: ~Copyable {
         throw fail(.unexpectedEnd)
     }
 
-    /// Reads the four hex digits after `\u`, joining a surrogate pair when one follows.
+    /// Reads the four hex digits after `\u`, joining a surrogate pair when one follows. A surrogate
+    /// without its partner is U+FFFD; what follows it is read on its own.
     private mutating func parseUnicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
         let first = try readHexQuad()
         if (0xD800...0xDBFF).contains(first) {
-            guard position + 1 < bytes.count,
+            guard position + 5 < bytes.count,
                 bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
-            else { throw fail(.invalidEscape) }
+            else { return "\u{FFFD}" }
+            let mark = position
             position += 2
             let second = try readHexQuad()
-            guard (0xDC00...0xDFFF).contains(second) else { throw fail(.invalidEscape) }
+            guard (0xDC00...0xDFFF).contains(second) else {
+                position = mark
+                return "\u{FFFD}"
+            }
             let combined = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
-            guard let scalar = Unicode.Scalar(combined) else { throw fail(.invalidEscape) }
-            return scalar
+            return Unicode.Scalar(combined) ?? "\u{FFFD}"
         }
-        guard let scalar = Unicode.Scalar(first) else { throw fail(.invalidEscape) }
-        return scalar
+        return Unicode.Scalar(first) ?? "\u{FFFD}"
     }
 
     private mutating func readHexQuad() throws(JSONParseError) -> UInt32 {

@@ -8,6 +8,9 @@ package enum JSONValue: Sendable, Hashable {
     case bool(Bool)
     case int(Int)
     case double(Double)
+    /// A number kept exactly as it was written, for echoing a JSON-RPC id that is no `Int` (beyond
+    /// 64 bits, or written `1.0` or `1e2`). The parser never makes one; the writer writes it as is.
+    case numberLiteral(String)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
@@ -46,6 +49,16 @@ extension JSONValue {
         return nil
     }
 
+    /// Any number as a `Double` (integers, fractions and kept literals).
+    package var doubleValue: Double? {
+        switch self {
+        case .int(let number): Double(number)
+        case .double(let number): number
+        case .numberLiteral(let text): Double(text)
+        case .null, .bool, .string, .array, .object: nil
+        }
+    }
+
     package var boolValue: Bool? {
         if case .bool(let flag) = self { return flag }
         return nil
@@ -62,7 +75,7 @@ extension JSONValue {
         case .null: "null"
         case .bool: "boolean"
         case .int: "integer"
-        case .double: "number"
+        case .double, .numberLiteral: "number"
         case .string: "string"
         case .array: "array"
         case .object: "object"

@@ -29,6 +29,8 @@ package enum JSONWriter {
             } else {
                 output.append(contentsOf: "null".utf8)
             }
+        case .numberLiteral(let text):
+            output.append(contentsOf: text.utf8)
         case .string(let text):
             writeString(text, into: &output)
         case .array(let items):

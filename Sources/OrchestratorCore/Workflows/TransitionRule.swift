@@ -85,18 +85,14 @@ package struct ContextCondition: Sendable, Equatable, CustomStringConvertible {
         switch value {
         case .null, .bool(false): false
         case .int(0): false
-        case .double(let number): number != 0
+        case .double, .numberLiteral: value.doubleValue != 0
         case .string(let text): !text.isEmpty
-        default: true
+        case .bool(true), .int, .array, .object: true
         }
     }
 
     private static func number(_ value: JSONValue) -> Double? {
-        switch value {
-        case .int(let number): Double(number)
-        case .double(let number): number
-        default: nil
-        }
+        value.doubleValue
     }
 
     /// JSON equality where 3 and 3.0 are equal, and a string equals a bare word of the same text.

@@ -22,6 +22,9 @@ package enum JSONRPCIncoming: Equatable, Sendable {
         if let rawID, id == nil {
             return .invalid(id: nil, error: JSONRPCError(.invalidRequest, "Invalid Request: id must be a string or an integer, not \(rawID.isNull ? "null" : rawID.typeName)"))
         }
+        if let id, !id.isIntegral {
+            return .invalid(id: id, error: JSONRPCError(.invalidRequest, "Invalid Request: id must be a string or an integer, not \(id) (a number with a fraction)"))
+        }
         guard message["jsonrpc"] == .string("2.0") else {
             return .invalid(id: id, error: JSONRPCError(.invalidRequest, "Invalid Request: \"jsonrpc\" must be \"2.0\""))
         }

@@ -22,7 +22,7 @@ package enum SchemaValidator {
         }
         switch value {
         case .string(let text): return checkString(text, rules, path)
-        case .int, .double: return checkNumber(value, rules, path)
+        case .int, .double, .numberLiteral: return checkNumber(value, rules, path)
         case .array(let items): return checkArray(items, rules, path)
         case .object(let members): return checkObject(members, rules, path)
         case .null, .bool: return nil
@@ -66,11 +66,7 @@ package enum SchemaValidator {
     }
 
     private static func checkNumber(_ value: JSONValue, _ rules: [String: JSONValue], _ path: String) -> SchemaViolation? {
-        let number: Double = switch value {
-        case .int(let whole): Double(whole)
-        case .double(let fraction): fraction
-        default: 0
-        }
+        let number = asDouble(value) ?? 0
         if let minimum = rules["minimum"].flatMap(asDouble), number < minimum {
             return SchemaViolation(path: path, problem: "must be at least \(rules["minimum"]!)", expected: "number ≥ \(rules["minimum"]!)")
         }
@@ -146,11 +142,7 @@ package enum SchemaValidator {
     }
 
     private static func asDouble(_ value: JSONValue) -> Double? {
-        switch value {
-        case .int(let whole): Double(whole)
-        case .double(let fraction): fraction
-        default: nil
-        }
+        value.doubleValue
     }
 
     /// JSON equality where `1` and `1.0` are the same number.

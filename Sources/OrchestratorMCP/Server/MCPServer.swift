@@ -38,7 +38,7 @@ package struct MCPServer {
     package mutating func receive(_ line: some Collection<UInt8>) {
         let value: JSONValue
         do {
-            value = try JSONParser.parse(line, maximumDepth: configuration.maximumJSONDepth)
+            value = try JSONParser.parse(line, maximumDepth: configuration.maximumJSONDepth, keepsMessageIDs: true)
         } catch {
             sink.send(JSONRPCOutgoing.error(id: nil, JSONRPCError(.parseError, "Parse error: \(error)")))
             return
@@ -50,9 +50,11 @@ package struct MCPServer {
         }
     }
 
-    /// Answers a line that exceeded the size limit and was discarded unread.
-    package func receiveOversizedLine(byteCount: Int, limit: Int) {
-        sink.send(JSONRPCOutgoing.error(id: nil, JSONRPCError(
+    /// Answers a line that exceeded the size limit and was discarded unread, with the request's id
+    /// when the line's first bytes (`head`) hold it.
+    package func receiveOversizedLine(byteCount: Int, limit: Int, head: [UInt8] = []) {
+        let id = JSONParser.messageID(inPrefix: head).flatMap(JSONRPCID.init)
+        sink.send(JSONRPCOutgoing.error(id: id, JSONRPCError(
             .invalidRequest,
             "Invalid Request: the message is \(byteCount) bytes or more, over the \(limit)-byte limit (--max-line-bytes); it was discarded",
             data: ["limit": .int(limit)])))

@@ -1,17 +1,20 @@
 /// Splits a byte stream into newline-delimited messages without ever holding more than the limit.
 ///
 /// A line longer than `maximumLineBytes` is not accumulated: its bytes are counted and dropped until
-/// the next newline, and it is reported as `.oversized`, so a hostile client cannot make the server
-/// allocate unbounded memory. A trailing `\r` is stripped; blank lines are skipped.
+/// the next newline, and it is reported as `.oversized` with its first `headBytes` bytes (where a
+/// request's `id` usually is, so the refusal can carry it), so a hostile client cannot make the
+/// server allocate unbounded memory. A trailing `\r` is stripped; blank lines are skipped.
 package struct LineReader<Source: ByteSource> {
     package enum Event: Equatable {
         case line([UInt8])
-        case oversized(byteCount: Int)
+        case oversized(byteCount: Int, head: [UInt8])
         case endOfInput
         case stopRequested(signal: Int32)
     }
 
     package static var defaultMaximumLineBytes: Int { 4 * 1024 * 1024 }
+    /// How much of an oversized line is kept to find its id.
+    package static var headBytes: Int { 4096 }
 
     private var source: Source
     /// Lines longer than this are discarded unread and reported as `.oversized`.
@@ -21,6 +24,7 @@ package struct LineReader<Source: ByteSource> {
     private var scanned = 0
     private var discarding = false
     private var discardedCount = 0
+    private var discardedHead: [UInt8] = []
     private var chunk: [UInt8]
     private var finished = false
 
@@ -40,7 +44,7 @@ package struct LineReader<Source: ByteSource> {
                     let total = discardedCount + buffer.count - start
                     discardedCount = 0
                     start = buffer.count
-                    return .oversized(byteCount: total)
+                    return .oversized(byteCount: total, head: takeHead())
                 }
                 if start < buffer.count {
                     let line = trimmed(buffer[start...])
@@ -68,6 +72,7 @@ package struct LineReader<Source: ByteSource> {
             guard let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) else {
                 scanned = buffer.count
                 if discarding || buffer.count - start > maximumLineBytes {
+                    if !discarding { discardedHead = head(from: start) }
                     discarding = true
                     discardedCount += buffer.count - start
                     start = buffer.count
@@ -82,14 +87,24 @@ package struct LineReader<Source: ByteSource> {
                 discarding = false
                 let total = discardedCount + (newline - lineStart)
                 discardedCount = 0
-                return .oversized(byteCount: total)
+                return .oversized(byteCount: total, head: takeHead())
             }
             if newline - lineStart > maximumLineBytes {
-                return .oversized(byteCount: newline - lineStart)
+                return .oversized(byteCount: newline - lineStart, head: head(from: lineStart))
             }
             let line = trimmed(buffer[lineStart..<newline])
             if !line.isEmpty { return .line(line) }
         }
+    }
+
+    /// The first bytes of the line starting at `offset`, as many as are buffered up to `headBytes`.
+    private func head(from offset: Int) -> [UInt8] {
+        Array(buffer[offset..<min(buffer.count, offset + Self.headBytes)])
+    }
+
+    private mutating func takeHead() -> [UInt8] {
+        defer { discardedHead = [] }
+        return discardedHead
     }
 
     private func trimmed(_ bytes: ArraySlice<UInt8>) -> [UInt8] {

@@ -14,8 +14,8 @@ package enum ServerLoop {
             switch reader.next() {
             case .line(let line):
                 server.receive(line)
-            case .oversized(let byteCount):
-                server.receiveOversizedLine(byteCount: byteCount, limit: reader.maximumLineBytes)
+            case .oversized(let byteCount, let head):
+                server.receiveOversizedLine(byteCount: byteCount, limit: reader.maximumLineBytes, head: head)
             case .endOfInput:
                 return .endOfInput
             case .stopRequested(let signal):

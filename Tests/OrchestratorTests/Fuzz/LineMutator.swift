@@ -2,7 +2,8 @@ import Foundation
 
 /// A seeded generator of hostile JSON-RPC lines: seeds from the example sessions and every tool,
 /// mutated by byte flips, truncation, huge values, deep nesting, invalid UTF-8, wrong types,
-/// unknown fields, duplicated ids and the other era's envelope.
+/// unknown fields, duplicated ids, ids that are no `Int` (beyond 64 bits, `1.0`, `1e2`, `1.5`), lone
+/// surrogate escapes and the other era's envelope.
 struct LineMutator {
     private var state: UInt64
 
@@ -30,7 +31,7 @@ struct LineMutator {
 
     private mutating func mutate(_ bytes: [UInt8]) -> [UInt8] {
         var bytes = bytes
-        switch below(12) {
+        switch below(15) {
         case 0 where !bytes.isEmpty:
             bytes[below(bytes.count)] = UInt8(truncatingIfNeeded: next())
         case 1 where !bytes.isEmpty:
@@ -53,6 +54,13 @@ struct LineMutator {
             return replace(bytes, #""params":{"#, with: #""params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}},"#)
         case 10:
             return replace(bytes, "\"", with: "\"\\u0000")
+        case 11:
+            let id = pick(["1.0", "1e2", "9223372036854775808", "-9223372036854775809", "1.5", "-0", "2E+1", "0.10e1"])
+            return replace(bytes, #""id":"#, with: #""id":\#(id),"i":"#)
+        case 12:
+            return replace(bytes, #"":""#, with: #"":"\ud800"#)
+        case 13:
+            return replace(bytes, #"":""#, with: #"":"\udc00\ud83d"#)
         default:
             bytes += bytes
         }

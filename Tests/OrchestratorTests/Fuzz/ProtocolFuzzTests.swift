@@ -53,7 +53,12 @@ import Testing
             }
             let line = mutator.line(from: seeds)
             let before = try? Data(contentsOf: URL(fileURLWithPath: harness.statePath))
-            harness.server.receive(line)
+            // What the server loop does with a line over --max-line-bytes: refuse it from its head.
+            if line.count > Self.lineLimit {
+                harness.server.receiveOversizedLine(byteCount: line.count, limit: Self.lineLimit, head: Array(line.prefix(LineReader<StdinSource>.headBytes)))
+            } else {
+                harness.server.receive(line)
+            }
             let replies = harness.sink.drain()
             answered += replies.count
             refused += replies.filter { $0["error"] != nil || $0["result"]?["isError"] == true }.count
@@ -68,6 +73,9 @@ import Testing
         #expect(answered > Self.lineCount / 2 && refused > Self.lineCount / 4 && changes > 0, "answered \(answered), refused \(refused), changes \(changes)")
     }
 
+    /// The in-process stand-in for `--max-line-bytes`: the huge-value mutation goes over it.
+    static let lineLimit = 64 * 1024
+
     /// What is wrong with the answers to `line`, or `nil`.
     static func check(line: [UInt8], replies: [JSONValue], before: Data?, statePath: String) -> String? {
         for reply in replies {
@@ -75,13 +83,28 @@ import Testing
             for message in messages where !isValidMessage(message) { return "invalid JSON-RPC: \(message.description.prefix(300))" }
         }
         let answers = replies.flatMap { $0.arrayValue ?? [$0] }.filter { $0["method"] == nil }
-        guard let sent = try? JSONParser.parse(line) else {
+        if line.count > lineLimit {
+            guard answers.count == 1, answers[0]["error"]?["code"] == -32600 else { return "an oversized line got \(answers.count) answers" }
+            // The id is recovered when the line's head holds it before anything else big.
+            let head = String(decoding: line.prefix(LineReader<StdinSource>.headBytes), as: UTF8.self)
+            if let sent = try? JSONParser.parse(line, keepsMessageIDs: true), let wanted = sent["id"], JSONRPCID(wanted) != nil, let idAt = head.range(of: #""id":"#),
+               head.range(of: #""params""#).map({ idAt.lowerBound < $0.lowerBound }) ?? true, answers[0]["id"] != wanted {
+                return "an oversized line's id \(wanted) came back as \(answers[0]["id"] ?? .null)"
+            }
+            return nil
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard let sent = try? JSONParser.parse(line, keepsMessageIDs: true) else {
             return answers.count == 1 && answers[0]["id"] == .null ? nil : "unparsable line got \(answers.count) answers"
+        }
+        // An id that is a number no Int holds comes back exactly as the line wrote it.
+        if case .numberLiteral(let literal)? = sent["id"], !text.contains(#""id":\#(literal)"#) {
+            return "the id literal \(literal) is not what the line wrote"
         }
         if case .object = sent, sent["id"] != nil, case .string? = sent["method"] {
             let wanted = sent["id"]!
-            let valid = [JSONValue.null].contains(wanted) == false && (wanted.stringValue != nil || wanted.intValue != nil)
-            let matching = answers.filter { $0["id"] == (valid ? wanted : .null) }
+            let echoable = JSONRPCID(wanted) != nil
+            let matching = answers.filter { $0["id"] == (echoable ? wanted : .null) }
             if matching.count != 1 || answers.count != 1 { return "expected one answer for id \(wanted), got \(answers.count)" }
         }
         let failed = answers.contains { $0["error"] != nil || $0["result"]?["isError"] == true }

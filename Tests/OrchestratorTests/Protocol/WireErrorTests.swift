@@ -1,4 +1,5 @@
 import OrchestratorMCP
+import OrchestratorJSON
 import Testing
 
 /// Malformed lines each get the exact error the digest prescribes, and the server keeps answering.
@@ -10,7 +11,8 @@ struct WireErrorTests {
         (#"{"id":1,"method":"ping"}"#, #"{"error":{"code":-32600,"message":"Invalid Request: \"jsonrpc\" must be \"2.0\""},"id":1,"jsonrpc":"2.0"}"#),
         (#"{"jsonrpc":"1.0","id":"a","method":"ping"}"#, #"{"error":{"code":-32600,"message":"Invalid Request: \"jsonrpc\" must be \"2.0\""},"id":"a","jsonrpc":"2.0"}"#),
         (#"{"jsonrpc":"2.0","id":true,"method":"ping"}"#, #"{"error":{"code":-32600,"message":"Invalid Request: id must be a string or an integer, not boolean"},"id":null,"jsonrpc":"2.0"}"#),
-        (#"{"jsonrpc":"2.0","id":1.5,"method":"ping"}"#, #"{"error":{"code":-32600,"message":"Invalid Request: id must be a string or an integer, not number"},"id":null,"jsonrpc":"2.0"}"#),
+        (#"{"jsonrpc":"2.0","id":1.5,"method":"ping"}"#, #"{"error":{"code":-32600,"message":"Invalid Request: id must be a string or an integer, not 1.5 (a number with a fraction)"},"id":1.5,"jsonrpc":"2.0"}"#),
+        (#"{"jsonrpc":"2.0","id":2.50e-1,"method":"ping"}"#, #"{"error":{"code":-32600,"message":"Invalid Request: id must be a string or an integer, not 2.50e-1 (a number with a fraction)"},"id":2.50e-1,"jsonrpc":"2.0"}"#),
         (#"{"jsonrpc":"2.0","id":null,"method":"ping"}"#, #"{"error":{"code":-32600,"message":"Invalid Request: id must be a string or an integer, not null"},"id":null,"jsonrpc":"2.0"}"#),
         (#"{"jsonrpc":"2.0","id":2,"method":7}"#, #"{"error":{"code":-32600,"message":"Invalid Request: method must be a string"},"id":2,"jsonrpc":"2.0"}"#),
         (#"{"jsonrpc":"2.0","id":3}"#, #"{"error":{"code":-32600,"message":"Invalid Request: a message needs a method, or a result or error"},"id":3,"jsonrpc":"2.0"}"#),
@@ -39,6 +41,30 @@ struct WireErrorTests {
             #"{"error":{"code":-32700,"message":"Parse error: unexpected byte 0xff at byte 0"},"id":null,"jsonrpc":"2.0"}"#,
             #"{"error":{"code":-32700,"message":"Parse error: invalid UTF-8 in string at byte 1"},"id":null,"jsonrpc":"2.0"}"#,
         ])
+    }
+
+    /// Every well-formed request gets its own id back, exactly as written (issue 13): integers beyond
+    /// 64 bits and integers written with a fraction or an exponent are served; a lone surrogate
+    /// escape anywhere in the line reads as U+FFFD instead of failing the line.
+    @Test func idsComeBackExactlyAsWrittenAndLoneSurrogatesDoNotLoseTheLine() {
+        var harness = ServerHarness()
+        harness.initialize()
+        for id in ["9223372036854775808", "-9223372036854775809", "123456789012345678901234567890", "1.0", "1e2", "2E+1", "-0.0e5", "0.10e1"] {
+            #expect(harness.send(#"{"jsonrpc":"2.0","id":\#(id),"method":"ping"}"#) == [#"{"id":\#(id),"jsonrpc":"2.0","result":{}}"#])
+        }
+        #expect(harness.send(#"{"jsonrpc":"2.0","id":"a\ud800b","method":"ping"}"#) == [#"{"id":"a\#u{FFFD}b","jsonrpc":"2.0","result":{}}"#])
+        #expect(harness.send(#"{"jsonrpc":"2.0","id":8,"method":"ping","params":{"x":"\udc00 \ud800\ud800 \ud83d\ude00"}}"#) == [#"{"id":8,"jsonrpc":"2.0","result":{}}"#])
+        let echoed = harness.send(#"{"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"request_planning","arguments":{"originalRequest":"x\ud800","tasks":[{"title":"t\udfff","description":"😀\ud83d\ude00"}]}}}"#)
+        #expect(echoed.count == 1 && echoed[0].contains(#""id":9"#) && echoed[0].contains("x\u{FFFD}") && echoed[0].contains("t\u{FFFD}"), "\(echoed)")
+    }
+
+    @Test func anOversizedLineKeepsTheIdItsHeadHolds() {
+        let harness = ServerHarness()
+        harness.server.receiveOversizedLine(byteCount: 9000, limit: 4096, head: Array(#"{"jsonrpc":"2.0","id":"big-1","method":"tools/call","params":{"x":"AAAA"#.utf8))
+        harness.server.receiveOversizedLine(byteCount: 9000, limit: 4096, head: Array(#"{"jsonrpc":"2.0","id":1e3,"method""#.utf8))
+        harness.server.receiveOversizedLine(byteCount: 9000, limit: 4096, head: Array(#"{"jsonrpc":"2.0","method":"tools/call","params":{"x":"AAAA"#.utf8))
+        harness.server.receiveOversizedLine(byteCount: 9000, limit: 4096, head: Array(#"[{"jsonrpc":"2.0","id":4"#.utf8))
+        #expect(harness.sink.drain().map { $0["id"]?.description } == [#""big-1""#, "1e3", "null", "null"])
     }
 
     @Test func notificationsAreNeverAnsweredEvenWhenMalformed() {
