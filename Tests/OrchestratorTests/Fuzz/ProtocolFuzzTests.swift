@@ -69,6 +69,7 @@ import Testing
             }
         }
         #expect(failures.isEmpty, Comment(rawValue: failures.joined(separator: "\n")))
+        print("fuzz seed \(Self.seed): \(Self.lineCount) lines, \(answered) answers, \(refused) refused, \(changes) changed the state file, \(failures.count) failures")
         // The mix is meaningful: most lines are answered, many refused, and some still change state.
         #expect(answered > Self.lineCount / 2 && refused > Self.lineCount / 4 && changes > 0, "answered \(answered), refused \(refused), changes \(changes)")
     }

@@ -37,12 +37,19 @@ struct BinaryTests {
             == ["-", "Check Staged Files", "Read Staged Diff", "Suggest Message", "Ask For Approval", "-", "Create Commit", "FINISH"])
     }
 
-    @Test func theModernExampleIsServedStatelessly() throws {
+    /// The same quick-start session in the 2026-07-28 revision: discovery, then every call with its
+    /// own `_meta` envelope, through the same gate and the same one refusal.
+    @Test func theModernExampleIsTheQuickstartSessionServedStatelessly() throws {
         let input = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("data/examples/modern.jsonl"), encoding: .utf8)
         let run = try ServerProcess.run(["--state", ServerProcess.temporaryStatePath()], input: input)
         let replies = try run.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
-        #expect(replies.map { $0["result"]?["resultType"] } == ["complete", "complete", "complete"])
-        #expect(replies[2]["result"]?["structuredContent"]?["era"] == "modern")
+        #expect(replies.map { $0["id"] } == .init((1...12).map { JSONValue.int($0) }))
+        #expect(replies.allSatisfy { $0["result"]?["resultType"] == "complete" })
+        #expect(replies[4]["result"]?["structuredContent"]?["status"] == "awaiting_approval")
+        #expect(replies.enumerated().filter { $0.element["result"]?["isError"] == true }.map(\.offset) == [7])
+        #expect(replies[7]["result"]?["structuredContent"]?["error"]?["field"] == "completedDetails")
+        #expect(replies[10]["result"]?["structuredContent"]?["request"]?["status"] == "completed")
+        #expect(replies[11]["result"]?["structuredContent"]?["era"] == "modern")
     }
 
     @Test func itExitsZeroWhenStdinCloses() throws {
