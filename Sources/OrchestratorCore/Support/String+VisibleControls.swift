@@ -11,7 +11,9 @@ extension String {
             scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
         }
         func kept(_ scalar: Unicode.Scalar) -> Bool { keepingLines && (scalar == "\n" || scalar == "\t") }
-        guard unicodeScalars.contains(where: { isControl($0) && !kept($0) }) else { return self }
+        // Fast path over the bytes: C0 and DEL are single bytes, C1 controls start with 0xC2.
+        let suspect = utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }
+        guard suspect, unicodeScalars.contains(where: { isControl($0) && !kept($0) }) else { return self }
         var result = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             if !isControl(scalar) || kept(scalar) {

@@ -1,4 +1,5 @@
 package import OrchestratorJSON
+internal import OrchestratorCore
 
 /// The one translation point from a tool's outcome or failure to the wire.
 ///
@@ -42,7 +43,10 @@ package enum ToolResultRenderer {
         return result
     }
 
+    /// Text content is for reading, often in a terminal (a CLI client shows it as it is), so
+    /// control characters from stored titles and notes are pictured there (`␛`); the structured
+    /// content keeps the exact strings.
     private static func textBlock(_ text: String) -> JSONValue {
-        ["type": "text", "text": .string(text)]
+        ["type": "text", "text": .string(text.showingControlCharacters())]
     }
 }

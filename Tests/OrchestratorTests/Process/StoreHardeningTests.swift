@@ -216,6 +216,10 @@ enum ProcessPathsTesting {
         let planned = try server.call("request_planning", ["originalRequest": .string(Self.request), "tasks": [["title": .string(Self.title), "description": "d"]]])
         let table = planned["content"]?[0]?["text"]?.stringValue ?? ""
         #expect(!table.contains("\u{1B}") && table.contains("␛[2J␛[31mAPPROVED␛[0m␀\\u{9b}"), "\(table)")
+        let next = try server.call("get_next_task")
+        let text = next["content"]?[0]?["text"]?.stringValue ?? ""
+        #expect(!text.contains("\u{1B}") && text.contains("is yours: ␛[2J"), "\(text)")
+        #expect(next["structuredContent"]?["task"]?["title"]?.stringValue == Self.title, "structured content keeps the exact text")
         #expect(server.close() == 0)
 
         let status = try ServerProcess.run(["status", "--state", state])

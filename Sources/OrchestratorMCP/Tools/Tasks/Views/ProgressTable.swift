@@ -38,13 +38,11 @@ enum ProgressTable {
         }
     }
 
-    /// Keeps a value inside one table cell, with control characters pictured (`␛`), since the
-    /// table may be shown in a terminal.
+    /// Keeps a value inside one table cell.
     static func cell(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
             return text
         }
-        let text = text.showingControlCharacters()
         var result = ""
         for character in text {
             switch character {
