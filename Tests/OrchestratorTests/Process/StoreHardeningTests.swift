@@ -87,6 +87,35 @@ import Testing
     }
     #endif
 
+    /// Whether this process may mount a small tmpfs (root on Linux, as in CI): a real full disk.
+    static let canMountTmpfs: Bool = {
+        #if os(Linux)
+        let probe = TemporaryDirectory.make()
+        guard mount("tmpfs", probe, "tmpfs", 0, "size=16k") == 0 else { return false }
+        umount(probe)
+        return true
+        #else
+        return false
+        #endif
+    }()
+
+    #if os(Linux)
+    @Test(.enabled(if: canMountTmpfs, "needs permission to mount a tmpfs"))
+    func anExportOntoAFullDiskIsASentenceWithENOSPCAndLeavesNothing() throws {
+        let state = ServerProcess.temporaryStatePath()
+        let server = try LineClient(arguments: ["--state", state])
+        _ = try server.call("request_planning", ["originalRequest": "R", "tasks": .array((1...100).map { _ in ["title": .string(String(repeating: "t", count: 200)), "description": "d"] })])
+        #expect(server.close() == 0)
+        let disk = TemporaryDirectory.make()
+        #expect(mount("tmpfs", disk, "tmpfs", 0, "size=16k") == 0)
+        defer { umount(disk) }
+        let run = try ServerProcess.run(["export", "--format", "markdown", "--output", "\(disk)/report.md", "--state", state])
+        #expect(run.status == 74)
+        #expect(run.stderr.contains("the export was not written: cannot write \(disk)/report.md.tmp: no space left on device (ENOSPC)"), "\(run.stderr)")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: disk)) ?? ["?"]).isEmpty, "nothing left on the full disk")
+    }
+    #endif
+
     @Test func aMistypedStatePathSaysThereIsNoFileAndCreatesNothing() throws {
         let root = TemporaryDirectory.make() + "/no/such/folder"
         let state = root + "/state.json"
