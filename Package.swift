@@ -20,7 +20,9 @@ let package = Package(
         .target(name: "OrchestratorJSON"),
         .target(name: "OrchestratorCore", dependencies: ["OrchestratorJSON"]),
         .target(name: "OrchestratorStorage", dependencies: ["OrchestratorJSON", "OrchestratorCore"]),
-        .target(name: "OrchestratorWorkflows", dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage"]),
+        .target(
+            name: "OrchestratorWorkflows",
+            dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage"]),
         .target(
             name: "OrchestratorCLI",
             dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorWorkflows"]
@@ -29,12 +31,14 @@ let package = Package(
             name: "OrchestratorMCP",
             dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorWorkflows"]
         ),
-        .executableTarget(name: "mcp-orchestrator", dependencies: ["OrchestratorMCP", "OrchestratorWorkflows", "OrchestratorCLI"]),
+        .executableTarget(
+            name: "mcp-orchestrator", dependencies: ["OrchestratorMCP", "OrchestratorWorkflows", "OrchestratorCLI"]),
         .executableTarget(name: "mcp-orchestrator-bench"),
         .testTarget(
             name: "OrchestratorTests",
             dependencies: [
-                "OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorWorkflows", "OrchestratorMCP", "OrchestratorCLI",
+                "OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorWorkflows",
+                "OrchestratorMCP", "OrchestratorCLI",
                 "mcp-orchestrator",
             ]
         ),

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test: the Swift suite (unit, wire, transcript and process tests), then the interop
+# Runs every test: the format lint, the Swift suite (unit, wire, transcript and process tests), then the interop
 # tests that drive the server with the official Python MCP SDK (pinned in Tests/interop/requirements.txt),
 # installed into a virtualenv under .build/ on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# Formatting is part of the tests: the toolchain's swift format with the checked-in .swift-format.
+swift format lint --strict --recursive Sources Tests Package.swift
 
 swift build
 swift test

@@ -24,7 +24,8 @@ struct CLIArguments {
                 positionals.append(argument)
                 continue
             }
-            var name = argument, inline: String?
+            var name = argument
+            var inline: String?
             if let equals = argument.firstIndex(of: "=") {
                 name = String(argument[..<equals])
                 inline = String(argument[argument.index(after: equals)...])
@@ -45,8 +46,11 @@ struct CLIArguments {
     /// The positionals, checked against how many the command takes.
     func positionals(_ names: [String], optional: Int = 0) throws(Failure) -> [String] {
         guard positionals.count <= names.count, positionals.count >= names.count - optional else {
-            let wanted = names.enumerated().map { $0.offset >= names.count - optional ? "[\($0.element)]" : $0.element }.joined(separator: " ")
-            throw Failure(description: "expected \(wanted), got \(positionals.isEmpty ? "nothing" : positionals.joined(separator: " "))")
+            let wanted = names.enumerated().map { $0.offset >= names.count - optional ? "[\($0.element)]" : $0.element }
+                .joined(separator: " ")
+            throw Failure(
+                description:
+                    "expected \(wanted), got \(positionals.isEmpty ? "nothing" : positionals.joined(separator: " "))")
         }
         return positionals
     }

@@ -3,7 +3,8 @@ internal import OrchestratorCore
 /// The person's side of the executable (product §9): subcommands next to the default stdio server.
 package enum CommandLineInterface {
     static let commands: [any CLICommand] = [
-        StatusCommand(), ApproveCommand(), RejectCommand(), ApproveRequestCommand(), ExportCommand(), WorkflowsCommand(), ConfigCommand(),
+        StatusCommand(), ApproveCommand(), RejectCommand(), ApproveRequestCommand(), ExportCommand(),
+        WorkflowsCommand(), ConfigCommand(),
     ]
 
     /// Whether `word` (the first argument) is meant as a subcommand rather than a server option:
@@ -24,7 +25,8 @@ package enum CommandLineInterface {
             let parsed: CLIArguments
             do {
                 parsed = try CLIArguments(
-                    Array(arguments.dropFirst()), valued: command.valuedOptions.union(["--state"]), flags: command.flagOptions.union(["--help"]))
+                    Array(arguments.dropFirst()), valued: command.valuedOptions.union(["--state"]),
+                    flags: command.flagOptions.union(["--help"]))
             } catch {
                 throw CLIFailure.usage(error.description)
             }
@@ -46,7 +48,8 @@ package enum CommandLineInterface {
         let nearest = commands.map { ($0.name, word.editDistance(to: $0.name)) }.min { $0.1 < $1.1 }
         var text = "mcp-orchestrator: '\(word)' is not a command."
         if let nearest, nearest.1 <= max(2, nearest.0.count / 3) { text += " Did you mean '\(nearest.0)'?" }
-        return text + "\nCommands (each has --help):\n\(summaries)\nWith no command (options only) it serves MCP over stdio; see --help.\n"
+        return text
+            + "\nCommands (each has --help):\n\(summaries)\nWith no command (options only) it serves MCP over stdio; see --help.\n"
     }
 
     /// The command list for the program's `--help`.
@@ -54,4 +57,3 @@ package enum CommandLineInterface {
         commands.map { "  \($0.name.padded(to: 16))\($0.summary)" }.joined(separator: "\n")
     }
 }
-

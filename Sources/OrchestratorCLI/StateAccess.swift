@@ -46,7 +46,9 @@ struct StateAccess {
     }
 
     /// Applies a change under the lock, as the person; a refusal of the rules is exit status 1.
-    func change<Outcome>(_ body: (inout OrchestratorState) throws(OrchestratorError) -> Outcome) throws(CLIFailure) -> (Outcome, StateSnapshot) {
+    func change<Outcome>(_ body: (inout OrchestratorState) throws(OrchestratorError) -> Outcome) throws(CLIFailure) -> (
+        Outcome, StateSnapshot
+    ) {
         let now = context.clock.now()
         do {
             return try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in

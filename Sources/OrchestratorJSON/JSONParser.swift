@@ -81,7 +81,9 @@ package struct JSONParser: ~Copyable {
         return try parseValue(depth: depth)
     }
 
-    package static func parse(_ text: String, maximumDepth: Int = defaultMaximumDepth) throws(JSONParseError) -> JSONValue {
+    package static func parse(_ text: String, maximumDepth: Int = defaultMaximumDepth) throws(JSONParseError)
+        -> JSONValue
+    {
         try parse(Array(text.utf8), maximumDepth: maximumDepth)
     }
 
@@ -113,9 +115,15 @@ package struct JSONParser: ~Copyable {
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
         case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         case let byte: throw fail(.unexpectedByte(byte))
         }
@@ -157,7 +165,9 @@ package struct JSONParser: ~Copyable {
             guard position < bytes.count else { throw fail(.unexpectedEnd) }
             switch bytes[position] {
             case UInt8(ascii: ","): position += 1
-            case UInt8(ascii: "}"): position += 1; return .object(members)
+            case UInt8(ascii: "}"):
+                position += 1
+                return .object(members)
             case let byte: throw fail(.unexpectedByte(byte))
             }
         }
@@ -179,7 +189,9 @@ package struct JSONParser: ~Copyable {
             guard position < bytes.count else { throw fail(.unexpectedEnd) }
             switch bytes[position] {
             case UInt8(ascii: ","): position += 1
-            case UInt8(ascii: "]"): position += 1; return .array(items)
+            case UInt8(ascii: "]"):
+                position += 1
+                return .array(items)
             case let byte: throw fail(.unexpectedByte(byte))
             }
         }

@@ -11,7 +11,8 @@ struct DiskFloor {
     /// One replacement of `size` bytes, in nanoseconds.
     func measure(size: Int) -> UInt64 {
         let bytes = [UInt8](repeating: UInt8(ascii: "x"), count: size)
-        let target = directory + "/floor.json", temporary = directory + "/floor.json.tmp"
+        let target = directory + "/floor.json"
+        let temporary = directory + "/floor.json.tmp"
         var replaced: Int32 = -1
         defer { if replaced >= 0 { close(replaced) } }
         return nanoseconds {

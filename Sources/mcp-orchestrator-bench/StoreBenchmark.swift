@@ -14,15 +14,19 @@ enum StoreBenchmark {
         ]
         var peaks: [String] = []
         for size in sizes {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("orchestrator-store-bench-\(getpid())-\(size)")
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "orchestrator-store-bench-\(getpid())-\(size)")
             let path = directory.appendingPathComponent("state.json").path
             let peer = try! Peer(executable: executable, statePath: path)
             _ = peer.roundTrip(initialize)
             peer.notify(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
             let description = String(repeating: "Implement and verify this part of the change. ", count: 2)
             for plan in 0..<(size / 100) {
-                let tasks = (1...100).map { #"{"title":"Task \#(plan)-\#($0)","description":"\#(description)"}"# }.joined(separator: ",")
-                _ = peer.roundTrip(#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"request_planning","arguments":{"originalRequest":"Plan \#(plan)","tasks":[\#(tasks)]}}}"#)
+                let tasks = (1...100).map { #"{"title":"Task \#(plan)-\#($0)","description":"\#(description)"}"# }
+                    .joined(separator: ",")
+                _ = peer.roundTrip(
+                    #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"request_planning","arguments":{"originalRequest":"Plan \#(plan)","tasks":[\#(tasks)]}}}"#
+                )
             }
             var writes: [UInt64] = []
             var reads: [UInt64] = []
@@ -39,14 +43,22 @@ enum StoreBenchmark {
                 for step in steps {
                     var reply = Data()
                     writes.append(nanoseconds { reply = peer.roundTrip(step) })
-                    if reply.range(of: Data(#""isError":true"#.utf8)) != nil { fatalError("benchmark step refused: \(String(decoding: reply, as: UTF8.self))") }
+                    if reply.range(of: Data(#""isError":true"#.utf8)) != nil {
+                        fatalError("benchmark step refused: \(String(decoding: reply, as: UTF8.self))")
+                    }
                 }
-                reads.append(nanoseconds {
-                    _ = peer.roundTrip(#"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"open_task_details","arguments":{"taskId":"task-\#(size / 2)"}}}"#)
-                })
-                reads.append(nanoseconds {
-                    _ = peer.roundTrip(#"{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"list_requests","arguments":{"status":"completed"}}}"#)
-                })
+                reads.append(
+                    nanoseconds {
+                        _ = peer.roundTrip(
+                            #"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"open_task_details","arguments":{"taskId":"task-\#(size / 2)"}}}"#
+                        )
+                    })
+                reads.append(
+                    nanoseconds {
+                        _ = peer.roundTrip(
+                            #"{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"list_requests","arguments":{"status":"completed"}}}"#
+                        )
+                    })
                 let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
                 floors.append(floor.measure(size: size))
                 taskNumber = taskNumber % 100 + 1
@@ -58,12 +70,17 @@ enum StoreBenchmark {
             try? FileManager.default.removeItem(at: directory)
             lines.append(
                 "| \(size) | \(String(format: "%.1f", Double(bytes) / 1_048_576)) MiB | \(format(percentile(writes, 0.5))) | \(format(percentile(writes, 0.99))) "
-                    + "| \(format(percentile(floors, 0.5))) | \(format(percentile(reads, 0.5))) | \(format(percentile(reads, 0.99))) |")
+                    + "| \(format(percentile(floors, 0.5))) | \(format(percentile(reads, 0.5))) | \(format(percentile(reads, 0.99))) |"
+            )
         }
         lines.append("")
         lines.append("Peak resident memory of the server: \(peaks.joined(separator: ", ")).")
-        lines.append("Samples per size: up to \(mutations) acknowledged mutations (claim, done, approve) and two reads after each cycle.")
-        lines.append("Disk floor: one durable replacement of a file the size of the state file (write, fsync, rename, fsync the folder), measured by the benchmark itself after each cycle; the part of a mutation above it is the server's own.")
+        lines.append(
+            "Samples per size: up to \(mutations) acknowledged mutations (claim, done, approve) and two reads after each cycle."
+        )
+        lines.append(
+            "Disk floor: one durable replacement of a file the size of the state file (write, fsync, rename, fsync the folder), measured by the benchmark itself after each cycle; the part of a mutation above it is the server's own."
+        )
         return lines.joined(separator: "\n")
     }
 }

@@ -18,7 +18,10 @@ struct Options {
                 continue
             }
             guard let value = rest.popFirst().flatMap(Int.init), value > 0 else {
-                FileHandle.standardError.write(Data("usage: mcp-orchestrator-bench [--calls N] [--starts N] [--mutations N] [--store-sizes A,B,…]\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "usage: mcp-orchestrator-bench [--calls N] [--starts N] [--mutations N] [--store-sizes A,B,…]\n"
+                            .utf8))
                 exit(64)
             }
             switch name {
@@ -75,7 +78,8 @@ final class Peer {
 
     /// Peak resident memory (VmHWM) in KiB, from /proc on Linux.
     var peakResidentKiB: Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8) else { return nil }
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
+        else { return nil }
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
         return line.flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") }
     }
@@ -104,11 +108,14 @@ func report(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n")
 func format(_ milliseconds: Double) -> String { String(format: "%.3f ms", milliseconds) }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
-let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mcp-orchestrator")
+let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+    "mcp-orchestrator")
 let stateDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("orchestrator-bench-\(getpid())")
 let statePath = stateDirectory.appendingPathComponent("state.json").path
-let initialize = #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}"#
-let envelope = #""_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}"#
+let initialize =
+    #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}"#
+let envelope =
+    #""_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}"#
 
 var rows: [(String, String, String, String)] = []
 
@@ -116,13 +123,15 @@ var rows: [(String, String, String, String)] = []
 var starts: [UInt64] = []
 for _ in 0..<options.starts {
     var peer: Peer?
-    starts.append(nanoseconds {
-        peer = try! Peer(executable: executable, statePath: statePath)
-        _ = peer!.roundTrip(initialize)
-    })
+    starts.append(
+        nanoseconds {
+            peer = try! Peer(executable: executable, statePath: statePath)
+            _ = peer!.roundTrip(initialize)
+        })
     peer!.close()
 }
-rows.append(("cold start → initialize response", format(percentile(starts, 0.5)), format(percentile(starts, 0.99)), "–"))
+rows.append(
+    ("cold start → initialize response", format(percentile(starts, 0.5)), format(percentile(starts, 0.99)), "–"))
 
 // Per-call latency in one long session of each era.
 let peer = try! Peer(executable: executable, statePath: statePath)
@@ -131,8 +140,14 @@ peer.notify(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
 let cases: [(String, String)] = [
     ("ping", #"{"jsonrpc":"2.0","id":1,"method":"ping"}"#),
     ("tools/list", #"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#),
-    ("tools/call server_info", #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"server_info","arguments":{}}}"#),
-    ("tools/call with bad arguments (isError)", #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"server_info","arguments":{"x":1}}}"#),
+    (
+        "tools/call server_info",
+        #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"server_info","arguments":{}}}"#
+    ),
+    (
+        "tools/call with bad arguments (isError)",
+        #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"server_info","arguments":{"x":1}}}"#
+    ),
 ]
 for (name, line) in cases {
     var samples: [UInt64] = []
@@ -141,27 +156,39 @@ for (name, line) in cases {
         for _ in 0..<options.calls { samples.append(nanoseconds { _ = peer.roundTrip(line) }) }
     }
     let perSecond = Double(options.calls) / (Double(total) / 1_000_000_000)
-    rows.append((name + " (2025-11-25)", format(percentile(samples, 0.5)), format(percentile(samples, 0.99)), String(format: "%.0f", perSecond)))
+    rows.append(
+        (
+            name + " (2025-11-25)", format(percentile(samples, 0.5)), format(percentile(samples, 0.99)),
+            String(format: "%.0f", perSecond)
+        ))
 }
 let peak = peer.peakResidentKiB
 peer.close()
 
 let modern = try! Peer(executable: executable, statePath: statePath)
-let modernCall = #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"server_info","arguments":{},"# + envelope + "}}"
+let modernCall =
+    #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"server_info","arguments":{},"# + envelope + "}}"
 var modernSamples: [UInt64] = []
 let modernTotal = nanoseconds {
     for _ in 0..<options.calls { modernSamples.append(nanoseconds { _ = modern.roundTrip(modernCall) }) }
 }
-rows.append((
-    "tools/call server_info (2026-07-28)", format(percentile(modernSamples, 0.5)), format(percentile(modernSamples, 0.99)),
-    String(format: "%.0f", Double(options.calls) / (Double(modernTotal) / 1_000_000_000))))
+rows.append(
+    (
+        "tools/call server_info (2026-07-28)", format(percentile(modernSamples, 0.5)),
+        format(percentile(modernSamples, 0.99)),
+        String(format: "%.0f", Double(options.calls) / (Double(modernTotal) / 1_000_000_000))
+    ))
 modern.close()
 try? FileManager.default.removeItem(at: stateDirectory)
 
 report("| measurement | p50 | p99 | calls/s |")
 report("|---|---|---|---|")
 for row in rows { report("| \(row.0) | \(row.1) | \(row.2) | \(row.3) |") }
-if let peak { report("\nPeak resident memory of the server after \(options.calls * cases.count) calls: \(peak / 1024) MiB (\(peak) KiB)") }
+if let peak {
+    report(
+        "\nPeak resident memory of the server after \(options.calls * cases.count) calls: \(peak / 1024) MiB (\(peak) KiB)"
+    )
+}
 report("Samples: \(options.starts) cold starts, \(options.calls) calls per row.")
 report("")
 report(StoreBenchmark.run(executable: executable, sizes: options.storeSizes, mutations: options.mutations))

@@ -1,31 +1,32 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import Dispatch
+import OrchestratorCLI
+import OrchestratorCore
 import OrchestratorMCP
 import OrchestratorStorage
-import OrchestratorCore
 import OrchestratorWorkflows
-import OrchestratorCLI
-import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 // Thin entry point: read launch options, wire the parts, run the loop.
 
 #if canImport(Glibc)
-/// glibc's `mallopt`, declared in <malloc.h>, which the Glibc module does not include.
-@_silgen_name("mallopt") func mallocOption(_ parameter: Int32, _ value: Int32) -> Int32
-// Large buffers (the state file's bytes, its encoding) go straight to mmap and back to the system
-// when freed, freed heap is trimmed early, and one malloc arena serves both threads: the server's
-// peak memory stays near what it holds instead of what it once touched.
-_ = mallocOption(-3, 64 * 1024)  // M_MMAP_THRESHOLD
-_ = mallocOption(-1, 1024 * 1024)  // M_TRIM_THRESHOLD
-_ = mallocOption(-8, 1)  // M_ARENA_MAX
+    /// glibc's `mallopt`, declared in <malloc.h>, which the Glibc module does not include.
+    @_silgen_name("mallopt") func mallocOption(_ parameter: Int32, _ value: Int32) -> Int32
+    // Large buffers (the state file's bytes, its encoding) go straight to mmap and back to the system
+    // when freed, freed heap is trimmed early, and one malloc arena serves both threads: the server's
+    // peak memory stays near what it holds instead of what it once touched.
+    _ = mallocOption(-3, 64 * 1024)  // M_MMAP_THRESHOLD
+    _ = mallocOption(-1, 1024 * 1024)  // M_TRIM_THRESHOLD
+    _ = mallocOption(-8, 1)  // M_ARENA_MAX
 #endif
 
 // A file size limit turns into EFBIG errors with a sentence, in the server and every subcommand,
@@ -35,13 +36,16 @@ signal(SIGXFSZ, SIG_IGN)
 // A word first (status, approve, … or a mistyped one) is the person's side; options configure the server.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if let first = arguments.first, CommandLineInterface.isCommand(first) {
-    exit(CommandLineInterface.run(arguments, context: .live(executablePath: ProcessPaths.executable() ?? CommandLine.arguments[0])))
+    exit(
+        CommandLineInterface.run(
+            arguments, context: .live(executablePath: ProcessPaths.executable() ?? CommandLine.arguments[0])))
 }
 
 let options: LaunchOptions
 switch LaunchOptions.parse(arguments) {
 case .success(.help):
-    Diagnostics.writeStdout(LaunchOptions.helpText + "\n\nCommands (each has --help):\n" + CommandLineInterface.summaries + "\n")
+    Diagnostics.writeStdout(
+        LaunchOptions.helpText + "\n\nCommands (each has --help):\n" + CommandLineInterface.summaries + "\n")
     exit(0)
 case .success(.version):
     Diagnostics.writeStdout("mcp-orchestrator \(ProductInfo.version)\n")
@@ -82,7 +86,8 @@ let configuration = ServerConfiguration(
     leaseSeconds: options.leaseMinutes * 60,
     lockWaitSeconds: options.lockWaitSeconds)
 let diagnostics = Diagnostics(threshold: options.logLevel)
-Diagnostics.writeStderr("mcp-orchestrator \(ProductInfo.version): state file \(location.path) (from \(location.source.rawValue))\n")
+Diagnostics.writeStderr(
+    "mcp-orchestrator \(ProductInfo.version): state file \(location.path) (from \(location.source.rawValue))\n")
 
 let sink = FileDescriptorSink(descriptor: StandardStreams.claimStdoutForProtocol())
 var server = MCPServer(configuration: configuration, sink: sink)
@@ -102,7 +107,9 @@ case .success(let snapshot):
 if workflowSources.origin != .defaults {
     for directory in workflowSources.directories {
         if !FileManager.default.fileExists(atPath: directory) {
-            Diagnostics.writeStderr("mcp-orchestrator: warning: workflows directory \(directory) (from \(workflowSources.origin.rawValue)) does not exist\n")
+            Diagnostics.writeStderr(
+                "mcp-orchestrator: warning: workflows directory \(directory) (from \(workflowSources.origin.rawValue)) does not exist\n"
+            )
         } else if let warning = WorkflowSources.misplacedWarning(directory) {
             Diagnostics.writeStderr("mcp-orchestrator: warning: \(warning)\n")
         }
@@ -120,7 +127,8 @@ DispatchQueue.global(qos: .utility).async(group: workflowCheck) {
     }
 }
 
-var reader = LineReader(source: StdinSource(stopDescriptor: StopSignals.install()), maximumLineBytes: options.maximumLineBytes)
+var reader = LineReader(
+    source: StdinSource(stopDescriptor: StopSignals.install()), maximumLineBytes: options.maximumLineBytes)
 let reason = ServerLoop.run(&server, reader: &reader, outputIsBroken: { sink.isBroken })
 
 switch reason {

@@ -16,9 +16,11 @@ struct ApproveCommand: CLICommand {
     func run(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
         let ids: [String]
         do { ids = try arguments.positionals(["REQUEST_ID", "TASK_ID"]) } catch { throw .usage(error.description) }
-        let request = WorkRequest.ID(ids[0]), task = WorkTask.ID(ids[1])
+        let request = WorkRequest.ID(ids[0])
+        let task = WorkTask.ID(ids[1])
         let access = try StateAccess(arguments, context: context)
-        let actor = context.actor, now = context.clock.now()
+        let actor = context.actor
+        let now = context.clock.now()
         let (unlocked, snapshot) = try access.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.approve(task, in: request, by: actor, at: now)
         }
@@ -41,10 +43,14 @@ struct RejectCommand: CLICommand {
     func run(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
         let ids: [String]
         do { ids = try arguments.positionals(["REQUEST_ID", "TASK_ID"]) } catch { throw .usage(error.description) }
-        guard let feedback = arguments.options["--feedback"] else { throw .usage("--feedback TEXT is required: say what to change") }
-        let request = WorkRequest.ID(ids[0]), task = WorkTask.ID(ids[1])
+        guard let feedback = arguments.options["--feedback"] else {
+            throw .usage("--feedback TEXT is required: say what to change")
+        }
+        let request = WorkRequest.ID(ids[0])
+        let task = WorkTask.ID(ids[1])
         let access = try StateAccess(arguments, context: context)
-        let actor = context.actor, now = context.clock.now()
+        let actor = context.actor
+        let now = context.clock.now()
         let (_, snapshot) = try access.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.reject(task, in: request, feedback: feedback, leaseSeconds: 30 * 60, by: actor, at: now)
         }
@@ -67,7 +73,8 @@ struct ApproveRequestCommand: CLICommand {
         do { ids = try arguments.positionals(["REQUEST_ID"]) } catch { throw .usage(error.description) }
         let request = WorkRequest.ID(ids[0])
         let access = try StateAccess(arguments, context: context)
-        let actor = context.actor, now = context.clock.now()
+        let actor = context.actor
+        let now = context.clock.now()
         let (_, snapshot) = try access.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.completeRequest(request, by: actor, at: now)
         }

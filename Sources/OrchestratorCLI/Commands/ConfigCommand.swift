@@ -1,11 +1,13 @@
 internal import OrchestratorJSON
 internal import OrchestratorStorage
+
 /// `config claude-desktop|cline|claude-code [server options]`: a ready `mcpServers` entry with this
 /// executable's absolute path, and where that client keeps it.
 struct ConfigCommand: CLICommand {
     let name = "config"
     let summary = "Print a ready client entry: config claude-desktop|cline|claude-code [server options]."
-    let usage = "config claude-desktop|cline|claude-code [--state PATH] [--workflows DIR]... [--toolsets LIST] [--approver MODE] [--lease-minutes N] [--lock-wait-seconds N] [--log-level LEVEL] [--max-line-bytes N]"
+    let usage =
+        "config claude-desktop|cline|claude-code [--state PATH] [--workflows DIR]... [--toolsets LIST] [--approver MODE] [--lease-minutes N] [--lock-wait-seconds N] [--log-level LEVEL] [--max-line-bytes N]"
     let details = """
         Prints the JSON entry on stdout (with the absolute path of this executable and the options given, paths
         made absolute) and, on stderr, where the client's file lives on this platform. For Claude Code it also
@@ -13,26 +15,32 @@ struct ConfigCommand: CLICommand {
         """
     /// Every server option (`--state` is common to all commands), passed through to the entry.
     let valuedOptions: Set<String> = [
-        "--workflows", "--toolsets", "--approver", "--lease-minutes", "--lock-wait-seconds", "--log-level", "--max-line-bytes",
+        "--workflows", "--toolsets", "--approver", "--lease-minutes", "--lock-wait-seconds", "--log-level",
+        "--max-line-bytes",
     ]
     let flagOptions: Set<String> = []
 
     enum Client: String, CaseIterable {
-        case claudeDesktop = "claude-desktop", cline, claudeCode = "claude-code"
+        case claudeDesktop = "claude-desktop"
+        case cline
+        case claudeCode = "claude-code"
     }
 
     func run(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
         let words: [String]
         do { words = try arguments.positionals(["CLIENT"]) } catch { throw .usage(error.description) }
         guard let client = Client(rawValue: words[0]) else {
-            throw .usage("CLIENT is one of \(Client.allCases.map(\.rawValue).joined(separator: ", ")), not '\(words[0])'")
+            throw .usage(
+                "CLIENT is one of \(Client.allCases.map(\.rawValue).joined(separator: ", ")), not '\(words[0])'")
         }
         var serverArguments: [String] = []
         for (name, value) in arguments.allValues {
             var absolute = value
             if ["--state", "--workflows"].contains(name) {
                 absolute = ProcessPaths.expandingTilde(value, home: context.home)
-                if !absolute.hasPrefix("/") { absolute = context.workingDirectory + "/" + absolute.trimmingPrefix("./") }
+                if !absolute.hasPrefix("/") {
+                    absolute = context.workingDirectory + "/" + absolute.trimmingPrefix("./")
+                }
             }
             serverArguments += [name, absolute]
         }
@@ -52,9 +60,12 @@ struct ConfigCommand: CLICommand {
     /// `word` as one word for a POSIX shell: as it is when it holds only characters no shell treats
     /// specially, else in single quotes, with each `'` written as `'\''`.
     static func shellQuoted(_ word: String) -> String {
-        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "_@%+=:,./-".unicodeScalars.contains($0)
-        }
+        let plain =
+            !word.isEmpty
+            && word.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || "_@%+=:,./-".unicodeScalars.contains($0)
+            }
         return plain ? word : "'" + word.replacing("'", with: "'\\''") + "'"
     }
 
@@ -63,7 +74,9 @@ struct ConfigCommand: CLICommand {
         let inner = indent + "  "
         switch value {
         case .object(let members) where !members.isEmpty:
-            let body = members.keys.sorted().map { "\(inner)\(JSONValue.string($0)): \(pretty(members[$0]!, indent: inner))" }
+            let body = members.keys.sorted().map {
+                "\(inner)\(JSONValue.string($0)): \(pretty(members[$0]!, indent: inner))"
+            }
             return "{\n" + body.joined(separator: ",\n") + "\n\(indent)}"
         case .array(let items) where !items.isEmpty:
             return "[\n" + items.map { inner + pretty($0, indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
@@ -73,26 +86,32 @@ struct ConfigCommand: CLICommand {
     }
 }
 
-private extension CLIContext {
-    func writeError(where client: ConfigCommand.Client, arguments: [String], context: CLIContext) {
+extension CLIContext {
+    fileprivate func writeError(where client: ConfigCommand.Client, arguments: [String], context: CLIContext) {
         let home = context.home ?? "~"
         #if os(macOS)
-        let support = "\(home)/Library/Application Support"
+            let support = "\(home)/Library/Application Support"
         #else
-        let support = context.environment["XDG_CONFIG_HOME"] ?? "\(home)/.config"
+            let support = context.environment["XDG_CONFIG_HOME"] ?? "\(home)/.config"
         #endif
         switch client {
         case .claudeDesktop:
             #if os(macOS)
-            writeError("Merge this into \(support)/Claude/claude_desktop_config.json and restart Claude Desktop.\n")
+                writeError("Merge this into \(support)/Claude/claude_desktop_config.json and restart Claude Desktop.\n")
             #else
-            writeError("Claude Desktop reads %APPDATA%\\Claude\\claude_desktop_config.json on Windows and ~/Library/Application Support/Claude/claude_desktop_config.json on macOS; on Linux, builds that exist use \(support)/Claude/claude_desktop_config.json.\n")
+                writeError(
+                    "Claude Desktop reads %APPDATA%\\Claude\\claude_desktop_config.json on Windows and ~/Library/Application Support/Claude/claude_desktop_config.json on macOS; on Linux, builds that exist use \(support)/Claude/claude_desktop_config.json.\n"
+                )
             #endif
         case .cline:
-            writeError("Merge this into \(support)/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json (Cline → MCP Servers → Configure opens it).\n")
+            writeError(
+                "Merge this into \(support)/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json (Cline → MCP Servers → Configure opens it).\n"
+            )
         case .claudeCode:
             let quoted = ([executablePath] + arguments).map(ConfigCommand.shellQuoted).joined(separator: " ")
-            writeError("Claude Code keeps user-scoped servers in \(home)/.claude.json; add this one with:\nclaude mcp add --transport stdio --scope user orchestrator -- \(quoted)\n")
+            writeError(
+                "Claude Code keeps user-scoped servers in \(home)/.claude.json; add this one with:\nclaude mcp add --transport stdio --scope user orchestrator -- \(quoted)\n"
+            )
         }
     }
 }

@@ -17,20 +17,28 @@ struct ExportCommand: CLICommand {
     func run(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
         let ids: [String]
         do { ids = try arguments.positionals(["REQUEST_ID"], optional: 1) } catch { throw .usage(error.description) }
-        guard let format = arguments.options["--format"] else { throw .usage("--format is required: markdown, json or html") }
-        guard ["markdown", "json", "html"].contains(format) else { throw .usage("--format takes markdown, json or html, not '\(format)'") }
+        guard let format = arguments.options["--format"] else {
+            throw .usage("--format is required: markdown, json or html")
+        }
+        guard ["markdown", "json", "html"].contains(format) else {
+            throw .usage("--format takes markdown, json or html, not '\(format)'")
+        }
         let access = try StateAccess(arguments, context: context)
         let (state, revision) = try access.read()
         var requests = state.requests
         if let id = ids.first {
-            guard let index = state.requestIndex(WorkRequest.ID(id)) else { throw .refused("no request has the id \(id)") }
+            guard let index = state.requestIndex(WorkRequest.ID(id)) else {
+                throw .refused("no request has the id \(id)")
+            }
             requests = [state.requests[index]]
         }
-        let text = switch format {
-        case "json": JSONExport.render(requests, from: state, revision: revision)
-        case "html": HTMLReport.render(requests, path: access.path, revision: revision, generated: context.clock.now())
-        default: MarkdownReport.render(requests, path: access.path, revision: revision)
-        }
+        let text =
+            switch format {
+            case "json": JSONExport.render(requests, from: state, revision: revision)
+            case "html":
+                HTMLReport.render(requests, path: access.path, revision: revision, generated: context.clock.now())
+            default: MarkdownReport.render(requests, path: access.path, revision: revision)
+            }
         guard let output = arguments.options["--output"] else {
             context.writeOut(text)
             return 0
@@ -41,7 +49,8 @@ struct ExportCommand: CLICommand {
         } catch {
             throw .io("the export was not written: \(error.description)")
         }
-        context.writeError("Wrote \(requests.count) request\(requests.count == 1 ? "" : "s") as \(format) to \(target)\n")
+        context.writeError(
+            "Wrote \(requests.count) request\(requests.count == 1 ? "" : "s") as \(format) to \(target)\n")
         return 0
     }
 }

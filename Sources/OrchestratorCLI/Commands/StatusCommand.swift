@@ -24,7 +24,9 @@ struct StatusCommand: CLICommand {
         var output = ["State file \(access.path) (revision \(revision))"]
         let requests: [WorkRequest]
         if let id = ids.first {
-            guard let index = state.requestIndex(WorkRequest.ID(id)) else { throw .refused("no request has the id \(id)") }
+            guard let index = state.requestIndex(WorkRequest.ID(id)) else {
+                throw .refused("no request has the id \(id)")
+            }
             requests = [state.requests[index]]
         } else {
             let everything = arguments.flags.contains("--all")
@@ -36,7 +38,12 @@ struct StatusCommand: CLICommand {
         }
         let running = state.runs.filter { $0.status == .running }
         if ids.isEmpty, !running.isEmpty {
-            output += ["", "Workflow runs: " + running.map { "\($0.id) \($0.workflow) on '\($0.currentStep ?? "?")'" }.joined(separator: "; ").showingControlCharacters()]
+            output += [
+                "",
+                "Workflow runs: "
+                    + running.map { "\($0.id) \($0.workflow) on '\($0.currentStep ?? "?")'" }.joined(separator: "; ")
+                    .showingControlCharacters(),
+            ]
         }
         context.writeOut(output.joined(separator: "\n") + "\n")
         return 0

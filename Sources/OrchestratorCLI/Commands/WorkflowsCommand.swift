@@ -1,10 +1,11 @@
 internal import OrchestratorCore
-internal import OrchestratorWorkflows
 internal import OrchestratorStorage
+internal import OrchestratorWorkflows
+
 #if canImport(FoundationEssentials)
-internal import FoundationEssentials
+    internal import FoundationEssentials
 #else
-internal import Foundation
+    internal import Foundation
 #endif
 
 /// `workflows validate [DIR]`: every definition checked, problems with file:line, exit 1 on errors.
@@ -22,18 +23,26 @@ struct WorkflowsCommand: CLICommand {
 
     func run(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
         let words: [String]
-        do { words = try arguments.positionals(["validate", "DIR"], optional: 1) } catch { throw .usage(error.description) }
-        guard words[0] == "validate" else { throw .usage("the workflows command has one action, validate, not '\(words[0])'") }
+        do { words = try arguments.positionals(["validate", "DIR"], optional: 1) } catch {
+            throw .usage(error.description)
+        }
+        guard words[0] == "validate" else {
+            throw .usage("the workflows command has one action, validate, not '\(words[0])'")
+        }
         let sources = WorkflowSources.resolve(
             options: Array(words.dropFirst()), environment: context.environment,
-            userData: PlatformDirectories.userData(environment: context.environment, home: context.home), shipped: ShippedWorkflows.locate(executablePath: context.executablePath),
+            userData: PlatformDirectories.userData(environment: context.environment, home: context.home),
+            shipped: ShippedWorkflows.locate(executablePath: context.executablePath),
             workingDirectory: context.workingDirectory)
         let present = sources.directories.filter { FileManager.default.fileExists(atPath: $0) }
         if sources.origin != .defaults, present.count < sources.directories.count {
-            throw .io("no such directory: \(sources.directories.filter { !present.contains($0) }.joined(separator: ", "))")
+            throw .io(
+                "no such directory: \(sources.directories.filter { !present.contains($0) }.joined(separator: ", "))")
         }
         for path in present where !FileSystem.isDirectory(path) {
-            throw .usage("\(path) is a file; give the workflows directory (it holds one folder per workflow, each with index.md) or one workflow's folder")
+            throw .usage(
+                "\(path) is a file; give the workflows directory (it holds one folder per workflow, each with index.md) or one workflow's folder"
+            )
         }
         var workflows: [LoadedWorkflow] = []
         for path in present {
@@ -42,24 +51,33 @@ struct WorkflowsCommand: CLICommand {
                 let folder = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
                 let parent = ProcessPaths.parent(of: folder)
                 let name = String(folder.split(separator: "/").last ?? "")
-                if let workflow = WorkflowLibrary(directories: [parent]).workflow(named: name) { workflows.append(workflow) }
+                if let workflow = WorkflowLibrary(directories: [parent]).workflow(named: name) {
+                    workflows.append(workflow)
+                }
             } else {
                 workflows += WorkflowLibrary(directories: [path]).workflows()
             }
         }
         if workflows.isEmpty, sources.origin != .defaults {
-            throw .refused("no workflow found in \(present.joined(separator: ", ")): a workflows directory holds one folder per workflow, each with index.md listing its steps")
+            throw .refused(
+                "no workflow found in \(present.joined(separator: ", ")): a workflows directory holds one folder per workflow, each with index.md listing its steps"
+            )
         }
         var lines: [String] = []
-        var errors = 0, warnings = 0
+        var errors = 0
+        var warnings = 0
         for workflow in workflows {
             errors += workflow.errors.count
             warnings += workflow.warnings.count
-            let steps = workflow.definition.map { "\($0.steps.count) step\($0.steps.count == 1 ? "" : "s")" } ?? "not loadable"
-            lines.append("\(workflow.errors.isEmpty ? "ok  " : "FAIL") \(workflow.name) (\(steps)) in \(workflow.directory)")
+            let steps =
+                workflow.definition.map { "\($0.steps.count) step\($0.steps.count == 1 ? "" : "s")" } ?? "not loadable"
+            lines.append(
+                "\(workflow.errors.isEmpty ? "ok  " : "FAIL") \(workflow.name) (\(steps)) in \(workflow.directory)")
             lines += workflow.diagnostics.map { "     \(workflow.directory)/\($0)" }
         }
-        lines.append("\(workflows.count) workflow\(workflows.count == 1 ? "" : "s") in \(present.joined(separator: ", ")): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").")
+        lines.append(
+            "\(workflows.count) workflow\(workflows.count == 1 ? "" : "s") in \(present.joined(separator: ", ")): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")."
+        )
         context.writeOut(lines.joined(separator: "\n").showingControlCharacters() + "\n")
         return errors == 0 ? 0 : 1
     }

@@ -27,19 +27,32 @@ enum DependencyGraphSVG {
             guard let to = position[task.id] else { continue }
             for dependency in task.dependsOn {
                 guard let from = position[dependency] else { continue }
-                let x1 = from.x + boxWidth, y1 = from.y + boxHeight / 2, x2 = to.x, y2 = to.y + boxHeight / 2
+                let x1 = from.x + boxWidth
+                let y1 = from.y + boxHeight / 2
+                let x2 = to.x
+                let y2 = to.y + boxHeight / 2
                 let middle = (x1 + x2) / 2
-                svg.append(##"<path class="edge" d="M \##(x1) \##(y1) C \##(middle) \##(y1), \##(middle) \##(y2), \##(x2) \##(y2)" fill="none" stroke="#6b7280" stroke-width="1.5" marker-end="url(#arrow-\##(request.id))"/>"##)
+                svg.append(
+                    ##"<path class="edge" d="M \##(x1) \##(y1) C \##(middle) \##(y1), \##(middle) \##(y2), \##(x2) \##(y2)" fill="none" stroke="#6b7280" stroke-width="1.5" marker-end="url(#arrow-\##(request.id))"/>"##
+                )
             }
         }
         for task in tasks {
             guard let at = position[task.id] else { continue }
             let title = HTMLText.escape(task.title)
-            svg.append(##"<g class="node" data-task="\##(HTMLText.escape(task.id.rawValue))" data-status="\##(task.status.rawValue)">"##)
+            svg.append(
+                ##"<g class="node" data-task="\##(HTMLText.escape(task.id.rawValue))" data-status="\##(task.status.rawValue)">"##
+            )
             svg.append("<title>\(HTMLText.escape(task.id.rawValue)): \(title) (\(task.status.words))</title>")
-            svg.append(##"<rect x="\##(at.x)" y="\##(at.y)" width="\##(boxWidth)" height="\##(boxHeight)" rx="8" fill="\##(StatusColour.fill(task.status))" stroke="#374151"/>"##)
-            svg.append(##"<text x="\##(at.x + 10)" y="\##(at.y + 19)" font-weight="bold">\##(HTMLText.escape(task.id.rawValue)) · \##(task.status.words)</text>"##)
-            svg.append(##"<text x="\##(at.x + 10)" y="\##(at.y + 36)">\##(HTMLText.escape(HTMLText.shortened(task.title, to: 26)))</text>"##)
+            svg.append(
+                ##"<rect x="\##(at.x)" y="\##(at.y)" width="\##(boxWidth)" height="\##(boxHeight)" rx="8" fill="\##(StatusColour.fill(task.status))" stroke="#374151"/>"##
+            )
+            svg.append(
+                ##"<text x="\##(at.x + 10)" y="\##(at.y + 19)" font-weight="bold">\##(HTMLText.escape(task.id.rawValue)) · \##(task.status.words)</text>"##
+            )
+            svg.append(
+                ##"<text x="\##(at.x + 10)" y="\##(at.y + 36)">\##(HTMLText.escape(HTMLText.shortened(task.title, to: 26)))</text>"##
+            )
             svg.append("</g>")
         }
         svg.append("</svg>")

@@ -35,7 +35,8 @@ enum HTMLReport {
                 "<li>\(entry.at) <b>\(HTMLText.escape(entry.actor))</b> \(entry.action.rawValue) (\(HistoryWords.move(entry)))"
                     + (entry.note.map { " — \(HTMLText.escape($0))" } ?? "") + "</li>"
             }.joined()
-            rows.append("""
+            rows.append(
+                """
                 <tr id="\(HTMLText.escape(task.id.rawValue))" class="task"><td>\(position + 1)</td><td>\(HTMLText.escape(task.id.rawValue))</td>\
                 <td>\(HTMLText.escape(task.title))<details><summary>details and history</summary><p>\(HTMLText.escape(task.description))</p>\
                 \(task.completedDetails.map { "<p><b>Completed:</b> \(HTMLText.escape($0))</p>" } ?? "")<ol>\(history)</ol></details></td>\

@@ -8,7 +8,8 @@ enum JSONExport {
         let ids = Set(requests.map(\.id))
         let subset = OrchestratorState(
             requests: requests, runs: state.runs.filter { ids.contains($0.requestID) },
-            nextRequestNumber: state.nextRequestNumber, nextTaskNumber: state.nextTaskNumber, nextRunNumber: state.nextRunNumber)
+            nextRequestNumber: state.nextRequestNumber, nextTaskNumber: state.nextTaskNumber,
+            nextRunNumber: state.nextRunNumber)
         var encoder = StateEncoder()
         return String(decoding: encoder.encode(subset, revision: revision), as: UTF8.self)
     }

@@ -7,18 +7,24 @@ enum MarkdownReport {
         if requests.isEmpty { lines.append("No requests.") }
         for request in requests {
             lines += ["## \(request.id): \(escape(request.originalRequest))", ""]
-            lines.append("Status \(request.status.rawValue), approval policy \(request.approvalPolicy.rawValue). " + Progress(request).sentence)
+            lines.append(
+                "Status \(request.status.rawValue), approval policy \(request.approvalPolicy.rawValue). "
+                    + Progress(request).sentence)
             if let details = request.splitDetails { lines += ["", escape(details)] }
             lines += ["", "| # | task | title | priority | after | status | holder |", "|---|---|---|---|---|---|---|"]
             for (position, task) in request.liveTasks.enumerated() {
                 let after = task.dependsOn.isEmpty ? "—" : task.dependsOn.map(\.rawValue).joined(separator: ", ")
-                lines.append("| \(position + 1) | \(task.id) | \(escape(task.title)) | \(task.priority.rawValue) | \(after) | \(task.status.words) | \(escape(task.assignee ?? "")) |")
+                lines.append(
+                    "| \(position + 1) | \(task.id) | \(escape(task.title)) | \(task.priority.rawValue) | \(after) | \(task.status.words) | \(escape(task.assignee ?? "")) |"
+                )
             }
             lines += ["", "### History", ""]
             for task in request.liveTasks {
                 lines.append("- **\(task.id)** \(escape(task.title))")
                 for entry in task.history {
-                    lines.append("  - \(entry.at) \(escape(entry.actor)): \(entry.action.rawValue) (\(HistoryWords.move(entry)))" + (entry.note.map { " — \(escape($0))" } ?? ""))
+                    lines.append(
+                        "  - \(entry.at) \(escape(entry.actor)): \(entry.action.rawValue) (\(HistoryWords.move(entry)))"
+                            + (entry.note.map { " — \(escape($0))" } ?? ""))
                 }
             }
             lines.append("")
@@ -47,7 +53,8 @@ struct Progress {
 
     var sentence: String {
         let parts = WorkTask.Status.allCases.filter { (counts[$0] ?? 0) > 0 }.map { "\(counts[$0]!) \($0.words)" }
-        return "\(counts[.approved] ?? 0) of \(total) approved" + (parts.isEmpty ? "." : " (" + parts.joined(separator: ", ") + ").")
+        return "\(counts[.approved] ?? 0) of \(total) approved"
+            + (parts.isEmpty ? "." : " (" + parts.joined(separator: ", ") + ").")
     }
 }
 

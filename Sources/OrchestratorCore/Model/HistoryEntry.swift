@@ -1,7 +1,9 @@
 /// One recorded event in a task's life: who did what, when, and the status before and after.
 package struct HistoryEntry: Sendable, Equatable {
     package enum Action: String, CaseIterable, Sendable {
-        case planned, added, claimed, leaseExpired = "lease_expired", markedDone = "marked_done"
+        case planned, added, claimed
+        case leaseExpired = "lease_expired"
+        case markedDone = "marked_done"
         case approved, rejected, updated, deleted, restored
     }
 
@@ -13,7 +15,9 @@ package struct HistoryEntry: Sendable, Equatable {
     package var to: WorkTask.Status?
     package var note: String?
 
-    package init(at: Timestamp, actor: String, action: Action, from: WorkTask.Status?, to: WorkTask.Status?, note: String? = nil) {
+    package init(
+        at: Timestamp, actor: String, action: Action, from: WorkTask.Status?, to: WorkTask.Status?, note: String? = nil
+    ) {
         self.at = at
         self.actor = actor
         self.action = action

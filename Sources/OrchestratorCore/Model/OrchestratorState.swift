@@ -25,7 +25,8 @@ package struct OrchestratorState: Sendable, Equatable {
     /// Every field, with the requests compared in place (see `equalsInPlace`).
     package static func == (lhs: OrchestratorState, rhs: OrchestratorState) -> Bool {
         lhs.nextRequestNumber == rhs.nextRequestNumber && lhs.nextTaskNumber == rhs.nextTaskNumber
-            && lhs.nextRunNumber == rhs.nextRunNumber && lhs.runs == rhs.runs && lhs.requests.equalsInPlace(rhs.requests)
+            && lhs.nextRunNumber == rhs.nextRunNumber && lhs.runs == rhs.runs
+            && lhs.requests.equalsInPlace(rhs.requests)
     }
 
     package func runIndex(_ id: WorkflowRun.ID) -> Int? {

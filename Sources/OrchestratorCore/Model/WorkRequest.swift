@@ -61,7 +61,8 @@ package struct WorkRequest: Sendable, Equatable, Identifiable {
     package static func == (lhs: WorkRequest, rhs: WorkRequest) -> Bool {
         lhs.id == rhs.id && lhs.originalRequest == rhs.originalRequest && lhs.splitDetails == rhs.splitDetails
             && lhs.status == rhs.status && lhs.approvalPolicy == rhs.approvalPolicy && lhs.createdAt == rhs.createdAt
-            && lhs.updatedAt == rhs.updatedAt && lhs.completedAt == rhs.completedAt && lhs.completedBy == rhs.completedBy
+            && lhs.updatedAt == rhs.updatedAt && lhs.completedAt == rhs.completedAt
+            && lhs.completedBy == rhs.completedBy
             && lhs.workflowRun == rhs.workflowRun && lhs.tasks.equalsInPlace(rhs.tasks)
     }
 

@@ -20,7 +20,9 @@ extension OrchestratorState {
         note: String? = nil, _ body: (inout WorkTask) throws(OrchestratorError) -> Void = { _ in }
     ) throws(OrchestratorError) -> (request: Int, task: Int, from: WorkTask.Status) {
         let requestIndex = try activeRequestIndex(requestID)
-        guard let taskIndex = requests[requestIndex].taskIndex(taskID) else { throw .taskNotFound(taskID, in: requestID) }
+        guard let taskIndex = requests[requestIndex].taskIndex(taskID) else {
+            throw .taskNotFound(taskID, in: requestID)
+        }
         var task = requests[requestIndex].tasks[taskIndex]
         let from = task.status
         switch TaskStateMachine.decide(action, for: task) {
@@ -29,7 +31,8 @@ extension OrchestratorState {
         case .move(let status): task.status = status
         }
         try body(&task)
-        task.history.append(HistoryEntry(at: now, actor: actor, action: action.historyAction, from: from, to: task.status, note: note))
+        task.history.append(
+            HistoryEntry(at: now, actor: actor, action: action.historyAction, from: from, to: task.status, note: note))
         requests[requestIndex].tasks[taskIndex] = task
         requests[requestIndex].updatedAt = now
         return (requestIndex, taskIndex, from)

@@ -13,7 +13,9 @@ extension OrchestratorState {
             for taskIndex in expired {
                 let task = requests[requestIndex].tasks[taskIndex]
                 let note = "lease of \(task.assignee ?? "unknown holder") ran out at \(task.claimExpiresAt!)"
-                _ = try? perform(.expireLease, on: task.id, in: requests[requestIndex].id, by: "server", at: now, note: note) { task in
+                _ = try? perform(
+                    .expireLease, on: task.id, in: requests[requestIndex].id, by: "server", at: now, note: note
+                ) { task in
                     task.assignee = nil
                     task.claimExpiresAt = nil
                 }
@@ -53,17 +55,23 @@ extension OrchestratorState {
     ) throws(OrchestratorError) {
         let requestIndex = try activeRequestIndex(requestID)
         expireLeases(at: now)
-        guard let taskIndex = requests[requestIndex].taskIndex(taskID) else { throw .taskNotFound(taskID, in: requestID) }
-        let request = requests[requestIndex], task = request.tasks[taskIndex]
+        guard let taskIndex = requests[requestIndex].taskIndex(taskID) else {
+            throw .taskNotFound(taskID, in: requestID)
+        }
+        let request = requests[requestIndex]
+        let task = request.tasks[taskIndex]
         if task.status == .inProgress, task.assignee == holder, !task.isDeleted {
             requests[requestIndex].tasks[taskIndex].claimExpiresAt = now.adding(seconds: leaseSeconds)
             return
         }
         if task.status == .pending, !task.isDeleted {
-            if case .awaitingApproval(_, let waiting) = NextTaskSelector.select(in: request), request.approvalPolicy == .each {
+            if case .awaitingApproval(_, let waiting) = NextTaskSelector.select(in: request),
+                request.approvalPolicy == .each
+            {
                 throw .requestGated(requestID, awaiting: waiting)
             }
-            let status = Dictionary(request.tasks.filter { !$0.isDeleted }.map { ($0.id, $0.status) }, uniquingKeysWith: { a, _ in a })
+            let status = Dictionary(
+                request.tasks.filter { !$0.isDeleted }.map { ($0.id, $0.status) }, uniquingKeysWith: { a, _ in a })
             let unmet = task.dependsOn.filter { !(status[$0].map(request.approvalPolicy.satisfies) ?? false) }
             guard unmet.isEmpty else { throw .dependenciesUnmet(taskID, waitingOn: unmet) }
         }

@@ -11,10 +11,13 @@ extension OrchestratorState {
     /// `mark_task_done`: in progress → done with the details; under `auto` straight on to approved.
     /// When `holder` is given it must be the instance holding the task.
     package mutating func markDone(
-        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, details: String, holder: String?, by actor: String, at now: Timestamp
+        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, details: String, holder: String?, by actor: String,
+        at now: Timestamp
     ) throws(OrchestratorError) -> CompletionEffect {
         guard !details.isBlank else { throw .emptyField("completedDetails") }
-        let (requestIndex, _, from) = try perform(.markDone, on: taskID, in: requestID, by: actor, at: now, note: details) {
+        let (requestIndex, _, from) = try perform(
+            .markDone, on: taskID, in: requestID, by: actor, at: now, note: details
+        ) {
             (task: inout WorkTask) throws(OrchestratorError) in
             if let holder, let assignee = task.assignee, assignee != holder, let until = task.claimExpiresAt {
                 throw .taskHeldByOther(task.id, holder: assignee, until: until)
@@ -24,10 +27,13 @@ extension OrchestratorState {
         }
         var autoApproved = false
         if requests[requestIndex].approvalPolicy == .auto {
-            try perform(.approve, on: taskID, in: requestID, by: "auto policy", at: now) { task in task.approvedBy = "auto policy" }
+            try perform(.approve, on: taskID, in: requestID, by: "auto policy", at: now) { task in
+                task.approvedBy = "auto policy"
+            }
             autoApproved = true
         }
-        return CompletionEffect(unlocked: unlocked(by: taskID, from: from, in: requestIndex), autoApproved: autoApproved)
+        return CompletionEffect(
+            unlocked: unlocked(by: taskID, from: from, in: requestIndex), autoApproved: autoApproved)
     }
 
     /// `approve_task_completion`: done → approved, recording who approved. Returns the tasks it unlocked.
@@ -42,7 +48,8 @@ extension OrchestratorState {
 
     /// `reject_task`: done → in progress with the feedback; the previous holder keeps it with a new lease.
     package mutating func reject(
-        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, feedback: String, leaseSeconds: Int, by actor: String, at now: Timestamp
+        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, feedback: String, leaseSeconds: Int, by actor: String,
+        at now: Timestamp
     ) throws(OrchestratorError) {
         guard !feedback.isBlank else { throw .emptyField("feedback") }
         try perform(.reject, on: taskID, in: requestID, by: actor, at: now, note: feedback) { task in
@@ -53,7 +60,9 @@ extension OrchestratorState {
     }
 
     /// `approve_request_completion`: closes a request whose live tasks are all approved.
-    package mutating func completeRequest(_ requestID: WorkRequest.ID, by actor: String, at now: Timestamp) throws(OrchestratorError) {
+    package mutating func completeRequest(_ requestID: WorkRequest.ID, by actor: String, at now: Timestamp)
+        throws(OrchestratorError)
+    {
         let index = try activeRequestIndex(requestID)
         var unapproved: [WorkTask.ID: WorkTask.Status] = [:]
         for task in requests[index].tasks where !task.isDeleted && task.status != .approved {

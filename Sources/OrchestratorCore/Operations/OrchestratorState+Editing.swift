@@ -7,7 +7,9 @@ extension OrchestratorState {
         package var dependsOn: [WorkTask.ID]?
         package var priority: Priority?
 
-        package init(title: String? = nil, description: String? = nil, dependsOn: [WorkTask.ID]? = nil, priority: Priority? = nil) {
+        package init(
+            title: String? = nil, description: String? = nil, dependsOn: [WorkTask.ID]? = nil, priority: Priority? = nil
+        ) {
             self.title = title
             self.description = description
             self.dependsOn = dependsOn
@@ -15,8 +17,10 @@ extension OrchestratorState {
         }
 
         var changedFields: [String] {
-            [title.map { _ in "title" }, description.map { _ in "description" }, dependsOn.map { _ in "dependsOn" },
-             priority.map { _ in "priority" }].compactMap(\.self)
+            [
+                title.map { _ in "title" }, description.map { _ in "description" }, dependsOn.map { _ in "dependsOn" },
+                priority.map { _ in "priority" },
+            ].compactMap(\.self)
         }
     }
 
@@ -29,10 +33,13 @@ extension OrchestratorState {
         if let description = changes.description, description.isBlank { throw .emptyField("description") }
         var draft = self
         let note = "changed " + changes.changedFields.joined(separator: ", ")
-        let (requestIndex, _, _) = try draft.perform(.update, on: taskID, in: requestID, by: actor, at: now, note: note) { task in
+        let (requestIndex, _, _) = try draft.perform(.update, on: taskID, in: requestID, by: actor, at: now, note: note)
+        { task in
             if let title = changes.title { task.title = title }
             if let description = changes.description { task.description = description }
-            if let dependsOn = changes.dependsOn { task.dependsOn = dependsOn.reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
+            if let dependsOn = changes.dependsOn {
+                task.dependsOn = dependsOn.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+            }
             if let priority = changes.priority { task.priority = priority }
         }
         if changes.dependsOn != nil { try DependencyGraph.validate(draft.requests[requestIndex].tasks) }
@@ -41,7 +48,9 @@ extension OrchestratorState {
 
     /// `delete_task`: hides a task from the plan, keeping it for `restore_task`. Refused while live
     /// tasks depend on it.
-    package mutating func delete(_ taskID: WorkTask.ID, in requestID: WorkRequest.ID, by actor: String, at now: Timestamp) throws(OrchestratorError) {
+    package mutating func delete(
+        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, by actor: String, at now: Timestamp
+    ) throws(OrchestratorError) {
         let requestIndex = try activeRequestIndex(requestID)
         let dependents = DependencyGraph.dependents(of: taskID, in: requests[requestIndex].tasks)
         try perform(.delete, on: taskID, in: requestID, by: actor, at: now) { task throws(OrchestratorError) in
@@ -51,7 +60,9 @@ extension OrchestratorState {
     }
 
     /// `restore_task`: brings a deleted task back, provided what it depends on is still there.
-    package mutating func restore(_ taskID: WorkTask.ID, in requestID: WorkRequest.ID, by actor: String, at now: Timestamp) throws(OrchestratorError) {
+    package mutating func restore(
+        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, by actor: String, at now: Timestamp
+    ) throws(OrchestratorError) {
         var draft = self
         let (requestIndex, _, _) = try draft.perform(.restore, on: taskID, in: requestID, by: actor, at: now) { task in
             task.deletedAt = nil
@@ -62,7 +73,9 @@ extension OrchestratorState {
 
     /// Records a note in a task's history without changing it (progress reports such as "needs
     /// revision" or "blocked"); only a task that is not finished takes notes.
-    package mutating func note(_ text: String, on taskID: WorkTask.ID, in requestID: WorkRequest.ID, by actor: String, at now: Timestamp) throws(OrchestratorError) {
+    package mutating func note(
+        _ text: String, on taskID: WorkTask.ID, in requestID: WorkRequest.ID, by actor: String, at now: Timestamp
+    ) throws(OrchestratorError) {
         guard !text.isBlank else { throw .emptyField("note") }
         try perform(.update, on: taskID, in: requestID, by: actor, at: now, note: text)
     }

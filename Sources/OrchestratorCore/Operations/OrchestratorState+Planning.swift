@@ -8,9 +8,10 @@ extension OrchestratorState {
         guard !originalRequest.isBlank else { throw .emptyField("originalRequest") }
         var draft = self
         let id = draft.makeRequestID()
-        draft.requests.append(WorkRequest(
-            id: id, originalRequest: originalRequest, splitDetails: splitDetails, approvalPolicy: policy,
-            createdAt: now, updatedAt: now))
+        draft.requests.append(
+            WorkRequest(
+                id: id, originalRequest: originalRequest, splitDetails: splitDetails, approvalPolicy: policy,
+                createdAt: now, updatedAt: now))
         try draft.appendTasks(drafts, to: draft.requests.count - 1, action: .planned, by: actor, at: now)
         self = draft
         return id
@@ -20,7 +21,8 @@ extension OrchestratorState {
     package mutating func openRequest(
         originalRequest: String, splitDetails: String?, policy: ApprovalPolicy, by actor: String, at now: Timestamp
     ) throws(OrchestratorError) -> WorkRequest.ID {
-        try plan(originalRequest: originalRequest, splitDetails: splitDetails, tasks: [], policy: policy, by: actor, at: now)
+        try plan(
+            originalRequest: originalRequest, splitDetails: splitDetails, tasks: [], policy: policy, by: actor, at: now)
     }
 
     /// `add_tasks_to_request`: appends tasks that may depend on existing ones and on each other.
@@ -57,10 +59,11 @@ extension OrchestratorState {
                 let resolved = try Self.resolve(reference, label: label, ids: ids, drafts: drafts, existing: existing)
                 if !dependencies.contains(resolved) { dependencies.append(resolved) }
             }
-            requests[requestIndex].tasks.append(WorkTask(
-                id: ids[position], title: draft.title, description: draft.description, dependsOn: dependencies,
-                priority: draft.priority, role: draft.role,
-                history: [HistoryEntry(at: now, actor: actor, action: action, from: nil, to: .pending)]))
+            requests[requestIndex].tasks.append(
+                WorkTask(
+                    id: ids[position], title: draft.title, description: draft.description, dependsOn: dependencies,
+                    priority: draft.priority, role: draft.role,
+                    history: [HistoryEntry(at: now, actor: actor, action: action, from: nil, to: .pending)]))
         }
         try DependencyGraph.validate(requests[requestIndex].tasks)
         requests[requestIndex].updatedAt = now
@@ -72,7 +75,9 @@ extension OrchestratorState {
     private func checkChosen(_ id: WorkTask.ID, against earlier: [WorkTask.ID]) throws(OrchestratorError) {
         let text = id.rawValue
         guard !text.isBlank else { throw .emptyField("id") }
-        if text.hasPrefix("task-"), !text.dropFirst(5).isEmpty, text.dropFirst(5).allSatisfy(\.isASCII), text.dropFirst(5).allSatisfy(\.isNumber) {
+        if text.hasPrefix("task-"), !text.dropFirst(5).isEmpty, text.dropFirst(5).allSatisfy(\.isASCII),
+            text.dropFirst(5).allSatisfy(\.isNumber)
+        {
             throw .taskIDReserved(id)
         }
         guard locate(id) == nil, !earlier.contains(id) else { throw .taskIDTaken(id) }
@@ -80,11 +85,14 @@ extension OrchestratorState {
 
     /// A position or title in the same call, else an existing task id of the request.
     private static func resolve(
-        _ reference: TaskDraft.Reference, label: String, ids: [WorkTask.ID], drafts: [TaskDraft], existing: Set<WorkTask.ID>
+        _ reference: TaskDraft.Reference, label: String, ids: [WorkTask.ID], drafts: [TaskDraft],
+        existing: Set<WorkTask.ID>
     ) throws(OrchestratorError) -> WorkTask.ID {
         switch reference {
         case .position(let position):
-            guard ids.indices.contains(position - 1) else { throw .unknownDependency("position \(position)", of: label) }
+            guard ids.indices.contains(position - 1) else {
+                throw .unknownDependency("position \(position)", of: label)
+            }
             return ids[position - 1]
         case .name(let name):
             if existing.contains(WorkTask.ID(name)) { return WorkTask.ID(name) }

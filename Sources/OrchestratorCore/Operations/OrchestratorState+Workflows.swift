@@ -14,13 +14,16 @@ extension OrchestratorState {
     package mutating func startRun(
         of definition: WorkflowDefinition, context: WorkflowContext, by actor: String, at now: Timestamp
     ) throws(OrchestratorError) -> WorkflowRun.ID {
-        guard let start = definition.start else { throw .workflowInvalid(definition.name, problems: ["it has no steps"]) }
+        guard let start = definition.start else {
+            throw .workflowInvalid(definition.name, problems: ["it has no steps"])
+        }
         let runID = makeRunID()
         let requestID = makeRequestID()
         let summary = definition.description.isBlank ? definition.title : definition.description
-        requests.append(WorkRequest(
-            id: requestID, originalRequest: "Workflow \(definition.name) (\(runID))", splitDetails: summary,
-            approvalPolicy: .each, createdAt: now, updatedAt: now, workflowRun: runID))
+        requests.append(
+            WorkRequest(
+                id: requestID, originalRequest: "Workflow \(definition.name) (\(runID))", splitDetails: summary,
+                approvalPolicy: .each, createdAt: now, updatedAt: now, workflowRun: runID))
         var run = WorkflowRun(
             id: runID, workflow: definition.name, requestID: requestID, currentStep: nil, currentTask: nil,
             context: context, startedBy: actor, createdAt: now, updatedAt: now)
@@ -56,7 +59,8 @@ extension OrchestratorState {
         let nextDefinition: WorkflowStep?
         if case .step(let name) = target {
             guard let found = definition.step(named: name) else {
-                throw .nextStepNotAllowed(step: step.name, requested: name, allowed: step.allowedTargets.map(\.description))
+                throw .nextStepNotAllowed(
+                    step: step.name, requested: name, allowed: step.allowedTargets.map(\.description))
             }
             nextDefinition = found
         } else {
@@ -79,11 +83,15 @@ extension OrchestratorState {
         }
         run.updatedAt = now
         runs[runIndex] = run
-        return RunAdvance(left: step.name, outcome: report.status, target: nextDefinition.map { .step($0.name) } ?? target, finishedTask: taskID)
+        return RunAdvance(
+            left: step.name, outcome: report.status, target: nextDefinition.map { .step($0.name) } ?? target,
+            finishedTask: taskID)
     }
 
     /// Merges `updates` into a running run's context without moving it.
-    package mutating func updateRunContext(_ id: WorkflowRun.ID, with updates: [String: JSONValue], at now: Timestamp) throws(OrchestratorError) {
+    package mutating func updateRunContext(_ id: WorkflowRun.ID, with updates: [String: JSONValue], at now: Timestamp)
+        throws(OrchestratorError)
+    {
         guard let index = runIndex(id) else { throw .runNotFound(id) }
         guard runs[index].status == .running else { throw .runEnded(id, runs[index].status) }
         runs[index].context.merge(updates)
@@ -96,7 +104,8 @@ extension OrchestratorState {
         let instructions = run.context.render(step.clientInstructions).text
         let note = "step '\(step.name)' of workflow \(run.workflow), run \(run.id)"
         let task = WorkTask(
-            id: taskID, title: step.name, description: instructions, status: .inProgress, role: step.role, assignee: actor,
+            id: taskID, title: step.name, description: instructions, status: .inProgress, role: step.role,
+            assignee: actor,
             history: [
                 HistoryEntry(at: now, actor: actor, action: .added, from: nil, to: .pending, note: note),
                 HistoryEntry(at: now, actor: actor, action: .claimed, from: .pending, to: .inProgress),
@@ -112,7 +121,8 @@ extension OrchestratorState {
 
     /// Marks the visit's task done with the report and approves it for the run.
     private mutating func finishStep(
-        _ taskID: WorkTask.ID, in requestIndex: Int, report: StepReport, note: String, runID: WorkflowRun.ID, by actor: String,
+        _ taskID: WorkTask.ID, in requestIndex: Int, report: StepReport, note: String, runID: WorkflowRun.ID,
+        by actor: String,
         at now: Timestamp
     ) {
         guard let taskIndex = requests[requestIndex].taskIndex(taskID) else { return }
@@ -120,8 +130,12 @@ extension OrchestratorState {
         task.completedDetails = report.summary
         task.assignee = nil
         task.approvedBy = "workflow \(runID)"
-        task.history.append(HistoryEntry(at: now, actor: actor, action: .markedDone, from: task.status, to: .done, note: report.summary))
-        task.history.append(HistoryEntry(at: now, actor: "workflow \(runID)", action: .approved, from: .done, to: .approved, note: note))
+        task.history.append(
+            HistoryEntry(at: now, actor: actor, action: .markedDone, from: task.status, to: .done, note: report.summary)
+        )
+        task.history.append(
+            HistoryEntry(at: now, actor: "workflow \(runID)", action: .approved, from: .done, to: .approved, note: note)
+        )
         task.status = .approved
         requests[requestIndex].tasks[taskIndex] = task
         requests[requestIndex].updatedAt = now

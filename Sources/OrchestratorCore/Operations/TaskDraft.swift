@@ -17,7 +17,8 @@ package struct TaskDraft: Sendable, Equatable {
     package var id: WorkTask.ID?
 
     package init(
-        title: String, description: String, dependsOn: [Reference] = [], priority: Priority = .medium, role: String? = nil,
+        title: String, description: String, dependsOn: [Reference] = [], priority: Priority = .medium,
+        role: String? = nil,
         id: WorkTask.ID? = nil
     ) {
         self.id = id

@@ -9,7 +9,8 @@ package struct DanglingDependency: Equatable, Sendable, CustomStringConvertible 
 
     package var description: String {
         let ids = missing.map(\.rawValue).joined(separator: ", ")
-        return "task \(task) of \(request) depends on \(ids), which \(missing.count == 1 ? "is" : "are") not a task of \(request) "
+        return
+            "task \(task) of \(request) depends on \(ids), which \(missing.count == 1 ? "is" : "are") not a task of \(request) "
             + "(the state file was changed by hand?), so it can never start; change its dependsOn"
     }
 }

@@ -11,7 +11,9 @@ package enum DependencyGraph {
         for task in tasks where !task.isDeleted {
             for dependency in task.dependsOn {
                 if dependency == task.id { throw .selfDependency(task.id) }
-                guard let target = byID[dependency] else { throw .unknownDependency(dependency.rawValue, of: task.id.rawValue) }
+                guard let target = byID[dependency] else {
+                    throw .unknownDependency(dependency.rawValue, of: task.id.rawValue)
+                }
                 if target.isDeleted { throw .dependencyDeleted(task.id, dependency: dependency) }
             }
         }

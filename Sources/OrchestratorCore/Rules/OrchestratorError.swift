@@ -130,7 +130,7 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
         case .requestNotFinished(let id, let unapproved):
             "Request \(id) still has tasks that are not approved: "
                 + unapproved.sorted { $0.key.rawValue.precedesNaturally($1.key.rawValue) }
-                    .map { "\($0.key) (\($0.value.words))" }.joined(separator: ", ")
+                .map { "\($0.key) (\($0.value.words))" }.joined(separator: ", ")
                 + "; finish and approve them first."
         case .policyNeedsAgentApprover:
             "approvalPolicy auto lets done count as approved, which this server's --approver human forbids; use each or end."
@@ -185,14 +185,24 @@ extension WorkTask.Status {
 extension String {
     /// Orders `task-2` before `task-10`: digit runs compare by value.
     package func precedesNaturally(_ other: String) -> Bool {
-        let left = Array(utf8), right = Array(other.utf8)
-        var i = 0, j = 0
+        let left = Array(utf8)
+        let right = Array(other.utf8)
+        var i = 0
+        var j = 0
         while i < left.count, j < right.count {
-            let a = left[i], b = right[j]
+            let a = left[i]
+            let b = right[j]
             if Self.isDigit(a), Self.isDigit(b) {
-                var x = 0, y = 0
-                while i < left.count, Self.isDigit(left[i]) { x = x &* 10 &+ Int(left[i] - 48); i += 1 }
-                while j < right.count, Self.isDigit(right[j]) { y = y &* 10 &+ Int(right[j] - 48); j += 1 }
+                var x = 0
+                var y = 0
+                while i < left.count, Self.isDigit(left[i]) {
+                    x = x &* 10 &+ Int(left[i] - 48)
+                    i += 1
+                }
+                while j < right.count, Self.isDigit(right[j]) {
+                    y = y &* 10 &+ Int(right[j] - 48)
+                    j += 1
+                }
                 if x != y { return x < y }
             } else {
                 if a != b { return a < b }

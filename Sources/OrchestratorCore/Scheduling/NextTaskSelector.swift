@@ -6,11 +6,17 @@
 /// has a task in progress gets that task back before anything else. Expired leases must already have
 /// been returned to pending (`OrchestratorState.expireLeases`).
 package enum NextTaskSelector {
-    package static func select(in state: OrchestratorState, request scope: WorkRequest.ID?, holder: String) -> NextTaskSelection {
+    package static func select(in state: OrchestratorState, request scope: WorkRequest.ID?, holder: String)
+        -> NextTaskSelection
+    {
         // Requests that record workflow runs advance through the workflow tools, never through here.
-        let requests = state.requests.filter { $0.status == .active && $0.workflowRun == nil && (scope == nil || $0.id == scope) }
+        let requests = state.requests.filter {
+            $0.status == .active && $0.workflowRun == nil && (scope == nil || $0.id == scope)
+        }
         for request in requests {
-            if let held = request.tasks.first(where: { !$0.isDeleted && $0.status == .inProgress && $0.assignee == holder }) {
+            if let held = request.tasks.first(where: {
+                !$0.isDeleted && $0.status == .inProgress && $0.assignee == holder
+            }) {
                 return .resume(request.id, held.id)
             }
         }

@@ -2,7 +2,8 @@ extension String {
     /// Levenshtein distance between two words, by characters: how many insertions, deletions and
     /// substitutions turn one into the other.
     package func editDistance(to other: String) -> Int {
-        let left = Array(self), right = Array(other)
+        let left = Array(self)
+        let right = Array(other)
         var previous = Array(0...right.count)
         for (i, a) in left.enumerated() {
             var current = [i + 1] + Array(repeating: 0, count: right.count)

@@ -11,7 +11,10 @@ package struct StepReport: Sendable, Equatable {
     package let error: String?
     package let details: JSONValue?
 
-    package init(stepID: String, status: String, result: JSONValue? = nil, message: String? = nil, error: String? = nil, details: JSONValue? = nil) {
+    package init(
+        stepID: String, status: String, result: JSONValue? = nil, message: String? = nil, error: String? = nil,
+        details: JSONValue? = nil
+    ) {
         self.stepID = stepID
         self.status = status
         self.result = result
@@ -26,7 +29,11 @@ package struct StepReport: Sendable, Equatable {
         if let message, !message.isBlank { lines.append("Message: \(message)") }
         if let error, !error.isBlank { lines.append("Error: \(error)") }
         if let result {
-            if case .string(let text) = result { lines.append("Result: \(text)") } else { lines.append("Result: \(result)") }
+            if case .string(let text) = result {
+                lines.append("Result: \(text)")
+            } else {
+                lines.append("Result: \(result)")
+            }
         }
         if let details { lines.append("Details: \(details)") }
         return lines.joined(separator: "\n")

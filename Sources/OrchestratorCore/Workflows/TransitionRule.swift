@@ -37,7 +37,12 @@ package struct TransitionRule: Sendable, Equatable, CustomStringConvertible {
 /// `context.key`, `not context.key`, or `context.key <op> value`, over the run's context.
 package struct ContextCondition: Sendable, Equatable, CustomStringConvertible {
     package enum Test: String, Sendable, CaseIterable {
-        case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+        case equal = "=="
+        case notEqual = "!="
+        case less = "<"
+        case lessOrEqual = "<="
+        case greater = ">"
+        case greaterOrEqual = ">="
         /// The key is set to something other than false, null, 0 or "".
         case truthy
         case falsy

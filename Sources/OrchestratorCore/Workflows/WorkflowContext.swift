@@ -18,7 +18,10 @@ package struct WorkflowContext: Sendable, Equatable {
         func search(_ value: JSONValue, path: String, level: Int) -> String? {
             let children: [(String, JSONValue)]
             switch value {
-            case .object(let members): children = members.sorted { $0.key < $1.key }.map { (path.isEmpty ? $0.key : "\(path).\($0.key)", $0.value) }
+            case .object(let members):
+                children = members.sorted { $0.key < $1.key }.map {
+                    (path.isEmpty ? $0.key : "\(path).\($0.key)", $0.value)
+                }
             case .array(let items): children = items.enumerated().map { ("\(path)[\($0.offset)]", $0.element) }
             case .null, .bool, .int, .double, .numberLiteral, .string: return nil
             }

@@ -19,7 +19,8 @@ package struct WorkflowStep: Sendable, Equatable {
 
     package init(
         name: String, file: String, goal: String? = nil, orchestratorGuidance: String, clientInstructions: String,
-        contextExpectations: String? = nil, role: String? = nil, transitions: [TransitionRule] = [], mentions: [StepTarget] = []
+        contextExpectations: String? = nil, role: String? = nil, transitions: [TransitionRule] = [],
+        mentions: [StepTarget] = []
     ) {
         self.name = name
         self.file = file
@@ -48,7 +49,9 @@ package struct WorkflowStep: Sendable, Equatable {
     ///
     /// Rule-based steps ignore no input: a `nextStep` that disagrees with the rules is refused, so a
     /// client cannot steer around them. Prose steps require `nextStep` and check it against the list.
-    package func decide(outcome: String, context: WorkflowContext, nextStep: String?) throws(OrchestratorError) -> StepTarget {
+    package func decide(outcome: String, context: WorkflowContext, nextStep: String?) throws(OrchestratorError)
+        -> StepTarget
+    {
         let requested = nextStep.map(StepTarget.init)
         if isRuleBased {
             guard let rule = transitions.first(where: { $0.matches(outcome: outcome, context: context) }) else {

@@ -47,7 +47,8 @@ package enum JSONRPCID: Hashable, Sendable, CustomStringConvertible {
             text = text[..<mark]
         }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        let whole = parts[0], fraction = parts.count > 1 ? parts[1] : ""
+        let whole = parts[0]
+        let fraction = parts.count > 1 ? parts[1] : ""
         let digits = Array(whole + fraction)
         let point = whole.count + exponent
         return digits.indices.allSatisfy { $0 < point || digits[$0] == "0" }

@@ -15,18 +15,31 @@ package enum JSONRPCIncoming: Equatable, Sendable {
 
     package static func classify(_ value: JSONValue) -> JSONRPCIncoming {
         guard case .object(let message) = value else {
-            return .invalid(id: nil, error: JSONRPCError(.invalidRequest, "Invalid Request: a message must be a JSON object, not \(value.typeName)"))
+            return .invalid(
+                id: nil,
+                error: JSONRPCError(
+                    .invalidRequest, "Invalid Request: a message must be a JSON object, not \(value.typeName)"))
         }
         let rawID = message["id"]
         let id = rawID.flatMap(JSONRPCID.init)
         if let rawID, id == nil {
-            return .invalid(id: nil, error: JSONRPCError(.invalidRequest, "Invalid Request: id must be a string or an integer, not \(rawID.isNull ? "null" : rawID.typeName)"))
+            return .invalid(
+                id: nil,
+                error: JSONRPCError(
+                    .invalidRequest,
+                    "Invalid Request: id must be a string or an integer, not \(rawID.isNull ? "null" : rawID.typeName)")
+            )
         }
         if let id, !id.isIntegral {
-            return .invalid(id: id, error: JSONRPCError(.invalidRequest, "Invalid Request: id must be a string or an integer, not \(id) (a number with a fraction)"))
+            return .invalid(
+                id: id,
+                error: JSONRPCError(
+                    .invalidRequest,
+                    "Invalid Request: id must be a string or an integer, not \(id) (a number with a fraction)"))
         }
         guard message["jsonrpc"] == .string("2.0") else {
-            return .invalid(id: id, error: JSONRPCError(.invalidRequest, "Invalid Request: \"jsonrpc\" must be \"2.0\""))
+            return .invalid(
+                id: id, error: JSONRPCError(.invalidRequest, "Invalid Request: \"jsonrpc\" must be \"2.0\""))
         }
         if let methodValue = message["method"] {
             guard case .string(let method) = methodValue else {
@@ -40,7 +53,10 @@ package enum JSONRPCIncoming: Equatable, Sendable {
             case .object(let members)?: params = members
             case let other?:
                 guard let id else { return .ignoredNotification(reason: "params of \(method) is not an object") }
-                return .invalid(id: id, error: JSONRPCError(.invalidParams, "Invalid params: params must be an object, not \(other.typeName)"))
+                return .invalid(
+                    id: id,
+                    error: JSONRPCError(
+                        .invalidParams, "Invalid params: params must be an object, not \(other.typeName)"))
             }
             guard let id else { return .notification(method: method, params: params) }
             return .request(id: id, method: method, params: params)
@@ -51,6 +67,8 @@ package enum JSONRPCIncoming: Equatable, Sendable {
             }
             return .response(id: id, result: message["result"], error: message["error"])
         }
-        return .invalid(id: id, error: JSONRPCError(.invalidRequest, "Invalid Request: a message needs a method, or a result or error"))
+        return .invalid(
+            id: id,
+            error: JSONRPCError(.invalidRequest, "Invalid Request: a message needs a method, or a result or error"))
     }
 }

@@ -31,7 +31,9 @@ extension LaunchOptions {
                     options.statePath = path
                 case "--workflows":
                     let directory = try value().get()
-                    guard !directory.isEmpty else { throw LaunchError(message: "--workflows needs a non-empty directory") }
+                    guard !directory.isEmpty else {
+                        throw LaunchError(message: "--workflows needs a non-empty directory")
+                    }
                     options.workflowDirectories.append(directory)
                 case "--toolsets":
                     switch Toolset.parseList(try value().get()) {
@@ -53,19 +55,22 @@ extension LaunchOptions {
                 case "--max-line-bytes":
                     let text = try value().get()
                     guard let bytes = Int(text), bytes >= 1024 else {
-                        throw LaunchError(message: "--max-line-bytes takes a whole number of bytes, at least 1024, not '\(text)'")
+                        throw LaunchError(
+                            message: "--max-line-bytes takes a whole number of bytes, at least 1024, not '\(text)'")
                     }
                     options.maximumLineBytes = bytes
                 case "--lease-minutes":
                     let text = try value().get()
                     guard let minutes = Int(text), (1...10_080).contains(minutes) else {
-                        throw LaunchError(message: "--lease-minutes takes a whole number of minutes from 1 to 10080, not '\(text)'")
+                        throw LaunchError(
+                            message: "--lease-minutes takes a whole number of minutes from 1 to 10080, not '\(text)'")
                     }
                     options.leaseMinutes = minutes
                 case "--lock-wait-seconds":
                     let text = try value().get()
                     guard let seconds = Double(text), seconds >= 0.1, seconds <= 600 else {
-                        throw LaunchError(message: "--lock-wait-seconds takes a number of seconds from 0.1 to 600, not '\(text)'")
+                        throw LaunchError(
+                            message: "--lock-wait-seconds takes a number of seconds from 0.1 to 600, not '\(text)'")
                     }
                     options.lockWaitSeconds = seconds
                 default:

@@ -3,10 +3,16 @@
 /// Feature questions are asked of the revision ("does this session have structured output?") rather
 /// than by comparing strings at call sites; the table in `docs/mcp-protocol.md` §7 is the source.
 package enum ProtocolRevision: String, CaseIterable, Comparable, Sendable {
+    // The cases spell the revision's date as the specification does; underscores keep it readable.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     case v2024_11_05 = "2024-11-05"
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     case v2025_03_26 = "2025-03-26"
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     case v2025_06_18 = "2025-06-18"
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     case v2025_11_25 = "2025-11-25"
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     case v2026_07_28 = "2026-07-28"
 
     /// Revisions negotiated through `initialize`.

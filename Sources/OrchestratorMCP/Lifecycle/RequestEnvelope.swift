@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// The 2026-07-28 per-request `_meta` envelope, validated in the order the reference server uses.
 package struct RequestEnvelope: Sendable, Equatable {
@@ -22,11 +22,13 @@ package struct RequestEnvelope: Sendable, Equatable {
     package init(params: [String: JSONValue]?) throws(JSONRPCError) {
         guard case .object(let meta)? = params?["_meta"] else {
             throw .invalidParams(
-                "params._meta must be an object carrying the required '\(Self.protocolVersionKey)' and '\(Self.clientCapabilitiesKey)' envelope keys")
+                "params._meta must be an object carrying the required '\(Self.protocolVersionKey)' and '\(Self.clientCapabilitiesKey)' envelope keys"
+            )
         }
         let missing = [Self.protocolVersionKey, Self.clientCapabilitiesKey].filter { meta[$0] == nil }
         guard missing.isEmpty else {
-            throw .invalidParams("params._meta is missing the required envelope key(s): \(missing.joined(separator: ", "))")
+            throw .invalidParams(
+                "params._meta is missing the required envelope key(s): \(missing.joined(separator: ", "))")
         }
         guard case .string(let version) = meta[Self.protocolVersionKey]! else {
             throw .invalidParams("params._meta['\(Self.protocolVersionKey)'] must be a string")
@@ -51,7 +53,9 @@ package struct RequestEnvelope: Sendable, Equatable {
     }
 
     /// `-32022` naming what we speak; a dual-era client does not fall back to `initialize` on it.
-    package static func unsupportedVersion(requested: JSONValue, message: String = "Unsupported protocol version") -> JSONRPCError {
+    package static func unsupportedVersion(requested: JSONValue, message: String = "Unsupported protocol version")
+        -> JSONRPCError
+    {
         JSONRPCError(
             .unsupportedProtocolVersion, message,
             data: ["supported": .array(ProtocolRevision.modern.map { .string($0.rawValue) }), "requested": requested])

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 internal import OrchestratorCore
+package import OrchestratorJSON
 
 /// What the server says about itself: `serverInfo` shaped for each revision, and `instructions`.
 package enum ServerIdentity {

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// Which protocol era this connection serves. Fixed by the first request and never changed after.
 ///

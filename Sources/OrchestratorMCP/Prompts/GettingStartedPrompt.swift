@@ -6,19 +6,24 @@ package struct GettingStartedPrompt: MCPPrompt {
     package let title = "Getting started with mcp-orchestrator"
     package let description = "Explains how to work with this server; name a tool to get its details too."
     package let arguments = [
-        PromptArgument(name: "tool", description: "A tool to explain in detail (optional).", required: false),
+        PromptArgument(name: "tool", description: "A tool to explain in detail (optional).", required: false)
     ]
     private let catalog: ToolCatalog
 
     package init(catalog: ToolCatalog) { self.catalog = catalog }
 
-    package func messages(_ arguments: [String: String], environment: ServerEnvironment) throws(JSONRPCError) -> [JSONValue] {
+    package func messages(_ arguments: [String: String], environment: ServerEnvironment) throws(JSONRPCError)
+        -> [JSONValue]
+    {
         var text = ServerGuide.markdown(environment: environment)
         if let toolName = arguments["tool"], !toolName.isEmpty {
             guard let tool = catalog.tool(named: toolName) else {
-                throw .invalidParams("Prompt argument 'tool': no enabled tool is named '\(toolName)'; choose one of \(environment.toolNames.joined(separator: ", "))")
+                throw .invalidParams(
+                    "Prompt argument 'tool': no enabled tool is named '\(toolName)'; choose one of \(environment.toolNames.joined(separator: ", "))"
+                )
             }
-            text += "\n\n## `\(tool.name)` — \(tool.title)\n\n\(tool.description)\n\nArguments (JSON Schema): `\(tool.inputSchema)`"
+            text +=
+                "\n\n## `\(tool.name)` — \(tool.title)\n\n\(tool.description)\n\nArguments (JSON Schema): `\(tool.inputSchema)`"
         }
         return [Self.userText(text)]
     }

@@ -13,7 +13,10 @@ package struct PromptCatalog: Sendable {
     /// Every prompt now; workflow prompts follow the definitions on disk.
     package var prompts: [any MCPPrompt] {
         let names = Set(fixed.map(\.name))
-        return fixed + workflows.workflows().filter { !names.contains($0.name) }.map { WorkflowPrompt(workflow: $0, library: workflows) }
+        return fixed
+            + workflows.workflows().filter { !names.contains($0.name) }.map {
+                WorkflowPrompt(workflow: $0, library: workflows)
+            }
     }
 
     package func prompt(named name: String) -> (any MCPPrompt)? {

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 internal import OrchestratorCore
+package import OrchestratorJSON
 internal import OrchestratorWorkflows
 
 /// A workflow offered in the client's prompt menu: choosing it tells the model to start a run, with
@@ -11,16 +11,26 @@ package struct WorkflowPrompt: MCPPrompt {
     package var name: String { workflow.name }
     package var title: String { "Workflow: \(workflow.definition?.title ?? workflow.name)" }
     package var description: String {
-        guard let definition = workflow.definition else { return "Workflow \(workflow.name) (has errors; explains them)." }
-        return "Start the \(definition.title) workflow. " + (definition.description.isEmpty ? "" : definition.description)
+        guard let definition = workflow.definition else {
+            return "Workflow \(workflow.name) (has errors; explains them)."
+        }
+        return "Start the \(definition.title) workflow. "
+            + (definition.description.isEmpty ? "" : definition.description)
     }
     package let arguments = [
-        PromptArgument(name: "goal", description: "What this run should achieve (stored as context.goal).", required: false),
+        PromptArgument(
+            name: "goal", description: "What this run should achieve (stored as context.goal).", required: false)
     ]
 
-    package func messages(_ arguments: [String: String], environment: ServerEnvironment) throws(JSONRPCError) -> [JSONValue] {
+    package func messages(_ arguments: [String: String], environment: ServerEnvironment) throws(JSONRPCError)
+        -> [JSONValue]
+    {
         guard let definition = workflow.definition else {
-            return [Self.userText("Explain to me why the workflow \(workflow.name) cannot run:\n\n" + WorkflowDocument.markdown(workflow))]
+            return [
+                Self.userText(
+                    "Explain to me why the workflow \(workflow.name) cannot run:\n\n"
+                        + WorkflowDocument.markdown(workflow))
+            ]
         }
         var context: [String: JSONValue] = [:]
         if let goal = arguments["goal"], !goal.isBlank { context["goal"] = .string(goal) }

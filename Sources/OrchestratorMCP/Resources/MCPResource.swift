@@ -29,7 +29,8 @@ package protocol MCPResourceTemplate: Sendable {
 extension MCPResource {
     package func listing(for revision: ProtocolRevision) -> JSONValue {
         var entry: [String: JSONValue] = [
-            "uri": .string(uri), "name": .string(name), "description": .string(description), "mimeType": .string(mimeType),
+            "uri": .string(uri), "name": .string(name), "description": .string(description),
+            "mimeType": .string(mimeType),
         ]
         if revision.hasTitles { entry["title"] = .string(title) }
         return .object(entry)

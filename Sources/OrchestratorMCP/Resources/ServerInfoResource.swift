@@ -1,6 +1,5 @@
 internal import OrchestratorJSON
 
-
 /// `orchestrator://server/info`: the `server_info` report as a JSON document.
 package struct ServerInfoResource: MCPResource {
     package let uri = "orchestrator://server/info"

@@ -11,7 +11,8 @@ package struct ToolDefinitionTemplate: MCPResourceTemplate {
 
     package init(catalog: ToolCatalog) { self.catalog = catalog }
 
-    package func read(_ variables: [String: String], environment: ServerEnvironment, context: RequestContext) -> String? {
+    package func read(_ variables: [String: String], environment: ServerEnvironment, context: RequestContext) -> String?
+    {
         guard let toolName = variables["name"], let tool = catalog.tool(named: toolName) else { return nil }
         return tool.definition(for: context.revision).description
     }

@@ -30,7 +30,8 @@ package struct WorkflowDefinitionTemplate: MCPResourceTemplate {
 
     package init(library: WorkflowLibrary) { self.library = library }
 
-    package func read(_ variables: [String: String], environment: ServerEnvironment, context: RequestContext) -> String? {
+    package func read(_ variables: [String: String], environment: ServerEnvironment, context: RequestContext) -> String?
+    {
         variables["name"].flatMap(library.workflow(named:)).map(WorkflowDocument.markdown)
     }
 
@@ -52,15 +53,23 @@ enum WorkflowDocument {
         var lines = ["# \(definition.title)", "", "Workflow `\(definition.name)` from \(workflow.folder).", ""]
         if !definition.description.isEmpty { lines += [definition.description, ""] }
         for (number, step) in definition.steps.enumerated() {
-            lines += ["## \(number + 1). \(step.name)", "", "File: `\(step.file)`\(step.role.map { " · Role: \($0)" } ?? "")", ""]
+            lines += [
+                "## \(number + 1). \(step.name)", "", "File: `\(step.file)`\(step.role.map { " · Role: \($0)" } ?? "")",
+                "",
+            ]
             if let goal = step.goal { lines += ["### Goal", "", goal, ""] }
             lines += ["### Orchestrator Guidance", "", step.orchestratorGuidance, ""]
             lines += ["### Client Instructions", "", step.clientInstructions, ""]
-            if let expectations = step.contextExpectations { lines += ["### Context Expectations", "", expectations, ""] }
+            if let expectations = step.contextExpectations {
+                lines += ["### Context Expectations", "", expectations, ""]
+            }
             if step.isRuleBased {
                 lines += ["### Transitions", ""] + step.transitions.map { "- \($0)" } + [""]
             } else {
-                lines += ["Next steps the client may choose: \(step.allowedTargets.map(\.description).joined(separator: ", ")).", ""]
+                lines += [
+                    "Next steps the client may choose: \(step.allowedTargets.map(\.description).joined(separator: ", ")).",
+                    "",
+                ]
             }
         }
         if !workflow.warnings.isEmpty { lines += ["## Warnings", ""] + workflow.warnings.map { "- \($0)" } }

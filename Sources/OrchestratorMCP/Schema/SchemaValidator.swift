@@ -10,7 +10,9 @@ package import OrchestratorJSON
 package enum SchemaValidator {
     /// The first violation found, in a stable order (required fields, then declared properties by
     /// name, then unexpected ones), or `nil` when the value conforms.
-    package static func firstViolation(of value: JSONValue, against schema: JSONValue, path: String = "") -> SchemaViolation? {
+    package static func firstViolation(of value: JSONValue, against schema: JSONValue, path: String = "")
+        -> SchemaViolation?
+    {
         guard case .object(let rules) = schema else { return nil }
         if let violation = checkType(value, rules, path) { return violation }
         if let allowed = rules["enum"]?.arrayValue, !allowed.contains(where: { same($0, value) }) {
@@ -29,7 +31,8 @@ package enum SchemaValidator {
         }
     }
 
-    private static func checkType(_ value: JSONValue, _ rules: [String: JSONValue], _ path: String) -> SchemaViolation? {
+    private static func checkType(_ value: JSONValue, _ rules: [String: JSONValue], _ path: String) -> SchemaViolation?
+    {
         let names: [String]
         switch rules["type"] {
         case .string(let name)?: names = [name]
@@ -38,7 +41,8 @@ package enum SchemaValidator {
         }
         if names.contains(where: { matches(value, type: $0) }) { return nil }
         let expected = names.joined(separator: " or ")
-        return SchemaViolation(path: path, problem: "must be \(article(expected)) \(expected), not \(value.typeName)", expected: expected)
+        return SchemaViolation(
+            path: path, problem: "must be \(article(expected)) \(expected), not \(value.typeName)", expected: expected)
     }
 
     private static func matches(_ value: JSONValue, type name: String) -> Bool {
@@ -57,41 +61,59 @@ package enum SchemaValidator {
             return SchemaViolation(path: path, problem: problem, expected: "string of at least \(minimum) characters")
         }
         if let maximum = rules["maxLength"]?.intValue, length > maximum {
-            return SchemaViolation(path: path, problem: "must be at most \(maximum) characters long", expected: "string of at most \(maximum) characters")
+            return SchemaViolation(
+                path: path, problem: "must be at most \(maximum) characters long",
+                expected: "string of at most \(maximum) characters")
         }
-        if let pattern = rules["pattern"]?.stringValue, let regex = try? Regex(pattern), (try? regex.firstMatch(in: text)) == nil {
-            return SchemaViolation(path: path, problem: "does not match the pattern \(pattern)", expected: "string matching \(pattern)")
+        if let pattern = rules["pattern"]?.stringValue, let regex = try? Regex(pattern),
+            (try? regex.firstMatch(in: text)) == nil
+        {
+            return SchemaViolation(
+                path: path, problem: "does not match the pattern \(pattern)", expected: "string matching \(pattern)")
         }
         return nil
     }
 
-    private static func checkNumber(_ value: JSONValue, _ rules: [String: JSONValue], _ path: String) -> SchemaViolation? {
+    private static func checkNumber(_ value: JSONValue, _ rules: [String: JSONValue], _ path: String)
+        -> SchemaViolation?
+    {
         let number = asDouble(value) ?? 0
         if let minimum = rules["minimum"].flatMap(asDouble), number < minimum {
-            return SchemaViolation(path: path, problem: "must be at least \(rules["minimum"]!)", expected: "number ≥ \(rules["minimum"]!)")
+            return SchemaViolation(
+                path: path, problem: "must be at least \(rules["minimum"]!)", expected: "number ≥ \(rules["minimum"]!)")
         }
         if let maximum = rules["maximum"].flatMap(asDouble), number > maximum {
-            return SchemaViolation(path: path, problem: "must be at most \(rules["maximum"]!)", expected: "number ≤ \(rules["maximum"]!)")
+            return SchemaViolation(
+                path: path, problem: "must be at most \(rules["maximum"]!)", expected: "number ≤ \(rules["maximum"]!)")
         }
         return nil
     }
 
-    private static func checkArray(_ items: [JSONValue], _ rules: [String: JSONValue], _ path: String) -> SchemaViolation? {
+    private static func checkArray(_ items: [JSONValue], _ rules: [String: JSONValue], _ path: String)
+        -> SchemaViolation?
+    {
         if let minimum = rules["minItems"]?.intValue, items.count < minimum {
-            return SchemaViolation(path: path, problem: "must have at least \(minimum) item\(minimum == 1 ? "" : "s")", expected: "array of at least \(minimum)")
+            return SchemaViolation(
+                path: path, problem: "must have at least \(minimum) item\(minimum == 1 ? "" : "s")",
+                expected: "array of at least \(minimum)")
         }
         if let maximum = rules["maxItems"]?.intValue, items.count > maximum {
-            return SchemaViolation(path: path, problem: "must have at most \(maximum) items", expected: "array of at most \(maximum)")
+            return SchemaViolation(
+                path: path, problem: "must have at most \(maximum) items", expected: "array of at most \(maximum)")
         }
         if let itemSchema = rules["items"] {
             for (index, item) in items.enumerated() {
-                if let violation = firstViolation(of: item, against: itemSchema, path: "\(path)[\(index)]") { return violation }
+                if let violation = firstViolation(of: item, against: itemSchema, path: "\(path)[\(index)]") {
+                    return violation
+                }
             }
         }
         return nil
     }
 
-    private static func checkObject(_ members: [String: JSONValue], _ rules: [String: JSONValue], _ path: String) -> SchemaViolation? {
+    private static func checkObject(_ members: [String: JSONValue], _ rules: [String: JSONValue], _ path: String)
+        -> SchemaViolation?
+    {
         let properties = rules["properties"]?.objectValue ?? [:]
         for name in rules["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where members[name] == nil {
             let expected = properties[name].map(typeDescription) ?? "a value"
@@ -100,7 +122,9 @@ package enum SchemaValidator {
         for name in members.keys.sorted() {
             let fieldPath = join(path, name)
             if let propertySchema = properties[name] {
-                if let violation = firstViolation(of: members[name]!, against: propertySchema, path: fieldPath) { return violation }
+                if let violation = firstViolation(of: members[name]!, against: propertySchema, path: fieldPath) {
+                    return violation
+                }
                 continue
             }
             switch rules["additionalProperties"] {
@@ -109,7 +133,9 @@ package enum SchemaValidator {
                 let hint = accepted.isEmpty ? "no arguments are accepted" : "accepted: \(accepted)"
                 return SchemaViolation(path: fieldPath, problem: "is not a known field (\(hint))", expected: "absent")
             case let extra? where extra.objectValue != nil:
-                if let violation = firstViolation(of: members[name]!, against: extra, path: fieldPath) { return violation }
+                if let violation = firstViolation(of: members[name]!, against: extra, path: fieldPath) {
+                    return violation
+                }
             default:
                 continue
             }

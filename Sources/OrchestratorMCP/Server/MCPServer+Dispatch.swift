@@ -1,5 +1,5 @@
-internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorJSON
 
 /// Routes a validated request of either era to its feature handler.
 extension MCPServer {
@@ -10,23 +10,32 @@ extension MCPServer {
         context.log(.debug, "\(method.rawValue) from \(context.clientInfo?.name ?? "an unnamed client")")
         switch method {
         case .toolsList:
-            return try Pagination.listResult(tools.tools, key: "tools", kind: "tools", params: params, size: configuration.pageSize) {
+            return try Pagination.listResult(
+                tools.tools, key: "tools", kind: "tools", params: params, size: configuration.pageSize
+            ) {
                 $0.definition(for: context.revision)
             }
         case .toolsCall:
             return try callTool(id: id, params: params, context: context)
         case .resourcesList:
-            return try Pagination.listResult(resources.resources, key: "resources", kind: "resources", params: params, size: configuration.pageSize) {
+            return try Pagination.listResult(
+                resources.resources, key: "resources", kind: "resources", params: params, size: configuration.pageSize
+            ) {
                 $0.listing(for: context.revision)
             }
         case .resourcesTemplatesList:
-            return try Pagination.listResult(resources.templates, key: "resourceTemplates", kind: "templates", params: params, size: configuration.pageSize) {
+            return try Pagination.listResult(
+                resources.templates, key: "resourceTemplates", kind: "templates", params: params,
+                size: configuration.pageSize
+            ) {
                 $0.listing(for: context.revision)
             }
         case .resourcesRead:
             return try readResource(params, context: context)
         case .promptsList:
-            return try Pagination.listResult(prompts.prompts, key: "prompts", kind: "prompts", params: params, size: configuration.pageSize) {
+            return try Pagination.listResult(
+                prompts.prompts, key: "prompts", kind: "prompts", params: params, size: configuration.pageSize
+            ) {
                 $0.listing(for: context.revision)
             }
         case .promptsGet:
@@ -35,11 +44,14 @@ extension MCPServer {
             return try complete(params)
         case .initialize, .ping, .serverDiscover, .loggingSetLevel:
             // Answered by the era handlers before dispatch; reaching here is a routing bug.
-            throw JSONRPCError(.internalError, "Internal error: \(method.rawValue) was routed to the feature dispatcher")
+            throw JSONRPCError(
+                .internalError, "Internal error: \(method.rawValue) was routed to the feature dispatcher")
         }
     }
 
-    private func readResource(_ params: [String: JSONValue]?, context: RequestContext) throws(JSONRPCError) -> [String: JSONValue] {
+    private func readResource(_ params: [String: JSONValue]?, context: RequestContext) throws(JSONRPCError) -> [String:
+        JSONValue]
+    {
         guard case .string(let uri)? = params?["uri"] else {
             throw .invalidParams("Invalid params: resources/read needs params.uri (string)")
         }
@@ -75,7 +87,9 @@ extension MCPServer {
         case .object(let given)?:
             for (key, value) in given {
                 guard prompt.arguments.contains(where: { $0.name == key }) else {
-                    throw .invalidParams("Prompt \(name) has no argument '\(key)'; it takes: \(prompt.arguments.map(\.name).joined(separator: ", "))")
+                    throw .invalidParams(
+                        "Prompt \(name) has no argument '\(key)'; it takes: \(prompt.arguments.map(\.name).joined(separator: ", "))"
+                    )
                 }
                 guard case .string(let text) = value else {
                     throw .invalidParams("Prompt argument '\(key)' must be a string, not \(value.typeName)")
@@ -83,20 +97,27 @@ extension MCPServer {
                 values[key] = text
             }
         case let other?:
-            throw .invalidParams("Invalid params: prompts/get params.arguments must be an object, not \(other.typeName)")
+            throw .invalidParams(
+                "Invalid params: prompts/get params.arguments must be an object, not \(other.typeName)")
         }
         for argument in prompt.arguments where argument.required && values[argument.name] == nil {
             throw .invalidParams("Prompt \(name) needs the argument '\(argument.name)'")
         }
-        return ["description": .string(prompt.description), "messages": .array(try prompt.messages(values, environment: environment))]
+        return [
+            "description": .string(prompt.description),
+            "messages": .array(try prompt.messages(values, environment: environment)),
+        ]
     }
 
     private func complete(_ params: [String: JSONValue]?) throws(JSONRPCError) -> [String: JSONValue] {
         guard case .object(let reference)? = params?["ref"], case .string(let kind)? = reference["type"] else {
             throw .invalidParams("Invalid params: completion/complete needs params.ref with a type")
         }
-        guard case .string(let argument)? = params?["argument"]?["name"], case .string(let prefix)? = params?["argument"]?["value"] else {
-            throw .invalidParams("Invalid params: completion/complete needs params.argument with a name and a value (strings)")
+        guard case .string(let argument)? = params?["argument"]?["name"],
+            case .string(let prefix)? = params?["argument"]?["value"]
+        else {
+            throw .invalidParams(
+                "Invalid params: completion/complete needs params.argument with a name and a value (strings)")
         }
         let values: [String]
         switch kind {
@@ -120,6 +141,11 @@ extension MCPServer {
             throw .invalidParams("Invalid params: params.ref.type must be ref/prompt or ref/resource, not \(kind)")
         }
         let shown = Array(values.prefix(100))
-        return ["completion": ["values": .array(shown.map { .string($0) }), "total": .int(values.count), "hasMore": .bool(values.count > shown.count)]]
+        return [
+            "completion": [
+                "values": .array(shown.map { .string($0) }), "total": .int(values.count),
+                "hasMore": .bool(values.count > shown.count),
+            ]
+        ]
     }
 }

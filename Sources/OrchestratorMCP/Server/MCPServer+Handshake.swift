@@ -1,5 +1,5 @@
-internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorJSON
 
 /// The handshake era (2024-11-05 … 2025-11-25): `initialize`, then stateful requests.
 extension MCPServer {
@@ -8,14 +8,19 @@ extension MCPServer {
     ) throws(JSONRPCError) -> JSONValue? {
         guard case .handshake(var state) = era else { return nil }
         if RequestEnvelope.isPresent(in: params) {
-            throw JSONRPCError(.invalidRequest, "this connection serves the handshake protocol era; requests carrying the 2026-07-28 envelope are not accepted on it")
+            throw JSONRPCError(
+                .invalidRequest,
+                "this connection serves the handshake protocol era; requests carrying the 2026-07-28 envelope are not accepted on it"
+            )
         }
         guard let known = MCPMethod(rawValue: method), known.existsInHandshakeEra else {
             throw .methodNotFound(method)
         }
         switch known {
         case .initialize:
-            guard !inBatch else { throw JSONRPCError(.invalidRequest, "Invalid Request: initialize must not be part of a batch") }
+            guard !inBatch else {
+                throw JSONRPCError(.invalidRequest, "Invalid Request: initialize must not be part of a batch")
+            }
             let result = try initialize(params, state: &state)
             era = .handshake(state)
             return result
@@ -45,7 +50,9 @@ extension MCPServer {
         return try dispatch(known, id: id, params: params, context: context).map { .object($0) }
     }
 
-    private func initialize(_ params: [String: JSONValue]?, state: inout HandshakeState) throws(JSONRPCError) -> JSONValue {
+    private func initialize(_ params: [String: JSONValue]?, state: inout HandshakeState) throws(JSONRPCError)
+        -> JSONValue
+    {
         guard case .string(let requested)? = params?["protocolVersion"] else {
             throw .invalidParams("Invalid params: initialize needs params.protocolVersion (string)")
         }

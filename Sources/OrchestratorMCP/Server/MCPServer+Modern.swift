@@ -1,9 +1,11 @@
-internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorJSON
 
 /// The 2026-07-28 era: every request stands alone, carrying its envelope in `params._meta`.
 extension MCPServer {
-    mutating func handleModern(id: JSONRPCID, method: String, params: [String: JSONValue]?) throws(JSONRPCError) -> JSONValue? {
+    mutating func handleModern(id: JSONRPCID, method: String, params: [String: JSONValue]?) throws(JSONRPCError)
+        -> JSONValue?
+    {
         if method == MCPMethod.initialize.rawValue {
             throw RequestEnvelope.unsupportedVersion(
                 requested: params?["protocolVersion"] ?? .null,
@@ -36,7 +38,8 @@ extension MCPServer {
 
     /// Adds what every 2026 result carries: `resultType`, server identity in `_meta`, and for
     /// cacheable complete results `ttlMs` and `cacheScope`.
-    static func stampModern(_ result: [String: JSONValue], cache: CachePolicy?, revision: ProtocolRevision) -> JSONValue {
+    static func stampModern(_ result: [String: JSONValue], cache: CachePolicy?, revision: ProtocolRevision) -> JSONValue
+    {
         var result = result
         if result["resultType"] == nil { result["resultType"] = "complete" }
         var meta = result["_meta"]?.objectValue ?? [:]

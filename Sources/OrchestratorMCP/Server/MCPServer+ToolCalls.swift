@@ -1,5 +1,5 @@
-internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorJSON
 internal import OrchestratorStorage
 
 /// `tools/call`: argument checking, running the tool, and questions for the person (elicitation).
@@ -7,18 +7,23 @@ extension MCPServer {
     /// At most this many question rounds in one call.
     static let maximumInputRounds = 10
 
-    mutating func callTool(id: JSONRPCID, params: [String: JSONValue]?, context: RequestContext) throws(JSONRPCError) -> [String: JSONValue]? {
+    mutating func callTool(id: JSONRPCID, params: [String: JSONValue]?, context: RequestContext) throws(JSONRPCError)
+        -> [String: JSONValue]?
+    {
         guard case .string(let name)? = params?["name"] else {
             throw .invalidParams("Invalid params: tools/call needs params.name (string)")
         }
         guard let tool = tools.tool(named: name) else {
-            throw JSONRPCError(.invalidParams, "Unknown tool: \(name); tools/list names the enabled tools", data: ["tool": .string(name)])
+            throw JSONRPCError(
+                .invalidParams, "Unknown tool: \(name); tools/list names the enabled tools",
+                data: ["tool": .string(name)])
         }
         let arguments: [String: JSONValue]
         switch params?["arguments"] {
         case nil, .null?: arguments = [:]
         case .object(let given)?: arguments = given
-        case let other?: throw .invalidParams("Invalid params: tools/call params.arguments must be an object, not \(other.typeName)")
+        case let other?:
+            throw .invalidParams("Invalid params: tools/call params.arguments must be an object, not \(other.typeName)")
         }
         var responses: [String: JSONValue] = [:]
         var state: String?
@@ -46,7 +51,8 @@ extension MCPServer {
             return .failure(.invalidArguments(violation))
         }
         let invocation = ToolInvocation(
-            arguments: arguments, context: context, environment: environment, inputResponses: responses, requestState: state)
+            arguments: arguments, context: context, environment: environment, inputResponses: responses,
+            requestState: state)
         // The tool builds its answer while its change flushes to disk; the answer is used only once
         // the change is durable, and a change that could not be saved turns it into that failure.
         let (outcome, unsaved) = environment.store.flushingInBackground {
@@ -90,23 +96,32 @@ extension MCPServer {
     /// Refuses questions the client cannot answer: undeclared capabilities, or too many rounds.
     private func unanswerable(_ requests: [String: InputRequest], context: RequestContext, round: Int) -> ToolFailure? {
         if round > Self.maximumInputRounds {
-            return .failed(code: "too_many_questions", message: "The tool asked questions \(Self.maximumInputRounds) times without finishing; call it again.")
+            return .failed(
+                code: "too_many_questions",
+                message: "The tool asked questions \(Self.maximumInputRounds) times without finishing; call it again.")
         }
         for request in requests.values {
-            let declared: Bool = switch request.method {
-            case "elicitation/create": context.canElicit
-            case "sampling/createMessage": context.clientCapabilities["sampling"] != nil
-            case "roots/list": context.clientCapabilities["roots"] != nil
-            default: false
-            }
+            let declared: Bool =
+                switch request.method {
+                case "elicitation/create": context.canElicit
+                case "sampling/createMessage": context.clientCapabilities["sampling"] != nil
+                case "roots/list": context.clientCapabilities["roots"] != nil
+                default: false
+                }
             if !declared {
                 return .refused(
                     code: "client_cannot_answer",
-                    message: "This client did not declare support for \(request.method), so the server cannot ask; use a client with that capability or the command line.")
+                    message:
+                        "This client did not declare support for \(request.method), so the server cannot ask; use a client with that capability or the command line."
+                )
             }
         }
         if case .handshake(let state) = era, !state.initializedNotified {
-            return .refused(code: "not_initialized", message: "The client has not sent notifications/initialized yet, so the server may not ask it anything; send it and call again.")
+            return .refused(
+                code: "not_initialized",
+                message:
+                    "The client has not sent notifications/initialized yet, so the server may not ask it anything; send it and call again."
+            )
         }
         return nil
     }
@@ -116,8 +131,11 @@ extension MCPServer {
         _ requests: [String: InputRequest], state: String?, tool: any MCPTool, id: JSONRPCID,
         arguments: [String: JSONValue], context: RequestContext, round: Int
     ) {
-        var pending = pendingCalls[id] ?? PendingToolCall(
-            toolName: tool.name, arguments: arguments, state: state, context: context, awaiting: [:], responses: [:], round: round)
+        var pending =
+            pendingCalls[id]
+            ?? PendingToolCall(
+                toolName: tool.name, arguments: arguments, state: state, context: context, awaiting: [:],
+                responses: [:], round: round)
         pending.round = round
         pending.state = state
         for key in requests.keys.sorted() {
@@ -142,9 +160,12 @@ extension MCPServer {
         }
         pendingCalls[owner] = nil
         let context = pending.context
-        let outcome = run(tool, arguments: pending.arguments, context: context, responses: pending.responses, state: pending.state)
+        let outcome = run(
+            tool, arguments: pending.arguments, context: context, responses: pending.responses, state: pending.state)
         do {
-            if let result = try finish(outcome, tool: tool, id: owner, arguments: pending.arguments, context: context, round: pending.round + 1) {
+            if let result = try finish(
+                outcome, tool: tool, id: owner, arguments: pending.arguments, context: context, round: pending.round + 1
+            ) {
                 sink.send(JSONRPCOutgoing.result(id: owner, .object(result)))
             }
         } catch {

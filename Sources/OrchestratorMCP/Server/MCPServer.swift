@@ -1,5 +1,5 @@
-internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorJSON
 package import OrchestratorStorage
 package import OrchestratorWorkflows
 
@@ -23,11 +23,13 @@ package struct MCPServer {
     var serverRequestOwners: [JSONRPCID: JSONRPCID] = [:]
     var nextServerRequestNumber = 1
 
-    package init(configuration: ServerConfiguration, sink: any MessageSink, tools: [any MCPTool] = ToolCatalog.shipped) {
+    package init(configuration: ServerConfiguration, sink: any MessageSink, tools: [any MCPTool] = ToolCatalog.shipped)
+    {
         self.configuration = configuration
         self.sink = sink
         self.store = StateStore(location: configuration.stateLocation, lockWaitSeconds: configuration.lockWaitSeconds)
-        self.workflows = WorkflowLibrary(directories: configuration.workflowDirectories, roleDirectories: configuration.roleDirectories)
+        self.workflows = WorkflowLibrary(
+            directories: configuration.workflowDirectories, roleDirectories: configuration.roleDirectories)
         let catalog = ToolCatalog(enabling: configuration.toolsets, from: tools)
         self.tools = catalog
         self.resources = ResourceCatalog(tools: catalog, workflows: workflows)
@@ -54,17 +56,25 @@ package struct MCPServer {
     /// when the line's first bytes (`head`) hold it.
     package func receiveOversizedLine(byteCount: Int, limit: Int, head: [UInt8] = []) {
         let id = JSONParser.messageID(inPrefix: head).flatMap(JSONRPCID.init)
-        sink.send(JSONRPCOutgoing.error(id: id, JSONRPCError(
-            .invalidRequest,
-            "Invalid Request: the message is \(byteCount) bytes or more, over the \(limit)-byte limit (--max-line-bytes); it was discarded",
-            data: ["limit": .int(limit)])))
+        sink.send(
+            JSONRPCOutgoing.error(
+                id: id,
+                JSONRPCError(
+                    .invalidRequest,
+                    "Invalid Request: the message is \(byteCount) bytes or more, over the \(limit)-byte limit (--max-line-bytes); it was discarded",
+                    data: ["limit": .int(limit)])))
     }
 
     /// A JSON-RPC batch: only a 2025-03-26 session must accept one. Responses go out as one array.
     private mutating func receiveBatch(_ batch: [JSONValue]) {
         guard case .handshake(let state) = era, state.revision?.acceptsBatches == true else {
-            sink.send(JSONRPCOutgoing.error(id: nil, JSONRPCError(
-                .invalidRequest, "Invalid Request: batches are accepted only in a 2025-03-26 session; send one message per line")))
+            sink.send(
+                JSONRPCOutgoing.error(
+                    id: nil,
+                    JSONRPCError(
+                        .invalidRequest,
+                        "Invalid Request: batches are accepted only in a 2025-03-26 session; send one message per line")
+                ))
             return
         }
         guard !batch.isEmpty else {

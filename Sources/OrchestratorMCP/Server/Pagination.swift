@@ -8,10 +8,14 @@ enum Pagination {
     ) throws(JSONRPCError) -> (items: ArraySlice<Item>, nextCursor: String?) {
         var offset = 0
         if let cursor = params?["cursor"] {
-            guard case .string(let text) = cursor else { throw .invalidParams("Invalid cursor: params.cursor must be a string") }
+            guard case .string(let text) = cursor else {
+                throw .invalidParams("Invalid cursor: params.cursor must be a string")
+            }
             let parts = text.split(separator: ":", maxSplits: 1)
             guard parts.count == 2, parts[0] == kind, let value = Int(parts[1]), value > 0, value < items.count else {
-                throw JSONRPCError(.invalidParams, "Invalid cursor: '\(text)' was not issued by this server; list again without a cursor")
+                throw JSONRPCError(
+                    .invalidParams,
+                    "Invalid cursor: '\(text)' was not issued by this server; list again without a cursor")
             }
             offset = value
         }

@@ -1,5 +1,5 @@
-internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorJSON
 
 /// A handshake-era tool call waiting for the client to answer the server's own requests.
 ///

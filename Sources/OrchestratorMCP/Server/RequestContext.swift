@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// What a handler knows about the request it serves, and how it talks back while serving it.
 ///
@@ -44,9 +44,10 @@ package final class RequestContext {
     /// Sends `notifications/message` when the session's threshold lets `level` through.
     package func log(_ level: LogLevel, _ text: String, logger: String = "mcp-orchestrator") {
         guard let logThreshold, level >= logThreshold else { return }
-        sink.send(JSONRPCOutgoing.notification(
-            "notifications/message",
-            ["level": .string(level.rawValue), "logger": .string(logger), "data": .string(text)]))
+        sink.send(
+            JSONRPCOutgoing.notification(
+                "notifications/message",
+                ["level": .string(level.rawValue), "logger": .string(logger), "data": .string(text)]))
     }
 
     /// Sends `notifications/progress` for a request that asked for it. Values must increase.

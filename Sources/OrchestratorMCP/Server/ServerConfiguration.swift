@@ -1,5 +1,5 @@
-internal import OrchestratorJSON
 package import OrchestratorCore
+internal import OrchestratorJSON
 package import OrchestratorStorage
 
 /// Everything the server needs to know from launch, already validated.

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// One tool: its wire definition and its handler, kept together in one file per tool.
 ///
@@ -45,7 +45,9 @@ extension MCPTool {
             "description": .string(description),
             "inputSchema": inputSchema,
         ]
-        if revision.hasToolAnnotations { tool["annotations"] = annotations.json(title: revision.hasTitles ? nil : title) }
+        if revision.hasToolAnnotations {
+            tool["annotations"] = annotations.json(title: revision.hasTitles ? nil : title)
+        }
         if revision.hasStructuredOutput {
             tool["title"] = .string(title)
             tool["outputSchema"] = SchemaSummary.summarize(outputSchema)

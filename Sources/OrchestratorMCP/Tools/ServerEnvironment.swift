@@ -28,7 +28,8 @@ package struct ServerEnvironment {
             let snapshot = try store.read()
             return StateCondition(
                 revision: snapshot.revision, requestCount: snapshot.state.requests.count,
-                problem: snapshot.readOnlyReason?.description, warnings: snapshot.state.danglingDependencies.map(\.description))
+                problem: snapshot.readOnlyReason?.description,
+                warnings: snapshot.state.danglingDependencies.map(\.description))
         } catch {
             return StateCondition(revision: nil, requestCount: nil, problem: error.description, warnings: [])
         }

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 internal import OrchestratorCore
+package import OrchestratorJSON
 internal import OrchestratorStorage
 
 /// The facts `server_info` and the `orchestrator://server/info` resource report.
@@ -9,7 +9,9 @@ package enum ServerInfoReport {
         "properties": [
             "name": ["type": "string"],
             "version": ["type": "string"],
-            "protocolRevision": ["type": "string", "enum": .array(ProtocolRevision.allCases.map { .string($0.rawValue) })],
+            "protocolRevision": [
+                "type": "string", "enum": .array(ProtocolRevision.allCases.map { .string($0.rawValue) }),
+            ],
             "era": ["type": "string", "enum": ["handshake", "modern"]],
             "client": ["type": "string"],
             "stateFile": [
@@ -28,7 +30,10 @@ package enum ServerInfoReport {
                 "required": ["path", "source", "exists", "readable"],
                 "additionalProperties": false,
             ],
-            "toolsets": ["type": "array", "items": ["type": "string", "enum": .array(Toolset.allCases.map { .string($0.rawValue) })]],
+            "toolsets": [
+                "type": "array",
+                "items": ["type": "string", "enum": .array(Toolset.allCases.map { .string($0.rawValue) })],
+            ],
             "approver": ["type": "string", "enum": .array(ApproverMode.allCases.map { .string($0.rawValue) })],
             "workflowDirectories": ["type": "array", "items": ["type": "string"]],
             "counts": [
@@ -43,7 +48,10 @@ package enum ServerInfoReport {
                 "additionalProperties": false,
             ],
         ],
-        "required": ["name", "version", "protocolRevision", "era", "stateFile", "toolsets", "approver", "workflowDirectories", "counts"],
+        "required": [
+            "name", "version", "protocolRevision", "era", "stateFile", "toolsets", "approver", "workflowDirectories",
+            "counts",
+        ],
         "additionalProperties": false,
     ]
 
@@ -100,12 +108,14 @@ package enum ServerInfoReport {
         if let problem = state["problem"]?.stringValue {
             condition = "problem: \(problem)"
         } else if state["exists"]?.boolValue == true {
-            condition = "readable, \(state["sizeBytes"]?.intValue ?? 0) bytes, revision \(state["revision"]?.intValue ?? 0), "
+            condition =
+                "readable, \(state["sizeBytes"]?.intValue ?? 0) bytes, revision \(state["revision"]?.intValue ?? 0), "
                 + "\(state["requests"]?.intValue ?? 0) requests"
         } else {
             condition = "not created yet (it is created on the first change)"
         }
-        let warnings = state["warnings"]?.arrayValue?.compactMap(\.stringValue).map { "\nWarning: \($0)" }.joined() ?? ""
+        let warnings =
+            state["warnings"]?.arrayValue?.compactMap(\.stringValue).map { "\nWarning: \($0)" }.joined() ?? ""
         let toolsets = report["toolsets"]?.arrayValue?.compactMap(\.stringValue).joined(separator: ", ") ?? ""
         let counts = report["counts"]!
         return """

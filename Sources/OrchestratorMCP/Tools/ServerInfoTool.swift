@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// `server_info`: what this server is, which protocol revision the call used, and where its state lives.
 package struct ServerInfoTool: MCPTool {

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// Several tool sets' tools that share one name, served as one tool that accepts every shape
 /// (product §10): `update_task {requestId, taskId, …}` from the default set and
@@ -55,7 +55,8 @@ package struct SharedNameTool: MCPTool {
                     properties[key] = value
                     continue
                 }
-                properties[key] = earlier["type"] != nil && earlier["type"] == value["type"] ? ["type": earlier["type"]!] : [:]
+                properties[key] =
+                    earlier["type"] != nil && earlier["type"] == value["type"] ? ["type": earlier["type"]!] : [:]
             }
         }
         var object: [String: JSONValue] = ["type": "object", "properties": .object(properties)]

@@ -18,7 +18,8 @@ package struct ToolCatalog: Sendable {
         TaskOrchestratorStatusTool(),
         // workflow-orchestration (get_task_status above is shared with it)
         WorkflowOrchestrationCreateTool(), GetWorkflowTool(), WorkflowOrchestrationListTool(), ExecuteWorkflowTool(),
-        ExecutionStatusTool(), ListPatternsTool(), ApplyPatternTool(), ValidatePatternApplicationTool(), DistributeTaskTool(),
+        ExecutionStatusTool(), ListPatternsTool(), ApplyPatternTool(), ValidatePatternApplicationTool(),
+        DistributeTaskTool(),
         AggregateTaskResultsTool(), SystemHealthTool(), WorkflowMetricsTool(), ExportWorkflowDataTool(),
     ]
 

@@ -41,7 +41,9 @@ package struct InputRequest: Sendable, Equatable {
 
     /// A form elicitation asking the person to fill in `schema`.
     package static func elicitation(message: String, schema: JSONValue) -> InputRequest {
-        InputRequest(method: "elicitation/create", params: ["mode": "form", "message": .string(message), "requestedSchema": schema])
+        InputRequest(
+            method: "elicitation/create",
+            params: ["mode": "form", "message": .string(message), "requestedSchema": schema])
     }
 
     package var json: JSONValue { ["method": .string(method), "params": params] }

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 internal import OrchestratorCore
+package import OrchestratorJSON
 
 /// The one translation point from a tool's outcome or failure to the wire.
 ///
@@ -15,24 +15,30 @@ package enum ToolResultRenderer {
         return ["content": [textBlock(output.text), textBlock(output.structured.description)]]
     }
 
-    package static func failure(_ failure: ToolFailure, tool: String, revision: ProtocolRevision) -> Result<[String: JSONValue], JSONRPCError> {
+    package static func failure(_ failure: ToolFailure, tool: String, revision: ProtocolRevision) -> Result<
+        [String: JSONValue], JSONRPCError
+    > {
         switch failure {
         case .invalidArguments(let violation):
             let sentence = "Invalid arguments for \(tool): \(violation). Fix the argument and call \(tool) again."
             guard revision.reportsArgumentErrorsAsToolResults else {
-                return .failure(JSONRPCError(
-                    .invalidParams, sentence,
-                    data: ["field": .string(violation.path), "expected": .string(violation.expected)]))
+                return .failure(
+                    JSONRPCError(
+                        .invalidParams, sentence,
+                        data: ["field": .string(violation.path), "expected": .string(violation.expected)]))
             }
-            return .success(errorResult(
-                code: "invalid_arguments", sentence: sentence, revision: revision,
-                extra: ["field": .string(violation.path), "expected": .string(violation.expected)]))
+            return .success(
+                errorResult(
+                    code: "invalid_arguments", sentence: sentence, revision: revision,
+                    extra: ["field": .string(violation.path), "expected": .string(violation.expected)]))
         case .refused(let code, let message), .failed(let code, let message):
             return .success(errorResult(code: code, sentence: message, revision: revision, extra: [:]))
         }
     }
 
-    private static func errorResult(code: String, sentence: String, revision: ProtocolRevision, extra: [String: JSONValue]) -> [String: JSONValue] {
+    private static func errorResult(
+        code: String, sentence: String, revision: ProtocolRevision, extra: [String: JSONValue]
+    ) -> [String: JSONValue] {
         var result: [String: JSONValue] = ["isError": true, "content": [textBlock("Error \(code): \(sentence)")]]
         if revision.hasStructuredOutput {
             var error = extra

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 package import OrchestratorCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Human-readable diagnostics on stderr, filtered by `--log-level`. Never touches stdout.
 package struct Diagnostics: Sendable {

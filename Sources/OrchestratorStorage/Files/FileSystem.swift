@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The handful of POSIX calls storage needs, each turning `errno` into a sentence.
@@ -83,7 +83,7 @@ package enum FileSystem {
     /// Flushes a file's data to stable storage (`F_FULLFSYNC` on macOS, where `fsync` is not enough).
     static func synchronize(_ descriptor: Int32, path: String) throws(Failure) {
         #if canImport(Darwin)
-        if fcntl(descriptor, F_FULLFSYNC) == 0 { return }
+            if fcntl(descriptor, F_FULLFSYNC) == 0 { return }
         #endif
         if fsync(descriptor) != 0 { throw Failure("cannot flush", path) }
     }

@@ -5,12 +5,12 @@
 package enum PlatformDirectories {
     package static func userData(environment: [String: String], home: String?) -> String? {
         #if os(macOS)
-        guard let home, !home.isEmpty else { return nil }
-        return home + "/Library/Application Support"
+            guard let home, !home.isEmpty else { return nil }
+            return home + "/Library/Application Support"
         #else
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg }
-        guard let home, !home.isEmpty else { return nil }
-        return home + "/.local/share"
+            if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg }
+            guard let home, !home.isEmpty else { return nil }
+            return home + "/.local/share"
         #endif
     }
 }

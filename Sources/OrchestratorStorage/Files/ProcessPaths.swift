@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Paths a process needs about itself, without Foundation's `Bundle` or `NSString` (which would link
@@ -10,17 +10,19 @@ package enum ProcessPaths {
     /// The running executable's real path.
     package static func executable() -> String? {
         #if os(Linux)
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let count = buffer.withUnsafeMutableBufferPointer { pointer in
-            pointer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: pointer.count) { readlink("/proc/self/exe", $0, pointer.count - 1) }
-        }
-        guard count > 0 else { return nil }
-        return String(decoding: buffer[..<count], as: UTF8.self)
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = buffer.withUnsafeMutableBufferPointer { pointer in
+                pointer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: pointer.count) {
+                    readlink("/proc/self/exe", $0, pointer.count - 1)
+                }
+            }
+            guard count > 0 else { return nil }
+            return String(decoding: buffer[..<count], as: UTF8.self)
         #else
-        var size: UInt32 = 4096
-        var buffer = [CChar](repeating: 0, count: Int(size))
-        guard _NSGetExecutablePath(&buffer, &size) == 0 else { return nil }
-        return buffer.withUnsafeBufferPointer { String(validatingCString: $0.baseAddress!) }
+            var size: UInt32 = 4096
+            var buffer = [CChar](repeating: 0, count: Int(size))
+            guard _NSGetExecutablePath(&buffer, &size) == 0 else { return nil }
+            return buffer.withUnsafeBufferPointer { String(validatingCString: $0.baseAddress!) }
         #endif
     }
 

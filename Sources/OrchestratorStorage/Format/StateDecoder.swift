@@ -32,7 +32,8 @@ package enum StateDecoder {
         var ids = Set<String>()
         for (requestIndex, request) in requests.enumerated() {
             for (taskIndex, task) in request.tasks.enumerated() where !ids.insert(task.id.rawValue).inserted {
-                throw FormatError(path: "requests[\(requestIndex)].tasks[\(taskIndex)].id", problem: "repeats the task id \(task.id)")
+                throw FormatError(
+                    path: "requests[\(requestIndex)].tasks[\(taskIndex)].id", problem: "repeats the task id \(task.id)")
             }
         }
         // Version 1 files have no runs.
@@ -180,7 +181,8 @@ package enum StateDecoder {
             }
         }
 
-        func enumeration<Value: RawRepresentable & CaseIterable>(_ key: String) throws(FormatError) -> Value where Value.RawValue == String {
+        func enumeration<Value: RawRepresentable & CaseIterable>(_ key: String) throws(FormatError) -> Value
+        where Value.RawValue == String {
             let text = try string(key)
             guard let value = Value(rawValue: text) else {
                 let names = Value.allCases.map(\.rawValue).joined(separator: ", ")
@@ -190,7 +192,9 @@ package enum StateDecoder {
         }
 
         func timestamp(_ key: String) throws(FormatError) -> Timestamp {
-            guard let moment = try optionalTimestamp(key) else { throw FormatError(path: name(key), problem: "is missing") }
+            guard let moment = try optionalTimestamp(key) else {
+                throw FormatError(path: name(key), problem: "is missing")
+            }
             return moment
         }
 

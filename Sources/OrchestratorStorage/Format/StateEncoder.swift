@@ -140,7 +140,8 @@ package struct StateEncoder {
 
     static func json(_ entry: HistoryEntry) -> JSONValue {
         var object: [String: JSONValue] = [
-            "at": .string(entry.at.description), "actor": .string(entry.actor), "action": .string(entry.action.rawValue),
+            "at": .string(entry.at.description), "actor": .string(entry.actor),
+            "action": .string(entry.action.rawValue),
         ]
         object["from"] = entry.from.map { .string($0.rawValue) }
         object["to"] = entry.to.map { .string($0.rawValue) }

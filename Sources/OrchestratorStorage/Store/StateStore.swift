@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 package import OrchestratorCore
 internal import OrchestratorJSON
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The state file, shared safely by every process that opens it (product §7).
 ///
@@ -40,7 +41,9 @@ package final class StateStore {
     }
 
     private var lockPath: String { location.path + ".lock" }
-    private var replacement: DurableReplacement { DurableReplacement(path: location.path, directory: location.directory) }
+    private var replacement: DurableReplacement {
+        DurableReplacement(path: location.path, directory: location.directory)
+    }
 
     /// The current state, re-read only when the file changed. Never writes.
     package func read() throws(StorageError) -> StateSnapshot {
@@ -148,8 +151,12 @@ package final class StateStore {
         }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .unreadable(path: path, reason: SystemError.sentence(for: errno)) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(path: path, reason: "it is not a regular file") }
+        guard fstat(descriptor, &info) == 0 else {
+            throw .unreadable(path: path, reason: SystemError.sentence(for: errno))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw .unreadable(path: path, reason: "it is not a regular file")
+        }
         let identity = FileIdentity(info)
         if let cache, cache.identity == identity { return cache.snapshot }
         let bytes: [UInt8]
@@ -174,8 +181,11 @@ package final class StateStore {
             throw .corrupt(path: path, reason: "it is not JSON (\(error))")
         }
         let version: Int
-        do { version = try StateDecoder.schemaVersion(of: root) } catch { throw .corrupt(path: path, reason: error.description) }
-        let newer: StorageError? = version > StateSchema.currentVersion
+        do { version = try StateDecoder.schemaVersion(of: root) } catch {
+            throw .corrupt(path: path, reason: error.description)
+        }
+        let newer: StorageError? =
+            version > StateSchema.currentVersion
             ? .newerSchema(path: path, found: version, supported: StateSchema.currentVersion) : nil
         do {
             let document = try StateDecoder.decode(root)
@@ -204,10 +214,12 @@ package final class StateStore {
             lockDescriptor = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
             guard lockDescriptor >= 0 else {
                 let code = errno
-                let action = code == ELOOP
+                let action =
+                    code == ELOOP
                     ? "will not use the lock file, a symbolic link (remove it; it is made again as a plain file)"
                     : "cannot open the lock file"
-                throw .storage(.writeFailed(path: location.path, reason: FileSystem.Failure(action, lockPath, code).description))
+                throw .storage(
+                    .writeFailed(path: location.path, reason: FileSystem.Failure(action, lockPath, code).description))
             }
         }
         var deadline = timespec()
@@ -217,11 +229,14 @@ package final class StateStore {
         while flock(lockDescriptor, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             guard code == EWOULDBLOCK || code == EINTR else {
-                throw .storage(.writeFailed(path: location.path, reason: FileSystem.Failure("cannot lock", lockPath).description))
+                throw .storage(
+                    .writeFailed(path: location.path, reason: FileSystem.Failure("cannot lock", lockPath).description))
             }
             var now = timespec()
             clock_gettime(CLOCK_MONOTONIC, &now)
-            guard Double(now.tv_sec) + Double(now.tv_nsec) / 1e9 < end else { throw .storage(.busy(path: lockPath, seconds: lockWaitSeconds)) }
+            guard Double(now.tv_sec) + Double(now.tv_nsec) / 1e9 < end else {
+                throw .storage(.busy(path: lockPath, seconds: lockWaitSeconds))
+            }
             usleep(pause)
             pause = min(pause * 2, 50_000)
         }

@@ -61,9 +61,13 @@ package struct WorkflowDraft: Sendable {
         if let goal = step.goal, !goal.isBlank { sections.append(("Goal", goal)) }
         sections.append(("Orchestrator Guidance", step.orchestratorGuidance))
         sections.append(("Client Instructions", step.clientInstructions))
-        if let expectations = step.contextExpectations, !expectations.isBlank { sections.append(("Context Expectations", expectations)) }
+        if let expectations = step.contextExpectations, !expectations.isBlank {
+            sections.append(("Context Expectations", expectations))
+        }
         if let role = step.role, !role.isBlank { sections.append(("Role", role)) }
-        if !step.transitions.isEmpty { sections.append(("Transitions", step.transitions.map { "- \($0.trimmingBlanks)" }.joined(separator: "\n"))) }
+        if !step.transitions.isEmpty {
+            sections.append(("Transitions", step.transitions.map { "- \($0.trimmingBlanks)" }.joined(separator: "\n")))
+        }
         return sections.map { "# \($0.0)\n\n\($0.1.trimmingBlanks)\n" }.joined(separator: "\n")
     }
 }

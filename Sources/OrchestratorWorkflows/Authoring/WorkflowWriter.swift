@@ -1,15 +1,16 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-internal import OrchestratorStorage
-#if canImport(FoundationEssentials)
-internal import FoundationEssentials
-#else
-internal import Foundation
-#endif
 package import OrchestratorCore
+internal import OrchestratorStorage
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+#if canImport(FoundationEssentials)
+    internal import FoundationEssentials
+#else
+    internal import Foundation
+#endif
 
 /// Writes a draft into a workflows directory after checking it parses without errors.
 ///
@@ -30,7 +31,9 @@ package enum WorkflowWriter {
         guard WorkflowNaming.isValidWorkflowName(draft.name) else { throw .invalidName(draft.name) }
         let files = draft.files
         let result = WorkflowParser.parse(name: draft.name, files: InMemoryWorkflowFiles(files))
-        guard let definition = result.definition else { throw .invalid(result.errors.map { $0.located(under: draft.name) }) }
+        guard let definition = result.definition else {
+            throw .invalid(result.errors.map { $0.located(under: draft.name) })
+        }
         let target = "\(directory)/\(draft.name)"
         if exists(target), !overwrite { throw .exists(target) }
         let staging = "\(directory)/.\(draft.name).creating-\(getpid())"
@@ -50,8 +53,10 @@ package enum WorkflowWriter {
             if !exists(target), exists(aside) { try? FileSystem.move(aside, to: target) }
             throw .writeFailed(error.description)
         }
-        return (definition, result.diagnostics.filter { $0.severity == .warning }.map { $0.located(under: draft.name) },
-                files.keys.sorted().map { "\(target)/\($0)" })
+        return (
+            definition, result.diagnostics.filter { $0.severity == .warning }.map { $0.located(under: draft.name) },
+            files.keys.sorted().map { "\(target)/\($0)" }
+        )
     }
 
     private static func exists(_ path: String) -> Bool {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one containment rule for everything read from a workflows directory: a file is read only when
@@ -17,7 +17,9 @@ struct ContainedFolder: Sendable {
 
     init(_ name: String, in directory: String) {
         path = "\(directory)/\(name)"
-        guard let realDirectory = Self.realPath(directory), let real = Self.realPath(path), Self.isInside(real, realDirectory) else {
+        guard let realDirectory = Self.realPath(directory), let real = Self.realPath(path),
+            Self.isInside(real, realDirectory)
+        else {
             realPath = nil
             return
         }

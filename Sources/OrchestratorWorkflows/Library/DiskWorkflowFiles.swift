@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-internal import FoundationEssentials
+    internal import FoundationEssentials
 #else
-internal import Foundation
+    internal import Foundation
 #endif
 
 /// A workflow folder on disk. Files larger than `maximumBytes` are treated as unreadable, so a
@@ -15,13 +15,15 @@ struct DiskWorkflowFiles: WorkflowFiles {
     /// The file's text, or `nil` when it is missing, too large, not UTF-8, or really lies outside
     /// the workflow's folder (`ContainedFolder`), which would let a definition read any file.
     func text(at relativePath: String) -> String? {
-        guard let relative = normalizedRelativePath(relativePath), let path = folder.contained(relative) else { return nil }
+        guard let relative = normalizedRelativePath(relativePath), let path = folder.contained(relative) else {
+            return nil
+        }
         return Self.read(path)
     }
 
     static func read(_ path: String) -> String? {
         guard let stamp = FileStamp.of(path), stamp.size <= maximumBytes,
-              let data = FileManager.default.contents(atPath: path)
+            let data = FileManager.default.contents(atPath: path)
         else { return nil }
         return String(data: data, encoding: .utf8)
     }

@@ -19,6 +19,8 @@ package struct RoleDefinition: Sendable, Equatable {
 
     init(name: String, text: String, path: String) {
         let heading = text.split(separator: "\n").first { $0.hasPrefix("# ") }
-        self.init(name: name, title: heading.map { String($0.dropFirst(2)).trimmingBlanks } ?? name, guidance: text.trimmingBlanks, path: path)
+        self.init(
+            name: name, title: heading.map { String($0.dropFirst(2)).trimmingBlanks } ?? name,
+            guidance: text.trimmingBlanks, path: path)
     }
 }

@@ -1,8 +1,9 @@
 internal import OrchestratorStorage
+
 #if canImport(FoundationEssentials)
-internal import FoundationEssentials
+    internal import FoundationEssentials
 #else
-internal import Foundation
+    internal import Foundation
 #endif
 
 /// Finds the `workflows` folder that ships with the program from the executable's own location, never

@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-internal import FoundationEssentials
-#else
-internal import Foundation
-#endif
 internal import OrchestratorCore
 internal import OrchestratorStorage
+
+#if canImport(FoundationEssentials)
+    internal import FoundationEssentials
+#else
+    internal import Foundation
+#endif
 
 /// The workflow definitions and roles of the configured directories, re-read when their files change.
 ///
@@ -50,7 +51,9 @@ package final class WorkflowLibrary: @unchecked Sendable {
             // Directory by directory, as `workflows()` shadows names: an earlier folder wins.
             for directory in directories {
                 let names = names(in: directory)
-                if let match = names.first(where: { $0 == name }) ?? names.first(where: { $0.lowercased() == name.lowercased() }) {
+                if let match = names.first(where: { $0 == name })
+                    ?? names.first(where: { $0.lowercased() == name.lowercased() })
+                {
                     return load(match, in: directory)
                 }
             }
@@ -66,11 +69,15 @@ package final class WorkflowLibrary: @unchecked Sendable {
             for directory in roleDirectories {
                 let folder = ContainedFolder("roles", in: directory)
                 paths.append(folder.path)
-                let files = folder.realPath == nil ? [] : (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-                for file in files.sorted() where file.hasSuffix(".md") && !file.hasPrefix(".") && file.lowercased() != "readme.md" {
+                let files =
+                    folder.realPath == nil
+                    ? [] : (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+                for file in files.sorted()
+                where file.hasSuffix(".md") && !file.hasPrefix(".") && file.lowercased() != "readme.md" {
                     let name = String(file.dropLast(3)).lowercased()
                     paths.append("\(folder.path)/\(file)")
-                    guard !roles.contains(where: { $0.name == name }), let path = folder.contained(file), let text = DiskWorkflowFiles.read(path)
+                    guard !roles.contains(where: { $0.name == name }), let path = folder.contained(file),
+                        let text = DiskWorkflowFiles.read(path)
                     else { continue }
                     roles.append(RoleDefinition(name: name, text: text, path: path))
                 }

@@ -1,4 +1,5 @@
 internal import OrchestratorStorage
+
 /// Which directories definitions come from (product §6): `--workflows DIR` (repeatable), else
 /// `MCP_ORCHESTRATOR_WORKFLOWS` (a `:`-separated list), else the per-user workflows folder followed
 /// by the workflows shipped with the program. Roles always fall back to the shipped ones.
@@ -32,11 +33,13 @@ package struct WorkflowSources: Sendable, Equatable {
         let shippedList = shipped.map { [$0] } ?? []
         if !options.isEmpty {
             let directories = options.map(absolute)
-            return WorkflowSources(directories: directories, roleDirectories: directories + shippedList, origin: .option)
+            return WorkflowSources(
+                directories: directories, roleDirectories: directories + shippedList, origin: .option)
         }
         if let list = environment["MCP_ORCHESTRATOR_WORKFLOWS"], !list.isEmpty {
             let directories = list.split(separator: ":").map { absolute(String($0)) }
-            return WorkflowSources(directories: directories, roleDirectories: directories + shippedList, origin: .environment)
+            return WorkflowSources(
+                directories: directories, roleDirectories: directories + shippedList, origin: .environment)
         }
         let directories = (userData.map { ["\($0)/mcp-orchestrator/workflows"] } ?? []) + shippedList
         return WorkflowSources(directories: directories, roleDirectories: directories, origin: .defaults)
@@ -51,7 +54,8 @@ package struct WorkflowSources: Sendable, Equatable {
     /// The warning for a configured directory that is one workflow's folder, or `nil`.
     package static func misplacedWarning(_ directory: String) -> String? {
         guard isOneWorkflow(directory) else { return nil }
-        return "workflows directory \(directory) is one workflow's folder (it has index.md or steps/), so no workflow is found in it; "
+        return
+            "workflows directory \(directory) is one workflow's folder (it has index.md or steps/), so no workflow is found in it; "
             + "name the directory that holds it instead: --workflows \(ProcessPaths.parent(of: directory))"
     }
 }

@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+
 /// Replaces every `{{file:relative/path}}` with the lines of that file, recursively, keeping where
 /// each line came from. Paths are relative to the including file's folder and may not leave the
 /// workflow folder; includes nest at most `maximumDepth` deep and may not form a cycle.
@@ -29,7 +30,7 @@ struct IncludeExpander {
 
     private mutating func expand(_ line: SourceLine, stack: [String]) -> [SourceLine] {
         guard let open = line.text.firstRange(of: Self.opening),
-              let close = line.text[open.upperBound...].firstRange(of: "}}")
+            let close = line.text[open.upperBound...].firstRange(of: "}}")
         else { return [line] }
         let prefix = String(line.text[..<open.lowerBound])
         let suffix = String(line.text[close.upperBound...])
@@ -49,29 +50,34 @@ struct IncludeExpander {
     private mutating func include(_ written: String, at line: SourceLine, stack: [String]) -> [SourceLine]? {
         let folder = line.file.split(separator: "/").dropLast().joined(separator: "/")
         guard let path = normalizedRelativePath(folder.isEmpty ? written : "\(folder)/\(written)") else {
-            diagnostics.append(WorkflowDiagnostic(
-                .error, at: line.location, "the include '\(written)' points outside the workflow folder",
-                fixIt: "include only files inside this workflow's folder, with a path relative to \(line.file)"))
+            diagnostics.append(
+                WorkflowDiagnostic(
+                    .error, at: line.location, "the include '\(written)' points outside the workflow folder",
+                    fixIt: "include only files inside this workflow's folder, with a path relative to \(line.file)"))
             return nil
         }
         if let start = stack.firstIndex(of: path) {
             let cycle = (stack[start...] + [path]).joined(separator: " → ")
-            diagnostics.append(WorkflowDiagnostic(
-                .error, at: line.location, "the include of '\(written)' forms a cycle: \(cycle)",
-                fixIt: "remove one of these includes so no file includes itself"))
+            diagnostics.append(
+                WorkflowDiagnostic(
+                    .error, at: line.location, "the include of '\(written)' forms a cycle: \(cycle)",
+                    fixIt: "remove one of these includes so no file includes itself"))
             return nil
         }
         guard stack.count <= Self.maximumDepth else {
-            diagnostics.append(WorkflowDiagnostic(
-                .error, at: line.location, "includes nest deeper than \(Self.maximumDepth) files (\(stack.joined(separator: " → ")) → \(path))",
-                fixIt: "flatten the includes so no chain is longer than \(Self.maximumDepth)"))
+            diagnostics.append(
+                WorkflowDiagnostic(
+                    .error, at: line.location,
+                    "includes nest deeper than \(Self.maximumDepth) files (\(stack.joined(separator: " → ")) → \(path))",
+                    fixIt: "flatten the includes so no chain is longer than \(Self.maximumDepth)"))
             return nil
         }
         readPaths.append(path)
         guard let text = files.text(at: path) else {
-            diagnostics.append(WorkflowDiagnostic(
-                .error, at: line.location, "the included file '\(path)' does not exist",
-                fixIt: "create \(path), or correct the path (it is relative to \(line.file))"))
+            diagnostics.append(
+                WorkflowDiagnostic(
+                    .error, at: line.location, "the included file '\(path)' does not exist",
+                    fixIt: "create \(path), or correct the path (it is relative to \(line.file))"))
             return nil
         }
         return expand(SourceLine.lines(of: text, file: path), stack: stack + [path])

@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+
 /// Reads `index.md`: its title, its description, and the steps it lists as Markdown links.
 struct IndexParser {
     struct Entry {
@@ -30,29 +31,39 @@ struct IndexParser {
             }
             let name = link.text.trimmingBlanks
             guard !name.isEmpty else {
-                diagnostics.append(WorkflowDiagnostic(
-                    .error, at: line.location, "the step link has no name",
-                    fixIt: "put the step's name in the brackets: [Run Tests](steps/run_tests.md)"))
+                diagnostics.append(
+                    WorkflowDiagnostic(
+                        .error, at: line.location, "the step link has no name",
+                        fixIt: "put the step's name in the brackets: [Run Tests](steps/run_tests.md)"))
                 continue
             }
             guard let file = normalizedRelativePath(link.target) else {
-                diagnostics.append(WorkflowDiagnostic(
-                    .error, at: line.location, "the link of step '\(name)' points outside the workflow folder ('\(link.target)')",
-                    fixIt: "link to a file inside this workflow's folder, such as steps/\(WorkflowNaming.fileStem(for: name)).md"))
+                diagnostics.append(
+                    WorkflowDiagnostic(
+                        .error, at: line.location,
+                        "the link of step '\(name)' points outside the workflow folder ('\(link.target)')",
+                        fixIt:
+                            "link to a file inside this workflow's folder, such as steps/\(WorkflowNaming.fileStem(for: name)).md"
+                    ))
                 continue
             }
             if let first = entries.first(where: { $0.name.lowercased() == name.lowercased() }) {
-                diagnostics.append(WorkflowDiagnostic(
-                    .error, at: line.location, "step '\(name)' is listed twice (first at \(first.line.location))",
-                    fixIt: "give each step a different name, or remove the repeated line"))
+                diagnostics.append(
+                    WorkflowDiagnostic(
+                        .error, at: line.location, "step '\(name)' is listed twice (first at \(first.line.location))",
+                        fixIt: "give each step a different name, or remove the repeated line"))
                 continue
             }
             entries.append(Entry(name: name, file: file, line: line))
         }
         if entries.isEmpty, diagnostics.isEmpty {
-            diagnostics.append(WorkflowDiagnostic(
-                .error, at: SourceLocation(file: lines.first?.file ?? "index.md", line: 1), "index.md lists no steps",
-                fixIt: "list the steps as links, the first one starting the run: 1. [First Step](steps/first_step.md)"))
+            diagnostics.append(
+                WorkflowDiagnostic(
+                    .error, at: SourceLocation(file: lines.first?.file ?? "index.md", line: 1),
+                    "index.md lists no steps",
+                    fixIt:
+                        "list the steps as links, the first one starting the run: 1. [First Step](steps/first_step.md)")
+            )
         }
         self.title = title
         self.description = description.joined(separator: " ")
@@ -73,9 +84,9 @@ struct IndexParser {
     /// The first `[text](target)` in `item`; the target loses `<…>` and any `#anchor`.
     static func link(in item: Substring) -> (text: String, target: String)? {
         guard let open = item.firstIndex(of: "["),
-              let close = item[open...].firstIndex(of: "]"),
-              item.index(after: close) < item.endIndex, item[item.index(after: close)] == "(",
-              let end = item[close...].firstIndex(of: ")")
+            let close = item[open...].firstIndex(of: "]"),
+            item.index(after: close) < item.endIndex, item[item.index(after: close)] == "(",
+            let end = item[close...].firstIndex(of: ")")
         else { return nil }
         let text = String(item[item.index(after: open)..<close])
         var target = String(item[item.index(close, offsetBy: 2)..<end]).trimmingBlanks

@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+
 /// A Markdown document cut at its level-1 headings (`# Title`), ignoring headings inside code fences.
 struct MarkdownSections {
     struct Section {
@@ -29,7 +30,9 @@ struct MarkdownSections {
             let trimmed = line.text.trimmingBlanks
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
             if !inFence, line.text.hasPrefix("# ") || line.text == "#" {
-                if let current { sections.append(Section(title: current.title, heading: current.heading, body: current.body)) }
+                if let current {
+                    sections.append(Section(title: current.title, heading: current.heading, body: current.body))
+                }
                 current = (String(line.text.dropFirst(1)).trimmingBlanks, line, [])
             } else if current != nil {
                 current!.body.append(line)

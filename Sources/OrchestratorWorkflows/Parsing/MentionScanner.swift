@@ -15,7 +15,8 @@ enum MentionScanner {
         if lowered.count != original.count { lowered = original.map(lower) }
         var taken = [Bool](repeating: false, count: original.count)
         var found: [(position: Int, target: StepTarget)] = []
-        let candidates = stepNames.map { (Array(collapsed($0).lowercased().unicodeScalars), StepTarget.step($0), true) }
+        let candidates =
+            stepNames.map { (Array(collapsed($0).lowercased().unicodeScalars), StepTarget.step($0), true) }
             + [(Array("FINISH".unicodeScalars), .finish, false), (Array("FAILED".unicodeScalars), .failed, false)]
         for (needle, target, ignoringCase) in candidates.sorted(by: { $0.0.count > $1.0.count }) where !needle.isEmpty {
             let haystack = ignoringCase ? lowered : original
@@ -23,9 +24,9 @@ enum MentionScanner {
             while start + needle.count <= haystack.count {
                 let end = start + needle.count
                 if haystack[start..<end].elementsEqual(needle),
-                   start == 0 || !isWordCharacter(original[start - 1]),
-                   end == original.count || !isWordCharacter(original[end]),
-                   !taken[start..<end].contains(true)
+                    start == 0 || !isWordCharacter(original[start - 1]),
+                    end == original.count || !isWordCharacter(original[end]),
+                    !taken[start..<end].contains(true)
                 {
                     for index in start..<end { taken[index] = true }
                     if !found.contains(where: { $0.target.matches(target) }) { found.append((start, target)) }

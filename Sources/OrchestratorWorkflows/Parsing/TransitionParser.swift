@@ -26,17 +26,25 @@ enum TransitionParser {
         if text.isEmpty || (text.hasPrefix("<!--") && text.hasSuffix("-->")) { return nil }
         if let item = IndexParser.listItem(text) { text = String(item).trimmingBlanks }
         guard let arrow = text.firstRange(of: "->") ?? text.firstRange(of: "→") else {
-            throw Failure(message: "the rule '\(text)' has no arrow", fixIt: "write one rule per line as WHEN -> TARGET, e.g. \(example)")
+            throw Failure(
+                message: "the rule '\(text)' has no arrow",
+                fixIt: "write one rule per line as WHEN -> TARGET, e.g. \(example)")
         }
         let when = text[..<arrow.lowerBound].trimmingBlanks
         let target = Self.target(String(text[arrow.upperBound...]))
         guard !target.isEmpty else {
-            throw Failure(message: "the rule '\(text)' names no target after the arrow", fixIt: "name a step from index.md, FINISH or FAILED after the arrow")
+            throw Failure(
+                message: "the rule '\(text)' names no target after the arrow",
+                fixIt: "name a step from index.md, FINISH or FAILED after the arrow")
         }
         let lowered = when.lowercased()
-        if lowered == "otherwise" || lowered == "always" || lowered == "else" { return TransitionRule(target: StepTarget(target)) }
+        if lowered == "otherwise" || lowered == "always" || lowered == "else" {
+            return TransitionRule(target: StepTarget(target))
+        }
         guard !when.isEmpty else {
-            throw Failure(message: "the rule '\(text)' has nothing before the arrow", fixIt: "start it with an outcome (success), a condition (if context.done), or otherwise")
+            throw Failure(
+                message: "the rule '\(text)' has nothing before the arrow",
+                fixIt: "start it with an outcome (success), a condition (if context.done), or otherwise")
         }
         var outcomePart = when
         var conditionPart: String?
@@ -54,26 +62,35 @@ enum TransitionParser {
 
     private static func target(_ text: String) -> String {
         var target = text.trimmingBlanks
-        if target.hasPrefix("["), let close = target.firstIndex(of: "]") { target = String(target[target.index(after: target.startIndex)..<close]) }
-        for quote in ["`", "\"", "'", "**"] where target.hasPrefix(quote) && target.hasSuffix(quote) && target.count >= 2 * quote.count {
+        if target.hasPrefix("["), let close = target.firstIndex(of: "]") {
+            target = String(target[target.index(after: target.startIndex)..<close])
+        }
+        for quote in ["`", "\"", "'", "**"]
+        where target.hasPrefix(quote) && target.hasSuffix(quote) && target.count >= 2 * quote.count {
             target = String(target.dropFirst(quote.count).dropLast(quote.count))
         }
         return target.trimmingBlanks
     }
 
     private static func outcomes(_ text: String, rule: String) throws(Failure) -> [String] {
-        let words = text.replacing(",", with: " or ").split(separator: " or ", omittingEmptySubsequences: false).map(String.init).map(\.trimmingBlanks).filter { !$0.isEmpty }
+        let words = text.replacing(",", with: " or ").split(separator: " or ", omittingEmptySubsequences: false).map(
+            String.init
+        ).map(\.trimmingBlanks).filter { !$0.isEmpty }
         for word in words where !word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) {
             throw Failure(
                 message: "'\(word)' in the rule '\(rule)' is not an outcome word",
-                fixIt: "outcomes are single words such as success or needs_changes, joined by 'or'; put conditions after 'if'")
+                fixIt:
+                    "outcomes are single words such as success or needs_changes, joined by 'or'; put conditions after 'if'"
+            )
         }
         return words
     }
 
     private static func conditions(_ text: String) throws(Failure) -> [ContextCondition] {
         var result: [ContextCondition] = []
-        for part in text.split(separator: " and ", omittingEmptySubsequences: false).map(String.init) { result.append(try condition(part.trimmingBlanks)) }
+        for part in text.split(separator: " and ", omittingEmptySubsequences: false).map(String.init) {
+            result.append(try condition(part.trimmingBlanks))
+        }
         return result
     }
 
@@ -83,9 +100,11 @@ enum TransitionParser {
     private static let operatorCharacters: Set<Character> = ["=", "!", "<", ">"]
 
     private static func condition(_ text: String) throws(Failure) -> ContextCondition {
-        let fixIt = "write a condition as context.KEY, not context.KEY, or context.KEY OP VALUE with OP one of == != < <= > >=, e.g. if context.attempts < 3"
+        let fixIt =
+            "write a condition as context.KEY, not context.KEY, or context.KEY OP VALUE with OP one of == != < <= > >=, e.g. if context.attempts < 3"
         if text.lowercased().hasPrefix("not ") {
-            return ContextCondition(path: try path(String(text.dropFirst(4)).trimmingBlanks, fixIt: fixIt), test: .falsy)
+            return ContextCondition(
+                path: try path(String(text.dropFirst(4)).trimmingBlanks, fixIt: fixIt), test: .falsy)
         }
         // The operator is the whole run of =!<> characters after the key: `<>` or a single `=` is
         // refused, never read as a shorter operator with the rest taken as the value.
@@ -100,21 +119,29 @@ enum TransitionParser {
         }
         let key = try path(text[..<start].trimmingBlanks, fixIt: fixIt)
         let literal = text[end...].trimmingBlanks
-        guard !literal.isEmpty else { throw Failure(message: "the condition '\(text)' has no value after \(symbol)", fixIt: fixIt) }
+        guard !literal.isEmpty else {
+            throw Failure(message: "the condition '\(text)' has no value after \(symbol)", fixIt: fixIt)
+        }
         return ContextCondition(path: key, test: test, value: value(literal))
     }
 
     private static func path(_ text: String, fixIt: String) throws(Failure) -> [String] {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 2, parts[0] == "context",
-              parts.dropFirst().allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } })
+            parts.dropFirst().allSatisfy({
+                !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+            })
         else { throw Failure(message: "'\(text)' is not a context key", fixIt: fixIt) }
         return Array(parts.dropFirst())
     }
 
     private static func value(_ literal: String) -> JSONValue {
-        if literal.hasPrefix("'"), literal.hasSuffix("'"), literal.count >= 2 { return .string(String(literal.dropFirst().dropLast())) }
-        if let parsed = try? JSONParser.parse(literal), !(parsed.objectValue != nil || parsed.arrayValue != nil) { return parsed }
+        if literal.hasPrefix("'"), literal.hasSuffix("'"), literal.count >= 2 {
+            return .string(String(literal.dropFirst().dropLast()))
+        }
+        if let parsed = try? JSONParser.parse(literal), !(parsed.objectValue != nil || parsed.arrayValue != nil) {
+            return parsed
+        }
         return .string(literal)
     }
 }

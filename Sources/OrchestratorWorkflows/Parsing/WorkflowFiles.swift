@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+
 /// The files of one workflow folder, by path relative to it. The parser reads only through this,
 /// so tests give it inline Markdown and the library gives it the disk.
 package protocol WorkflowFiles {

@@ -1,4 +1,5 @@
 package import OrchestratorCore
+
 /// Turns one workflow folder into a definition, or into the diagnostics that say why it cannot run.
 package enum WorkflowParser {
     package struct Result: Sendable {
@@ -26,9 +27,13 @@ package enum WorkflowParser {
         var rules: [(rule: TransitionRule, location: SourceLocation)] = []
         for entry in index.entries {
             guard let lines = expander.expand(entry.file) else {
-                diagnostics.append(WorkflowDiagnostic(
-                    .error, at: entry.line.location, "the file '\(entry.file)' of step '\(entry.name)' does not exist",
-                    fixIt: "create \(entry.file) with '# Orchestrator Guidance' and '# Client Instructions' sections, or correct the link"))
+                diagnostics.append(
+                    WorkflowDiagnostic(
+                        .error, at: entry.line.location,
+                        "the file '\(entry.file)' of step '\(entry.name)' does not exist",
+                        fixIt:
+                            "create \(entry.file) with '# Orchestrator Guidance' and '# Client Instructions' sections, or correct the link"
+                    ))
                 continue
             }
             let (step, stepRules, problems) = StepParser.parse(name: entry.name, file: entry.file, lines: lines)
@@ -48,8 +53,11 @@ package enum WorkflowParser {
         diagnostics += WorkflowValidator.check(steps: steps, rules: rules, index: index)
         diagnostics.sort { ($0.file, $0.line) < ($1.file, $1.line) }
         let failed = diagnostics.contains { $0.severity == .error }
-        let definition = failed ? nil : WorkflowDefinition(
-            name: name, title: index.title ?? name, description: index.description, steps: steps)
+        let definition =
+            failed
+            ? nil
+            : WorkflowDefinition(
+                name: name, title: index.title ?? name, description: index.description, steps: steps)
         return Result(definition: definition, diagnostics: diagnostics, readPaths: expander.readPaths)
     }
 }

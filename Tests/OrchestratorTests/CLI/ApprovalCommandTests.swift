@@ -10,7 +10,14 @@ import Testing
     static func setUp(approver: ApproverMode = .human) -> (ServerHarness, CLIHarness) {
         var server = ServerHarness(approver: approver)
         server.initialize()
-        _ = server.call("request_planning", ["originalRequest": "R", "tasks": [["title": "One", "description": "d"], ["title": "Two", "description": "d", "dependsOn": [1]]]])
+        _ = server.call(
+            "request_planning",
+            [
+                "originalRequest": "R",
+                "tasks": [
+                    ["title": "One", "description": "d"], ["title": "Two", "description": "d", "dependsOn": [1]],
+                ],
+            ])
         _ = server.call("get_next_task")
         _ = server.call("mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "did it"])
         return (server, CLIHarness(statePath: server.statePath))
@@ -21,7 +28,8 @@ import Testing
         let refusal = server.call("approve_task_completion", ["requestId": "req-1", "taskId": "task-1"])
         let text = try #require(refusal["content"]?[0]?["text"]?.stringValue)
         // The refusal names the exact command line; run it as written.
-        let named = try #require(text.range(of: "mcp-orchestrator approve ").map { text[$0.upperBound...] }?.split(separator: "`").first)
+        let named = try #require(
+            text.range(of: "mcp-orchestrator approve ").map { text[$0.upperBound...] }?.split(separator: "`").first)
         #expect(cli.run(["approve"] + named.split(separator: " ").map(String.init)) == 0)
         #expect(cli.out == "Approved task-1 of req-1 (revision 4). Now ready: task-2.\n")
         let details = server.call("open_task_details", ["taskId": "task-1"])
@@ -50,7 +58,9 @@ import Testing
         _ = server.call("mark_task_done", ["requestId": "req-1", "taskId": "task-2", "completedDetails": "x"])
         #expect(cli.run(["approve", "req-1", "task-2"]) == 0)
         #expect(cli.run(["approve-request", "req-1"]) == 0)
-        #expect(server.call("list_requests")["structuredContent"]?["requests"]?[0]?["completedBy"] == "person via command line (ada)")
+        #expect(
+            server.call("list_requests")["structuredContent"]?["requests"]?[0]?["completedBy"]
+                == "person via command line (ada)")
     }
 
     @Test(arguments: [
@@ -71,7 +81,10 @@ import Testing
     @Test func refusalsOfTheRulesExitOneWithTheirCode() {
         let (_, cli) = Self.setUp()
         #expect(cli.run(["approve", "req-1", "task-2"]) == 1)
-        #expect(cli.err == "mcp-orchestrator approve: Task task-2 is pending, not done; only a done task can be approved or rejected, so finish it with mark_task_done first. [task_not_done]\n")
+        #expect(
+            cli.err
+                == "mcp-orchestrator approve: Task task-2 is pending, not done; only a done task can be approved or rejected, so finish it with mark_task_done first. [task_not_done]\n"
+        )
         #expect(cli.run(["approve", "req-9", "task-1"]) == 1)
         #expect(cli.err.contains("[request_not_found]"))
     }

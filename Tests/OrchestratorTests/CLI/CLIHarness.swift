@@ -16,12 +16,18 @@ final class CLIHarness: @unchecked Sendable {
 
     /// Runs `arguments` (with `--state` added unless given); returns the exit status.
     @discardableResult
-    func run(_ arguments: [String], terminal: Bool = false, environment: [String: String] = ["USER": "ada", "HOME": "/home/ada"]) -> Int32 {
+    func run(
+        _ arguments: [String], terminal: Bool = false,
+        environment: [String: String] = ["USER": "ada", "HOME": "/home/ada"]
+    ) -> Int32 {
         out = ""
         err = ""
-        let withState = arguments.contains("--state") || arguments.contains("--help") ? arguments : arguments + ["--state", statePath]
+        let withState =
+            arguments.contains("--state") || arguments.contains("--help")
+            ? arguments : arguments + ["--state", statePath]
         let context = CLIContext(
-            environment: environment, workingDirectory: "/work", executablePath: "/opt/bin/mcp-orchestrator", clock: clock.wallClock,
+            environment: environment, workingDirectory: "/work", executablePath: "/opt/bin/mcp-orchestrator",
+            clock: clock.wallClock,
             isTerminal: terminal, writeOut: { self.out += $0 }, writeError: { self.err += $0 })
         return CommandLineInterface.run(withState, context: context)
     }

@@ -11,17 +11,27 @@ import Testing
     static func sampleStore() -> CLIHarness {
         var server = ServerHarness(approver: .agent)
         server.initialize()
-        _ = server.call("request_planning", ["originalRequest": "Ship <b>v2</b> & \"friends\"", "tasks": [
-            ["title": "Design | plan", "description": "d"], ["title": "Build", "description": "d", "dependsOn": [1]],
-            ["title": "Test", "description": "d", "dependsOn": [2]], ["title": "Docs", "description": "d", "dependsOn": [1]],
-        ], "approvalPolicy": "end"])
+        _ = server.call(
+            "request_planning",
+            [
+                "originalRequest": "Ship <b>v2</b> & \"friends\"",
+                "tasks": [
+                    ["title": "Design | plan", "description": "d"],
+                    ["title": "Build", "description": "d", "dependsOn": [1]],
+                    ["title": "Test", "description": "d", "dependsOn": [2]],
+                    ["title": "Docs", "description": "d", "dependsOn": [1]],
+                ], "approvalPolicy": "end",
+            ])
         _ = server.call("get_next_task")
-        _ = server.call("mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "<script>alert(1)</script>"])
+        _ = server.call(
+            "mark_task_done",
+            ["requestId": "req-1", "taskId": "task-1", "completedDetails": "<script>alert(1)</script>"])
         _ = server.call("approve_task_completion", ["requestId": "req-1", "taskId": "task-1"])
         _ = server.call("get_next_task")
         _ = server.call("mark_task_done", ["requestId": "req-1", "taskId": "task-2", "completedDetails": "built"])
         _ = server.call("get_next_task")
-        _ = server.call("request_planning", ["originalRequest": "Second", "tasks": [["title": "Only", "description": "d"]]])
+        _ = server.call(
+            "request_planning", ["originalRequest": "Second", "tasks": [["title": "Only", "description": "d"]]])
         return CLIHarness(statePath: server.statePath)
     }
 
@@ -33,7 +43,8 @@ import Testing
         #expect(exported.state == stored.state)
         #expect(exported.revision == stored.revision)
         #expect(cli.run(["export", "req-2", "--format", "json"]) == 0)
-        #expect(try StateDecoder.decode(JSONParser.parse(cli.out)).state.requests.map(\.id) == [WorkRequest.ID("req-2")])
+        #expect(
+            try StateDecoder.decode(JSONParser.parse(cli.out)).state.requests.map(\.id) == [WorkRequest.ID("req-2")])
     }
 
     @Test func markdownHasTheTableAndHistory() {
@@ -57,7 +68,9 @@ import Testing
         for forbidden in ["<script", "http://", "https://", "<link", "@import", "src="] where forbidden != "http://" {
             #expect(!html.contains(forbidden), "\(forbidden)")
         }
-        #expect(!html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"), "nothing fetched from elsewhere")
+        #expect(
+            !html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"),
+            "nothing fetched from elsewhere")
         #expect(html.contains("Ship &lt;b&gt;v2&lt;/b&gt; &amp; &quot;friends&quot;"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.components(separatedBy: "<g class=\"node\"").count - 1 == 5)
@@ -78,6 +91,8 @@ import Testing
         #expect(cli.err.contains("no state file at \(cli.statePath) yet"))
         let sample = Self.sampleStore()
         #expect(sample.run(["export", "--format", "json", "--output", "/nonexistent/dir/x.json"]) == 74)
-        #expect(sample.err.contains("cannot create /nonexistent/dir/x.json.tmp: no such file or directory (ENOENT)"), "\(sample.err)")
+        #expect(
+            sample.err.contains("cannot create /nonexistent/dir/x.json.tmp: no such file or directory (ENOENT)"),
+            "\(sample.err)")
     }
 }

@@ -7,23 +7,29 @@ import Testing
 @Suite struct StatusCommandTests {
     @Test func tablesAreAlignedAndNameTheFileAndRevision() {
         var (server, cli) = ApprovalCommandTests.setUp()
-        _ = server.call("request_planning", ["originalRequest": "Second", "tasks": [["title": "A much longer title", "description": "d", "priority": "high"]]])
+        _ = server.call(
+            "request_planning",
+            [
+                "originalRequest": "Second",
+                "tasks": [["title": "A much longer title", "description": "d", "priority": "high"]],
+            ])
         #expect(cli.run(["status"]) == 0)
-        #expect(cli.out == """
-            State file \(cli.statePath) (revision 4)
+        #expect(
+            cli.out == """
+                State file \(cli.statePath) (revision 4)
 
-            req-1 (active, policy each): R — 1 pending, 1 done
-            #  task    title  priority  after   status   holder
-            -  ------  -----  --------  ------  -------  -------
-            1  task-1  One    medium    —       done     harness
-            2  task-2  Two    medium    task-1  pending  
+                req-1 (active, policy each): R — 1 pending, 1 done
+                #  task    title  priority  after   status   holder
+                -  ------  -----  --------  ------  -------  -------
+                1  task-1  One    medium    —       done     harness
+                2  task-2  Two    medium    task-1  pending  
 
-            req-2 (active, policy each): Second — 1 pending
-            #  task    title                priority  after  status   holder
-            -  ------  -------------------  --------  -----  -------  ------
-            1  task-3  A much longer title  high      —      pending  
+                req-2 (active, policy each): Second — 1 pending
+                #  task    title                priority  after  status   holder
+                -  ------  -------------------  --------  -----  -------  ------
+                1  task-3  A much longer title  high      —      pending  
 
-            """)
+                """)
         #expect(!cli.out.contains("\u{1B}["), "no colour when not a terminal")
         #expect(cli.run(["status"], terminal: true) == 0)
         #expect(cli.out.contains("\u{1B}[36mdone   \u{1B}[0m"))
@@ -37,7 +43,9 @@ import Testing
         let cli = CLIHarness()
         #expect(cli.run(["status"]) == 0)
         #expect(cli.out.hasPrefix("No state file at \(cli.statePath) yet: nothing has been planned with this path"))
-        #expect(!FileManager.default.fileExists(atPath: cli.statePath) && !FileManager.default.fileExists(atPath: cli.statePath + ".lock"))
+        #expect(
+            !FileManager.default.fileExists(atPath: cli.statePath)
+                && !FileManager.default.fileExists(atPath: cli.statePath + ".lock"))
         try "{not json".write(toFile: cli.statePath, atomically: true, encoding: .utf8)
         #expect(cli.run(["status"]) == 74)
         #expect(cli.err.contains("is not valid JSON") || cli.err.contains("not JSON"), "\(cli.err)")

@@ -12,12 +12,15 @@ import Testing
 
         let broken = WorkflowFixtures.directory([
             "broken/index.md": "1. [Only](steps/only.md)\n2. [Lost](steps/lost.md)",
-            "broken/steps/only.md": "# Orchestrator Guidance\nGo.\n\n# Client Instructions\nDo.\n\n# Transitions\n- success -> Nowhere\n",
+            "broken/steps/only.md":
+                "# Orchestrator Guidance\nGo.\n\n# Client Instructions\nDo.\n\n# Transitions\n- success -> Nowhere\n",
             "broken/steps/lost.md": "# Orchestrator Guidance\nFINISH.\n\n# Client Instructions\nDo.\n",
         ])
         #expect(cli.run(["workflows", "validate", broken]) == 1)
         #expect(cli.out.contains("FAIL broken (not loadable)"))
-        #expect(cli.out.contains("\(broken)/broken/steps/only.md:8: error: the rule 'success -> Nowhere' leads to 'Nowhere'"))
+        #expect(
+            cli.out.contains(
+                "\(broken)/broken/steps/only.md:8: error: the rule 'success -> Nowhere' leads to 'Nowhere'"))
         #expect(cli.out.hasSuffix("1 workflow in \(broken): 1 error, 0 warnings.\n"))
 
         #expect(cli.run(["workflows", "validate", "/nonexistent/flows"]) == 74)
@@ -29,14 +32,20 @@ import Testing
     @Test(arguments: ["claude-desktop", "cline", "claude-code"])
     func configPrintsAnEntryThatParsesWithAbsolutePaths(client: String) throws {
         let cli = CLIHarness()
-        #expect(cli.run(["config", client, "--state", "data/state.json", "--workflows", "flows", "--approver", "human"]) == 0)
+        #expect(
+            cli.run(["config", client, "--state", "data/state.json", "--workflows", "flows", "--approver", "human"])
+                == 0)
         let entry = try JSONParser.parse(cli.out)["mcpServers"]?["orchestrator"]
         #expect(entry?["command"] == "/opt/bin/mcp-orchestrator")
-        #expect(entry?["args"] == ["--state", "/work/data/state.json", "--workflows", "/work/flows", "--approver", "human"])
+        #expect(
+            entry?["args"] == ["--state", "/work/data/state.json", "--workflows", "/work/flows", "--approver", "human"])
         #expect((entry?["type"] == "stdio") == (client == "cline"))
         switch client {
         case "claude-code":
-            #expect(cli.err.contains("claude mcp add --transport stdio --scope user orchestrator -- /opt/bin/mcp-orchestrator --state /work/data/state.json"))
+            #expect(
+                cli.err.contains(
+                    "claude mcp add --transport stdio --scope user orchestrator -- /opt/bin/mcp-orchestrator --state /work/data/state.json"
+                ))
         case "cline":
             #expect(cli.err.contains("cline_mcp_settings.json"))
         default:

@@ -6,7 +6,9 @@ import Testing
 
 /// The orchestrator-server tool set: its own names and argument names over the same core.
 @Suite struct OrchestratorServerSetTests {
-    static func harness(_ toolsets: [Toolset] = [.server, .orchestratorServer], approver: ApproverMode = .agent) -> ServerHarness {
+    static func harness(_ toolsets: [Toolset] = [.server, .orchestratorServer], approver: ApproverMode = .agent)
+        -> ServerHarness
+    {
         var harness = ServerHarness(toolsets: toolsets, approver: approver)
         harness.initialize()
         return harness
@@ -14,25 +16,39 @@ import Testing
 
     /// The project's documented flow, over stdio with the real binary.
     @Test func theDocumentedFlowOverStdio() throws {
-        let client = try LineClient(arguments: ["--state", ServerProcess.temporaryStatePath(), "--toolsets", "orchestrator-server"])
-        let tools = try client.request("tools/list", [:])["result"]?["tools"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
-        #expect(tools == ["server_info", "create_task", "get_next_task", "complete_task", "update_task", "delete_task", "get_task_status", "get_task_details"])
-        #expect(try client.call("create_task", ["id": "research", "description": "Research the options"])["isError"] == nil)
-        #expect(try client.call("create_task", ["id": "implement", "description": "Build it", "dependencies": ["research"]])["isError"] == nil)
+        let client = try LineClient(arguments: [
+            "--state", ServerProcess.temporaryStatePath(), "--toolsets", "orchestrator-server",
+        ])
+        let tools = try client.request("tools/list", [:])["result"]?["tools"]?.arrayValue?.compactMap {
+            $0["name"]?.stringValue
+        }
+        #expect(
+            tools == [
+                "server_info", "create_task", "get_next_task", "complete_task", "update_task", "delete_task",
+                "get_task_status", "get_task_details",
+            ])
+        #expect(
+            try client.call("create_task", ["id": "research", "description": "Research the options"])["isError"] == nil)
+        #expect(
+            try client.call(
+                "create_task", ["id": "implement", "description": "Build it", "dependencies": ["research"]])["isError"]
+                == nil)
         let first = try client.call("get_next_task", ["instance_id": "worker-1"])
         #expect(first["structuredContent"]?["task"]?["id"] == "research")
         #expect(first["structuredContent"]?["task"]?["assignedTo"] == "worker-1")
         let blocked = try client.call("get_next_task", ["instance_id": "worker-2"])
         #expect(blocked["structuredContent"]?["status"] == "none")
-        let done = try client.call("complete_task", ["task_id": "research", "instance_id": "worker-1", "result": "Option B is best"])
+        let done = try client.call(
+            "complete_task", ["task_id": "research", "instance_id": "worker-1", "result": "Option B is best"])
         #expect(done["structuredContent"]?["unlocked"] == ["implement"])
         #expect(done["structuredContent"]?["task"]?["status"] == "completed")
         #expect(done["structuredContent"]?["task"]?["result"] == "Option B is best")
         let second = try client.call("get_next_task", ["instance_id": "worker-1"])
         #expect(second["structuredContent"]?["task"]?["id"] == "implement")
-        #expect(try client.call("get_task_status", ["task_id": "implement"])["structuredContent"] == [
-            "task_id": "implement", "status": "in_progress", "assignedTo": "worker-1",
-        ])
+        #expect(
+            try client.call("get_task_status", ["task_id": "implement"])["structuredContent"] == [
+                "task_id": "implement", "status": "in_progress", "assignedTo": "worker-1",
+            ])
         let details = try client.call("get_task_details", ["task_id": "research"])
         #expect(details["structuredContent"]?["task"]?["dependencies"] == [])
         #expect(details["structuredContent"]?["history"]?.arrayValue?.count == 4)
@@ -42,19 +58,37 @@ import Testing
     @Test func badArgumentsAndBrokenRulesGetClearAnswersInItsOwnShapes() {
         var harness = Self.harness()
         #expect(harness.call("create_task", ["id": "a"])["isError"] == true)
-        #expect(harness.call("create_task", ["id": "a"])["content"]?[0]?["text"]?.stringValue?.contains("description") == true)
-        #expect(ServerHarness.errorCode(harness.call("create_task", ["id": "b", "description": "d", "dependencies": ["ghost"]])) == "unknown_dependency")
+        #expect(
+            harness.call("create_task", ["id": "a"])["content"]?[0]?["text"]?.stringValue?.contains("description")
+                == true)
+        #expect(
+            ServerHarness.errorCode(
+                harness.call("create_task", ["id": "b", "description": "d", "dependencies": ["ghost"]]))
+                == "unknown_dependency")
         _ = harness.call("create_task", ["id": "a", "description": "first"])
-        #expect(ServerHarness.errorCode(harness.call("create_task", ["id": "a", "description": "again"])) == "task_id_taken")
-        #expect(ServerHarness.errorCode(harness.call("create_task", ["id": "task-9", "description": "x"])) == "task_id_reserved")
+        #expect(
+            ServerHarness.errorCode(harness.call("create_task", ["id": "a", "description": "again"])) == "task_id_taken"
+        )
+        #expect(
+            ServerHarness.errorCode(harness.call("create_task", ["id": "task-9", "description": "x"]))
+                == "task_id_reserved")
         _ = harness.call("create_task", ["id": "b", "description": "second", "dependencies": ["a"]])
-        #expect(ServerHarness.errorCode(harness.call("update_task", ["task_id": "a", "dependencies": ["b"]])) == "dependency_cycle")
+        #expect(
+            ServerHarness.errorCode(harness.call("update_task", ["task_id": "a", "dependencies": ["b"]]))
+                == "dependency_cycle")
         #expect(ServerHarness.errorCode(harness.call("delete_task", ["task_id": "a"])) == "task_has_dependents")
-        #expect(ServerHarness.errorCode(harness.call("complete_task", ["task_id": "a", "instance_id": "w", "result": "r"])) == "task_not_started")
+        #expect(
+            ServerHarness.errorCode(harness.call("complete_task", ["task_id": "a", "instance_id": "w", "result": "r"]))
+                == "task_not_started")
         _ = harness.call("get_next_task", ["instance_id": "w1"])
-        #expect(ServerHarness.errorCode(harness.call("complete_task", ["task_id": "a", "instance_id": "w2", "result": "r"])) == "task_held_by_other")
+        #expect(
+            ServerHarness.errorCode(
+                harness.call("complete_task", ["task_id": "a", "instance_id": "w2", "result": "r"]))
+                == "task_held_by_other")
         #expect(ServerHarness.errorCode(harness.call("get_task_status", ["task_id": "ghost"])) == "task_not_found")
-        #expect(harness.call("update_task", ["task_id": "b", "description": "second, sharper"])["structuredContent"]?["task"]?["description"] == "second, sharper")
+        #expect(
+            harness.call("update_task", ["task_id": "b", "description": "second, sharper"])["structuredContent"]?[
+                "task"]?["description"] == "second, sharper")
         #expect(harness.call("delete_task", ["task_id": "b"])["structuredContent"] == ["deleted": "b"])
     }
 
@@ -65,14 +99,19 @@ import Testing
         let names = listed.compactMap { $0["name"]?.stringValue }
         #expect(Set(names).count == names.count, "each name once")
         let update = try #require(listed.first { $0["name"] == "update_task" })
-        #expect(update["inputSchema"]?["properties"]?["task_id"] != nil && update["inputSchema"]?["properties"]?["taskId"] != nil)
+        #expect(
+            update["inputSchema"]?["properties"]?["task_id"] != nil
+                && update["inputSchema"]?["properties"]?["taskId"] != nil)
 
-        _ = harness.call("request_planning", ["originalRequest": "r", "tasks": [["title": "Plan", "description": "d"]]])
+        _ = harness.call(
+            "request_planning", ["originalRequest": "r", "tasks": [["title": "Plan", "description": "d"]]])
         _ = harness.call("create_task", ["id": "research", "description": "look"])
         // The default shape claims from plans, the orchestrator-server shape from its own request.
         #expect(harness.call("get_next_task", [:])["structuredContent"]?["task"]?["id"] == "task-1")
         #expect(harness.call("get_next_task", ["instance_id": "w"])["structuredContent"]?["task"]?["id"] == "research")
-        #expect(harness.call("update_task", ["requestId": "req-1", "taskId": "task-1", "title": "Plan it"])["isError"] == nil)
+        #expect(
+            harness.call("update_task", ["requestId": "req-1", "taskId": "task-1", "title": "Plan it"])["isError"]
+                == nil)
         #expect(harness.call("update_task", ["task_id": "research", "description": "look harder"])["isError"] == nil)
         let mixed = harness.call("update_task", ["task_id": "research", "title": "x"])
         #expect(mixed["isError"] == true, "fields of two shapes at once fit neither")

@@ -29,7 +29,9 @@ struct DependencyTests {
             _ = try planned([SchedulingTests.draft("a", after: [.position(3)])])
         }
         #expect(throws: OrchestratorError.ambiguousDependency("a", of: "Task 3 ('c')", candidates: 2)) {
-            _ = try planned([SchedulingTests.draft("a"), SchedulingTests.draft("a"), SchedulingTests.draft("c", after: [.name("a")])])
+            _ = try planned([
+                SchedulingTests.draft("a"), SchedulingTests.draft("a"), SchedulingTests.draft("c", after: [.name("a")]),
+            ])
         }
     }
 
@@ -37,7 +39,11 @@ struct DependencyTests {
         #expect(throws: OrchestratorError.selfDependency(WorkTask.ID("task-1"))) {
             _ = try planned([SchedulingTests.draft("a", after: [.position(1)])])
         }
-        #expect(throws: OrchestratorError.dependencyCycle([WorkTask.ID("task-1"), WorkTask.ID("task-3"), WorkTask.ID("task-2"), WorkTask.ID("task-1")])) {
+        #expect(
+            throws: OrchestratorError.dependencyCycle([
+                WorkTask.ID("task-1"), WorkTask.ID("task-3"), WorkTask.ID("task-2"), WorkTask.ID("task-1"),
+            ])
+        ) {
             _ = try planned([
                 SchedulingTests.draft("a", after: [.position(3)]), SchedulingTests.draft("b", after: [.position(1)]),
                 SchedulingTests.draft("c", after: [.position(2)]),
@@ -45,18 +51,27 @@ struct DependencyTests {
         }
         var state = try planned([SchedulingTests.draft("a"), SchedulingTests.draft("b", after: [.position(1)])])
         let before = state
-        #expect(throws: OrchestratorError.dependencyCycle([WorkTask.ID("task-1"), WorkTask.ID("task-2"), WorkTask.ID("task-1")])) {
-            try state.update(WorkTask.ID("task-1"), in: WorkRequest.ID("req-1"), changes: .init(dependsOn: [WorkTask.ID("task-2")]), by: "a", at: start)
+        #expect(
+            throws: OrchestratorError.dependencyCycle([
+                WorkTask.ID("task-1"), WorkTask.ID("task-2"), WorkTask.ID("task-1"),
+            ])
+        ) {
+            try state.update(
+                WorkTask.ID("task-1"), in: WorkRequest.ID("req-1"), changes: .init(dependsOn: [WorkTask.ID("task-2")]),
+                by: "a", at: start)
         }
         #expect(state == before)
-        let error = OrchestratorError.dependencyCycle([WorkTask.ID("task-1"), WorkTask.ID("task-2"), WorkTask.ID("task-1")])
+        let error = OrchestratorError.dependencyCycle([
+            WorkTask.ID("task-1"), WorkTask.ID("task-2"), WorkTask.ID("task-1"),
+        ])
         #expect(error.description == "These dependencies form a cycle: task-1 → task-2 → task-1; remove one of them.")
     }
 
     @Test func aTaskOthersDependOnCannotBeDeletedAndARestoreNeedsItsDependencies() throws {
         var state = try planned([SchedulingTests.draft("a"), SchedulingTests.draft("b", after: [.position(1)])])
         let request = WorkRequest.ID("req-1")
-        #expect(throws: OrchestratorError.taskHasDependents(WorkTask.ID("task-1"), dependents: [WorkTask.ID("task-2")])) {
+        #expect(throws: OrchestratorError.taskHasDependents(WorkTask.ID("task-1"), dependents: [WorkTask.ID("task-2")]))
+        {
             try state.delete(WorkTask.ID("task-1"), in: request, by: "a", at: start)
         }
         try state.delete(WorkTask.ID("task-2"), in: request, by: "a", at: start)
@@ -74,6 +89,8 @@ struct DependencyTests {
         var state = try planned([SchedulingTests.draft("a"), SchedulingTests.draft("b")])
         let request = WorkRequest.ID("req-1")
         try state.delete(WorkTask.ID("task-1"), in: request, by: "a", at: start)
-        #expect(try state.claimNext(in: nil, holder: "a", leaseSeconds: 60, at: start) == .claim(request, WorkTask.ID("task-2")))
+        #expect(
+            try state.claimNext(in: nil, holder: "a", leaseSeconds: 60, at: start)
+                == .claim(request, WorkTask.ID("task-2")))
     }
 }

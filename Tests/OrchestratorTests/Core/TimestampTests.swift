@@ -14,7 +14,9 @@ struct TimestampTests {
         #expect(Timestamp(iso8601: text) == moment)
     }
 
-    @Test(arguments: ["", "2026-11-21", "2026-13-01T00:00:00.000Z", "2026-11-21T09:00:00Z", "2026-11-21T09:00:00.000+01:00"])
+    @Test(arguments: [
+        "", "2026-11-21", "2026-13-01T00:00:00.000Z", "2026-11-21T09:00:00Z", "2026-11-21T09:00:00.000+01:00",
+    ])
     func rejectsOtherForms(text: String) {
         #expect(Timestamp(iso8601: text) == nil)
     }

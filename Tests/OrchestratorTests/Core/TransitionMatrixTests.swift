@@ -10,33 +10,53 @@ struct TransitionMatrixTests {
         /// `move:<status>`, `stay`, or the refusal code.
         let expected: String
 
-        var testDescription: String { "\(deleted ? "deleted " : "")\(status.rawValue) + \(action.rawValue) → \(expected)" }
+        var testDescription: String {
+            "\(deleted ? "deleted " : "")\(status.rawValue) + \(action.rawValue) → \(expected)"
+        }
     }
 
     static let live: [Case] = [
-        (WorkTask.Status.pending, [
-            "claim": "move:in_progress", "expire_lease": "stay", "mark_done": "task_not_started", "approve": "task_not_done",
-            "reject": "task_not_done", "update": "stay", "delete": "stay", "restore": "task_not_deleted",
-        ]),
-        (.inProgress, [
-            "claim": "task_already_in_progress", "expire_lease": "move:pending", "mark_done": "move:done", "approve": "task_not_done",
-            "reject": "task_not_done", "update": "stay", "delete": "stay", "restore": "task_not_deleted",
-        ]),
-        (.done, [
-            "claim": "task_already_done", "expire_lease": "stay", "mark_done": "task_already_done", "approve": "move:approved",
-            "reject": "move:in_progress", "update": "task_immutable", "delete": "task_immutable", "restore": "task_not_deleted",
-        ]),
-        (.approved, [
-            "claim": "task_already_approved", "expire_lease": "stay", "mark_done": "task_already_approved",
-            "approve": "task_already_approved", "reject": "task_already_approved", "update": "task_immutable",
-            "delete": "task_immutable", "restore": "task_not_deleted",
-        ]),
+        (
+            WorkTask.Status.pending,
+            [
+                "claim": "move:in_progress", "expire_lease": "stay", "mark_done": "task_not_started",
+                "approve": "task_not_done",
+                "reject": "task_not_done", "update": "stay", "delete": "stay", "restore": "task_not_deleted",
+            ]
+        ),
+        (
+            .inProgress,
+            [
+                "claim": "task_already_in_progress", "expire_lease": "move:pending", "mark_done": "move:done",
+                "approve": "task_not_done",
+                "reject": "task_not_done", "update": "stay", "delete": "stay", "restore": "task_not_deleted",
+            ]
+        ),
+        (
+            .done,
+            [
+                "claim": "task_already_done", "expire_lease": "stay", "mark_done": "task_already_done",
+                "approve": "move:approved",
+                "reject": "move:in_progress", "update": "task_immutable", "delete": "task_immutable",
+                "restore": "task_not_deleted",
+            ]
+        ),
+        (
+            .approved,
+            [
+                "claim": "task_already_approved", "expire_lease": "stay", "mark_done": "task_already_approved",
+                "approve": "task_already_approved", "reject": "task_already_approved", "update": "task_immutable",
+                "delete": "task_immutable", "restore": "task_not_deleted",
+            ]
+        ),
     ].flatMap { status, row in
         TaskAction.allCases.map { Case(status: status, deleted: false, action: $0, expected: row[$0.rawValue]!) }
     }
 
     static let deleted: [Case] = WorkTask.Status.allCases.flatMap { status in
-        TaskAction.allCases.map { Case(status: status, deleted: true, action: $0, expected: $0 == .restore ? "stay" : "task_deleted") }
+        TaskAction.allCases.map {
+            Case(status: status, deleted: true, action: $0, expected: $0 == .restore ? "stay" : "task_deleted")
+        }
     }
 
     @Test(arguments: live + deleted)
@@ -45,11 +65,12 @@ struct TransitionMatrixTests {
             id: WorkTask.ID("task-1"), title: "T", description: "D", status: pair.status,
             deletedAt: pair.deleted ? Timestamp(millisecondsSince1970: 0) : nil)
         let decision = TaskStateMachine.decide(pair.action, for: task)
-        let outcome = switch decision {
-        case .move(let status): "move:\(status.rawValue)"
-        case .stay: "stay"
-        case .refuse(let error): error.code
-        }
+        let outcome =
+            switch decision {
+            case .move(let status): "move:\(status.rawValue)"
+            case .stay: "stay"
+            case .refuse(let error): error.code
+            }
         #expect(outcome == pair.expected)
     }
 

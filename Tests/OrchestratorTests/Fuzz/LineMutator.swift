@@ -37,7 +37,8 @@ struct LineMutator {
         case 1 where !bytes.isEmpty:
             bytes.removeSubrange(below(bytes.count)...)
         case 2:
-            return replace(bytes, #""params""#, with: #""params":{"x":"\#(String(repeating: "A", count: 100_000))"},"p""#)
+            return replace(
+                bytes, #""params""#, with: #""params":{"x":"\#(String(repeating: "A", count: 100_000))"},"p""#)
         case 3:
             return replace(bytes, #""id":"#, with: #""id":123456789012345678901234567890,"i":"#)
         case 4:
@@ -51,7 +52,11 @@ struct LineMutator {
         case 8:
             return replace(bytes, #""id":"#, with: #""id":{"nested":true},"x":"#)
         case 9:
-            return replace(bytes, #""params":{"#, with: #""params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}},"#)
+            return replace(
+                bytes, #""params":{"#,
+                with:
+                    #""params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}},"#
+            )
         case 10:
             return replace(bytes, "\"", with: "\"\\u0000")
         case 11:

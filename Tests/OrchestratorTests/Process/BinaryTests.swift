@@ -11,7 +11,8 @@ struct BinaryTests {
     }
 
     @Test func theQuickstartSessionIsAnsweredOncePerRequestWithNothingElseOnStdout() throws {
-        let input = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("data/examples/quickstart.jsonl"), encoding: .utf8)
+        let input = try String(
+            contentsOf: Self.repositoryRoot.appendingPathComponent("data/examples/quickstart.jsonl"), encoding: .utf8)
         let state = ServerProcess.temporaryStatePath()
         let run = try ServerProcess.run(["--state", state], input: input)
         #expect(run.status == 0)
@@ -27,20 +28,27 @@ struct BinaryTests {
     }
 
     @Test func theWorkflowExampleWalksTheCommitMessageWorkflowToFinish() throws {
-        let input = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("data/examples/workflow.jsonl"), encoding: .utf8)
-        let run = try ServerProcess.run(["--state", ServerProcess.temporaryStatePath(), "--workflows", WorkflowFixtures.shipped], input: input)
+        let input = try String(
+            contentsOf: Self.repositoryRoot.appendingPathComponent("data/examples/workflow.jsonl"), encoding: .utf8)
+        let run = try ServerProcess.run(
+            ["--state", ServerProcess.temporaryStatePath(), "--workflows", WorkflowFixtures.shipped], input: input)
         let replies = try run.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
         #expect(replies.map { $0["id"] } == .init((1...8).map { JSONValue.int($0) }))
         #expect(replies.enumerated().filter { $0.element["result"]?["isError"] == true }.map(\.offset) == [5])
         #expect(replies[5]["result"]?["structuredContent"]?["error"]?["code"] == "next_step_disagrees")
-        #expect(replies.map { $0["result"]?["structuredContent"]?["next_step"]?["step_name"]?.stringValue ?? "-" }
-            == ["-", "Check Staged Files", "Read Staged Diff", "Suggest Message", "Ask For Approval", "-", "Create Commit", "FINISH"])
+        #expect(
+            replies.map { $0["result"]?["structuredContent"]?["next_step"]?["step_name"]?.stringValue ?? "-" }
+                == [
+                    "-", "Check Staged Files", "Read Staged Diff", "Suggest Message", "Ask For Approval", "-",
+                    "Create Commit", "FINISH",
+                ])
     }
 
     /// The same quick-start session in the 2026-07-28 revision: discovery, then every call with its
     /// own `_meta` envelope, through the same gate and the same one refusal.
     @Test func theModernExampleIsTheQuickstartSessionServedStatelessly() throws {
-        let input = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("data/examples/modern.jsonl"), encoding: .utf8)
+        let input = try String(
+            contentsOf: Self.repositoryRoot.appendingPathComponent("data/examples/modern.jsonl"), encoding: .utf8)
         let run = try ServerProcess.run(["--state", ServerProcess.temporaryStatePath()], input: input)
         let replies = try run.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
         #expect(replies.map { $0["id"] } == .init((1...12).map { JSONValue.int($0) }))
@@ -63,7 +71,9 @@ struct BinaryTests {
     }
 
     @Test func sigtermWhileWaitingForInputEndsItCleanly() throws {
-        let server = try ServerProcess(arguments: ["--state", ServerProcess.temporaryStatePath(), "--log-level", "notice"])
+        let server = try ServerProcess(arguments: [
+            "--state", ServerProcess.temporaryStatePath(), "--log-level", "notice",
+        ])
         server.write(ServerProcess.initializeLine)
         #expect(server.readLines(1).count == 1)
         kill(server.process.processIdentifier, SIGTERM)
@@ -74,21 +84,23 @@ struct BinaryTests {
     }
 
     #if os(Linux)
-    @Test func descriptorOneIsPointedAtStderrSoStrayPrintsCannotReachTheProtocol() throws {
-        let server = try ServerProcess(arguments: ["--state", ServerProcess.temporaryStatePath()])
-        server.write(ServerProcess.initializeLine)
-        #expect(server.readLines(1).count == 1)
-        let pid = server.process.processIdentifier
-        let one = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/1")
-        let two = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/2")
-        #expect(one == two)
-        server.closeInput()
-        #expect(server.finish().status == 0)
-    }
+        @Test func descriptorOneIsPointedAtStderrSoStrayPrintsCannotReachTheProtocol() throws {
+            let server = try ServerProcess(arguments: ["--state", ServerProcess.temporaryStatePath()])
+            server.write(ServerProcess.initializeLine)
+            #expect(server.readLines(1).count == 1)
+            let pid = server.process.processIdentifier
+            let one = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/1")
+            let two = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/2")
+            #expect(one == two)
+            server.closeInput()
+            #expect(server.finish().status == 0)
+        }
     #endif
 
     @Test func anOversizedLineIsRefusedAndTheNextOneServed() throws {
-        let huge = #"{"jsonrpc":"2.0","id":1,"method":"ping","params":{"pad":""# + String(repeating: "x", count: 5000) + "\"}}\n"
+        let huge =
+            #"{"jsonrpc":"2.0","id":1,"method":"ping","params":{"pad":""# + String(repeating: "x", count: 5000)
+            + "\"}}\n"
         let run = try ServerProcess.run(
             ["--state", ServerProcess.temporaryStatePath(), "--max-line-bytes", "1024"],
             input: huge + ServerProcess.initializeLine)
@@ -117,13 +129,17 @@ struct BinaryTests {
     }
 
     /// Runs the server as a client would: from `/`, with only `HOME` and `PATH` set, fed `lines`.
-    static func runFromRoot(_ lines: [String] = []) throws -> (home: String, status: Int32, stdout: String, stderr: String) {
+    static func runFromRoot(_ lines: [String] = []) throws -> (
+        home: String, status: Int32, stdout: String, stderr: String
+    ) {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("home-\(UUID().uuidString)").path
         let server = Process()
         server.executableURL = ServerProcess.executable
         server.currentDirectoryURL = URL(fileURLWithPath: "/")
         server.environment = ["HOME": home, "PATH": "/usr/bin:/bin"]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         server.standardInput = input
         server.standardOutput = output
         server.standardError = errors
@@ -140,9 +156,9 @@ struct BinaryTests {
         let (home, status, _, stderr) = try Self.runFromRoot()
         #expect(status == 0)
         #if os(macOS)
-        #expect(stderr.contains("\(home)/Library/Application Support/mcp-orchestrator/state.json (from default)"))
+            #expect(stderr.contains("\(home)/Library/Application Support/mcp-orchestrator/state.json (from default)"))
         #else
-        #expect(stderr.contains("\(home)/.local/share/mcp-orchestrator/state.json (from default)"))
+            #expect(stderr.contains("\(home)/.local/share/mcp-orchestrator/state.json (from default)"))
         #endif
     }
 
@@ -167,11 +183,18 @@ struct BinaryTests {
     @Test func brokenWorkflowsAndMissingDirectoriesAreReportedOnStderrAtStart() throws {
         let directory = WorkflowFixtures.directory([
             "broken/index.md": "1. [Only](steps/only.md)",
-            "broken/steps/only.md": "# Orchestrator Guidance\nGo.\n\n# Client Instructions\nDo.\n\n# Transitions\n- success -> Nowhere\n",
+            "broken/steps/only.md":
+                "# Orchestrator Guidance\nGo.\n\n# Client Instructions\nDo.\n\n# Transitions\n- success -> Nowhere\n",
         ])
-        let result = try ServerProcess.run(["--state", ServerProcess.temporaryStatePath(), "--workflows", directory, "--workflows", "/nonexistent/flows"])
+        let result = try ServerProcess.run([
+            "--state", ServerProcess.temporaryStatePath(), "--workflows", directory, "--workflows",
+            "/nonexistent/flows",
+        ])
         #expect(result.status == 0)
         #expect(result.stderr.contains("workflows directory /nonexistent/flows (from --workflows) does not exist"))
-        #expect(result.stderr.contains("workflow broken: \(directory)/broken/steps/only.md:8: error: the rule 'success -> Nowhere' leads to 'Nowhere'"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "workflow broken: \(directory)/broken/steps/only.md:8: error: the rule 'success -> Nowhere' leads to 'Nowhere'"
+            ), "\(result.stderr)")
     }
 }

@@ -7,7 +7,12 @@ import Testing
     @Test func aPersonApprovesFromTheTerminalWhileTheServerRuns() throws {
         let state = ServerProcess.temporaryStatePath()
         let server = try LineClient(arguments: ["--state", state, "--approver", "human"])
-        _ = try server.call("request_planning", ["originalRequest": "R", "tasks": [["title": "One", "description": "d"], ["title": "Two", "description": "d"]]])
+        _ = try server.call(
+            "request_planning",
+            [
+                "originalRequest": "R",
+                "tasks": [["title": "One", "description": "d"], ["title": "Two", "description": "d"]],
+            ])
         _ = try server.call("get_next_task")
         _ = try server.call("mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "done"])
         #expect(try server.call("get_next_task")["structuredContent"]?["status"] == "awaiting_approval")

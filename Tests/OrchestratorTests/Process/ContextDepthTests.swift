@@ -17,7 +17,8 @@ import Testing
         let state = ServerProcess.temporaryStatePath()
         let arguments = ["--state", state, "--workflows", WorkflowFixtures.shipped]
         let writer = try LineClient(arguments: arguments)
-        let started = try writer.call("start_workflow", ["workflow_name": "commit_message", "context": Self.nested(32)])
+        let started = try writer.call(
+            "start_workflow", ["workflow_name": "commit_message", "context": Self.nested(32)])
         #expect(started["isError"] == nil, "\(started)")
         let run = try #require(started["structuredContent"]?["instance_id"]?.stringValue)
 
@@ -30,14 +31,20 @@ import Testing
         #expect(cli.status == 0, "\(cli.stderr)")
 
         let before = try String(contentsOfFile: state, encoding: .utf8)
-        let tooDeep = try writer.call("start_workflow", ["workflow_name": "commit_message", "context": Self.nested(33)])
+        let tooDeep = try writer.call(
+            "start_workflow", ["workflow_name": "commit_message", "context": Self.nested(33)])
         #expect(tooDeep["isError"] == true)
         let text = tooDeep["content"]?[0]?["text"]?.stringValue ?? ""
-        #expect(text.contains("`context" + String(repeating: ".a", count: 32) + "` nests deeper than the 32 levels"), "\(text)")
+        #expect(
+            text.contains("`context" + String(repeating: ".a", count: 32) + "` nests deeper than the 32 levels"),
+            "\(text)")
         #expect(tooDeep["structuredContent"]?["error"]?["code"] == "invalid_arguments")
-        let update = try writer.call("advance_workflow", [
-            "instance_id": .string(run), "report": ["step_id": "x", "status": "success"], "context_updates": ["deep": Self.nested(32)],
-        ])
+        let update = try writer.call(
+            "advance_workflow",
+            [
+                "instance_id": .string(run), "report": ["step_id": "x", "status": "success"],
+                "context_updates": ["deep": Self.nested(32)],
+            ])
         #expect(update["structuredContent"]?["error"]?["code"] == "invalid_arguments")
         #expect(try String(contentsOfFile: state, encoding: .utf8) == before, "nothing was written")
         #expect(writer.close() == 0)

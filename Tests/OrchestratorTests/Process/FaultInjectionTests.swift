@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import OrchestratorJSON
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The state file under attack (issue 7): locks held by live and dead processes, failing writes,
 /// a file size limit, and the file deleted or replaced while a server runs. Every time: a clear
@@ -23,8 +24,11 @@ import Testing
         #expect(flock(lock, LOCK_EX) == 0)
         let refused = try server.call("request_planning", Self.plan)
         #expect(Self.code(refused) == "state_busy")
-        #expect(refused["content"]?[0]?["text"]?.stringValue?.contains("for over 0.5 s; the change was not made") == true)
-        #expect(try server.call("list_requests")["structuredContent"]?["requests"]?.arrayValue?.count == 1, "reads need no lock")
+        #expect(
+            refused["content"]?[0]?["text"]?.stringValue?.contains("for over 0.5 s; the change was not made") == true)
+        #expect(
+            try server.call("list_requests")["structuredContent"]?["requests"]?.arrayValue?.count == 1,
+            "reads need no lock")
         #expect(server.close() == 0)
 
         // A server with a bound no test run reaches waits for as long as the holder keeps the lock:
@@ -42,10 +46,14 @@ import Testing
 
     @Test func aLockLeftByADeadProcessDoesNotBlock() throws {
         let state = ServerProcess.temporaryStatePath()
-        FileManager.default.createFile(atPath: state + ".lock", contents: nil)
+        _ = FileManager.default.createFile(atPath: state + ".lock", contents: nil)
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = ["python3", "-c", "import fcntl,sys,time; f=open(sys.argv[1],'w'); fcntl.flock(f, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(60)", state + ".lock"]
+        holder.arguments = [
+            "python3", "-c",
+            "import fcntl,sys,time; f=open(sys.argv[1],'w'); fcntl.flock(f, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(60)",
+            state + ".lock",
+        ]
         let output = Pipe()
         holder.standardOutput = output
         try holder.run()
@@ -77,10 +85,17 @@ import Testing
     /// A full disk, as a file size limit: the write fails with EFBIG rather than killing the server.
     @Test func aFullDiskIsAClearErrorNotACrash() throws {
         let state = ServerProcess.temporaryStatePath()
-        let client = try LineClient(arguments: [], launcher: ["/bin/sh", "-c", "ulimit -f 4 && exec \"$0\" --state \"$1\"", ServerProcess.executable.path, state])
+        let client = try LineClient(
+            arguments: [],
+            launcher: [
+                "/bin/sh", "-c", "ulimit -f 4 && exec \"$0\" --state \"$1\"", ServerProcess.executable.path, state,
+            ])
         _ = try client.call("request_planning", Self.plan)
         let before = try String(contentsOfFile: state, encoding: .utf8)
-        let huge: JSONValue = ["originalRequest": .string(String(repeating: "x", count: 8000)), "tasks": [["title": "T", "description": "d"]]]
+        let huge: JSONValue = [
+            "originalRequest": .string(String(repeating: "x", count: 8000)),
+            "tasks": [["title": "T", "description": "d"]],
+        ]
         let refused = try client.call("request_planning", huge)
         #expect(Self.code(refused) == "state_write_failed")
         #expect(try String(contentsOfFile: state, encoding: .utf8) == before)

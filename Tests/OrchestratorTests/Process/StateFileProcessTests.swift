@@ -3,9 +3,9 @@ import OrchestratorJSON
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The state file under real processes: the seed flow over stdio, SIGKILL at random moments, and
@@ -13,29 +13,33 @@ import Darwin
 @Suite(.serialized)
 struct StateFileProcessTests {
     #if os(Linux)
-    /// Each change keeps the version it replaced open until its answer is out (the old blocks are
-    /// freed after answering); those versions must all be let go, and no temporary file may stay.
-    @Test func replacedVersionsAreLetGoAndNoTemporaryFileStays() throws {
-        let state = ServerProcess.temporaryStatePath()
-        let client = try LineClient(arguments: ["--state", state])
-        let pid = client.server.process.processIdentifier
-        func openVersions() throws -> Int {
-            try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")
-                .compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)") }
-                .filter { $0.hasPrefix(state) && !$0.hasSuffix(".lock") }.count
+        /// Each change keeps the version it replaced open until its answer is out (the old blocks are
+        /// freed after answering); those versions must all be let go, and no temporary file may stay.
+        @Test func replacedVersionsAreLetGoAndNoTemporaryFileStays() throws {
+            let state = ServerProcess.temporaryStatePath()
+            let client = try LineClient(arguments: ["--state", state])
+            let pid = client.server.process.processIdentifier
+            func openVersions() throws -> Int {
+                try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")
+                    .compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)") }
+                    .filter { $0.hasPrefix(state) && !$0.hasSuffix(".lock") }.count
+            }
+            let tasks = JSONValue.array((1...20).map { ["title": .string("t\($0)"), "description": "d"] })
+            _ = try client.call("request_planning", ["originalRequest": "r", "tasks": tasks, "approvalPolicy": "auto"])
+            for _ in 1...20 {
+                let claimed = try client.call("get_next_task")["structuredContent"]?["task"]?["id"]
+                _ = try client.call(
+                    "mark_task_done", ["requestId": "req-1", "taskId": try #require(claimed), "completedDetails": "ok"])
+            }
+            // The last change's old version may still be in the middle of being released.
+            #expect(try openVersions() <= 1)
+            let folder = (state as NSString).deletingLastPathComponent
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [
+                    "state.json", "state.json.lock",
+                ])
+            #expect(client.close() == 0)
         }
-        let tasks = JSONValue.array((1...20).map { ["title": .string("t\($0)"), "description": "d"] })
-        _ = try client.call("request_planning", ["originalRequest": "r", "tasks": tasks, "approvalPolicy": "auto"])
-        for _ in 1...20 {
-            let claimed = try client.call("get_next_task")["structuredContent"]?["task"]?["id"]
-            _ = try client.call("mark_task_done", ["requestId": "req-1", "taskId": try #require(claimed), "completedDetails": "ok"])
-        }
-        // The last change's old version may still be in the middle of being released.
-        #expect(try openVersions() <= 1)
-        let folder = (state as NSString).deletingLastPathComponent
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["state.json", "state.json.lock"])
-        #expect(client.close() == 0)
-    }
     #endif
 
     @Test func theSeedFlowOverStdio() throws {
@@ -46,20 +50,30 @@ struct StateFileProcessTests {
             ["title": "Tests", "description": "Test it", "dependsOn": ["Parser"]],
             ["title": "Docs", "description": "Document it", "dependsOn": [2]],
         ]
-        #expect(try client.call("request_planning", ["originalRequest": "CSV export", "tasks": tasks])["structuredContent"]?["requestId"] == "req-1")
+        #expect(
+            try client.call("request_planning", ["originalRequest": "CSV export", "tasks": tasks])[
+                "structuredContent"]?["requestId"] == "req-1")
         for task in ["task-1", "task-2", "task-3"] {
             #expect(try client.call("get_next_task")["structuredContent"]?["task"]?["id"] == .string(task))
-            _ = try client.call("mark_task_done", ["requestId": "req-1", "taskId": .string(task), "completedDetails": "ok"])
+            _ = try client.call(
+                "mark_task_done", ["requestId": "req-1", "taskId": .string(task), "completedDetails": "ok"])
             #expect(try client.call("get_next_task")["structuredContent"]?["status"] == "awaiting_approval")
             if task == "task-2" {
-                _ = try client.call("reject_task", ["requestId": "req-1", "taskId": "task-2", "feedback": "more cases"])
+                _ = try client.call(
+                    "reject_task", ["requestId": "req-1", "taskId": "task-2", "feedback": "more cases"])
                 #expect(try client.call("get_next_task")["structuredContent"]?["status"] == "resumed")
-                _ = try client.call("mark_task_done", ["requestId": "req-1", "taskId": "task-2", "completedDetails": "more cases"])
+                _ = try client.call(
+                    "mark_task_done", ["requestId": "req-1", "taskId": "task-2", "completedDetails": "more cases"])
             }
-            #expect(try client.call("approve_task_completion", ["requestId": "req-1", "taskId": .string(task)])["isError"] == nil)
+            #expect(
+                try client.call("approve_task_completion", ["requestId": "req-1", "taskId": .string(task)])["isError"]
+                    == nil)
         }
-        #expect(try client.call("approve_request_completion", ["requestId": "req-1"])["structuredContent"]?["request"]?["status"] == "completed")
-        let refused = try client.call("add_tasks_to_request", ["requestId": "req-1", "tasks": [["title": "x", "description": "y"]]])
+        #expect(
+            try client.call("approve_request_completion", ["requestId": "req-1"])["structuredContent"]?["request"]?[
+                "status"] == "completed")
+        let refused = try client.call(
+            "add_tasks_to_request", ["requestId": "req-1", "tasks": [["title": "x", "description": "y"]]])
         #expect(refused["structuredContent"]?["error"]?["code"] == "request_completed")
         #expect(client.close() == 0)
 
@@ -87,10 +101,13 @@ struct StateFileProcessTests {
             for _ in 0..<40 {
                 batch += 1
                 let title = "batch-\(batch)"
-                let tasks: JSONValue = .array((1...3).map { part in ["title": .string("\(title)/\(part)"), "description": "d"] })
+                let tasks: JSONValue = .array(
+                    (1...3).map { part in ["title": .string("\(title)/\(part)"), "description": "d"] })
                 let call: JSONValue = [
                     "jsonrpc": "2.0", "id": .string(title), "method": "tools/call",
-                    "params": ["name": "request_planning", "arguments": ["originalRequest": .string(title), "tasks": tasks]],
+                    "params": [
+                        "name": "request_planning", "arguments": ["originalRequest": .string(title), "tasks": tasks],
+                    ],
                 ]
                 lines += JSONWriter.string(from: call) + "\n"
             }
@@ -122,7 +139,8 @@ struct StateFileProcessTests {
             let root = try JSONParser.parse(String(contentsOfFile: state, encoding: .utf8))
             let requests = try #require(root["requests"]?.arrayValue)
             let stored = Set(requests.compactMap { $0["originalRequest"]?.stringValue })
-            #expect(acknowledged.isSubset(of: stored), "round \(round): lost \(acknowledged.subtracting(stored).sorted())")
+            #expect(
+                acknowledged.isSubset(of: stored), "round \(round): lost \(acknowledged.subtracting(stored).sorted())")
             for request in requests {
                 let name = request["originalRequest"]?.stringValue ?? ""
                 let titles = request["tasks"]?.arrayValue?.compactMap { $0["title"]?.stringValue }
@@ -132,7 +150,9 @@ struct StateFileProcessTests {
         }
         // A fresh server still works on the file the kills left behind.
         let client = try LineClient(arguments: ["--state", state])
-        #expect(try client.call("list_requests")["structuredContent"]?["requests"]?.arrayValue?.count ?? 0 >= acknowledged.count)
+        #expect(
+            try client.call("list_requests")["structuredContent"]?["requests"]?.arrayValue?.count ?? 0
+                >= acknowledged.count)
         #expect(client.close() == 0)
     }
 
@@ -155,13 +175,26 @@ struct StateFileProcessTests {
                 var claimed: [String] = []
                 var planned: [String] = []
                 while true {
-                    let next = try client.call("get_next_task", ["requestId": "req-1", "instanceId": .string(instance)])
-                    guard next["structuredContent"]?["status"] == "claimed", let task = next["structuredContent"]?["task"]?["id"]?.stringValue else { break }
+                    let next = try client.call(
+                        "get_next_task", ["requestId": "req-1", "instanceId": .string(instance)])
+                    guard next["structuredContent"]?["status"] == "claimed",
+                        let task = next["structuredContent"]?["task"]?["id"]?.stringValue
+                    else { break }
                     claimed.append(task)
-                    let done = try client.call("mark_task_done", ["requestId": "req-1", "taskId": .string(task), "completedDetails": .string("by \(instance)"), "instanceId": .string(instance)])
+                    let done = try client.call(
+                        "mark_task_done",
+                        [
+                            "requestId": "req-1", "taskId": .string(task),
+                            "completedDetails": .string("by \(instance)"), "instanceId": .string(instance),
+                        ])
                     if done["isError"] != nil { results.record(error: "\(instance): \(done)") }
                     if claimed.count % 2 == 0 {
-                        let plan = try client.call("request_planning", ["originalRequest": .string("\(instance) side work"), "tasks": [["title": "s", "description": "d"]]])
+                        let plan = try client.call(
+                            "request_planning",
+                            [
+                                "originalRequest": .string("\(instance) side work"),
+                                "tasks": [["title": "s", "description": "d"]],
+                            ])
                         planned.append(plan["structuredContent"]?["requestId"]?.stringValue ?? "?")
                     }
                 }
@@ -214,14 +247,16 @@ private final class ResultsBox: @unchecked Sendable {
 extension StateFileProcessTests {
     @Test func aCorruptFileIsReportedAtStartAndByServerInfoAndNeverOverwritten() throws {
         let state = ServerProcess.temporaryStatePath()
-        try FileManager.default.createDirectory(atPath: (state as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (state as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let garbage = #"{"schemaVersion":1,"revision":4,"requests":[{"id":"#
         try Data(garbage.utf8).write(to: URL(fileURLWithPath: state))
         let client = try LineClient(arguments: ["--state", state])
         let info = try client.call("server_info")["structuredContent"]?["stateFile"]
         #expect(info?["readable"] == false)
         #expect(info?["problem"]?.stringValue?.contains("is not a valid state document") == true)
-        let refused = try client.call("request_planning", ["originalRequest": "R", "tasks": [["title": "a", "description": "b"]]])
+        let refused = try client.call(
+            "request_planning", ["originalRequest": "R", "tasks": [["title": "a", "description": "b"]]])
         #expect(refused["structuredContent"]?["error"]?["code"] == "state_corrupt")
         #expect(refused["content"]?[0]?["text"]?.stringValue?.contains(state) == true)
         let read = try client.call("list_requests")
@@ -236,13 +271,16 @@ extension StateFileProcessTests {
     @Test func aNewerFileIsReadButNotChanged() throws {
         let state = ServerProcess.temporaryStatePath()
         let writer = try LineClient(arguments: ["--state", state])
-        _ = try writer.call("request_planning", ["originalRequest": "R", "tasks": [["title": "a", "description": "b"]]])
+        _ = try writer.call(
+            "request_planning", ["originalRequest": "R", "tasks": [["title": "a", "description": "b"]]])
         #expect(writer.close() == 0)
-        let newer = try String(contentsOfFile: state, encoding: .utf8).replacingOccurrences(of: #""schemaVersion":2"#, with: #""schemaVersion":3"#)
+        let newer = try String(contentsOfFile: state, encoding: .utf8).replacingOccurrences(
+            of: #""schemaVersion":2"#, with: #""schemaVersion":3"#)
         try Data(newer.utf8).write(to: URL(fileURLWithPath: state))
         let client = try LineClient(arguments: ["--state", state])
         #expect(try client.call("list_requests")["structuredContent"]?["requests"]?.arrayValue?.count == 1)
-        #expect(try client.call("open_task_details", ["taskId": "task-1"])["structuredContent"]?["task"]?["title"] == "a")
+        #expect(
+            try client.call("open_task_details", ["taskId": "task-1"])["structuredContent"]?["task"]?["title"] == "a")
         let refused = try client.call("get_next_task")
         #expect(refused["structuredContent"]?["error"]?["code"] == "state_newer_schema")
         #expect(client.close() == 0)

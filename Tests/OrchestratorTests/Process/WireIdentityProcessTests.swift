@@ -19,7 +19,8 @@ import Testing
             #"{"jsonrpc":"2.0","id":"after","method":"ping"}"#,
         ]
         let run = try ServerProcess.run(
-            ["--state", ServerProcess.temporaryStatePath(), "--max-line-bytes", "4096"], input: lines.joined(separator: "\n") + "\n")
+            ["--state", ServerProcess.temporaryStatePath(), "--max-line-bytes", "4096"],
+            input: lines.joined(separator: "\n") + "\n")
         #expect(run.status == 0)
         let answers = run.stdout.split(separator: "\n").map(String.init)
         #expect(answers.count == lines.count, "\(answers)")
@@ -29,8 +30,11 @@ import Testing
         #expect(answers[3] == #"{"id":1e2,"jsonrpc":"2.0","result":{}}"#)
         #expect(answers[4].hasSuffix(#""id":1.5,"jsonrpc":"2.0"}"#) && answers[4].contains("-32600"))
         #expect(answers[5] == #"{"id":"s\#u{FFFD}","jsonrpc":"2.0","result":{}}"#)
-        #expect(answers[6].contains(#""id":"long-1""#) && answers[6].contains("over the 4096-byte limit"), "\(answers[6])")
-        #expect(answers[7].contains(#""id":null"#) && answers[7].contains("over the 4096-byte limit"), "the id comes after the head")
+        #expect(
+            answers[6].contains(#""id":"long-1""#) && answers[6].contains("over the 4096-byte limit"), "\(answers[6])")
+        #expect(
+            answers[7].contains(#""id":null"#) && answers[7].contains("over the 4096-byte limit"),
+            "the id comes after the head")
         #expect(answers[8] == #"{"id":"after","jsonrpc":"2.0","result":{}}"#)
     }
 }

@@ -8,20 +8,21 @@ import Testing
         WorkflowFixtures.directory([
             "bad/index.md": "# Bad\n\n1. [One](steps/one.md)\n2. [Two](steps/two.md)\n",
             "bad/steps/one.md": """
-                # Orchestrator Guidance
-                Go.
+            # Orchestrator Guidance
+            Go.
 
-                # Client Instrucions
-                Do.
+            # Client Instrucions
+            Do.
 
-                # Transitions
-                - failure if context.x <> 3 -> FAILED
-                - success if context.y = 2 -> Two
-                - changed if context.z =< 2 -> Two
-                - otherwise -> Nowhere
+            # Transitions
+            - failure if context.x <> 3 -> FAILED
+            - success if context.y = 2 -> Two
+            - changed if context.z =< 2 -> Two
+            - otherwise -> Nowhere
 
-                """,
-            "bad/steps/two.md": "# Orchestrator Guidance\nGo.\n\n# Client Instructions\nDo.\n\n# Notes\nMine.\n\n# Transitions\n- success -> Missing\n",
+            """,
+            "bad/steps/two.md":
+                "# Orchestrator Guidance\nGo.\n\n# Client Instructions\nDo.\n\n# Notes\nMine.\n\n# Transitions\n- success -> Missing\n",
         ])
     }
 
@@ -46,7 +47,9 @@ import Testing
     @Test func validateTakesOneWorkflowsFolderAndRefusesPathsWithoutWorkflows() throws {
         let directory = Self.broken()
         let one = try ServerProcess.run(["workflows", "validate", "\(directory)/bad/"])
-        #expect(one.status == 1 && one.stdout.contains("FAIL bad (not loadable)") && one.stdout.contains("7 errors"), "\(one.stdout)")
+        #expect(
+            one.status == 1 && one.stdout.contains("FAIL bad (not loadable)") && one.stdout.contains("7 errors"),
+            "\(one.stdout)")
         let shipped = try ServerProcess.run(["workflows", "validate", "\(WorkflowFixtures.shipped)/commit_message"])
         #expect(shipped.status == 0 && shipped.stdout.contains("ok   commit_message"), "\(shipped.stdout)")
         let file = try ServerProcess.run(["workflows", "validate", "\(WorkflowFixtures.shipped)/README.md"])
@@ -68,17 +71,27 @@ import Testing
     /// raw error dump, and leaves nothing behind.
     @Test func createWorkflowWithAStepNameTooLongForAFileSaysWhy() throws {
         let directory = TemporaryDirectory.make() + "/mine"
-        let server = try LineClient(arguments: ["--state", ServerProcess.temporaryStatePath(), "--workflows", directory])
+        let server = try LineClient(arguments: [
+            "--state", ServerProcess.temporaryStatePath(), "--workflows", directory,
+        ])
         let name = String(repeating: "Long ", count: 60) + "Step"
-        let created = try server.call("create_workflow", ["workflow_name": "long", "steps": [
-            ["name": .string(name), "orchestrator_guidance": "FINISH.", "client_instructions": "Do it."],
-        ]])
+        let created = try server.call(
+            "create_workflow",
+            [
+                "workflow_name": "long",
+                "steps": [
+                    ["name": .string(name), "orchestrator_guidance": "FINISH.", "client_instructions": "Do it."]
+                ],
+            ])
         #expect(created["structuredContent"]?["error"]?["code"] == "workflow_write_failed", "\(created)")
         let text = created["content"]?[0]?["text"]?.stringValue ?? ""
-        #expect(text.contains("file name too long (ENAMETOOLONG)") && text.contains("\(directory)/.long.creating-"), "\(text)")
+        #expect(
+            text.contains("file name too long (ENAMETOOLONG)") && text.contains("\(directory)/.long.creating-"),
+            "\(text)")
         #expect(!text.contains("CocoaError") && !text.contains("Error Domain"))
         #expect(!FileManager.default.fileExists(atPath: "\(directory)/long"))
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).isEmpty, "no staging folder left")
+        #expect(
+            ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).isEmpty, "no staging folder left")
         #expect(server.close() == 0)
     }
 }

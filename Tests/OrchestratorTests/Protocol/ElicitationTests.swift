@@ -13,21 +13,32 @@ struct ElicitationTests {
     @Test func handshakeEraSendsARequestAndAnswersTheCallWhenTheResponseArrives() {
         var harness = harness()
         harness.initialize("2025-11-25", capabilities: Self.elicitation)
-        let asked = harness.send(#"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"ask_person","arguments":{"question":"Ship it?"}}}"#)
-        #expect(asked == [#"{"id":"orchestrator-1","jsonrpc":"2.0","method":"elicitation/create","params":{"message":"Ship it?","mode":"form","requestedSchema":{"properties":{"answer":{"type":"string"}},"required":["answer"],"type":"object"}}}"#])
+        let asked = harness.send(
+            #"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"ask_person","arguments":{"question":"Ship it?"}}}"#
+        )
+        #expect(
+            asked == [
+                #"{"id":"orchestrator-1","jsonrpc":"2.0","method":"elicitation/create","params":{"message":"Ship it?","mode":"form","requestedSchema":{"properties":{"answer":{"type":"string"}},"required":["answer"],"type":"object"}}}"#
+            ])
         // Other requests are still served while the call waits.
-        #expect(harness.send(#"{"jsonrpc":"2.0","id":8,"method":"ping"}"#) == [#"{"id":8,"jsonrpc":"2.0","result":{}}"#])
+        #expect(
+            harness.send(#"{"jsonrpc":"2.0","id":8,"method":"ping"}"#) == [#"{"id":8,"jsonrpc":"2.0","result":{}}"#])
         // A response with an id we never issued is ignored.
         #expect(harness.send(#"{"jsonrpc":"2.0","id":"orchestrator-99","result":{"action":"accept"}}"#).isEmpty)
-        let answered = harness.send(#"{"jsonrpc":"2.0","id":"orchestrator-1","result":{"action":"accept","content":{"answer":"yes"}}}"#)
-        #expect(answered == [#"{"id":7,"jsonrpc":"2.0","result":{"content":[{"text":"The person chose accept.","type":"text"}],"structuredContent":{"action":"accept","answer":"yes"}}}"#])
+        let answered = harness.send(
+            #"{"jsonrpc":"2.0","id":"orchestrator-1","result":{"action":"accept","content":{"answer":"yes"}}}"#)
+        #expect(
+            answered == [
+                #"{"id":7,"jsonrpc":"2.0","result":{"content":[{"text":"The person chose accept.","type":"text"}],"structuredContent":{"action":"accept","answer":"yes"}}}"#
+            ])
     }
 
     @Test func anErrorFromTheClientReachesTheToolAsACancel() throws {
         var harness = harness()
         harness.initialize("2025-11-25", capabilities: Self.elicitation)
         _ = harness.request("tools/call", id: 3, params: ["name": "ask_person", "arguments": ["question": "Q?"]])
-        let replies = harness.send(#"{"jsonrpc":"2.0","id":"orchestrator-1","error":{"code":-32600,"message":"Elicitation not supported"}}"#)
+        let replies = harness.send(
+            #"{"jsonrpc":"2.0","id":"orchestrator-1","error":{"code":-32600,"message":"Elicitation not supported"}}"#)
         let reply = try JSONParser.parse(try #require(replies.first))
         #expect(reply["id"] == 3)
         #expect(reply["result"]?["structuredContent"] == ["action": "cancel"])
@@ -37,53 +48,69 @@ struct ElicitationTests {
         var harness = harness()
         harness.initialize("2025-11-25", capabilities: Self.elicitation)
         _ = harness.request("tools/call", id: 4, params: ["name": "ask_person", "arguments": ["question": "Q?"]])
-        #expect(harness.send(#"{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":4,"reason":"user gave up"}}"#).isEmpty)
-        #expect(harness.send(#"{"jsonrpc":"2.0","id":"orchestrator-1","result":{"action":"accept","content":{"answer":"late"}}}"#).isEmpty)
+        #expect(
+            harness.send(
+                #"{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":4,"reason":"user gave up"}}"#
+            ).isEmpty)
+        #expect(
+            harness.send(
+                #"{"jsonrpc":"2.0","id":"orchestrator-1","result":{"action":"accept","content":{"answer":"late"}}}"#
+            ).isEmpty)
     }
 
     @Test func aClientWithoutElicitationGetsARefusalNotAQuestion() throws {
         var harness = harness()
         harness.initialize("2025-11-25")
-        let result = try #require(harness.request("tools/call", params: ["name": "ask_person", "arguments": ["question": "Q?"]])["result"])
+        let result = try #require(
+            harness.request("tools/call", params: ["name": "ask_person", "arguments": ["question": "Q?"]])["result"])
         #expect(result["isError"] == true)
         #expect(result["structuredContent"]?["error"]?["code"] == "client_cannot_answer")
     }
 
     @Test func noQuestionIsSentBeforeTheClientSaysInitialized() throws {
         var harness = harness()
-        _ = harness.request("initialize", id: 0, params: [
-            "protocolVersion": "2025-11-25", "capabilities": Self.elicitation, "clientInfo": ["name": "c", "version": "1"],
-        ])
-        let result = try #require(harness.request("tools/call", params: ["name": "ask_person", "arguments": ["question": "Q?"]])["result"])
+        _ = harness.request(
+            "initialize", id: 0,
+            params: [
+                "protocolVersion": "2025-11-25", "capabilities": Self.elicitation,
+                "clientInfo": ["name": "c", "version": "1"],
+            ])
+        let result = try #require(
+            harness.request("tools/call", params: ["name": "ask_person", "arguments": ["question": "Q?"]])["result"])
         #expect(result["structuredContent"]?["error"]?["code"] == "not_initialized")
     }
 
     @Test func modernEraReturnsInputRequiredAndFinishesOnTheRetry() throws {
         var harness = harness()
-        let first = try #require(harness.modern(
-            "tools/call", id: 1, params: ["name": "ask_person", "arguments": ["question": "Ship it?"]], capabilities: Self.elicitation
-        ).first?["result"])
+        let first = try #require(
+            harness.modern(
+                "tools/call", id: 1, params: ["name": "ask_person", "arguments": ["question": "Ship it?"]],
+                capabilities: Self.elicitation
+            ).first?["result"])
         #expect(first["resultType"] == "input_required")
         #expect(first["inputRequests"]?["answer"]?["method"] == "elicitation/create")
         #expect(first["requestState"] == "asked:Ship it?")
         #expect(first["ttlMs"] == nil)
 
-        let retry = try #require(harness.modern(
-            "tools/call", id: 2,
-            params: [
-                "name": "ask_person", "arguments": ["question": "Ship it?"],
-                "inputResponses": ["answer": ["action": "accept", "content": ["answer": "yes"]]],
-                "requestState": "asked:Ship it?",
-            ],
-            capabilities: Self.elicitation
-        ).first?["result"])
+        let retry = try #require(
+            harness.modern(
+                "tools/call", id: 2,
+                params: [
+                    "name": "ask_person", "arguments": ["question": "Ship it?"],
+                    "inputResponses": ["answer": ["action": "accept", "content": ["answer": "yes"]]],
+                    "requestState": "asked:Ship it?",
+                ],
+                capabilities: Self.elicitation
+            ).first?["result"])
         #expect(retry["resultType"] == "complete")
         #expect(retry["structuredContent"] == ["action": "accept", "answer": "yes"])
     }
 
     @Test func modernEraRefusesToAskAClientThatDidNotDeclareElicitation() throws {
         var harness = harness()
-        let result = try #require(harness.modern("tools/call", params: ["name": "ask_person", "arguments": ["question": "Q?"]]).first?["result"])
+        let result = try #require(
+            harness.modern("tools/call", params: ["name": "ask_person", "arguments": ["question": "Q?"]]).first?[
+                "result"])
         #expect(result["isError"] == true)
         #expect(result["resultType"] == "complete")
     }

@@ -11,7 +11,9 @@ struct HumanApprovalTests {
     func prepared(capabilities: JSONValue = [:], modern: Bool = false) -> ServerHarness {
         var harness = ServerHarness(approver: .human)
         if !modern { harness.initialize("2025-11-25", capabilities: capabilities) }
-        let tasks: JSONValue = [["title": "Write", "description": "Write it"], ["title": "Check", "description": "Check it"]]
+        let tasks: JSONValue = [
+            ["title": "Write", "description": "Write it"], ["title": "Check", "description": "Check it"],
+        ]
         let steps: [(String, [String: JSONValue])] = [
             ("request_planning", ["originalRequest": "R", "tasks": tasks]),
             ("get_next_task", [:]),
@@ -19,7 +21,9 @@ struct HumanApprovalTests {
         ]
         for (tool, arguments) in steps {
             if modern {
-                _ = harness.modern("tools/call", params: ["name": .string(tool), "arguments": .object(arguments)], capabilities: capabilities)
+                _ = harness.modern(
+                    "tools/call", params: ["name": .string(tool), "arguments": .object(arguments)],
+                    capabilities: capabilities)
             } else {
                 _ = harness.call(tool, arguments)
             }
@@ -38,25 +42,39 @@ struct HumanApprovalTests {
         let sentence = try #require(result["structuredContent"]?["error"]?["message"]?.stringValue)
         #expect(sentence.contains("`mcp-orchestrator approve req-1 task-1 --state \(harness.statePath)`"))
         #expect(status(&harness) == "done")
-        #expect(ServerHarness.errorCode(harness.call("approve_request_completion", ["requestId": "req-1"])) == "request_not_finished")
+        #expect(
+            ServerHarness.errorCode(harness.call("approve_request_completion", ["requestId": "req-1"]))
+                == "request_not_finished")
     }
 
     @Test func theAutoPolicyIsRefusedBecauseItWouldBypassThePerson() {
         var harness = ServerHarness(approver: .human)
         harness.initialize()
-        let result = harness.call("request_planning", ["originalRequest": "R", "tasks": [["title": "a", "description": "b"]], "approvalPolicy": "auto"])
+        let result = harness.call(
+            "request_planning",
+            ["originalRequest": "R", "tasks": [["title": "a", "description": "b"]], "approvalPolicy": "auto"])
         #expect(ServerHarness.errorCode(result) == "policy_needs_agent_approver")
     }
 
     @Test func theServerAsksThePersonAndApprovesOnTheirWord() throws {
         var harness = prepared(capabilities: Self.elicitation)
-        let asked = harness.send(["jsonrpc": "2.0", "id": 40, "method": "tools/call", "params": ["name": "approve_task_completion", "arguments": ["requestId": "req-1", "taskId": "task-1"]]] as JSONValue)
+        let asked = harness.send(
+            [
+                "jsonrpc": "2.0", "id": 40, "method": "tools/call",
+                "params": [
+                    "name": "approve_task_completion", "arguments": ["requestId": "req-1", "taskId": "task-1"],
+                ],
+            ] as JSONValue)
         let question = try #require(asked.first)
         #expect(question["method"] == "elicitation/create")
         #expect(question["params"]?["message"]?.stringValue?.contains("What was done: Wrote it") == true)
         #expect(question["params"]?["requestedSchema"]?["properties"]?["decision"]?["enum"] == ["approve", "reject"])
         #expect(status(&harness) == "done")
-        let answered = harness.send(["jsonrpc": "2.0", "id": question["id"]!, "result": ["action": "accept", "content": ["decision": "approve"]]] as JSONValue)
+        let answered = harness.send(
+            [
+                "jsonrpc": "2.0", "id": question["id"]!,
+                "result": ["action": "accept", "content": ["decision": "approve"]],
+            ] as JSONValue)
         let result = try #require(answered.first?["result"])
         #expect(answered.first?["id"] == 40)
         #expect(result["structuredContent"]?["decision"] == "approved")
@@ -66,11 +84,22 @@ struct HumanApprovalTests {
 
     @Test func aRejectionByThePersonSendsTheTaskBackWithTheirFeedback() throws {
         var harness = prepared(capabilities: Self.elicitation)
-        let asked = harness.send(["jsonrpc": "2.0", "id": 41, "method": "tools/call", "params": ["name": "approve_task_completion", "arguments": ["requestId": "req-1", "taskId": "task-1"]]] as JSONValue)
-        let answered = harness.send(["jsonrpc": "2.0", "id": asked[0]["id"]!, "result": ["action": "accept", "content": ["decision": "reject", "feedback": "Add examples"]]] as JSONValue)
+        let asked = harness.send(
+            [
+                "jsonrpc": "2.0", "id": 41, "method": "tools/call",
+                "params": [
+                    "name": "approve_task_completion", "arguments": ["requestId": "req-1", "taskId": "task-1"],
+                ],
+            ] as JSONValue)
+        let answered = harness.send(
+            [
+                "jsonrpc": "2.0", "id": asked[0]["id"]!,
+                "result": ["action": "accept", "content": ["decision": "reject", "feedback": "Add examples"]],
+            ] as JSONValue)
         #expect(answered.first?["result"]?["structuredContent"]?["decision"] == "rejected")
         #expect(status(&harness) == "in_progress")
-        let history = harness.call("open_task_details", ["taskId": "task-1"])["structuredContent"]?["task"]?["history"]?.arrayValue?.last
+        let history = harness.call("open_task_details", ["taskId": "task-1"])["structuredContent"]?["task"]?["history"]?
+            .arrayValue?.last
         #expect(history?["actor"] == "person via harness")
         #expect(history?["note"] == "Add examples")
     }
@@ -78,15 +107,28 @@ struct HumanApprovalTests {
     @Test(arguments: [("decline", "approval_declined"), ("cancel", "approval_cancelled")])
     func aPersonWhoDoesNotDecideChangesNothing(action: String, code: String) throws {
         var harness = prepared(capabilities: Self.elicitation)
-        let asked = harness.send(["jsonrpc": "2.0", "id": 42, "method": "tools/call", "params": ["name": "approve_task_completion", "arguments": ["requestId": "req-1", "taskId": "task-1"]]] as JSONValue)
-        let answered = harness.send(["jsonrpc": "2.0", "id": asked[0]["id"]!, "result": ["action": .string(action)]] as JSONValue)
+        let asked = harness.send(
+            [
+                "jsonrpc": "2.0", "id": 42, "method": "tools/call",
+                "params": [
+                    "name": "approve_task_completion", "arguments": ["requestId": "req-1", "taskId": "task-1"],
+                ],
+            ] as JSONValue)
+        let answered = harness.send(
+            ["jsonrpc": "2.0", "id": asked[0]["id"]!, "result": ["action": .string(action)]] as JSONValue)
         #expect(ServerHarness.errorCode(answered.first?["result"] ?? .null) == code)
         #expect(status(&harness) == "done")
     }
 
     @Test func aTaskThatCannotBeApprovedIsRefusedWithoutAskingAnyone() {
         var harness = prepared(capabilities: Self.elicitation)
-        let replies = harness.send(["jsonrpc": "2.0", "id": 43, "method": "tools/call", "params": ["name": "approve_task_completion", "arguments": ["requestId": "req-1", "taskId": "task-2"]]] as JSONValue)
+        let replies = harness.send(
+            [
+                "jsonrpc": "2.0", "id": 43, "method": "tools/call",
+                "params": [
+                    "name": "approve_task_completion", "arguments": ["requestId": "req-1", "taskId": "task-2"],
+                ],
+            ] as JSONValue)
         #expect(replies.count == 1)
         #expect(ServerHarness.errorCode(replies.first?["result"] ?? .null) == "task_not_done")
     }
@@ -94,17 +136,22 @@ struct HumanApprovalTests {
     @Test func in2026TheQuestionIsAnInputRequiredResultAndTheRetryCarriesTheAnswer() throws {
         var harness = prepared(capabilities: Self.elicitation, modern: true)
         let arguments: JSONValue = ["requestId": "req-1", "taskId": "task-1"]
-        let first = try #require(harness.modern("tools/call", params: ["name": "approve_task_completion", "arguments": arguments], capabilities: Self.elicitation).first?["result"])
+        let first = try #require(
+            harness.modern(
+                "tools/call", params: ["name": "approve_task_completion", "arguments": arguments],
+                capabilities: Self.elicitation
+            ).first?["result"])
         #expect(first["resultType"] == "input_required")
         #expect(first["inputRequests"]?["approval"]?["method"] == "elicitation/create")
-        let retry = try #require(harness.modern(
-            "tools/call", id: 2,
-            params: [
-                "name": "approve_task_completion", "arguments": arguments,
-                "inputResponses": ["approval": ["action": "accept", "content": ["decision": "approve"]]],
-            ],
-            capabilities: Self.elicitation
-        ).first?["result"])
+        let retry = try #require(
+            harness.modern(
+                "tools/call", id: 2,
+                params: [
+                    "name": "approve_task_completion", "arguments": arguments,
+                    "inputResponses": ["approval": ["action": "accept", "content": ["decision": "approve"]]],
+                ],
+                capabilities: Self.elicitation
+            ).first?["result"])
         #expect(retry["structuredContent"]?["task"]?["status"] == "approved")
         #expect(retry["structuredContent"]?["task"]?["approvedBy"] == "person via harness")
     }
@@ -114,14 +161,34 @@ struct HumanApprovalTests {
         for (id, task) in [(50, "task-1"), (52, "task-2")] {
             if task == "task-2" {
                 _ = harness.call("get_next_task")
-                _ = harness.call("mark_task_done", ["requestId": "req-1", "taskId": "task-2", "completedDetails": "Checked"])
+                _ = harness.call(
+                    "mark_task_done", ["requestId": "req-1", "taskId": "task-2", "completedDetails": "Checked"])
             }
-            let asked = harness.send(["jsonrpc": "2.0", "id": .int(id), "method": "tools/call", "params": ["name": "approve_task_completion", "arguments": ["requestId": "req-1", "taskId": .string(task)]]] as JSONValue)
-            _ = harness.send(["jsonrpc": "2.0", "id": asked[0]["id"]!, "result": ["action": "accept", "content": ["decision": "approve"]]] as JSONValue)
+            let asked = harness.send(
+                [
+                    "jsonrpc": "2.0", "id": .int(id), "method": "tools/call",
+                    "params": [
+                        "name": "approve_task_completion",
+                        "arguments": ["requestId": "req-1", "taskId": .string(task)],
+                    ],
+                ] as JSONValue)
+            _ = harness.send(
+                [
+                    "jsonrpc": "2.0", "id": asked[0]["id"]!,
+                    "result": ["action": "accept", "content": ["decision": "approve"]],
+                ] as JSONValue)
         }
-        let asked = harness.send(["jsonrpc": "2.0", "id": 60, "method": "tools/call", "params": ["name": "approve_request_completion", "arguments": ["requestId": "req-1"]]] as JSONValue)
+        let asked = harness.send(
+            [
+                "jsonrpc": "2.0", "id": 60, "method": "tools/call",
+                "params": ["name": "approve_request_completion", "arguments": ["requestId": "req-1"]],
+            ] as JSONValue)
         #expect(asked.first?["method"] == "elicitation/create")
-        let answered = harness.send(["jsonrpc": "2.0", "id": asked[0]["id"]!, "result": ["action": "accept", "content": ["decision": "approve"]]] as JSONValue)
+        let answered = harness.send(
+            [
+                "jsonrpc": "2.0", "id": asked[0]["id"]!,
+                "result": ["action": "accept", "content": ["decision": "approve"]],
+            ] as JSONValue)
         #expect(answered.first?["result"]?["structuredContent"]?["request"]?["completedBy"] == "person via harness")
     }
 }

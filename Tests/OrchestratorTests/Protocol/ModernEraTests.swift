@@ -6,8 +6,9 @@ struct ModernEraTests {
     private static let serverInfoMeta: JSONValue = [
         "io.modelcontextprotocol/serverInfo": [
             "name": "mcp-orchestrator", "version": "0.1.0", "title": "MCP Orchestrator",
-            "description": "Plans requests into dependency-ordered tasks with server-enforced approval gates, and runs Markdown workflows.",
-        ],
+            "description":
+                "Plans requests into dependency-ordered tasks with server-enforced approval gates, and runs Markdown workflows.",
+        ]
     ]
 
     @Test func discoverIsAnsweredAtOnceWithEverythingACacheableResultNeeds() throws {
@@ -16,7 +17,10 @@ struct ModernEraTests {
         let result = try #require(reply["result"])
         #expect(result["resultType"] == "complete")
         #expect(result["supportedVersions"] == ["2026-07-28"])
-        #expect(result["capabilities"] == ["tools": [:], "resources": [:], "prompts": [:], "logging": [:], "completions": [:]])
+        #expect(
+            result["capabilities"] == [
+                "tools": [:], "resources": [:], "prompts": [:], "logging": [:], "completions": [:],
+            ])
         #expect(result["ttlMs"] == 60_000)
         #expect(result["cacheScope"] == "private")
         #expect(result["_meta"] == Self.serverInfoMeta)
@@ -43,20 +47,46 @@ struct ModernEraTests {
         var harness = ServerHarness()
         _ = harness.modern("server/discover")
         let cases: [(JSONValue, String)] = [
-            (["name": "server_info"], "params._meta must be an object carrying the required 'io.modelcontextprotocol/protocolVersion' and 'io.modelcontextprotocol/clientCapabilities' envelope keys"),
-            (["_meta": ["io.modelcontextprotocol/protocolVersion": "2026-07-28"]], "params._meta is missing the required envelope key(s): io.modelcontextprotocol/clientCapabilities"),
-            (["_meta": ["io.modelcontextprotocol/protocolVersion": 7, "io.modelcontextprotocol/clientCapabilities": [:]]], "params._meta['io.modelcontextprotocol/protocolVersion'] must be a string"),
-            (["_meta": ["io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": [:], "io.modelcontextprotocol/logLevel": "loud"]], "params._meta['io.modelcontextprotocol/logLevel'] must be one of debug, info, notice, warning, error, critical, alert, emergency"),
+            (
+                ["name": "server_info"],
+                "params._meta must be an object carrying the required 'io.modelcontextprotocol/protocolVersion' and 'io.modelcontextprotocol/clientCapabilities' envelope keys"
+            ),
+            (
+                ["_meta": ["io.modelcontextprotocol/protocolVersion": "2026-07-28"]],
+                "params._meta is missing the required envelope key(s): io.modelcontextprotocol/clientCapabilities"
+            ),
+            (
+                [
+                    "_meta": [
+                        "io.modelcontextprotocol/protocolVersion": 7, "io.modelcontextprotocol/clientCapabilities": [:],
+                    ]
+                ], "params._meta['io.modelcontextprotocol/protocolVersion'] must be a string"
+            ),
+            (
+                [
+                    "_meta": [
+                        "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+                        "io.modelcontextprotocol/clientCapabilities": [:], "io.modelcontextprotocol/logLevel": "loud",
+                    ]
+                ],
+                "params._meta['io.modelcontextprotocol/logLevel'] must be one of debug, info, notice, warning, error, critical, alert, emergency"
+            ),
         ]
         for (params, message) in cases {
-            #expect(harness.request("tools/list", params: params)["error"] == ["code": -32602, "message": .string(message)])
+            #expect(
+                harness.request("tools/list", params: params)["error"] == ["code": -32602, "message": .string(message)])
         }
     }
 
     @Test func anUnsupportedVersionIs32022NamingWhatWeSpeak() {
         var harness = ServerHarness()
-        let reply = harness.send(#"{"jsonrpc":"2.0","id":1,"method":"server/discover","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2030-01-01","io.modelcontextprotocol/clientCapabilities":{}}}}"#)
-        #expect(reply == [#"{"error":{"code":-32022,"data":{"requested":"2030-01-01","supported":["2026-07-28"]},"message":"Unsupported protocol version"},"id":1,"jsonrpc":"2.0"}"#])
+        let reply = harness.send(
+            #"{"jsonrpc":"2.0","id":1,"method":"server/discover","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2030-01-01","io.modelcontextprotocol/clientCapabilities":{}}}}"#
+        )
+        #expect(
+            reply == [
+                #"{"error":{"code":-32022,"data":{"requested":"2030-01-01","supported":["2026-07-28"]},"message":"Unsupported protocol version"},"id":1,"jsonrpc":"2.0"}"#
+            ])
     }
 
     @Test(arguments: ["ping", "logging/setLevel", "resources/subscribe", "no/such"])
@@ -69,11 +99,17 @@ struct ModernEraTests {
     @Test func initializeOnAModernConnectionIs32022() {
         var harness = ServerHarness()
         _ = harness.modern("server/discover")
-        let reply = harness.request("initialize", params: ["protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "c", "version": "1"]])
-        #expect(reply["error"] == [
-            "code": -32022, "message": "connection is serving the 2026-07-28 protocol; the initialize handshake is not accepted",
-            "data": ["supported": ["2026-07-28"], "requested": "2025-11-25"],
-        ])
+        let reply = harness.request(
+            "initialize",
+            params: [
+                "protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "c", "version": "1"],
+            ])
+        #expect(
+            reply["error"] == [
+                "code": -32022,
+                "message": "connection is serving the 2026-07-28 protocol; the initialize handshake is not accepted",
+                "data": ["supported": ["2026-07-28"], "requested": "2025-11-25"],
+            ])
     }
 
     @Test func logsAreSentOnlyWhenTheRequestOptsIn() {

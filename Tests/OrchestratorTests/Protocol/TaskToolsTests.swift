@@ -15,7 +15,8 @@ struct TaskToolsTests {
     @Test func theSeedFlowFromPlanToCompletion() throws {
         var harness = ServerHarness()
         harness.initialize()
-        let planned = harness.call("request_planning", ["originalRequest": "Add a CSV export", "tasks": Self.threeTasks])
+        let planned = harness.call(
+            "request_planning", ["originalRequest": "Add a CSV export", "tasks": Self.threeTasks])
         #expect(planned["structuredContent"]?["requestId"] == "req-1")
         let text = try #require(planned["content"]?[0]?["text"]?.stringValue)
         #expect(text.contains("| 2 | task-2 | Tests | medium | task-1 | pending |"))
@@ -25,20 +26,29 @@ struct TaskToolsTests {
             #expect(next["structuredContent"]?["status"] == "claimed")
             #expect(next["structuredContent"]?["task"]?["id"] == .string(task))
             #expect(next["content"]?[0]?["text"]?.stringValue?.contains("in progress (harness)") == true)
-            let done = harness.call("mark_task_done", ["requestId": "req-1", "taskId": .string(task), "completedDetails": .string("Did \(task)")])
+            let done = harness.call(
+                "mark_task_done",
+                ["requestId": "req-1", "taskId": .string(task), "completedDetails": .string("Did \(task)")])
             #expect(done["content"]?[0]?["text"]?.stringValue?.contains("done — awaiting approval") == true)
             // The gate: nothing new until the finished task is approved.
             let gated = harness.call("get_next_task", ["requestId": "req-1"])
             #expect(gated["structuredContent"]?["status"] == "awaiting_approval")
             #expect(gated["structuredContent"]?["awaitingApproval"] == [.string(task)])
-            #expect(ServerHarness.errorCode(harness.call("approve_request_completion", ["requestId": "req-1"])) == "request_not_finished")
+            #expect(
+                ServerHarness.errorCode(harness.call("approve_request_completion", ["requestId": "req-1"]))
+                    == "request_not_finished")
             if index == 1 {
-                let rejected = harness.call("reject_task", ["requestId": "req-1", "taskId": "task-2", "feedback": "Cover empty files"])
+                let rejected = harness.call(
+                    "reject_task", ["requestId": "req-1", "taskId": "task-2", "feedback": "Cover empty files"])
                 #expect(rejected["structuredContent"]?["task"]?["status"] == "in_progress")
                 let again = harness.call("get_next_task")
                 #expect(again["structuredContent"]?["status"] == "resumed")
-                #expect(again["content"]?[0]?["text"]?.stringValue?.contains("Feedback from the last review: Cover empty files") == true)
-                _ = harness.call("mark_task_done", ["requestId": "req-1", "taskId": "task-2", "completedDetails": "Now with empty files"])
+                #expect(
+                    again["content"]?[0]?["text"]?.stringValue?.contains(
+                        "Feedback from the last review: Cover empty files") == true)
+                _ = harness.call(
+                    "mark_task_done",
+                    ["requestId": "req-1", "taskId": "task-2", "completedDetails": "Now with empty files"])
             }
             let approved = harness.call("approve_task_completion", ["requestId": "req-1", "taskId": .string(task)])
             #expect(approved["structuredContent"]?["task"]?["status"] == "approved")
@@ -60,13 +70,18 @@ struct TaskToolsTests {
             ("get_next_task", ["requestId": "req-1"]),
         ]
         for (tool, arguments) in changes {
-            #expect(ServerHarness.errorCode(harness.call(tool, arguments.objectValue!)) == "request_completed", "\(tool)")
+            #expect(
+                ServerHarness.errorCode(harness.call(tool, arguments.objectValue!)) == "request_completed", "\(tool)")
         }
         let details = harness.call("open_task_details", ["taskId": "task-2"])
-        let actions = details["structuredContent"]?["task"]?["history"]?.arrayValue?.compactMap { $0["action"]?.stringValue }
+        let actions = details["structuredContent"]?["task"]?["history"]?.arrayValue?.compactMap {
+            $0["action"]?.stringValue
+        }
         #expect(actions == ["planned", "claimed", "marked_done", "rejected", "marked_done", "approved"])
         #expect(details["structuredContent"]?["task"]?["history"]?[3]?["note"] == "Cover empty files")
-        #expect(harness.call("list_requests", ["status": "completed"])["structuredContent"]?["requests"]?[0]?["id"] == "req-1")
+        #expect(
+            harness.call("list_requests", ["status": "completed"])["structuredContent"]?["requests"]?[0]?["id"]
+                == "req-1")
         #expect(harness.call("list_requests", ["status": "active"])["structuredContent"]?["requests"] == [])
     }
 
@@ -75,7 +90,10 @@ struct TaskToolsTests {
         harness.initialize()
         _ = harness.call("request_planning", ["originalRequest": "R", "tasks": Self.threeTasks])
         let cases: [(String, JSONValue, String)] = [
-            ("mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "x"], "task_not_started"),
+            (
+                "mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "x"],
+                "task_not_started"
+            ),
             ("mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "   "], "empty_field"),
             ("approve_task_completion", ["requestId": "req-1", "taskId": "task-1"], "task_not_done"),
             ("approve_task_completion", ["requestId": "req-7", "taskId": "task-1"], "request_not_found"),
@@ -84,10 +102,21 @@ struct TaskToolsTests {
             ("update_task", ["requestId": "req-1", "taskId": "task-1"], "nothing_to_update"),
             ("update_task", ["requestId": "req-1", "taskId": "task-1", "dependsOn": ["task-3"]], "dependency_cycle"),
             ("update_task", ["requestId": "req-1", "taskId": "task-1", "dependsOn": ["task-1"]], "self_dependency"),
-            ("update_task", ["requestId": "req-1", "taskId": "task-1", "dependsOn": ["task-77"]], "unknown_dependency"),
+            (
+                "update_task", ["requestId": "req-1", "taskId": "task-1", "dependsOn": ["task-77"]],
+                "unknown_dependency"
+            ),
             ("delete_task", ["requestId": "req-1", "taskId": "task-1"], "task_has_dependents"),
-            ("add_tasks_to_request", ["requestId": "req-1", "tasks": [["title": "x", "description": "y", "dependsOn": ["nothing"]]]], "unknown_dependency"),
-            ("request_planning", ["originalRequest": "R", "tasks": [["title": "a", "description": "b", "dependsOn": [1]]]], "self_dependency"),
+            (
+                "add_tasks_to_request",
+                ["requestId": "req-1", "tasks": [["title": "x", "description": "y", "dependsOn": ["nothing"]]]],
+                "unknown_dependency"
+            ),
+            (
+                "request_planning",
+                ["originalRequest": "R", "tasks": [["title": "a", "description": "b", "dependsOn": [1]]]],
+                "self_dependency"
+            ),
             ("restore_task", ["requestId": "req-1", "taskId": "task-2"], "task_not_deleted"),
             ("get_next_task", ["requestId": "req-5"], "request_not_found"),
         ]
@@ -117,7 +146,9 @@ struct TaskToolsTests {
         ("delete_task", [nil, nil, "task_immutable", "task_immutable", "task_deleted"]),
         ("restore_task", ["task_not_deleted", "task_not_deleted", "task_not_deleted", "task_not_deleted", nil]),
     ].flatMap { tool, row in
-        zip(["pending", "in_progress", "done", "approved", "deleted"], row).map { WireCase(tool: tool, status: $0, expected: $1) }
+        zip(["pending", "in_progress", "done", "approved", "deleted"], row).map {
+            WireCase(tool: tool, status: $0, expected: $1)
+        }
     }
 
     @Test(arguments: wireMatrix)
@@ -127,18 +158,23 @@ struct TaskToolsTests {
         // Under `end` there is no gate, so tasks can sit in every status at once:
         // task-1 pending, task-2 in progress, task-3 done, task-4 approved, task-5 deleted.
         let tasks: JSONValue = [
-            ["title": "p", "description": "d", "priority": "low"], ["title": "i", "description": "d", "priority": "high"],
-            ["title": "d", "description": "d", "priority": "high"], ["title": "a", "description": "d", "priority": "high"],
+            ["title": "p", "description": "d", "priority": "low"],
+            ["title": "i", "description": "d", "priority": "high"],
+            ["title": "d", "description": "d", "priority": "high"],
+            ["title": "a", "description": "d", "priority": "high"],
             ["title": "x", "description": "d", "priority": "low"],
         ]
         _ = harness.call("request_planning", ["originalRequest": "R", "tasks": tasks, "approvalPolicy": "end"])
         for instance in ["A", "B", "C"] { _ = harness.call("get_next_task", ["instanceId": .string(instance)]) }
         for task in ["task-3", "task-4"] {
-            _ = harness.call("mark_task_done", ["requestId": "req-1", "taskId": .string(task), "completedDetails": "ok"])
+            _ = harness.call(
+                "mark_task_done", ["requestId": "req-1", "taskId": .string(task), "completedDetails": "ok"])
         }
         _ = harness.call("approve_task_completion", ["requestId": "req-1", "taskId": "task-4"])
         _ = harness.call("delete_task", ["requestId": "req-1", "taskId": "task-5"])
-        let taskID: JSONValue = ["pending": "task-1", "in_progress": "task-2", "done": "task-3", "approved": "task-4", "deleted": "task-5"][pair.status]!
+        let taskID: JSONValue = [
+            "pending": "task-1", "in_progress": "task-2", "done": "task-3", "approved": "task-4", "deleted": "task-5",
+        ][pair.status]!
         let status = harness.call("open_task_details", ["taskId": taskID])["structuredContent"]?["task"]
         #expect(status?["status"]?.stringValue == (pair.status == "deleted" ? "pending" : pair.status))
         var arguments: [String: JSONValue] = ["requestId": "req-1", "taskId": taskID]
@@ -156,16 +192,19 @@ struct TaskToolsTests {
         let clock = TestClock()
         var harness = ServerHarness(clock: clock, leaseSeconds: 600)
         harness.initialize()
-        _ = harness.call("request_planning", ["originalRequest": "R", "tasks": [["title": "only", "description": "d"]]])
+        _ = harness.call(
+            "request_planning", ["originalRequest": "R", "tasks": [["title": "only", "description": "d"]]])
         #expect(harness.call("get_next_task", ["instanceId": "A"])["structuredContent"]?["status"] == "claimed")
         #expect(harness.call("get_next_task", ["instanceId": "B"])["structuredContent"]?["status"] == "waiting")
         clock.advance(seconds: 600)
         let taken = harness.call("get_next_task", ["instanceId": "B"])
         #expect(taken["structuredContent"]?["status"] == "claimed")
         #expect(taken["structuredContent"]?["task"]?["assignee"] == "B")
-        let late = harness.call("mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "x", "instanceId": "A"])
+        let late = harness.call(
+            "mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "x", "instanceId": "A"])
         #expect(ServerHarness.errorCode(late) == "task_held_by_other")
-        let history = harness.call("open_task_details", ["taskId": "task-1"])["structuredContent"]?["task"]?["history"]?.arrayValue
+        let history = harness.call("open_task_details", ["taskId": "task-1"])["structuredContent"]?["task"]?["history"]?
+            .arrayValue
         #expect(history?.map { $0["actor"] } == ["harness", "A", "server", "B"])
     }
 

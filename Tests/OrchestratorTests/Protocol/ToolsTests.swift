@@ -42,7 +42,8 @@ struct ToolsTests {
             let full = try #require(ToolCatalog.shipped.first { $0.name == tool["name"]?.stringValue }).outputSchema
             let published = try #require(tool["outputSchema"])
             #expect(published["required"] == full["required"])
-            #expect(published["properties"]?.objectValue?.keys.sorted() == full["properties"]?.objectValue?.keys.sorted())
+            #expect(
+                published["properties"]?.objectValue?.keys.sorted() == full["properties"]?.objectValue?.keys.sorted())
             for (name, field) in published["properties"]?.objectValue ?? [:] {
                 #expect(field["type"] == full["properties"]?[name]?["type"], "\(tool["name"] ?? "")/\(name)")
                 #expect(field["properties"] == nil && field["items"] == nil)
@@ -54,7 +55,8 @@ struct ToolsTests {
         for tool in ToolCatalog.shipped where tool.inputSchema["required"] == nil {
             var harness = ServerHarness(toolsets: Toolset.allCases)
             harness.initialize()
-            let result = try #require(harness.request("tools/call", params: ["name": .string(tool.name), "arguments": [:]])["result"])
+            let result = try #require(
+                harness.request("tools/call", params: ["name": .string(tool.name), "arguments": [:]])["result"])
             #expect(result["isError"] == nil)
             let structured = try #require(result["structuredContent"])
             #expect(SchemaValidator.firstViolation(of: structured, against: tool.outputSchema) == nil, "\(tool.name)")
@@ -67,11 +69,19 @@ struct ToolsTests {
         harness.initialize("2025-06-18")
         let result = try #require(harness.request("tools/call", params: ["name": "server_info"])["result"])
         let report = try #require(result["structuredContent"])
-        #expect(report["stateFile"] == ["path": .string(harness.statePath), "source": "option", "exists": false, "readable": false, "revision": 0, "requests": 0])
+        #expect(
+            report["stateFile"] == [
+                "path": .string(harness.statePath), "source": "option", "exists": false, "readable": false,
+                "revision": 0, "requests": 0,
+            ])
         #expect(report["protocolRevision"] == "2025-06-18")
         #expect(report["toolsets"] == ["server", "core", "workflows"])
         #expect(report["client"] == "harness")
-        #expect(report["counts"] == ["tools": .int(ToolCatalog(enabling: [.server] + Toolset.defaultSelection).tools.count), "resources": 2, "resourceTemplates": 2, "prompts": 1])
+        #expect(
+            report["counts"] == [
+                "tools": .int(ToolCatalog(enabling: [.server] + Toolset.defaultSelection).tools.count), "resources": 2,
+                "resourceTemplates": 2, "prompts": 1,
+            ])
         #expect(result["content"]?[0]?["text"]?.stringValue?.contains("not created yet") == true)
     }
 
@@ -89,11 +99,15 @@ struct ToolsTests {
     @Test func anUnknownToolIsInvalidParamsNotAToolResult() {
         var harness = ServerHarness()
         harness.initialize()
-        #expect(harness.request("tools/call", params: ["name": "nope"])["error"] == [
-            "code": -32602, "message": "Unknown tool: nope; tools/list names the enabled tools", "data": ["tool": "nope"],
-        ])
+        #expect(
+            harness.request("tools/call", params: ["name": "nope"])["error"] == [
+                "code": -32602, "message": "Unknown tool: nope; tools/list names the enabled tools",
+                "data": ["tool": "nope"],
+            ])
         #expect(harness.request("tools/call", params: [:])["error"]?["code"] == -32602)
-        #expect(harness.request("tools/call", params: ["name": "server_info", "arguments": [1]])["error"]?["code"] == -32602)
+        #expect(
+            harness.request("tools/call", params: ["name": "server_info", "arguments": [1]])["error"]?["code"] == -32602
+        )
     }
 
     @Test func aToolOutsideTheEnabledSetsIsUnknown() {
@@ -106,18 +120,22 @@ struct ToolsTests {
     @Test func badArgumentsAreAnIsErrorResultNamingTheFieldFrom2025_11_25() throws {
         var harness = ServerHarness()
         harness.initialize("2025-11-25")
-        let result = try #require(harness.request("tools/call", params: ["name": "server_info", "arguments": ["verbose": true]])["result"])
+        let result = try #require(
+            harness.request("tools/call", params: ["name": "server_info", "arguments": ["verbose": true]])["result"])
         #expect(result["isError"] == true)
-        #expect(result["structuredContent"]?["error"] == [
-            "code": "invalid_arguments", "field": "verbose", "expected": "absent",
-            "message": "Invalid arguments for server_info: `verbose` is not a known field (no arguments are accepted). Fix the argument and call server_info again.",
-        ])
+        #expect(
+            result["structuredContent"]?["error"] == [
+                "code": "invalid_arguments", "field": "verbose", "expected": "absent",
+                "message":
+                    "Invalid arguments for server_info: `verbose` is not a known field (no arguments are accepted). Fix the argument and call server_info again.",
+            ])
     }
 
     @Test func badArgumentsAreInvalidParamsBefore2025_11_25() {
         var harness = ServerHarness()
         harness.initialize("2025-06-18")
-        let error = harness.request("tools/call", params: ["name": "server_info", "arguments": ["verbose": true]])["error"]
+        let error = harness.request("tools/call", params: ["name": "server_info", "arguments": ["verbose": true]])[
+            "error"]
         #expect(error?["code"] == -32602)
         #expect(error?["data"] == ["field": "verbose", "expected": "absent"])
     }
@@ -126,15 +144,22 @@ struct ToolsTests {
         var harness = ServerHarness(tools: ToolCatalog.shipped + [AskingTool()])
         harness.initialize()
         let missing = harness.request("tools/call", params: ["name": "ask_person", "arguments": [:]])
-        #expect(missing["result"]?["structuredContent"]?["error"]?["message"] == "Invalid arguments for ask_person: `question` is required (string). Fix the argument and call ask_person again.")
+        #expect(
+            missing["result"]?["structuredContent"]?["error"]?["message"]
+                == "Invalid arguments for ask_person: `question` is required (string). Fix the argument and call ask_person again."
+        )
         let mistyped = harness.request("tools/call", params: ["name": "ask_person", "arguments": ["question": 5]])
-        #expect(mistyped["result"]?["structuredContent"]?["error"]?["message"] == "Invalid arguments for ask_person: `question` must be a string, not integer. Fix the argument and call ask_person again.")
+        #expect(
+            mistyped["result"]?["structuredContent"]?["error"]?["message"]
+                == "Invalid arguments for ask_person: `question` must be a string, not integer. Fix the argument and call ask_person again."
+        )
     }
 
     @Test func aDomainRefusalIsAnIsErrorResultWithAStableCode() throws {
         var harness = ServerHarness(tools: ToolCatalog.shipped + [AskingTool()])
         harness.initialize()
-        let result = try #require(harness.request("tools/call", params: ["name": "ask_person", "arguments": ["question": ""]])["result"])
+        let result = try #require(
+            harness.request("tools/call", params: ["name": "ask_person", "arguments": ["question": ""]])["result"])
         #expect(result["isError"] == true)
         #expect(result["structuredContent"]?["error"]?["code"] == "empty_question")
         #expect(result["content"]?[0]?["text"] == "Error empty_question: Ask a question with at least one word in it.")
@@ -143,11 +168,20 @@ struct ToolsTests {
     @Test func progressIsReportedOnlyWhenAskedForAndAlwaysIncreases() {
         var harness = ServerHarness()
         harness.initialize()
-        let replies = harness.send(#"{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"server_info","_meta":{"progressToken":"tok"}}}"#)
+        let replies = harness.send(
+            #"{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"server_info","_meta":{"progressToken":"tok"}}}"#
+        )
         #expect(replies.count == 3)
-        #expect(replies[0] == #"{"jsonrpc":"2.0","method":"notifications/progress","params":{"message":"Running server_info","progress":0,"progressToken":"tok","total":1}}"#)
-        #expect(replies[1] == #"{"jsonrpc":"2.0","method":"notifications/progress","params":{"message":"server_info finished","progress":1,"progressToken":"tok","total":1}}"#)
+        #expect(
+            replies[0]
+                == #"{"jsonrpc":"2.0","method":"notifications/progress","params":{"message":"Running server_info","progress":0,"progressToken":"tok","total":1}}"#
+        )
+        #expect(
+            replies[1]
+                == #"{"jsonrpc":"2.0","method":"notifications/progress","params":{"message":"server_info finished","progress":1,"progressToken":"tok","total":1}}"#
+        )
         #expect(replies[2].hasPrefix(#"{"id":4,"#))
-        #expect(harness.send(#"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"server_info"}}"#).count == 1)
+        #expect(
+            harness.send(#"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"server_info"}}"#).count == 1)
     }
 }

@@ -25,7 +25,8 @@ struct TranscriptTests {
         ]
         let sink = CollectingSink()
         var server = MCPServer(
-            configuration: ServerConfiguration(stateLocation: StateLocation(path: "/t/state.json", source: .option)), sink: sink)
+            configuration: ServerConfiguration(stateLocation: StateLocation(path: "/t/state.json", source: .option)),
+            sink: sink)
         var reader = LineReader(source: BytesSource(input, chunkSize: 17), maximumLineBytes: 4096)
         let reason = ServerLoop.run(&server, reader: &reader)
         #expect(reason == .endOfInput)
@@ -34,8 +35,13 @@ struct TranscriptTests {
 
     @Test func theLoopStopsWhenOutputBreaks() {
         let sink = CollectingSink()
-        var server = MCPServer(configuration: ServerConfiguration(stateLocation: StateLocation(path: "/t/s.json", source: .option)), sink: sink)
-        var reader = LineReader(source: BytesSource(#"{"jsonrpc":"2.0","id":1,"method":"ping"}"# + "\n" + #"{"jsonrpc":"2.0","id":2,"method":"ping"}"# + "\n"))
+        var server = MCPServer(
+            configuration: ServerConfiguration(stateLocation: StateLocation(path: "/t/s.json", source: .option)),
+            sink: sink)
+        var reader = LineReader(
+            source: BytesSource(
+                #"{"jsonrpc":"2.0","id":1,"method":"ping"}"# + "\n" + #"{"jsonrpc":"2.0","id":2,"method":"ping"}"#
+                    + "\n"))
         #expect(ServerLoop.run(&server, reader: &reader, outputIsBroken: { true }) == .outputClosed)
         #expect(sink.messages.count == 1)
     }

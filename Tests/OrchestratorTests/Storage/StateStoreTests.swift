@@ -16,12 +16,15 @@ struct StateStoreTests {
 
     func planOne(_ store: StateStore, title: String = "a") throws -> WorkRequest.ID {
         try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.plan(originalRequest: "r", splitDetails: nil, tasks: [SchedulingTests.draft(title)], policy: .each, by: "t", at: now)
+            try state.plan(
+                originalRequest: "r", splitDetails: nil, tasks: [SchedulingTests.draft(title)], policy: .each, by: "t",
+                at: now)
         }.outcome
     }
 
     func write(_ text: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 
@@ -46,7 +49,8 @@ struct StateStoreTests {
     }
 
     @Test func aSecondStoreReadsWhatTheFirstWroteAndBothKeepCounting() throws {
-        let first = store(), second = store()
+        let first = store()
+        let second = store()
         _ = try planOne(first, title: "one")
         #expect(try second.read().state.requests.map(\.id.rawValue) == ["req-1"])
         _ = try planOne(second, title: "two")
@@ -76,7 +80,8 @@ struct StateStoreTests {
         let before = try contents()
         #expect(throws: StoreFailure.refused(.taskNotStarted(WorkTask.ID("task-1")))) {
             try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-                _ = try state.markDone(WorkTask.ID("task-1"), in: WorkRequest.ID("req-1"), details: "x", holder: nil, by: "t", at: now)
+                _ = try state.markDone(
+                    WorkTask.ID("task-1"), in: WorkRequest.ID("req-1"), details: "x", holder: nil, by: "t", at: now)
             }
         }
         #expect(try contents() == before)
@@ -88,7 +93,10 @@ struct StateStoreTests {
         _ = try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             let request = try state.plan(
                 originalRequest: "Ship \"it\"\n| now", splitDetails: "split",
-                tasks: [TaskDraft(title: "é ✓", description: "d", priority: .high, role: "tester"), SchedulingTests.draft("b", after: [.position(1)])],
+                tasks: [
+                    TaskDraft(title: "é ✓", description: "d", priority: .high, role: "tester"),
+                    SchedulingTests.draft("b", after: [.position(1)]),
+                ],
                 policy: .end, by: "t", at: now)
             _ = try state.claimNext(in: request, holder: "i1", leaseSeconds: 60, at: now)
             _ = try state.markDone(WorkTask.ID("task-1"), in: request, details: "done", holder: "i1", by: "i1", at: now)
@@ -139,15 +147,23 @@ struct StateStoreTests {
         let request = try #require(state.requests.first { $0.id == id })
         let later = request.createdAt.adding(seconds: 1)
         let requestChanges: [String: (inout WorkRequest) -> Void] = [
-            "id": { $0 = WorkRequest(id: WorkRequest.ID("req-9"), originalRequest: $0.originalRequest, splitDetails: $0.splitDetails, approvalPolicy: $0.approvalPolicy,
-                                     tasks: $0.tasks, createdAt: $0.createdAt, updatedAt: $0.updatedAt) },
+            "id": {
+                $0 = WorkRequest(
+                    id: WorkRequest.ID("req-9"), originalRequest: $0.originalRequest, splitDetails: $0.splitDetails,
+                    approvalPolicy: $0.approvalPolicy,
+                    tasks: $0.tasks, createdAt: $0.createdAt, updatedAt: $0.updatedAt)
+            },
             "originalRequest": { $0.originalRequest += "!" },
             "splitDetails": { $0.splitDetails = "other" },
             "status": { $0.status = .completed },
             "approvalPolicy": { $0.approvalPolicy = .auto },
             "tasks": { $0.tasks[1].title = "changed" },
-            "createdAt": { $0 = WorkRequest(id: $0.id, originalRequest: $0.originalRequest, splitDetails: $0.splitDetails, approvalPolicy: $0.approvalPolicy,
-                                            tasks: $0.tasks, createdAt: later, updatedAt: $0.updatedAt) },
+            "createdAt": {
+                $0 = WorkRequest(
+                    id: $0.id, originalRequest: $0.originalRequest, splitDetails: $0.splitDetails,
+                    approvalPolicy: $0.approvalPolicy,
+                    tasks: $0.tasks, createdAt: later, updatedAt: $0.updatedAt)
+            },
             "updatedAt": { $0.updatedAt = later },
             "completedAt": { $0.completedAt = later },
             "completedBy": { $0.completedBy = "someone" },
@@ -161,9 +177,13 @@ struct StateStoreTests {
         }
         let stateChanges: [String: (inout OrchestratorState) -> Void] = [
             "requests": { $0.requests[0].tasks[0].status = .done },
-            "runs": { $0.runs.append(WorkflowRun(
-                id: WorkflowRun.ID("run-1"), workflow: "w", requestID: id, currentStep: nil, currentTask: nil, context: WorkflowContext([:]),
-                startedBy: "t", createdAt: later, updatedAt: later)) },
+            "runs": {
+                $0.runs.append(
+                    WorkflowRun(
+                        id: WorkflowRun.ID("run-1"), workflow: "w", requestID: id, currentStep: nil, currentTask: nil,
+                        context: WorkflowContext([:]),
+                        startedBy: "t", createdAt: later, updatedAt: later))
+            },
             "nextRequestNumber": { $0.nextRequestNumber += 1 },
             "nextTaskNumber": { $0.nextTaskNumber += 1 },
             "nextRunNumber": { $0.nextRunNumber += 1 },
@@ -189,11 +209,19 @@ struct StateStoreTests {
     static let badFiles: [BadFile] = [
         BadFile(name: "empty", text: "", code: "state_corrupt", mention: "the file is empty"),
         BadFile(name: "whitespace", text: "  \n", code: "state_corrupt", mention: "the file is empty"),
-        BadFile(name: "truncated", text: #"{"schemaVersion":1,"revision":3,"requests":[{"id":"req-1""#, code: "state_corrupt", mention: "not JSON"),
+        BadFile(
+            name: "truncated", text: #"{"schemaVersion":1,"revision":3,"requests":[{"id":"req-1""#,
+            code: "state_corrupt", mention: "not JSON"),
         BadFile(name: "not JSON", text: "hello", code: "state_corrupt", mention: "not JSON"),
         BadFile(name: "an array", text: "[]", code: "state_corrupt", mention: "must be a JSON object"),
-        BadFile(name: "a wrong field", text: #"{"schemaVersion":1,"revision":1,"nextRequestNumber":2,"nextTaskNumber":1,"requests":[{"id":"req-1","status":"paused"}]}"#, code: "state_corrupt", mention: "requests[0]"),
-        BadFile(name: "newer and unreadable", text: #"{"schemaVersion":9,"revision":1,"requests":"elsewhere"}"#, code: "state_newer_schema", mention: "schemaVersion 9"),
+        BadFile(
+            name: "a wrong field",
+            text:
+                #"{"schemaVersion":1,"revision":1,"nextRequestNumber":2,"nextTaskNumber":1,"requests":[{"id":"req-1","status":"paused"}]}"#,
+            code: "state_corrupt", mention: "requests[0]"),
+        BadFile(
+            name: "newer and unreadable", text: #"{"schemaVersion":9,"revision":1,"requests":"elsewhere"}"#,
+            code: "state_newer_schema", mention: "schemaVersion 9"),
     ]
 
     @Test(arguments: badFiles)
@@ -205,7 +233,10 @@ struct StateStoreTests {
             _ = try planOne(store)
             Issue.record("the change should have been refused")
         } catch let failure as StoreFailure {
-            guard case .storage(let problem) = failure else { Issue.record("expected a storage failure, got \(failure)"); return }
+            guard case .storage(let problem) = failure else {
+                Issue.record("expected a storage failure, got \(failure)")
+                return
+            }
             #expect(problem.code == file.code)
             #expect(problem.description.contains(path))
             #expect(problem.description.contains(file.mention), "\(problem)")
@@ -221,7 +252,8 @@ struct StateStoreTests {
         let snapshot = try StateStore(location: StateLocation(path: path, source: .option)).read()
         #expect(snapshot.state.requests.count == 1)
         #expect(snapshot.readOnlyReason == .newerSchema(path: path, found: 7, supported: StateSchema.currentVersion))
-        #expect(throws: StoreFailure.storage(.newerSchema(path: path, found: 7, supported: StateSchema.currentVersion))) { try planOne(store) }
+        #expect(throws: StoreFailure.storage(.newerSchema(path: path, found: 7, supported: StateSchema.currentVersion)))
+        { try planOne(store) }
         #expect(try contents() == newer)
     }
 
@@ -261,7 +293,8 @@ struct StateStoreTests {
 extension StateStoreTests {
     private static var schemaPath: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data/state.schema.json").path
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data/state.schema.json")
+            .path
     }
 
     /// `data/state.schema.json` describes what the store writes, every optional field included.
@@ -270,7 +303,10 @@ extension StateStoreTests {
         _ = try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             let request = try state.plan(
                 originalRequest: "r", splitDetails: "s",
-                tasks: [TaskDraft(title: "a", description: "d", role: "tester"), SchedulingTests.draft("b", after: [.position(1)]), SchedulingTests.draft("c")],
+                tasks: [
+                    TaskDraft(title: "a", description: "d", role: "tester"),
+                    SchedulingTests.draft("b", after: [.position(1)]), SchedulingTests.draft("c"),
+                ],
                 policy: .end, by: "t", at: now)
             _ = try state.claimNext(in: request, holder: "i", leaseSeconds: 60, at: now)
             _ = try state.markDone(WorkTask.ID("task-1"), in: request, details: "x", holder: nil, by: "i", at: now)
@@ -281,16 +317,25 @@ extension StateStoreTests {
             _ = try state.claimNext(in: request, holder: "j", leaseSeconds: 60, at: now)
         }
         _ = try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            _ = try state.plan(originalRequest: "done", splitDetails: nil, tasks: [SchedulingTests.draft("z")], policy: .auto, by: "t", at: now)
+            _ = try state.plan(
+                originalRequest: "done", splitDetails: nil, tasks: [SchedulingTests.draft("z")], policy: .auto, by: "t",
+                at: now)
             _ = try state.claimNext(in: WorkRequest.ID("req-2"), holder: "i", leaseSeconds: 60, at: now)
-            _ = try state.markDone(WorkTask.ID("task-4"), in: WorkRequest.ID("req-2"), details: "x", holder: nil, by: "i", at: now)
+            _ = try state.markDone(
+                WorkTask.ID("task-4"), in: WorkRequest.ID("req-2"), details: "x", holder: nil, by: "i", at: now)
             try state.completeRequest(WorkRequest.ID("req-2"), by: "p", at: now)
         }
         _ = try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            let definition = WorkflowDefinition(name: "w", title: "W", description: "", steps: [
-                WorkflowStep(name: "One", file: "steps/one.md", orchestratorGuidance: "", clientInstructions: "do {{context.x}}"),
-            ])
-            for _ in 0..<2 { _ = try state.startRun(of: definition, context: WorkflowContext(["x": 1]), by: "t", at: now) }
+            let definition = WorkflowDefinition(
+                name: "w", title: "W", description: "",
+                steps: [
+                    WorkflowStep(
+                        name: "One", file: "steps/one.md", orchestratorGuidance: "",
+                        clientInstructions: "do {{context.x}}")
+                ])
+            for _ in 0..<2 {
+                _ = try state.startRun(of: definition, context: WorkflowContext(["x": 1]), by: "t", at: now)
+            }
             _ = try state.advanceRun(
                 WorkflowRun.ID("run-1"), definition: definition, report: StepReport(stepID: "One", status: "success"),
                 contextUpdates: [:], nextStep: "FINISH", by: "t", at: now)
@@ -299,7 +344,10 @@ extension StateStoreTests {
         let document = try JSONParser.parse(contents())
         #expect(SchemaValidator.firstViolation(of: document, against: schema) == nil)
         let text = try contents()
-        for field in ["splitDetails", "role", "assignee", "claimExpiresAt", "completedDetails", "feedback", "approvedBy", "deletedAt", "completedAt", "completedBy", "workflowRun", "currentStep", "currentTask", "finishedAt"] {
+        for field in [
+            "splitDetails", "role", "assignee", "claimExpiresAt", "completedDetails", "feedback", "approvedBy",
+            "deletedAt", "completedAt", "completedBy", "workflowRun", "currentStep", "currentTask", "finishedAt",
+        ] {
             #expect(text.contains("\"\(field)\""), "the sample should exercise \(field)")
         }
     }

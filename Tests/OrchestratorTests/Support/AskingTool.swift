@@ -31,9 +31,13 @@ struct AskingTool: MCPTool {
         }
         guard let response = invocation.inputResponses["answer"] else {
             return .inputRequired(
-                requests: ["answer": .elicitation(message: question, schema: [
-                    "type": "object", "properties": ["answer": ["type": "string"]], "required": ["answer"],
-                ])],
+                requests: [
+                    "answer": .elicitation(
+                        message: question,
+                        schema: [
+                            "type": "object", "properties": ["answer": ["type": "string"]], "required": ["answer"],
+                        ])
+                ],
                 state: "asked:\(question)")
         }
         let action = response["action"]?.stringValue ?? "cancel"

@@ -9,9 +9,12 @@ final class LineClient {
 
     init(arguments: [String], clientName: String = "pipe", launcher: [String] = []) throws {
         server = try ServerProcess(arguments: arguments, launcher: launcher)
-        _ = try request("initialize", [
-            "protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": .string(clientName), "version": "1"],
-        ])
+        _ = try request(
+            "initialize",
+            [
+                "protocolVersion": "2025-11-25", "capabilities": [:],
+                "clientInfo": ["name": .string(clientName), "version": "1"],
+            ])
         server.write(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"# + "\n")
     }
 

@@ -13,8 +13,10 @@ struct ServerHarness {
     let clock: TestClock
 
     init(
-        pageSize: Int = 100, toolsets: [Toolset] = [.server] + Toolset.defaultSelection, tools: [any MCPTool] = ToolCatalog.shipped,
-        statePath: String? = nil, approver: ApproverMode = .agent, clock: TestClock = TestClock(), leaseSeconds: Int = 1800,
+        pageSize: Int = 100, toolsets: [Toolset] = [.server] + Toolset.defaultSelection,
+        tools: [any MCPTool] = ToolCatalog.shipped,
+        statePath: String? = nil, approver: ApproverMode = .agent, clock: TestClock = TestClock(),
+        leaseSeconds: Int = 1800,
         workflowDirectories: [String] = [], roleDirectories: [String]? = nil
     ) {
         self.statePath = statePath ?? TemporaryDirectory.make() + "/state.json"
@@ -56,10 +58,12 @@ struct ServerHarness {
 
     /// Performs `initialize` + `notifications/initialized` at `revision`.
     mutating func initialize(_ revision: String = "2025-11-25", capabilities: JSONValue = [:]) {
-        _ = request("initialize", id: 0, params: [
-            "protocolVersion": .string(revision), "capabilities": capabilities,
-            "clientInfo": ["name": "harness", "version": "1.0"],
-        ])
+        _ = request(
+            "initialize", id: 0,
+            params: [
+                "protocolVersion": .string(revision), "capabilities": capabilities,
+                "clientInfo": ["name": "harness", "version": "1.0"],
+            ])
         _ = send(["jsonrpc": "2.0", "method": "notifications/initialized"] as JSONValue)
     }
 
@@ -75,20 +79,35 @@ struct ServerHarness {
     }
 
     /// A 2026 request: `params` gets the envelope as `_meta`.
-    mutating func modern(_ method: String, id: Int = 1, params: [String: JSONValue] = [:], meta: [String: JSONValue] = [:], capabilities: JSONValue = [:]) -> [JSONValue] {
+    mutating func modern(
+        _ method: String, id: Int = 1, params: [String: JSONValue] = [:], meta: [String: JSONValue] = [:],
+        capabilities: JSONValue = [:]
+    ) -> [JSONValue] {
         var params = params
         params["_meta"] = Self.envelope(meta, capabilities: capabilities)
-        return send(["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": .object(params)] as JSONValue)
+        return send(
+            ["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": .object(params)] as JSONValue)
     }
 
     /// Calls a tool and returns its result. Every successful result is checked against the tool's
     /// output schema, so each test that calls a tool also guards its published shape.
-    mutating func call(_ name: String, _ arguments: [String: JSONValue] = [:], id: Int = 1, sourceLocation: SourceLocation = #_sourceLocation) -> JSONValue {
-        let result = request("tools/call", id: id, params: ["name": .string(name), "arguments": .object(arguments)])["result"] ?? .null
+    mutating func call(
+        _ name: String, _ arguments: [String: JSONValue] = [:], id: Int = 1,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> JSONValue {
+        let result =
+            request("tools/call", id: id, params: ["name": .string(name), "arguments": .object(arguments)])["result"]
+            ?? .null
         if result["isError"] == nil, let tool = server.tools.tool(named: name) {
-            let violation = result["structuredContent"].flatMap { SchemaValidator.firstViolation(of: $0, against: tool.outputSchema) }
-            #expect(violation == nil, "\(name): \(violation.map(String.init(describing:)) ?? "")", sourceLocation: sourceLocation)
-            #expect(result["structuredContent"] != nil, "\(name) returned no structured content", sourceLocation: sourceLocation)
+            let violation = result["structuredContent"].flatMap {
+                SchemaValidator.firstViolation(of: $0, against: tool.outputSchema)
+            }
+            #expect(
+                violation == nil, "\(name): \(violation.map(String.init(describing:)) ?? "")",
+                sourceLocation: sourceLocation)
+            #expect(
+                result["structuredContent"] != nil, "\(name) returned no structured content",
+                sourceLocation: sourceLocation)
         }
         return result
     }

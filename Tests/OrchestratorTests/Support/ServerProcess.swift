@@ -74,7 +74,9 @@ final class ServerProcess {
     }
 
     /// Runs the executable to completion on `input`.
-    static func run(_ arguments: [String], input: String = "", launcher: [String] = []) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(_ arguments: [String], input: String = "", launcher: [String] = []) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
         let server = try ServerProcess(arguments: arguments, launcher: launcher)
         server.write(input)
         server.closeInput()
@@ -84,8 +86,11 @@ final class ServerProcess {
 
 extension ServerProcess {
     static func temporaryStatePath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("orchestrator-\(UUID().uuidString)/state.json").path
+        FileManager.default.temporaryDirectory.appendingPathComponent("orchestrator-\(UUID().uuidString)/state.json")
+            .path
     }
 
-    static let initializeLine = #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"pipe","version":"1"}}}"# + "\n"
+    static let initializeLine =
+        #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"pipe","version":"1"}}}"#
+        + "\n"
 }

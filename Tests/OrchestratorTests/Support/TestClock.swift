@@ -23,7 +23,8 @@ final class TestClock: @unchecked Sendable {
 /// A fresh folder under the system's temporary directory for one test.
 enum TemporaryDirectory {
     static func make() -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("orchestrator-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("orchestrator-\(UUID().uuidString)")
+            .path
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

@@ -18,7 +18,8 @@ enum WorkflowFixtures {
     static func write(_ files: [String: String], under root: String) {
         for (path, text) in files {
             let full = "\(root)/\(path)"
-            try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try? Data(text.utf8).write(to: URL(fileURLWithPath: full))
         }
     }
@@ -26,41 +27,41 @@ enum WorkflowFixtures {
     /// A workflow in the orchestrator-mcp-server style: prose guidance only, no `# Transitions`.
     static let proseStyle: [String: String] = [
         "ANALYZE_ISSUE/index.md": """
-            # ANALYZE_ISSUE Workflow
+        # ANALYZE_ISSUE Workflow
 
-            Reads an issue and labels it.
+        Reads an issue and labels it.
 
-            ## Steps
+        ## Steps
 
-            -   [Get Issue Content](steps/get_issue_content.md)
-            -   [Label As Ready](steps/label_as_ready.md)
-            -   [Label As Unready](steps/label_as_unready.md)
-            """,
+        -   [Get Issue Content](steps/get_issue_content.md)
+        -   [Label As Ready](steps/label_as_ready.md)
+        -   [Label As Unready](steps/label_as_unready.md)
+        """,
         "ANALYZE_ISSUE/steps/get_issue_content.md": """
-            # Goal
-            Fetch the issue.
+        # Goal
+        Fetch the issue.
 
-            # Orchestrator Guidance
-            If the issue is complete, proceed to "Label As Ready".
-            If details are missing, proceed to "Label As Unready".
-            If the issue cannot be fetched, the workflow FAILED.
+        # Orchestrator Guidance
+        If the issue is complete, proceed to "Label As Ready".
+        If details are missing, proceed to "Label As Unready".
+        If the issue cannot be fetched, the workflow FAILED.
 
-            # Client Instructions
-            Fetch issue {{context.issue}} and read it.
-            """,
+        # Client Instructions
+        Fetch issue {{context.issue}} and read it.
+        """,
         "ANALYZE_ISSUE/steps/label_as_ready.md": """
-            # Orchestrator Guidance
-            When labelled, FINISH.
+        # Orchestrator Guidance
+        When labelled, FINISH.
 
-            # Client Instructions
-            Add the label "ready" to issue {{context.issue}}.
-            """,
+        # Client Instructions
+        Add the label "ready" to issue {{context.issue}}.
+        """,
         "ANALYZE_ISSUE/steps/label_as_unready.md": """
-            # Orchestrator Guidance
-            When labelled and commented, FINISH.
+        # Orchestrator Guidance
+        When labelled and commented, FINISH.
 
-            # Client Instructions
-            Add the label "needs-info" and ask for {{context.missing}}.
-            """,
+        # Client Instructions
+        Add the label "needs-info" and ask for {{context.missing}}.
+        """,
     ]
 }

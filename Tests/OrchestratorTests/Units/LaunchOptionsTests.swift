@@ -38,8 +38,14 @@ struct LaunchOptionsTests {
         (["--state"], "--state needs a value"),
         (["--state", "--toolsets"], "--state needs a value"),
         (["--approver", "robot"], "--approver takes agent or human, not 'robot'"),
-        (["--log-level", "loud"], "--log-level takes one of debug, info, notice, warning, error, critical, alert, emergency, not 'loud'"),
-        (["--toolsets", "core,nope"], "--toolsets: 'nope' is not a tool set; choose from core, workflows, taskmanager, orchestrator-server, task-orchestrator, workflow-orchestration, all"),
+        (
+            ["--log-level", "loud"],
+            "--log-level takes one of debug, info, notice, warning, error, critical, alert, emergency, not 'loud'"
+        ),
+        (
+            ["--toolsets", "core,nope"],
+            "--toolsets: 'nope' is not a tool set; choose from core, workflows, taskmanager, orchestrator-server, task-orchestrator, workflow-orchestration, all"
+        ),
         (["--max-line-bytes", "12"], "--max-line-bytes takes a whole number of bytes, at least 1024, not '12'"),
     ])
     func badCommandLinesAreRefusedWithASentence(arguments: [String], message: String) {

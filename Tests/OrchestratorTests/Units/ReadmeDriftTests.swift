@@ -9,7 +9,8 @@ struct ReadmeDriftTests {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
-        let section = try #require(readme.components(separatedBy: "## Tools\n").dropFirst().first?.components(separatedBy: "\n## ").first)
+        let section = try #require(
+            readme.components(separatedBy: "## Tools\n").dropFirst().first?.components(separatedBy: "\n## ").first)
         let named = section.split(separator: "\n")
             .filter { $0.hasPrefix("| `") }
             .compactMap { $0.split(separator: "`").dropFirst().first.map(String.init) }

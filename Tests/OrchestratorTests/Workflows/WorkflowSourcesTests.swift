@@ -4,14 +4,21 @@ import Testing
 
 /// Where definitions and roles come from (product §6): option, else environment, else defaults.
 @Suite struct WorkflowSourcesTests {
-    func resolve(_ options: [String] = [], environment: [String: String] = [:], shipped: String? = "/opt/mo/workflows") -> WorkflowSources {
-        WorkflowSources.resolve(options: options, environment: environment, userData: "/home/u/.local/share", shipped: shipped, workingDirectory: "/work")
+    func resolve(_ options: [String] = [], environment: [String: String] = [:], shipped: String? = "/opt/mo/workflows")
+        -> WorkflowSources
+    {
+        WorkflowSources.resolve(
+            options: options, environment: environment, userData: "/home/u/.local/share", shipped: shipped,
+            workingDirectory: "/work")
     }
 
     @Test func optionsWinAndAreMadeAbsoluteWithTheShippedRolesLast() {
         let sources = resolve(["flows", "/abs/more"], environment: ["MCP_ORCHESTRATOR_WORKFLOWS": "/ignored"])
-        #expect(sources == WorkflowSources(
-            directories: ["/work/flows", "/abs/more"], roleDirectories: ["/work/flows", "/abs/more", "/opt/mo/workflows"], origin: .option))
+        #expect(
+            sources
+                == WorkflowSources(
+                    directories: ["/work/flows", "/abs/more"],
+                    roleDirectories: ["/work/flows", "/abs/more", "/opt/mo/workflows"], origin: .option))
     }
 
     @Test func theEnvironmentListIsUsedWithoutOptions() {
@@ -22,9 +29,12 @@ import Testing
     }
 
     @Test func theDefaultIsThePerUserFolderThenTheShippedOne() {
-        #expect(resolve() == WorkflowSources(
-            directories: ["/home/u/.local/share/mcp-orchestrator/workflows", "/opt/mo/workflows"],
-            roleDirectories: ["/home/u/.local/share/mcp-orchestrator/workflows", "/opt/mo/workflows"], origin: .defaults))
+        #expect(
+            resolve()
+                == WorkflowSources(
+                    directories: ["/home/u/.local/share/mcp-orchestrator/workflows", "/opt/mo/workflows"],
+                    roleDirectories: ["/home/u/.local/share/mcp-orchestrator/workflows", "/opt/mo/workflows"],
+                    origin: .defaults))
         #expect(resolve(shipped: nil).directories == ["/home/u/.local/share/mcp-orchestrator/workflows"])
         #expect(resolve(environment: ["MCP_ORCHESTRATOR_WORKFLOWS": ""]).origin == .defaults)
     }
@@ -45,7 +55,8 @@ import Testing
             "other/index.md": "# Other\n1. [A](a.md)", "other/a.md": step + "other",
         ])
         let library = WorkflowLibrary(directories: [first, second])
-        #expect(library.workflows().map { "\($0.name) \($0.definition?.title ?? "")" } == ["Demo First", "other Other"])
+        #expect(
+            library.workflows().map { "\($0.name) \($0.definition?.title ?? "")" } == ["Demo First", "other Other"])
         #expect(library.workflow(named: "demo")?.definition?.title == "First")
         #expect(library.workflow(named: "Demo")?.directory == first)
         #expect(library.workflow(named: "OTHER")?.directory == second)

@@ -7,8 +7,12 @@ extension ToolInvocation {
     var compatTaskID: WorkTask.ID { WorkTask.ID(string("task_id")) }
 
     /// The task named by `task_id` anywhere in the store, with its request.
-    func locateTask(_ id: WorkTask.ID, in state: OrchestratorState) throws(ToolFailure) -> (request: WorkRequest, task: WorkTask) {
-        guard let (requestIndex, taskIndex) = state.locate(id) else { throw ToolFailure(OrchestratorError.taskNotFound(id, in: nil)) }
+    func locateTask(_ id: WorkTask.ID, in state: OrchestratorState) throws(ToolFailure) -> (
+        request: WorkRequest, task: WorkTask
+    ) {
+        guard let (requestIndex, taskIndex) = state.locate(id) else {
+            throw ToolFailure(OrchestratorError.taskNotFound(id, in: nil))
+        }
         return (state.requests[requestIndex], state.requests[requestIndex].tasks[taskIndex])
     }
 }

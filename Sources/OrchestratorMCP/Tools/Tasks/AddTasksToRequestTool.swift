@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// `add_tasks_to_request`: extends an active plan; new tasks may depend on existing ones and on each other.
 package struct AddTasksToRequestTool: MCPTool {
@@ -26,15 +26,21 @@ package struct AddTasksToRequestTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let requestID = invocation.requestID, actor = invocation.actor, now = invocation.now
+        let requestID = invocation.requestID
+        let actor = invocation.actor
+        let now = invocation.now
         let drafts = TaskDraftInput.drafts(invocation.arguments["tasks"])
         let (added, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.addTasks(drafts, to: requestID, by: actor, at: now)
         }
         let request = try state.request(requestID)
         let text = "Added \(TaskResult.list(added)) to \(requestID).\n\n" + ProgressTable.markdown(request)
-        return .complete(ToolOutput(
-            structured: ["requestId": .string(requestID.rawValue), "added": .array(added.map { .string($0.rawValue) }), "request": RequestView.json(request)],
-            text: text))
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "requestId": .string(requestID.rawValue), "added": .array(added.map { .string($0.rawValue) }),
+                    "request": RequestView.json(request),
+                ],
+                text: text))
     }
 }

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// `approve_request_completion`: closes a request once every task is approved; it then refuses all changes.
 package struct ApproveRequestCompletionTool: MCPTool {
@@ -23,14 +23,18 @@ package struct ApproveRequestCompletionTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let requestID = invocation.requestID, now = invocation.now
+        let requestID = invocation.requestID
+        let now = invocation.now
         let command = HumanApproval.command(["approve-request", requestID.rawValue], invocation: invocation)
         let approver: String
         let step = try HumanApproval.step(invocation, command: command) { () throws(ToolFailure) in
             var trial = try invocation.currentState()
-            do throws(OrchestratorError) { try trial.completeRequest(requestID, by: "check", at: now) } catch { throw ToolFailure(error) }
+            do throws(OrchestratorError) { try trial.completeRequest(requestID, by: "check", at: now) } catch {
+                throw ToolFailure(error)
+            }
             let request = try trial.request(requestID)
-            return "All \(request.liveTaskCount) tasks of \(requestID) are approved. Close the request “\(request.originalRequest)”?"
+            return
+                "All \(request.liveTaskCount) tasks of \(requestID) are approved. Close the request “\(request.originalRequest)”?"
         }
         switch step {
         case .ask(let outcome): return outcome
@@ -39,13 +43,20 @@ package struct ApproveRequestCompletionTool: MCPTool {
         case .rejected(let feedback, _):
             throw .refused(
                 code: "completion_rejected",
-                message: "The person did not approve closing \(requestID): \(feedback). Add tasks with add_tasks_to_request for what is missing.")
+                message:
+                    "The person did not approve closing \(requestID): \(feedback). Add tasks with add_tasks_to_request for what is missing."
+            )
         }
         let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.completeRequest(requestID, by: approver, at: now)
         }
         let completed = try state.request(requestID)
-        let text = "Request \(requestID) is completed (approved by \(approver)); it accepts no further changes.\n\n" + ProgressTable.markdown(completed)
-        return .complete(ToolOutput(structured: ["requestId": .string(requestID.rawValue), "request": RequestView.json(completed)], text: text))
+        let text =
+            "Request \(requestID) is completed (approved by \(approver)); it accepts no further changes.\n\n"
+            + ProgressTable.markdown(completed)
+        return .complete(
+            ToolOutput(
+                structured: ["requestId": .string(requestID.rawValue), "request": RequestView.json(completed)],
+                text: text))
     }
 }

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// `approve_task_completion`: accepts a done task, which lifts the request's gate.
 package struct ApproveTaskCompletionTool: MCPTool {
@@ -15,21 +15,28 @@ package struct ApproveTaskCompletionTool: MCPTool {
     package let inputSchema = TaskResult.requestAndTaskInput
     package var outputSchema: JSONValue {
         TaskResult.schema(
-            extra: ["decision": ["type": "string", "enum": ["approved", "rejected"]], "unlocked": TaskView.idListSchema],
+            extra: [
+                "decision": ["type": "string", "enum": ["approved", "rejected"]], "unlocked": TaskView.idListSchema,
+            ],
             required: ["decision", "unlocked"])
     }
 
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let requestID = invocation.requestID, taskID = invocation.taskID, now = invocation.now
+        let requestID = invocation.requestID
+        let taskID = invocation.taskID
+        let now = invocation.now
         let command = HumanApproval.command(["approve", requestID.rawValue, taskID.rawValue], invocation: invocation)
         let approver: String
         let step = try HumanApproval.step(invocation, command: command) { () throws(ToolFailure) in
             var trial = try invocation.currentState()
-            do throws(OrchestratorError) { _ = try trial.approve(taskID, in: requestID, by: "check", at: now) } catch { throw ToolFailure(error) }
+            do throws(OrchestratorError) { _ = try trial.approve(taskID, in: requestID, by: "check", at: now) } catch {
+                throw ToolFailure(error)
+            }
             let task = trial.locate(taskID).map { trial.requests[$0.request].tasks[$0.task] }
-            return "Approve task \(taskID) of \(requestID), “\(task?.title ?? "")”?\n\nWhat was done: \(task?.completedDetails ?? "")"
+            return
+                "Approve task \(taskID) of \(requestID), “\(task?.title ?? "")”?\n\nWhat was done: \(task?.completedDetails ?? "")"
         }
         switch step {
         case .ask(let outcome):
@@ -43,18 +50,21 @@ package struct ApproveTaskCompletionTool: MCPTool {
             let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
                 try state.reject(taskID, in: requestID, feedback: feedback, leaseSeconds: lease, by: person, at: now)
             }
-            return .complete(TaskResult.output(
-                headline: "The person rejected task \(taskID): \(feedback)", task: taskID, in: requestID, state: state,
-                extra: ["decision": "rejected", "unlocked": []],
-                next: "It is back in progress; get_next_task hands it out again with the feedback."))
+            return .complete(
+                TaskResult.output(
+                    headline: "The person rejected task \(taskID): \(feedback)", task: taskID, in: requestID,
+                    state: state,
+                    extra: ["decision": "rejected", "unlocked": []],
+                    next: "It is back in progress; get_next_task hands it out again with the feedback."))
         }
         let (unlocked, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.approve(taskID, in: requestID, by: approver, at: now)
         }
-        return .complete(TaskResult.output(
-            headline: "Task \(taskID) is approved by \(approver). Unlocked: \(TaskResult.list(unlocked)).",
-            task: taskID, in: requestID, state: state,
-            extra: ["decision": "approved", "unlocked": .array(unlocked.map { .string($0.rawValue) })],
-            next: "Call get_next_task for the next task."))
+        return .complete(
+            TaskResult.output(
+                headline: "Task \(taskID) is approved by \(approver). Unlocked: \(TaskResult.list(unlocked)).",
+                task: taskID, in: requestID, state: state,
+                extra: ["decision": "approved", "unlocked": .array(unlocked.map { .string($0.rawValue) })],
+                next: "Call get_next_task for the next task."))
     }
 }

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// `delete_task`: takes a task out of the plan, keeping it for `restore_task`.
 package struct DeleteTaskTool: MCPTool {
@@ -18,11 +18,16 @@ package struct DeleteTaskTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let requestID = invocation.requestID, taskID = invocation.taskID, actor = invocation.actor, now = invocation.now
+        let requestID = invocation.requestID
+        let taskID = invocation.taskID
+        let actor = invocation.actor
+        let now = invocation.now
         let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.delete(taskID, in: requestID, by: actor, at: now)
         }
-        return .complete(TaskResult.output(
-            headline: "Task \(taskID) is deleted. restore_task with the same ids brings it back.", task: taskID, in: requestID, state: state))
+        return .complete(
+            TaskResult.output(
+                headline: "Task \(taskID) is deleted. restore_task with the same ids brings it back.", task: taskID,
+                in: requestID, state: state))
     }
 }

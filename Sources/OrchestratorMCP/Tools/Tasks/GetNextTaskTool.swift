@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 internal import OrchestratorWorkflows
 
 /// `get_next_task`: hands out the next task by priority and plan order, or says why there is none.
@@ -18,7 +18,9 @@ package struct GetNextTaskTool: MCPTool {
         "type": "object",
         "properties": [
             "requestId": ["type": "string", "minLength": 1, "description": "Only hand out tasks of this request."],
-            "instanceId": ["type": "string", "minLength": 1, "description": "Who claims the task (default: the client's name)."],
+            "instanceId": [
+                "type": "string", "minLength": 1, "description": "Who claims the task (default: the client's name).",
+            ],
         ],
         "additionalProperties": false,
     ]
@@ -31,7 +33,8 @@ package struct GetNextTaskTool: MCPTool {
             "awaitingApproval": TaskView.idListSchema,
             "inProgress": TaskView.idListSchema,
             "stuck": [
-                "type": "array", "description": "Tasks that can never start: they depend on tasks the request does not have.",
+                "type": "array",
+                "description": "Tasks that can never start: they depend on tasks the request does not have.",
                 "items": [
                     "type": "object",
                     "properties": ["taskId": ["type": "string"], "missing": TaskView.idListSchema],
@@ -57,7 +60,9 @@ package struct GetNextTaskTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let scope = invocation.optionalString("requestId").map(WorkRequest.ID.init)
-        let holder = invocation.actor, now = invocation.now, lease = invocation.leaseSeconds
+        let holder = invocation.actor
+        let now = invocation.now
+        let lease = invocation.leaseSeconds
         let (selection, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.claimNext(in: scope, holder: holder, leaseSeconds: lease, at: now)
         }
@@ -83,33 +88,43 @@ package struct GetNextTaskTool: MCPTool {
             status = .awaitingApproval
             requestID = request
             structured["awaitingApproval"] = .array(tasks.map { .string($0.rawValue) })
-            let approver = invocation.environment.configuration.approver == .human
+            let approver =
+                invocation.environment.configuration.approver == .human
                 ? "the person must approve them (mcp-orchestrator approve, or approve_task_completion when the client can ask them)"
                 : "approve them with approve_task_completion or send them back with reject_task"
-            lines.append("No task is handed out: \(TaskResult.list(tasks)) of \(request) \(tasks.count == 1 ? "is" : "are") done and awaiting approval; \(approver).")
+            lines.append(
+                "No task is handed out: \(TaskResult.list(tasks)) of \(request) \(tasks.count == 1 ? "is" : "are") done and awaiting approval; \(approver)."
+            )
         case .readyForCompletion(let request):
             status = .readyForCompletion
             requestID = request
-            lines.append("Every task of \(request) is approved. Call approve_request_completion with requestId \(request) to close it.")
+            lines.append(
+                "Every task of \(request) is approved. Call approve_request_completion with requestId \(request) to close it."
+            )
         case .waiting(let request, let inProgress):
             status = .waiting
             requestID = request
             structured["inProgress"] = .array(inProgress.map { .string($0.rawValue) })
-            lines.append("Nothing can start yet: \(TaskResult.list(inProgress)) \(inProgress.count == 1 ? "is" : "are") in progress with other holders, and the remaining tasks depend on them. Call again later.")
+            lines.append(
+                "Nothing can start yet: \(TaskResult.list(inProgress)) \(inProgress.count == 1 ? "is" : "are") in progress with other holders, and the remaining tasks depend on them. Call again later."
+            )
         case .stuck(let request, let dangling):
             status = .stuck
             requestID = request
-            structured["stuck"] = .array(dangling.map {
-                ["taskId": .string($0.task.rawValue), "missing": .array($0.missing.map { .string($0.rawValue) })]
-            })
-            lines.append("Nothing can start in \(request): " + dangling.map(\.description).joined(separator: "; ")
-                + " (update_task with a new dependsOn, or delete_task).")
+            structured["stuck"] = .array(
+                dangling.map {
+                    ["taskId": .string($0.task.rawValue), "missing": .array($0.missing.map { .string($0.rawValue) })]
+                })
+            lines.append(
+                "Nothing can start in \(request): " + dangling.map(\.description).joined(separator: "; ")
+                    + " (update_task with a new dependsOn, or delete_task).")
         case .noActiveRequests:
             status = .noActiveRequests
             requestID = nil
-            lines.append(scope == nil
-                ? "There are no active requests. Plan one with request_planning."
-                : "Request \(scope!) has nothing to hand out.")
+            lines.append(
+                scope == nil
+                    ? "There are no active requests. Plan one with request_planning."
+                    : "Request \(scope!) has nothing to hand out.")
         }
         structured["status"] = .string(status.rawValue)
         if let requestID, let request = try? state.request(requestID) {
@@ -124,7 +139,7 @@ package struct GetNextTaskTool: MCPTool {
         var lines = [
             resumed
                 ? "You already hold task \(task.id) of \(request); here it is again: \(task.title)"
-                : "Task \(task.id) of \(request) is yours: \(task.title)",
+                : "Task \(task.id) of \(request) is yours: \(task.title)"
         ]
         var facts = ["Priority: \(task.priority.rawValue)"]
         if let role = task.role { facts.append("Role: \(role)") }
@@ -138,7 +153,9 @@ package struct GetNextTaskTool: MCPTool {
             lines.append("Feedback from the last review: \(feedback)")
         }
         lines.append("")
-        lines.append("When it is finished, call mark_task_done with requestId \(request), taskId \(task.id) and completedDetails.")
+        lines.append(
+            "When it is finished, call mark_task_done with requestId \(request), taskId \(task.id) and completedDetails."
+        )
         return lines.joined(separator: "\n")
     }
 }

@@ -1,5 +1,5 @@
-internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorJSON
 internal import OrchestratorStorage
 
 /// Approval reserved for the person (`--approver human`, product §4).
@@ -45,35 +45,52 @@ enum HumanApproval {
                 let feedback = answer["content"]?["feedback"]?.stringValue ?? ""
                 if decision == "approve" { return .approved(by: person) }
                 guard decision == "reject" else {
-                    throw .refused(code: "approval_unanswered", message: "The person's answer chose neither approve nor reject; call again to ask once more.")
+                    throw .refused(
+                        code: "approval_unanswered",
+                        message: "The person's answer chose neither approve nor reject; call again to ask once more.")
                 }
                 guard !feedback.isBlank else {
-                    throw .refused(code: "rejection_needs_feedback", message: "The person chose reject without feedback; call again and ask them what to change.")
+                    throw .refused(
+                        code: "rejection_needs_feedback",
+                        message: "The person chose reject without feedback; call again and ask them what to change.")
                 }
                 return .rejected(feedback: feedback, by: person)
             case "decline":
-                throw .refused(code: "approval_declined", message: "The person declined to decide; nothing changed. Ask them what is missing, or let them run \(command).")
+                throw .refused(
+                    code: "approval_declined",
+                    message:
+                        "The person declined to decide; nothing changed. Ask them what is missing, or let them run \(command)."
+                )
             default:
-                throw .refused(code: "approval_cancelled", message: "The question was dismissed without an answer; nothing changed. Call again when the person is ready, or let them run \(command).")
+                throw .refused(
+                    code: "approval_cancelled",
+                    message:
+                        "The question was dismissed without an answer; nothing changed. Call again when the person is ready, or let them run \(command)."
+                )
             }
         }
         guard invocation.context.canElicit else {
             throw .refused(
                 code: "human_approval_required",
-                message: "This server reserves approval for the person, and this client cannot ask them; ask the person to run: \(command)")
+                message:
+                    "This server reserves approval for the person, and this client cannot ask them; ask the person to run: \(command)"
+            )
         }
-        return .ask(.inputRequired(
-            requests: [questionKey: .elicitation(message: question, schema: schema)], state: nil))
+        return .ask(
+            .inputRequired(
+                requests: [questionKey: .elicitation(message: question, schema: schema)], state: nil))
     }
 
     /// `mcp-orchestrator <arguments> --state <path>`, quoted for a POSIX shell where needed.
     static func command(_ arguments: [String], invocation: ToolInvocation) -> String {
         let path = invocation.environment.configuration.stateLocation.path
-        return "`" + (["mcp-orchestrator"] + arguments + ["--state", path]).map(shellQuoted).joined(separator: " ") + "`"
+        return "`" + (["mcp-orchestrator"] + arguments + ["--state", path]).map(shellQuoted).joined(separator: " ")
+            + "`"
     }
 
     private static func shellQuoted(_ word: String) -> String {
         let safe = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=@,+".contains($0) }
-        return safe && !word.isEmpty ? word : "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+        return safe && !word.isEmpty
+            ? word : "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 }

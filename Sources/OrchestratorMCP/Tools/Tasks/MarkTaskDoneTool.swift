@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// `mark_task_done`: records the work as finished; it then waits for approval.
 package struct MarkTaskDoneTool: MCPTool {
@@ -18,21 +18,27 @@ package struct MarkTaskDoneTool: MCPTool {
             "requestId": ["type": "string", "minLength": 1],
             "taskId": ["type": "string", "minLength": 1],
             "completedDetails": ["type": "string", "minLength": 1, "description": "What was done, for the reviewer."],
-            "instanceId": ["type": "string", "minLength": 1, "description": "The instance that holds the task, if one claimed it."],
+            "instanceId": [
+                "type": "string", "minLength": 1, "description": "The instance that holds the task, if one claimed it.",
+            ],
         ],
         "required": ["requestId", "taskId", "completedDetails"],
         "additionalProperties": false,
     ]
     package var outputSchema: JSONValue {
         TaskResult.schema(
-            extra: ["unlocked": TaskView.idListSchema, "autoApproved": ["type": "boolean"]], required: ["unlocked", "autoApproved"])
+            extra: ["unlocked": TaskView.idListSchema, "autoApproved": ["type": "boolean"]],
+            required: ["unlocked", "autoApproved"])
     }
 
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let requestID = invocation.requestID, taskID = invocation.taskID
-        let holder = invocation.optionalString("instanceId"), actor = invocation.actor, now = invocation.now
+        let requestID = invocation.requestID
+        let taskID = invocation.taskID
+        let holder = invocation.optionalString("instanceId")
+        let actor = invocation.actor
+        let now = invocation.now
         let details = invocation.string("completedDetails")
         let (effect, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.markDone(taskID, in: requestID, details: details, holder: holder, by: actor, at: now)
@@ -41,15 +47,20 @@ package struct MarkTaskDoneTool: MCPTool {
         if effect.autoApproved {
             next = "The auto policy approved it. Unlocked: \(TaskResult.list(effect.unlocked)). Call get_next_task."
         } else if invocation.environment.configuration.approver == .human {
-            next = "It now awaits the person's approval: call approve_task_completion to ask them, or they run "
+            next =
+                "It now awaits the person's approval: call approve_task_completion to ask them, or they run "
                 + "`mcp-orchestrator approve \(requestID) \(taskID)`."
         } else {
             next = "It now awaits approval: approve_task_completion, or reject_task with feedback."
         }
-        return .complete(TaskResult.output(
-            headline: "Task \(taskID) is done. Unlocked: \(TaskResult.list(effect.unlocked)).",
-            task: taskID, in: requestID, state: state,
-            extra: ["unlocked": .array(effect.unlocked.map { .string($0.rawValue) }), "autoApproved": .bool(effect.autoApproved)],
-            next: next))
+        return .complete(
+            TaskResult.output(
+                headline: "Task \(taskID) is done. Unlocked: \(TaskResult.list(effect.unlocked)).",
+                task: taskID, in: requestID, state: state,
+                extra: [
+                    "unlocked": .array(effect.unlocked.map { .string($0.rawValue) }),
+                    "autoApproved": .bool(effect.autoApproved),
+                ],
+                next: next))
     }
 }

@@ -1,11 +1,12 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// `open_task_details`: everything about one task, history included. Read-only.
 package struct OpenTaskDetailsTool: MCPTool {
     package let name = "open_task_details"
     package let title = "Show a task"
-    package let description = "Show one task in full: description, status, holder, dependencies, completion details, feedback and its history of transitions."
+    package let description =
+        "Show one task in full: description, status, holder, dependencies, completion details, feedback and its history of transitions."
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "task_details"
     package let annotations = ToolAnnotations.readOnly
@@ -19,7 +20,9 @@ package struct OpenTaskDetailsTool: MCPTool {
         "type": "object",
         "properties": [
             "requestId": ["type": "string"],
-            "requestStatus": ["type": "string", "enum": .array(WorkRequest.Status.allCases.map { .string($0.rawValue) })],
+            "requestStatus": [
+                "type": "string", "enum": .array(WorkRequest.Status.allCases.map { .string($0.rawValue) }),
+            ],
             "task": TaskView.schema,
         ],
         "required": ["requestId", "requestStatus", "task"],
@@ -30,7 +33,9 @@ package struct OpenTaskDetailsTool: MCPTool {
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let taskID = invocation.taskID
         let state = try invocation.currentState()
-        guard let (requestIndex, taskIndex) = state.locate(taskID) else { throw ToolFailure(OrchestratorError.taskNotFound(taskID, in: nil)) }
+        guard let (requestIndex, taskIndex) = state.locate(taskID) else {
+            throw ToolFailure(OrchestratorError.taskNotFound(taskID, in: nil))
+        }
         let request = state.requests[requestIndex]
         let task = request.tasks[taskIndex]
         var lines = [
@@ -46,14 +51,17 @@ package struct OpenTaskDetailsTool: MCPTool {
         lines += ["", "History:"]
         for entry in task.history {
             let move = entry.from.map { "\($0.words) → \(entry.to?.words ?? "")" } ?? (entry.to?.words ?? "")
-            lines.append("- \(entry.at) \(entry.actor): \(entry.action.rawValue) (\(move))" + (entry.note.map { " — \($0)" } ?? ""))
+            lines.append(
+                "- \(entry.at) \(entry.actor): \(entry.action.rawValue) (\(move))"
+                    + (entry.note.map { " — \($0)" } ?? ""))
         }
-        return .complete(ToolOutput(
-            structured: [
-                "requestId": .string(request.id.rawValue),
-                "requestStatus": .string(request.status.rawValue),
-                "task": TaskView.json(task, detailed: true, history: true),
-            ],
-            text: lines.joined(separator: "\n")))
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "requestId": .string(request.id.rawValue),
+                    "requestStatus": .string(request.status.rawValue),
+                    "task": TaskView.json(task, detailed: true, history: true),
+                ],
+                text: lines.joined(separator: "\n")))
     }
 }

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// `reject_task`: sends a done task back to work with feedback (done → in progress).
 package struct RejectTaskTool: MCPTool {
@@ -27,13 +27,19 @@ package struct RejectTaskTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let requestID = invocation.requestID, taskID = invocation.taskID
-        let feedback = invocation.string("feedback"), actor = invocation.actor, now = invocation.now, lease = invocation.leaseSeconds
+        let requestID = invocation.requestID
+        let taskID = invocation.taskID
+        let feedback = invocation.string("feedback")
+        let actor = invocation.actor
+        let now = invocation.now
+        let lease = invocation.leaseSeconds
         let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.reject(taskID, in: requestID, feedback: feedback, leaseSeconds: lease, by: actor, at: now)
         }
-        return .complete(TaskResult.output(
-            headline: "Task \(taskID) is back in progress with feedback: \(feedback)", task: taskID, in: requestID, state: state,
-            next: "Rework it, then call mark_task_done again."))
+        return .complete(
+            TaskResult.output(
+                headline: "Task \(taskID) is back in progress with feedback: \(feedback)", task: taskID, in: requestID,
+                state: state,
+                next: "Rework it, then call mark_task_done again."))
     }
 }

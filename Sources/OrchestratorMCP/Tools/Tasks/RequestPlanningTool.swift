@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// `request_planning`: registers a user's request and its plan of tasks (mcp-taskmanager's name and arguments).
 package struct RequestPlanningTool: MCPTool {
@@ -15,7 +15,9 @@ package struct RequestPlanningTool: MCPTool {
     package let inputSchema: JSONValue = [
         "type": "object",
         "properties": [
-            "originalRequest": ["type": "string", "minLength": 1, "description": "The user's request, in their words."],
+            "originalRequest": [
+                "type": "string", "minLength": 1, "description": "The user's request, in their words.",
+            ],
             "splitDetails": ["type": "string", "description": "How and why the request was split this way."],
             "tasks": TaskDraftInput.schema,
             "approvalPolicy": ["type": "string", "enum": .array(ApprovalPolicy.allCases.map { .string($0.rawValue) })],
@@ -33,10 +35,12 @@ package struct RequestPlanningTool: MCPTool {
             throw ToolFailure(OrchestratorError.policyNeedsAgentApprover)
         }
         let drafts = TaskDraftInput.drafts(invocation.arguments["tasks"])
-        let actor = invocation.actor, now = invocation.now
+        let actor = invocation.actor
+        let now = invocation.now
         let (id, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.plan(
-                originalRequest: invocation.string("originalRequest"), splitDetails: invocation.optionalString("splitDetails"),
+                originalRequest: invocation.string("originalRequest"),
+                splitDetails: invocation.optionalString("splitDetails"),
                 tasks: drafts, policy: policy, by: actor, at: now)
         }
         let request = try state.request(id)
@@ -47,6 +51,8 @@ package struct RequestPlanningTool: MCPTool {
 
             Next: call get_next_task with requestId \(id) to take the first task.
             """
-        return .complete(ToolOutput(structured: ["requestId": .string(id.rawValue), "request": RequestView.json(request)], text: text))
+        return .complete(
+            ToolOutput(
+                structured: ["requestId": .string(id.rawValue), "request": RequestView.json(request)], text: text))
     }
 }

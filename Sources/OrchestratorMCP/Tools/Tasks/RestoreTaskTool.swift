@@ -1,11 +1,12 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// `restore_task`: brings a deleted task back into the plan, as it was.
 package struct RestoreTaskTool: MCPTool {
     package let name = "restore_task"
     package let title = "Restore a deleted task"
-    package let description = "Bring a deleted task back into its request's plan, with its status and history as they were."
+    package let description =
+        "Bring a deleted task back into its request's plan, with its status and history as they were."
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "task_restored"
     package let annotations = ToolAnnotations.change
@@ -15,10 +16,14 @@ package struct RestoreTaskTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let requestID = invocation.requestID, taskID = invocation.taskID, actor = invocation.actor, now = invocation.now
+        let requestID = invocation.requestID
+        let taskID = invocation.taskID
+        let actor = invocation.actor
+        let now = invocation.now
         let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.restore(taskID, in: requestID, by: actor, at: now)
         }
-        return .complete(TaskResult.output(headline: "Task \(taskID) is restored.", task: taskID, in: requestID, state: state))
+        return .complete(
+            TaskResult.output(headline: "Task \(taskID) is restored.", task: taskID, in: requestID, state: state))
     }
 }

@@ -1,5 +1,5 @@
-internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorJSON
 internal import OrchestratorStorage
 
 /// What every plan-and-task tool needs: who is acting, the time, and the store with its failures

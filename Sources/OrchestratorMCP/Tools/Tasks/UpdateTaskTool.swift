@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// `update_task`: edits a task that is not done yet; done and approved tasks are immutable.
 package struct UpdateTaskTool: MCPTool {
@@ -29,7 +29,10 @@ package struct UpdateTaskTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let requestID = invocation.requestID, taskID = invocation.taskID, actor = invocation.actor, now = invocation.now
+        let requestID = invocation.requestID
+        let taskID = invocation.taskID
+        let actor = invocation.actor
+        let now = invocation.now
         let changes = OrchestratorState.TaskChanges(
             title: invocation.optionalString("title"),
             description: invocation.optionalString("description"),
@@ -38,6 +41,7 @@ package struct UpdateTaskTool: MCPTool {
         let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.update(taskID, in: requestID, changes: changes, by: actor, at: now)
         }
-        return .complete(TaskResult.output(headline: "Task \(taskID) is updated.", task: taskID, in: requestID, state: state))
+        return .complete(
+            TaskResult.output(headline: "Task \(taskID) is updated.", task: taskID, in: requestID, state: state))
     }
 }

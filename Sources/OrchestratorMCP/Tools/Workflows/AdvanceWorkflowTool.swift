@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// `advance_workflow`: records the report on the current step and moves the run on.
 package struct AdvanceWorkflowTool: MCPTool {
@@ -14,7 +14,8 @@ package struct AdvanceWorkflowTool: MCPTool {
     package let acceptsWrappedArguments = true
     package let inputSchema: JSONValue = [
         "type": "object",
-        "properties": .object(WorkflowSchemas.reportArguments.merging(["instance_id": WorkflowSchemas.instanceID]) { $1 }),
+        "properties": .object(
+            WorkflowSchemas.reportArguments.merging(["instance_id": WorkflowSchemas.instanceID]) { $1 }),
         "required": ["instance_id", "report"],
         "additionalProperties": false,
     ]
@@ -26,7 +27,8 @@ package struct AdvanceWorkflowTool: MCPTool {
         let runID = invocation.runID
         let run = try invocation.run(runID)
         let (advance, view) = try Self.advance(
-            invocation, run: runID, workflow: run.workflow, report: invocation.report!, nextStep: invocation.optionalString("next_step"))
+            invocation, run: runID, workflow: run.workflow, report: invocation.report!,
+            nextStep: invocation.optionalString("next_step"))
         var structured = view.json.objectValue ?? [:]
         structured["transition"] = advance.json
         return .complete(ToolOutput(structured: .object(structured), text: advance.sentence + "\n\n" + view.markdown))
@@ -38,9 +40,12 @@ package struct AdvanceWorkflowTool: MCPTool {
     ) throws(ToolFailure) -> (RunAdvance, RunView) {
         let definition = try invocation.definition(named: workflow)
         let updates = try invocation.object("context_updates")
-        let actor = invocation.actor, now = invocation.now
+        let actor = invocation.actor
+        let now = invocation.now
         let (advance, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.advanceRun(runID, definition: definition, report: report, contextUpdates: updates, nextStep: nextStep, by: actor, at: now)
+            try state.advanceRun(
+                runID, definition: definition, report: report, contextUpdates: updates, nextStep: nextStep, by: actor,
+                at: now)
         }
         return (advance, try invocation.view(of: runID, in: state, definition: definition))
     }

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 internal import OrchestratorWorkflows
 
 /// `create_workflow`: writes a new definition from structured input, after validating it.
@@ -68,9 +68,14 @@ package struct CreateWorkflowTool: MCPTool {
         }
         let draft = WorkflowDraft(name: name, description: invocation.optionalString("description") ?? "", steps: steps)
         let overwrite = invocation.arguments["overwrite"]?.boolValue ?? false
-        let existed = invocation.environment.workflows.workflow(named: name).map { $0.directory == invocation.environment.workflows.directories.first } ?? false
+        let existed =
+            invocation.environment.workflows.workflow(named: name).map {
+                $0.directory == invocation.environment.workflows.directories.first
+            } ?? false
         let (directory, written) = try invocation.writeWorkflow(draft, overwrite: overwrite)
-        var lines = ["\(existed ? "Replaced" : "Created") workflow \(name) in \(directory) with \(steps.count) step\(steps.count == 1 ? "" : "s"). Start it with start_workflow."]
+        var lines = [
+            "\(existed ? "Replaced" : "Created") workflow \(name) in \(directory) with \(steps.count) step\(steps.count == 1 ? "" : "s"). Start it with start_workflow."
+        ]
         lines += written.warnings.map { "- \($0)" }
         let structured: JSONValue = [
             "workflow_name": .string(name),

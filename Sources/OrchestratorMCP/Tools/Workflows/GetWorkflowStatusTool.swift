@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// `get_workflow_status`: where a run is, without changing it.
 package struct GetWorkflowStatusTool: MCPTool {

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 internal import OrchestratorWorkflows
 
 /// `list_workflows`: every definition the server can run, with its problems, and the roles.
@@ -32,7 +32,10 @@ package struct ListWorkflowsTool: MCPTool {
             ],
             "roles": [
                 "type": "array",
-                "items": ["type": "object", "properties": ["name": ["type": "string"], "title": ["type": "string"]], "required": ["name", "title"]],
+                "items": [
+                    "type": "object", "properties": ["name": ["type": "string"], "title": ["type": "string"]],
+                    "required": ["name", "title"],
+                ],
             ],
             "directories": ["type": "array", "items": ["type": "string"]],
         ],
@@ -45,12 +48,19 @@ package struct ListWorkflowsTool: MCPTool {
         let library = invocation.environment.workflows
         let workflows = library.workflows()
         let roles = library.roles()
-        var lines = workflows.isEmpty
-            ? ["No workflows are loaded from \(library.directories.isEmpty ? "any directory" : library.directories.joined(separator: ", "))."]
+        var lines =
+            workflows.isEmpty
+            ? [
+                "No workflows are loaded from \(library.directories.isEmpty ? "any directory" : library.directories.joined(separator: ", "))."
+            ]
             : ["| Workflow | Steps | Description |", "|---|---|---|"]
         for workflow in workflows {
-            let description = workflow.definition.map { $0.description.isEmpty ? $0.title : $0.description } ?? "**has errors** — see below"
-            lines.append("| \(workflow.name) | \(workflow.definition?.steps.count ?? 0) | \(description.replacing("|", with: "\\|")) |")
+            let description =
+                workflow.definition.map { $0.description.isEmpty ? $0.title : $0.description }
+                ?? "**has errors** — see below"
+            lines.append(
+                "| \(workflow.name) | \(workflow.definition?.steps.count ?? 0) | \(description.replacing("|", with: "\\|")) |"
+            )
         }
         for workflow in workflows where !workflow.diagnostics.isEmpty {
             lines.append("")
@@ -58,19 +68,20 @@ package struct ListWorkflowsTool: MCPTool {
         }
         if !roles.isEmpty { lines += ["", "Roles: \(roles.map(\.name).joined(separator: ", "))."] }
         let structured: JSONValue = [
-            "workflows": .array(workflows.map { workflow in
-                var object: [String: JSONValue] = [
-                    "name": .string(workflow.name),
-                    "directory": .string(workflow.directory),
-                    "valid": .bool(workflow.definition != nil),
-                    "steps": .array((workflow.definition?.steps ?? []).map { .string($0.name) }),
-                    "errors": .array(workflow.errors.map { .string($0.description) }),
-                    "warnings": .array(workflow.warnings.map { .string($0.description) }),
-                ]
-                object["title"] = workflow.definition.map { .string($0.title) }
-                object["description"] = workflow.definition.map { .string($0.description) }
-                return .object(object)
-            }),
+            "workflows": .array(
+                workflows.map { workflow in
+                    var object: [String: JSONValue] = [
+                        "name": .string(workflow.name),
+                        "directory": .string(workflow.directory),
+                        "valid": .bool(workflow.definition != nil),
+                        "steps": .array((workflow.definition?.steps ?? []).map { .string($0.name) }),
+                        "errors": .array(workflow.errors.map { .string($0.description) }),
+                        "warnings": .array(workflow.warnings.map { .string($0.description) }),
+                    ]
+                    object["title"] = workflow.definition.map { .string($0.title) }
+                    object["description"] = workflow.definition.map { .string($0.description) }
+                    return .object(object)
+                }),
             "roles": .array(roles.map { ["name": .string($0.name), "title": .string($0.title)] }),
             "directories": .array(library.directories.map(JSONValue.string)),
         ]

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// `resume_workflow`: the client says where it believes the run is; the server says where it is.
 package struct ResumeWorkflowTool: MCPTool {
@@ -14,10 +14,13 @@ package struct ResumeWorkflowTool: MCPTool {
     package let acceptsWrappedArguments = true
     package let inputSchema: JSONValue = [
         "type": "object",
-        "properties": .object(WorkflowSchemas.reportArguments.merging([
-            "instance_id": WorkflowSchemas.instanceID,
-            "assumed_current_step_name": ["type": "string", "minLength": 1, "description": "The step you believe the run is on."],
-        ]) { $1 }),
+        "properties": .object(
+            WorkflowSchemas.reportArguments.merging([
+                "instance_id": WorkflowSchemas.instanceID,
+                "assumed_current_step_name": [
+                    "type": "string", "minLength": 1, "description": "The step you believe the run is on.",
+                ],
+            ]) { $1 }),
         "required": ["instance_id", "assumed_current_step_name"],
         "additionalProperties": false,
     ]
@@ -49,7 +52,8 @@ package struct ResumeWorkflowTool: MCPTool {
         if relation == .inSync {
             if let report = invocation.report {
                 let (advance, after) = try AdvanceWorkflowTool.advance(
-                    invocation, run: runID, workflow: run.workflow, report: report, nextStep: invocation.optionalString("next_step"))
+                    invocation, run: runID, workflow: run.workflow, report: report,
+                    nextStep: invocation.optionalString("next_step"))
                 view = after
                 transition = advance.json
                 applied = true
@@ -57,7 +61,8 @@ package struct ResumeWorkflowTool: MCPTool {
             } else {
                 let updates = try invocation.object("context_updates")
                 if !updates.isEmpty {
-                    let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+                    let (_, state) = try invocation.change {
+                        (state: inout OrchestratorState) throws(OrchestratorError) in
                         try state.updateRunContext(runID, with: updates, at: invocation.now)
                     }
                     view = try invocation.view(of: runID, in: state)
@@ -67,12 +72,21 @@ package struct ResumeWorkflowTool: MCPTool {
             }
         } else {
             let actual = run.currentStep ?? (run.status == .failed ? "FAILED" : "FINISH")
-            let ignored = invocation.report != nil || invocation.arguments["context_updates"]?.objectValue?.isEmpty == false ? " Your report and context updates were not applied." : ""
+            let ignored =
+                invocation.report != nil || invocation.arguments["context_updates"]?.objectValue?.isEmpty == false
+                ? " Your report and context updates were not applied." : ""
             switch relation {
-            case .behind: lines.append("The run already left '\(assumed)'; it is on '\(actual)'. Continue from there.\(ignored)")
-            case .ahead: lines.append("The run has not reached '\(assumed)' yet; it is on '\(actual)'. Finish that step first.\(ignored)")
-            case .unknownStep: lines.append("Workflow \(run.workflow) has no step '\(assumed)'; the run is on '\(actual)'.\(ignored)")
-            case .ended, .inSync: lines.append("The run has already ended (\(run.status.rawValue)); start a new one with start_workflow.\(ignored)")
+            case .behind:
+                lines.append("The run already left '\(assumed)'; it is on '\(actual)'. Continue from there.\(ignored)")
+            case .ahead:
+                lines.append(
+                    "The run has not reached '\(assumed)' yet; it is on '\(actual)'. Finish that step first.\(ignored)")
+            case .unknownStep:
+                lines.append("Workflow \(run.workflow) has no step '\(assumed)'; the run is on '\(actual)'.\(ignored)")
+            case .ended, .inSync:
+                lines.append(
+                    "The run has already ended (\(run.status.rawValue)); start a new one with start_workflow.\(ignored)"
+                )
             }
         }
         var structured = view.json.objectValue ?? [:]
@@ -83,7 +97,8 @@ package struct ResumeWorkflowTool: MCPTool {
             "relation": .string(relation.rawValue),
             "reportApplied": .bool(applied),
         ]
-        return .complete(ToolOutput(structured: .object(structured), text: lines.joined(separator: "\n") + "\n\n" + view.markdown))
+        return .complete(
+            ToolOutput(structured: .object(structured), text: lines.joined(separator: "\n") + "\n\n" + view.markdown))
     }
 
     static func relation(of assumed: String, to run: WorkflowRun, view: RunView) -> Relation {
@@ -92,7 +107,10 @@ package struct ResumeWorkflowTool: MCPTool {
         if wanted == current.lowercased() || wanted == run.currentTask?.rawValue.lowercased() { return .inSync }
         if let step = view.definition?.step(named: assumed) {
             if step.name.lowercased() == current.lowercased() { return .inSync }
-            let visited = view.request?.tasks.contains { $0.title.lowercased() == step.name.lowercased() && $0.status == .approved } ?? false
+            let visited =
+                view.request?.tasks.contains {
+                    $0.title.lowercased() == step.name.lowercased() && $0.status == .approved
+                } ?? false
             return visited ? .behind : .ahead
         }
         return .unknownStep

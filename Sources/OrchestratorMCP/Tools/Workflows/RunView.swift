@@ -1,5 +1,5 @@
-internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorJSON
 internal import OrchestratorWorkflows
 
 /// How a workflow run appears in every workflow tool's answer: the current step with its rendered
@@ -47,10 +47,15 @@ struct RunView {
             object["next_step"] = ["step_name": .string(step.name), "instructions": .string(rendered.text)]
             object["report_next"] = .string(reportHint(step))
         } else if let name = run.currentStep {
-            object["next_step"] = ["step_name": .string(name), "instructions": .string("This step is no longer defined by workflow \(run.workflow).")]
+            object["next_step"] = [
+                "step_name": .string(name),
+                "instructions": .string("This step is no longer defined by workflow \(run.workflow)."),
+            ]
         } else {
             let end = run.status == .failed ? "FAILED" : "FINISH"
-            object["next_step"] = ["step_name": .string(end), "instructions": .string("The run has ended; there is nothing more to do.")]
+            object["next_step"] = [
+                "step_name": .string(end), "instructions": .string("The run has ended; there is nothing more to do."),
+            ]
         }
         return .object(object)
     }
@@ -60,7 +65,9 @@ struct RunView {
         var lines: [String] = []
         switch run.status {
         case .running:
-            lines.append("Run \(run.id) of workflow \(run.workflow) is on step **\(run.currentStep ?? "?")**\(run.currentTask.map { " (\($0))" } ?? "").")
+            lines.append(
+                "Run \(run.id) of workflow \(run.workflow) is on step **\(run.currentStep ?? "?")**\(run.currentTask.map { " (\($0))" } ?? "")."
+            )
         case .completed:
             lines.append("Run \(run.id) of workflow \(run.workflow) has finished.")
         case .failed:
@@ -71,7 +78,9 @@ struct RunView {
             if let goal = step.goal { lines += ["", "## Goal", "", goal] }
             lines += ["", "## Client instructions", "", rendered.text]
             if !rendered.missing.isEmpty {
-                lines += ["", "Not yet in the context: \(rendered.missing.map { "context.\($0)" }.joined(separator: ", "))."]
+                lines += [
+                    "", "Not yet in the context: \(rendered.missing.map { "context.\($0)" }.joined(separator: ", ")).",
+                ]
             }
             if let role = step.role {
                 lines += ["", "## Role: \(role)", ""]
@@ -103,7 +112,8 @@ struct RunView {
         let task: WorkTask
         var json: JSONValue {
             var object: [String: JSONValue] = [
-                "taskId": .string(task.id.rawValue), "step": .string(task.title), "status": .string(task.status.rawValue),
+                "taskId": .string(task.id.rawValue), "step": .string(task.title),
+                "status": .string(task.status.rawValue),
             ]
             object["report"] = task.completedDetails.map(JSONValue.string)
             return .object(object)
@@ -127,7 +137,8 @@ struct RunView {
                 "type": "object",
                 "properties": [
                     "name": ["type": "string"], "file": ["type": "string"], "taskId": ["type": "string"],
-                    "instructions": ["type": "string"], "guidance": ["type": "string"], "ruleBased": ["type": "boolean"],
+                    "instructions": ["type": "string"], "guidance": ["type": "string"],
+                    "ruleBased": ["type": "boolean"],
                     "transitions": ["type": "array", "items": ["type": "string"]],
                     "allowedNextSteps": ["type": "array", "items": ["type": "string"]],
                     "missingContext": ["type": "array", "items": ["type": "string"]],
@@ -161,7 +172,8 @@ struct RunView {
                 "items": [
                     "type": "object",
                     "properties": [
-                        "taskId": ["type": "string"], "step": ["type": "string"], "status": ["type": "string"], "report": ["type": "string"],
+                        "taskId": ["type": "string"], "step": ["type": "string"], "status": ["type": "string"],
+                        "report": ["type": "string"],
                     ],
                     "required": ["taskId", "step", "status"],
                 ],
@@ -174,7 +186,9 @@ struct RunView {
 extension ToolInvocation {
     /// The run as it is now in `state`, with its definition (if still loaded) and request. A caller
     /// that has just run the definition passes it, so its files are not checked a second time.
-    func view(of runID: WorkflowRun.ID, in state: OrchestratorState, definition: WorkflowDefinition? = nil) throws(ToolFailure) -> RunView {
+    func view(of runID: WorkflowRun.ID, in state: OrchestratorState, definition: WorkflowDefinition? = nil)
+        throws(ToolFailure) -> RunView
+    {
         let run: WorkflowRun
         do { run = try state.run(runID) } catch { throw ToolFailure(error) }
         let library = environment.workflows

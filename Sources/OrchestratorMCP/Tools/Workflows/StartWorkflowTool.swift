@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// `start_workflow`: begins a run at the workflow's first step.
 package struct StartWorkflowTool: MCPTool {
@@ -14,7 +14,9 @@ package struct StartWorkflowTool: MCPTool {
     package let inputSchema: JSONValue = [
         "type": "object",
         "properties": [
-            "workflow_name": ["type": "string", "minLength": 1, "description": "The workflow's name, as list_workflows shows it."],
+            "workflow_name": [
+                "type": "string", "minLength": 1, "description": "The workflow's name, as list_workflows shows it.",
+            ],
             "context": WorkflowSchemas.context,
         ],
         "required": ["workflow_name"],
@@ -28,6 +30,9 @@ package struct StartWorkflowTool: MCPTool {
         let definition = try invocation.definition(named: invocation.string("workflow_name"))
         let (runID, state) = try invocation.startRun(of: definition, context: try invocation.object("context"))
         let view = try invocation.view(of: runID, in: state, definition: definition)
-        return .complete(ToolOutput(structured: view.json, text: "Started run \(runID) of workflow \(definition.name).\n\n" + view.markdown))
+        return .complete(
+            ToolOutput(
+                structured: view.json, text: "Started run \(runID) of workflow \(definition.name).\n\n" + view.markdown)
+        )
     }
 }

@@ -1,5 +1,5 @@
-internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorJSON
 internal import OrchestratorWorkflows
 
 /// What the workflow tools share: finding definitions and runs, and reading the report argument.
@@ -25,22 +25,38 @@ extension ToolInvocation {
     /// written, or the refusal (invalid definition with file:line, existing workflow, bad name).
     func writeWorkflow(
         _ draft: WorkflowDraft, overwrite: Bool
-    ) throws(ToolFailure) -> (folder: String, written: (definition: WorkflowDefinition, warnings: [WorkflowDiagnostic], paths: [String])) {
+    ) throws(ToolFailure) -> (
+        folder: String, written: (definition: WorkflowDefinition, warnings: [WorkflowDiagnostic], paths: [String])
+    ) {
         guard let directory = environment.workflows.directories.first else {
-            throw .refused(code: "no_workflows_directory", message: "No workflows directory is configured; start the server with --workflows DIR.")
+            throw .refused(
+                code: "no_workflows_directory",
+                message: "No workflows directory is configured; start the server with --workflows DIR.")
         }
         do {
-            return ("\(directory)/\(draft.name)", try WorkflowWriter.write(draft, into: directory, overwrite: overwrite))
+            return (
+                "\(directory)/\(draft.name)", try WorkflowWriter.write(draft, into: directory, overwrite: overwrite)
+            )
         } catch {
             switch error {
             case .invalidName(let name):
-                throw .refused(code: "invalid_workflow_name", message: "The workflow name '\(name)' may hold only letters, digits, _ and -.")
+                throw .refused(
+                    code: "invalid_workflow_name",
+                    message: "The workflow name '\(name)' may hold only letters, digits, _ and -.")
             case .invalid(let problems):
-                throw .refused(code: "workflow_invalid", message: "The workflow was not written because it has errors: " + problems.map(\.description).joined(separator: "; "))
+                throw .refused(
+                    code: "workflow_invalid",
+                    message: "The workflow was not written because it has errors: "
+                        + problems.map(\.description).joined(separator: "; "))
             case .exists(let path):
-                throw .refused(code: "workflow_exists", message: "A workflow already exists at \(path); pass overwrite: true to replace it, or choose another name.")
+                throw .refused(
+                    code: "workflow_exists",
+                    message:
+                        "A workflow already exists at \(path); pass overwrite: true to replace it, or choose another name."
+                )
             case .writeFailed(let reason):
-                throw .failed(code: "workflow_write_failed", message: "Writing the workflow into \(directory) failed: \(reason)")
+                throw .failed(
+                    code: "workflow_write_failed", message: "Writing the workflow into \(directory) failed: \(reason)")
             }
         }
     }
@@ -50,10 +66,12 @@ extension ToolInvocation {
     func object(_ key: String) throws(ToolFailure) -> [String: JSONValue] {
         let values = arguments[key]?.objectValue ?? [:]
         if let path = WorkflowContext.pathTooDeep(in: values) {
-            throw .invalidArguments(SchemaViolation(
-                path: "\(key).\(path)",
-                problem: "nests deeper than the \(WorkflowContext.maximumDepth) levels a run's context may hold (the context object is the first); store it flatter, or as a JSON string",
-                expected: "a context at most \(WorkflowContext.maximumDepth) levels deep"))
+            throw .invalidArguments(
+                SchemaViolation(
+                    path: "\(key).\(path)",
+                    problem:
+                        "nests deeper than the \(WorkflowContext.maximumDepth) levels a run's context may hold (the context object is the first); store it flatter, or as a JSON string",
+                    expected: "a context at most \(WorkflowContext.maximumDepth) levels deep"))
         }
         return values
     }
@@ -70,7 +88,9 @@ extension ToolInvocation {
 
 /// The input schemas the run tools share.
 enum WorkflowSchemas {
-    static let instanceID: JSONValue = ["type": "string", "minLength": 1, "description": "The run's id from start_workflow (run-N)."]
+    static let instanceID: JSONValue = [
+        "type": "string", "minLength": 1, "description": "The run's id from start_workflow (run-N).",
+    ]
     static let context: JSONValue = [
         "type": "object", "description": "Merged into the run's context; null removes a key.",
     ]
@@ -79,14 +99,18 @@ enum WorkflowSchemas {
         "description": "For steps without rules: one of allowedNextSteps.",
     ]
     /// What `advance_workflow` and `resume_workflow` both take besides the run.
-    static let reportArguments: [String: JSONValue] = ["report": report, "context_updates": context, "next_step": nextStep]
+    static let reportArguments: [String: JSONValue] = [
+        "report": report, "context_updates": context, "next_step": nextStep,
+    ]
 
     static let report: JSONValue = [
         "type": "object",
         "description": "How the current step went.",
         "properties": [
             "step_id": ["type": "string", "minLength": 1, "description": "The current step's name (or its taskId)."],
-            "status": ["type": "string", "minLength": 1, "description": "success, failure, or an outcome the rules use."],
+            "status": [
+                "type": "string", "minLength": 1, "description": "success, failure, or an outcome the rules use.",
+            ],
             "result": [:],
             "message": ["type": "string"],
             "error": ["type": "string"],

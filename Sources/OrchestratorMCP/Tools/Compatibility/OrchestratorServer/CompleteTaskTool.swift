@@ -1,11 +1,12 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// orchestrator-server's `complete_task`: only the claiming instance completes, with a result.
 package struct CompleteTaskTool: MCPTool {
     package let name = "complete_task"
     package let title = "Complete a task"
-    package let description = "Complete a task you (instance_id) claimed, with its result; reports the tasks this unlocked."
+    package let description =
+        "Complete a task you (instance_id) claimed, with its result; reports the tasks this unlocked."
     package let toolset = Toolset.orchestratorServer
     package let annotations = ToolAnnotations.change
     package let inputSchema: JSONValue = [
@@ -32,21 +33,26 @@ package struct CompleteTaskTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let id = invocation.compatTaskID
-        let instance = invocation.string("instance_id"), result = invocation.string("result"), now = invocation.now
+        let instance = invocation.string("instance_id")
+        let result = invocation.string("result")
+        let now = invocation.now
         let (effect, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             // Only the claiming instance: markDone refuses an unclaimed task and another holder's.
             try state.markDone(id, in: state.requestOf(id), details: result, holder: instance, by: instance, at: now)
         }
         let (_, task) = try invocation.locateTask(id, in: state)
         var text = "Task \(id) is completed."
-        if !effect.unlocked.isEmpty { text += " Now available: \(effect.unlocked.map(\.rawValue).joined(separator: ", "))." }
+        if !effect.unlocked.isEmpty {
+            text += " Now available: \(effect.unlocked.map(\.rawValue).joined(separator: ", "))."
+        }
         if !effect.autoApproved { text += " It awaits the person's approval before dependent tasks start." }
-        return .complete(ToolOutput(
-            structured: [
-                "task": OrchestratorServerTasks.json(task),
-                "unlocked": .array(effect.unlocked.map { .string($0.rawValue) }),
-                "awaitingApproval": .bool(!effect.autoApproved),
-            ],
-            text: text))
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "task": OrchestratorServerTasks.json(task),
+                    "unlocked": .array(effect.unlocked.map { .string($0.rawValue) }),
+                    "awaitingApproval": .bool(!effect.autoApproved),
+                ],
+                text: text))
     }
 }

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// orchestrator-server's `create_task`: a task with a caller-chosen id and existing dependencies.
 package struct CreateTaskTool: MCPTool {
@@ -30,7 +30,8 @@ package struct CreateTaskTool: MCPTool {
         let id = WorkTask.ID(invocation.string("id"))
         let description = invocation.string("description")
         let dependencies = (invocation.arguments["dependencies"]?.arrayValue ?? []).compactMap(\.stringValue)
-        let actor = invocation.actor, now = invocation.now
+        let actor = invocation.actor
+        let now = invocation.now
         let policy: ApprovalPolicy = invocation.environment.configuration.approver == .human ? .each : .auto
         let (requestID, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             let requestID: WorkRequest.ID
@@ -38,19 +39,22 @@ package struct CreateTaskTool: MCPTool {
                 requestID = existing
             } else {
                 requestID = try state.openRequest(
-                    originalRequest: OrchestratorServerTasks.requestText, splitDetails: nil, policy: policy, by: actor, at: now)
+                    originalRequest: OrchestratorServerTasks.requestText, splitDetails: nil, policy: policy, by: actor,
+                    at: now)
             }
             for dependency in dependencies where state.locate(WorkTask.ID(dependency)) == nil {
                 throw .unknownDependency(dependency, of: "Task \(id)")
             }
-            let draft = TaskDraft(title: id.rawValue, description: description, dependsOn: dependencies.map { .name($0) }, id: id)
+            let draft = TaskDraft(
+                title: id.rawValue, description: description, dependsOn: dependencies.map { .name($0) }, id: id)
             _ = try state.addTasks([draft], to: requestID, by: actor, at: now)
             return requestID
         }
         let (_, task) = try invocation.locateTask(id, in: state)
         let after = dependencies.isEmpty ? "" : " after \(dependencies.joined(separator: ", "))"
-        return .complete(ToolOutput(
-            structured: ["task": OrchestratorServerTasks.json(task), "requestId": .string(requestID.rawValue)],
-            text: "Created task \(id)\(after) in \(requestID)."))
+        return .complete(
+            ToolOutput(
+                structured: ["task": OrchestratorServerTasks.json(task), "requestId": .string(requestID.rawValue)],
+                text: "Created task \(id)\(after) in \(requestID)."))
     }
 }

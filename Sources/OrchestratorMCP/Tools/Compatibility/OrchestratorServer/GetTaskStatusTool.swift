@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// orchestrator-server's `get_task_status {task_id}`: the status and assignee of one task.
 package struct GetTaskStatusTool: MCPTool {
@@ -25,10 +25,15 @@ package struct GetTaskStatusTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let (_, task) = try invocation.locateTask(invocation.compatTaskID, in: invocation.currentState())
-        var structured: [String: JSONValue] = ["task_id": .string(task.id.rawValue), "status": .string(OrchestratorServerTasks.status(task))]
+        var structured: [String: JSONValue] = [
+            "task_id": .string(task.id.rawValue), "status": .string(OrchestratorServerTasks.status(task)),
+        ]
         structured["assignedTo"] = task.assignee.map(JSONValue.string)
-        return .complete(ToolOutput(
-            structured: .object(structured),
-            text: "Task \(task.id) is \(OrchestratorServerTasks.status(task))\(task.assignee.map { ", assigned to \($0)" } ?? "")."))
+        return .complete(
+            ToolOutput(
+                structured: .object(structured),
+                text:
+                    "Task \(task.id) is \(OrchestratorServerTasks.status(task))\(task.assignee.map { ", assigned to \($0)" } ?? "")."
+            ))
     }
 }

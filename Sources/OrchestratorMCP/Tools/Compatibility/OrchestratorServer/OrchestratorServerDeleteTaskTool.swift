@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// orchestrator-server's `delete_task {task_id}`: refused while other tasks depend on it.
 package struct OrchestratorServerDeleteTaskTool: MCPTool {
@@ -17,7 +17,8 @@ package struct OrchestratorServerDeleteTaskTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let id = invocation.compatTaskID
-        let actor = invocation.actor, now = invocation.now
+        let actor = invocation.actor
+        let now = invocation.now
         _ = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.delete(id, in: state.requestOf(id), by: actor, at: now)
         }

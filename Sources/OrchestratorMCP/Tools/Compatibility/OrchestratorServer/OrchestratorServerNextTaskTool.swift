@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// orchestrator-server's `get_next_task {instance_id}`: claims the next task whose dependencies are
 /// complete for that instance (or returns the one it holds).
@@ -29,8 +29,10 @@ package struct OrchestratorServerNextTaskTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let instance = invocation.string("instance_id")
-        let now = invocation.now, lease = invocation.leaseSeconds
-        let (selection, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) -> NextTaskSelection? in
+        let now = invocation.now
+        let lease = invocation.leaseSeconds
+        let (selection, state) = try invocation.change {
+            (state: inout OrchestratorState) throws(OrchestratorError) -> NextTaskSelection? in
             guard let requestID = OrchestratorServerTasks.requestID(in: state) else { return nil }
             return try state.claimNext(in: requestID, holder: instance, leaseSeconds: lease, at: now)
         }
@@ -38,15 +40,25 @@ package struct OrchestratorServerNextTaskTool: MCPTool {
         case .claim(_, let id)?, .resume(_, let id)?:
             let (_, task) = try invocation.locateTask(id, in: state)
             let resumed = if case .resume? = selection { true } else { false }
-            let message = resumed ? "You (\(instance)) already hold task \(id)." : "Task \(id) is assigned to \(instance)."
-            return .complete(ToolOutput(
-                structured: ["status": .string(resumed ? "resumed" : "claimed"), "task": OrchestratorServerTasks.json(task), "message": .string(message)],
-                text: "\(message)\n\n\(task.description)\n\nWhen it is done, call complete_task with task_id \(id), instance_id \(instance) and result."))
+            let message =
+                resumed ? "You (\(instance)) already hold task \(id)." : "Task \(id) is assigned to \(instance)."
+            return .complete(
+                ToolOutput(
+                    structured: [
+                        "status": .string(resumed ? "resumed" : "claimed"), "task": OrchestratorServerTasks.json(task),
+                        "message": .string(message),
+                    ],
+                    text:
+                        "\(message)\n\n\(task.description)\n\nWhen it is done, call complete_task with task_id \(id), instance_id \(instance) and result."
+                ))
         case .stuck(_, let dangling)?:
-            let message = "No tasks available: " + dangling.map(\.description).joined(separator: "; ") + " (update_task with new dependencies)."
+            let message =
+                "No tasks available: " + dangling.map(\.description).joined(separator: "; ")
+                + " (update_task with new dependencies)."
             return .complete(ToolOutput(structured: ["status": "none", "message": .string(message)], text: message))
         case .awaitingApproval?, .readyForCompletion?, .waiting?, .noActiveRequests?, nil:
-            let message = "No tasks available: every remaining task waits on others, is held by another instance, or is completed."
+            let message =
+                "No tasks available: every remaining task waits on others, is held by another instance, or is completed."
             return .complete(ToolOutput(structured: ["status": "none", "message": .string(message)], text: message))
         }
     }

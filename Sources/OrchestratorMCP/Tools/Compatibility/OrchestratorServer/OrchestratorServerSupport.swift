@@ -1,5 +1,5 @@
-internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorJSON
 
 /// The orchestrator-server tool set's view of the core: its tasks live in one request of their own,
 /// and appear in its `Task` shape (`id, description, status, assignedTo, result, dependencies`).

@@ -1,11 +1,12 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// orchestrator-server's `update_task {task_id, description?, dependencies?}`, for pending tasks.
 package struct OrchestratorServerUpdateTaskTool: MCPTool {
     package let name = "update_task"
     package let title = "Update a task"
-    package let description = "Change a pending task's description or dependencies (ids of existing tasks; cycles are refused)."
+    package let description =
+        "Change a pending task's description or dependencies (ids of existing tasks; cycles are refused)."
     package let toolset = Toolset.orchestratorServer
     package let annotations = ToolAnnotations(readOnly: false, destructive: false, idempotent: true)
     package let inputSchema: JSONValue = [
@@ -28,12 +29,16 @@ package struct OrchestratorServerUpdateTaskTool: MCPTool {
         let id = invocation.compatTaskID
         let changes = OrchestratorState.TaskChanges(
             description: invocation.optionalString("description"),
-            dependsOn: invocation.arguments["dependencies"]?.arrayValue.map { $0.compactMap(\.stringValue).map(WorkTask.ID.init) })
-        let actor = invocation.actor, now = invocation.now
+            dependsOn: invocation.arguments["dependencies"]?.arrayValue.map {
+                $0.compactMap(\.stringValue).map(WorkTask.ID.init)
+            })
+        let actor = invocation.actor
+        let now = invocation.now
         let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.update(id, in: state.requestOf(id), changes: changes, by: actor, at: now)
         }
         let (_, task) = try invocation.locateTask(id, in: state)
-        return .complete(ToolOutput(structured: ["task": OrchestratorServerTasks.json(task)], text: "Updated task \(id)."))
+        return .complete(
+            ToolOutput(structured: ["task": OrchestratorServerTasks.json(task)], text: "Updated task \(id)."))
     }
 }

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// mcp-task-orchestrator's `orchestrator_complete_subtask`: results, artifacts and what comes next.
 package struct CompleteSubtaskTool: MCPTool {
@@ -48,7 +48,8 @@ package struct CompleteSubtaskTool: MCPTool {
         var details = invocation.string("results")
         let artifacts = (invocation.arguments["artifacts"]?.arrayValue ?? []).compactMap(\.stringValue)
         if !artifacts.isEmpty { details += "\n\nArtifacts: " + artifacts.joined(separator: ", ") }
-        let actor = invocation.actor, now = invocation.now
+        let actor = invocation.actor
+        let now = invocation.now
         let ((requestID, unlocked, closed), state) = try invocation.change {
             (state: inout OrchestratorState) throws(OrchestratorError) -> (WorkRequest.ID, [WorkTask.ID], Bool) in
             let requestID = try state.requestOf(id)
@@ -59,26 +60,30 @@ package struct CompleteSubtaskTool: MCPTool {
             case .continue, .complete:
                 let effect = try state.markDone(id, in: requestID, details: details, holder: actor, by: actor, at: now)
                 guard action == .complete, let index = state.requestIndex(requestID),
-                      state.requests[index].liveTasks.allSatisfy({ $0.status == .approved })
+                    state.requests[index].liveTasks.allSatisfy({ $0.status == .approved })
                 else { return (requestID, effect.unlocked, false) }
                 try state.completeRequest(requestID, by: actor, at: now)
                 return (requestID, effect.unlocked, true)
             }
         }
         let (_, task) = try invocation.locateTask(id, in: state)
-        var text: String = switch action {
-        case .needsRevision: "Subtask \(id) stays in progress for revision; the results are noted in its history."
-        case .blocked: "Subtask \(id) stays in progress, blocked; the reason is noted in its history."
-        case .continue, .complete: "Subtask \(id) is \(task.status.words)."
-        }
+        var text: String =
+            switch action {
+            case .needsRevision: "Subtask \(id) stays in progress for revision; the results are noted in its history."
+            case .blocked: "Subtask \(id) stays in progress, blocked; the reason is noted in its history."
+            case .continue, .complete: "Subtask \(id) is \(task.status.words)."
+            }
         if !unlocked.isEmpty { text += " Now ready: \(unlocked.map(\.rawValue).joined(separator: ", "))." }
-        if closed { text += " Every subtask is done: plan \(requestID) is complete. Call orchestrator_synthesize_results." }
-        return .complete(ToolOutput(
-            structured: [
-                "subtask": TaskOrchestratorView.subtask(task), "parent_task_id": .string(requestID.rawValue),
-                "next_action": .string(action.rawValue), "unlocked": .array(unlocked.map { .string($0.rawValue) }),
-                "plan_completed": .bool(closed),
-            ],
-            text: text))
+        if closed {
+            text += " Every subtask is done: plan \(requestID) is complete. Call orchestrator_synthesize_results."
+        }
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "subtask": TaskOrchestratorView.subtask(task), "parent_task_id": .string(requestID.rawValue),
+                    "next_action": .string(action.rawValue), "unlocked": .array(unlocked.map { .string($0.rawValue) }),
+                    "plan_completed": .bool(closed),
+                ],
+                text: text))
     }
 }

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 internal import OrchestratorWorkflows
 
 /// mcp-task-orchestrator's `orchestrator_execute_subtask`: claims the subtask and returns it with
@@ -7,7 +7,8 @@ internal import OrchestratorWorkflows
 package struct ExecuteSubtaskTool: MCPTool {
     package let name = "orchestrator_execute_subtask"
     package let title = "Start a subtask"
-    package let description = "Claim a subtask; returns it with its specialist's guidance and the results it depends on."
+    package let description =
+        "Claim a subtask; returns it with its specialist's guidance and the results it depends on."
     package let toolset = Toolset.taskOrchestrator
     package let annotations = ToolAnnotations.change
     package let inputSchema = CompatibilitySchemas.taskIDOnly
@@ -26,7 +27,9 @@ package struct ExecuteSubtaskTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let id = invocation.compatTaskID
-        let holder = invocation.actor, lease = invocation.leaseSeconds, now = invocation.now
+        let holder = invocation.actor
+        let lease = invocation.leaseSeconds
+        let now = invocation.now
         let (requestID, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             let requestID = try state.requestOf(id)
             try state.claim(id, in: requestID, holder: holder, leaseSeconds: lease, at: now)
@@ -34,19 +37,29 @@ package struct ExecuteSubtaskTool: MCPTool {
         }
         let (request, task) = try invocation.locateTask(id, in: state)
         let role = task.role.flatMap(invocation.environment.workflows.role(named:))
-        let guidance = role?.guidance ?? "Work on this as a \(task.role ?? "generalist") would: do exactly what the description asks, and report what you did."
+        let guidance =
+            role?.guidance
+            ?? "Work on this as a \(task.role ?? "generalist") would: do exactly what the description asks, and report what you did."
         var inputs: [String: JSONValue] = [:]
         for dependency in task.dependsOn {
-            if let found = request.tasks.first(where: { $0.id == dependency }), let results = found.completedDetails { inputs[dependency.rawValue] = .string(results) }
+            if let found = request.tasks.first(where: { $0.id == dependency }), let results = found.completedDetails {
+                inputs[dependency.rawValue] = .string(results)
+            }
         }
-        var lines = ["Subtask \(id) of \(requestID) is yours: \(task.title)", "", task.description, "", "## Specialist: \(task.role ?? "none")", "", guidance]
-        for (dependency, results) in inputs.sorted(by: { $0.key < $1.key }) { lines += ["", "Result of \(dependency): \(results.stringValue ?? "")"] }
+        var lines = [
+            "Subtask \(id) of \(requestID) is yours: \(task.title)", "", task.description, "",
+            "## Specialist: \(task.role ?? "none")", "", guidance,
+        ]
+        for (dependency, results) in inputs.sorted(by: { $0.key < $1.key }) {
+            lines += ["", "Result of \(dependency): \(results.stringValue ?? "")"]
+        }
         lines += ["", "When finished, call orchestrator_complete_subtask with task_id \(id), results and next_action."]
-        return .complete(ToolOutput(
-            structured: [
-                "subtask": TaskOrchestratorView.subtask(task), "parent_task_id": .string(requestID.rawValue),
-                "specialist_guidance": .string(guidance), "dependency_results": .object(inputs),
-            ],
-            text: lines.joined(separator: "\n")))
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "subtask": TaskOrchestratorView.subtask(task), "parent_task_id": .string(requestID.rawValue),
+                    "specialist_guidance": .string(guidance), "dependency_results": .object(inputs),
+                ],
+                text: lines.joined(separator: "\n")))
     }
 }

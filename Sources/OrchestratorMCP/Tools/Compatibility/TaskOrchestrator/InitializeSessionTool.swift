@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 internal import OrchestratorWorkflows
 
 /// mcp-task-orchestrator's `orchestrator_initialize_session`: how to work, the specialists, and any
@@ -7,7 +7,8 @@ internal import OrchestratorWorkflows
 package struct InitializeSessionTool: MCPTool {
     package let name = "orchestrator_initialize_session"
     package let title = "Start an orchestration session"
-    package let description = "Guidance for planning with specialists, the roles available, and any interrupted work to resume."
+    package let description =
+        "Guidance for planning with specialists, the roles available, and any interrupted work to resume."
     package let toolset = Toolset.taskOrchestrator
     package let annotations = ToolAnnotations.readOnly
     package let inputSchema: JSONValue = [
@@ -44,17 +45,31 @@ package struct InitializeSessionTool: MCPTool {
         let runs = state.runs.filter { $0.status == .running }
         var lines = [Self.guidance, "", "Specialists: \(roles.map(\.name).joined(separator: ", "))."]
         if !interrupted.isEmpty {
-            lines += ["", "Interrupted work (in progress): " + interrupted.map { "\($0.id) \($0.title)\($0.assignee.map { " (\($0))" } ?? "")" }.joined(separator: "; ")]
+            lines += [
+                "",
+                "Interrupted work (in progress): "
+                    + interrupted.map { "\($0.id) \($0.title)\($0.assignee.map { " (\($0))" } ?? "")" }.joined(
+                        separator: "; "),
+            ]
         }
-        if !runs.isEmpty { lines += ["", "Running workflows: " + runs.map { "\($0.id) (\($0.workflow), on \($0.currentStep ?? "?"))" }.joined(separator: "; ")] }
-        return .complete(ToolOutput(
-            structured: [
-                "session_initialized": true,
-                "guidance": .string(Self.guidance),
-                "specialist_roles": .object(Dictionary(roles.map { ($0.name, JSONValue.string($0.title)) }, uniquingKeysWith: { a, _ in a })),
-                "interrupted_tasks": .array(interrupted.map(TaskOrchestratorView.subtask)),
-                "running_workflows": .array(runs.map { .string($0.id.rawValue) }),
-            ],
-            text: lines.joined(separator: "\n")))
+        if !runs.isEmpty {
+            lines += [
+                "",
+                "Running workflows: "
+                    + runs.map { "\($0.id) (\($0.workflow), on \($0.currentStep ?? "?"))" }.joined(separator: "; "),
+            ]
+        }
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "session_initialized": true,
+                    "guidance": .string(Self.guidance),
+                    "specialist_roles": .object(
+                        Dictionary(roles.map { ($0.name, JSONValue.string($0.title)) }, uniquingKeysWith: { a, _ in a })
+                    ),
+                    "interrupted_tasks": .array(interrupted.map(TaskOrchestratorView.subtask)),
+                    "running_workflows": .array(runs.map { .string($0.id.rawValue) }),
+                ],
+                text: lines.joined(separator: "\n")))
     }
 }

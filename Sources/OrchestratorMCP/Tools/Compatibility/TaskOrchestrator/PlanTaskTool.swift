@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// mcp-task-orchestrator's `orchestrator_plan_task`: subtasks arrive as a JSON string.
 package struct PlanTaskTool: MCPTool {
@@ -54,14 +54,19 @@ package struct PlanTaskTool: MCPTool {
         do {
             parsed = try JSONParser.parse(invocation.string("subtasks_json"))
         } catch {
-            throw .refused(code: "invalid_subtasks_json", message: "subtasks_json is not valid JSON (\(error)); send a JSON array of subtask objects as a string.")
+            throw .refused(
+                code: "invalid_subtasks_json",
+                message: "subtasks_json is not valid JSON (\(error)); send a JSON array of subtask objects as a string."
+            )
         }
         if let violation = SchemaValidator.firstViolation(of: parsed, against: Self.itemSchema, path: "subtasks_json") {
             throw .invalidArguments(violation)
         }
         let drafts = (parsed.arrayValue ?? []).map { item in
             var description = item["description"]?.stringValue ?? ""
-            if let effort = item["estimated_effort"]?.stringValue, !effort.isBlank { description += "\n\nEstimated effort: \(effort)" }
+            if let effort = item["estimated_effort"]?.stringValue, !effort.isBlank {
+                description += "\n\nEstimated effort: \(effort)"
+            }
             return TaskDraft(
                 title: item["title"]?.stringValue ?? "", description: description,
                 dependsOn: (item["dependencies"]?.arrayValue ?? []).compactMap(\.stringValue).map { .name($0) },
@@ -69,17 +74,28 @@ package struct PlanTaskTool: MCPTool {
         }
         var details: [String] = []
         if let level = invocation.optionalString("complexity_level") { details.append("Complexity: \(level)") }
-        if let context = invocation.optionalString("context"), !context.isBlank { details.append("Context: \(context)") }
-        let description = invocation.string("description"), policy = TaskOrchestratorView.policy(invocation)
-        let actor = invocation.actor, now = invocation.now
+        if let context = invocation.optionalString("context"), !context.isBlank {
+            details.append("Context: \(context)")
+        }
+        let description = invocation.string("description")
+        let policy = TaskOrchestratorView.policy(invocation)
+        let actor = invocation.actor
+        let now = invocation.now
         let (requestID, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.plan(
-                originalRequest: description, splitDetails: details.isEmpty ? nil : details.joined(separator: "\n"), tasks: drafts,
+                originalRequest: description, splitDetails: details.isEmpty ? nil : details.joined(separator: "\n"),
+                tasks: drafts,
                 policy: policy, by: actor, at: now)
         }
         let request = try state.request(requestID)
-        return .complete(ToolOutput(
-            structured: ["parent_task_id": .string(requestID.rawValue), "subtasks": .array(request.tasks.map(TaskOrchestratorView.subtask))],
-            text: "Planned \(requestID) as \(request.tasks.count) subtasks. Start one with orchestrator_execute_subtask.\n\n" + ProgressTable.markdown(request)))
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "parent_task_id": .string(requestID.rawValue),
+                    "subtasks": .array(request.tasks.map(TaskOrchestratorView.subtask)),
+                ],
+                text:
+                    "Planned \(requestID) as \(request.tasks.count) subtasks. Start one with orchestrator_execute_subtask.\n\n"
+                    + ProgressTable.markdown(request)))
     }
 }

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// mcp-task-orchestrator's `orchestrator_synthesize_results`: every subtask's results in one document.
 package struct SynthesizeResultsTool: MCPTool {
@@ -36,13 +36,15 @@ package struct SynthesizeResultsTool: MCPTool {
             lines.append(task.completedDetails ?? "_Not finished yet (\(task.status.words))._")
             lines.append("")
         }
-        let finished = tasks.filter { $0.completedDetails != nil && ($0.status == .done || $0.status == .approved) }.count
+        let finished = tasks.filter { $0.completedDetails != nil && ($0.status == .done || $0.status == .approved) }
+            .count
         let document = lines.joined(separator: "\n")
-        return .complete(ToolOutput(
-            structured: [
-                "parent_task_id": .string(requestID.rawValue), "document": .string(document),
-                "finished": .int(finished), "total": .int(tasks.count),
-            ],
-            text: document))
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "parent_task_id": .string(requestID.rawValue), "document": .string(document),
+                    "finished": .int(finished), "total": .int(tasks.count),
+                ],
+                text: document))
     }
 }

@@ -1,5 +1,5 @@
-internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorJSON
 
 /// The mcp-task-orchestrator tool set's view of the core: a plan is a "parent task" (a request),
 /// its tasks are subtasks whose role is the specialist type.

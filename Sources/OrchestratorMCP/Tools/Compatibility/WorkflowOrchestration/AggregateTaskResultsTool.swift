@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// workflow-orchestration's `aggregate_task_results {task_group_id}`: every task's result in a group.
 package struct AggregateTaskResultsTool: MCPTool {
@@ -40,18 +40,23 @@ package struct AggregateTaskResultsTool: MCPTool {
         let request = try invocation.currentState().request(WorkRequest.ID(invocation.string("task_group_id")))
         let tasks = request.liveTasks
         let results: [JSONValue] = tasks.map { task in
-            var row: [String: JSONValue] = ["task_id": .string(task.id.rawValue), "title": .string(task.title), "status": .string(task.status.rawValue)]
-            row["assignee"] = (task.assignee ?? task.history.last { $0.action == .claimed }?.actor).map(JSONValue.string)
+            var row: [String: JSONValue] = [
+                "task_id": .string(task.id.rawValue), "title": .string(task.title),
+                "status": .string(task.status.rawValue),
+            ]
+            row["assignee"] = (task.assignee ?? task.history.last { $0.action == .claimed }?.actor).map(
+                JSONValue.string)
             row["result"] = task.completedDetails.map(JSONValue.string)
             return .object(row)
         }
         let completed = tasks.filter { $0.status == .done || $0.status == .approved }.count
         let lines = tasks.map { "- \($0.id) \($0.title): \($0.completedDetails ?? "(\($0.status.words))")" }
-        return .complete(ToolOutput(
-            structured: [
-                "task_group_id": .string(request.id.rawValue), "results": .array(results),
-                "completed": .int(completed), "total": .int(tasks.count),
-            ],
-            text: "\(completed) of \(tasks.count) finished.\n" + lines.joined(separator: "\n")))
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "task_group_id": .string(request.id.rawValue), "results": .array(results),
+                    "completed": .int(completed), "total": .int(tasks.count),
+                ],
+                text: "\(completed) of \(tasks.count) finished.\n" + lines.joined(separator: "\n")))
     }
 }

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// workflow-orchestration's `distribute_task`: one task per target machine, claimed for it, in a
 /// task group (a request of its own). `sequential` chains them, so each waits for the one before.
@@ -30,7 +30,10 @@ package struct DistributeTaskTool: MCPTool {
                 "type": "array",
                 "items": [
                     "type": "object",
-                    "properties": ["task_id": ["type": "string"], "target_machine": ["type": "string"], "status": ["type": "string"]],
+                    "properties": [
+                        "task_id": ["type": "string"], "target_machine": ["type": "string"],
+                        "status": ["type": "string"],
+                    ],
                     "required": ["task_id", "target_machine", "status"],
                 ],
             ],
@@ -44,17 +47,24 @@ package struct DistributeTaskTool: MCPTool {
         let definition = invocation.string("task_definition")
         let machines = (invocation.arguments["target_machines"]?.arrayValue ?? []).compactMap(\.stringValue)
         guard Set(machines).count == machines.count else {
-            throw .refused(code: "duplicate_target", message: "target_machines names a machine twice; list each machine once.")
+            throw .refused(
+                code: "duplicate_target", message: "target_machines names a machine twice; list each machine once.")
         }
         let sequential = invocation.optionalString("execution_strategy") == "sequential"
         let drafts = machines.enumerated().map { index, machine in
-            TaskDraft(title: "\(definition) on \(machine)", description: definition, dependsOn: sequential && index > 0 ? [.position(index)] : [], role: nil)
+            TaskDraft(
+                title: "\(definition) on \(machine)", description: definition,
+                dependsOn: sequential && index > 0 ? [.position(index)] : [], role: nil)
         }
-        let actor = invocation.actor, now = invocation.now, lease = invocation.leaseSeconds
+        let actor = invocation.actor
+        let now = invocation.now
+        let lease = invocation.leaseSeconds
         let policy: ApprovalPolicy = invocation.environment.configuration.approver == .human ? .end : .auto
         let (requestID, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
             let requestID = try state.plan(
-                originalRequest: definition, splitDetails: "Distributed to \(machines.joined(separator: ", ")) (\(sequential ? "sequential" : "parallel"))",
+                originalRequest: definition,
+                splitDetails:
+                    "Distributed to \(machines.joined(separator: ", ")) (\(sequential ? "sequential" : "parallel"))",
                 tasks: drafts, policy: policy, by: actor, at: now)
             let tasks = state.requestIndex(requestID).map { state.requests[$0].tasks } ?? []
             for (task, machine) in zip(tasks, machines) where !sequential || task.dependsOn.isEmpty {
@@ -64,10 +74,16 @@ package struct DistributeTaskTool: MCPTool {
         }
         let request = try state.request(requestID)
         let rows: [JSONValue] = zip(request.tasks, machines).map { task, machine in
-            ["task_id": .string(task.id.rawValue), "target_machine": .string(machine), "status": .string(task.status.rawValue)]
+            [
+                "task_id": .string(task.id.rawValue), "target_machine": .string(machine),
+                "status": .string(task.status.rawValue),
+            ]
         }
-        return .complete(ToolOutput(
-            structured: ["task_group_id": .string(requestID.rawValue), "tasks": .array(rows)],
-            text: "Task group \(requestID): " + zip(request.tasks, machines).map { "\($0.id) for \($1) (\($0.status.words))" }.joined(separator: ", ") + "."))
+        return .complete(
+            ToolOutput(
+                structured: ["task_group_id": .string(requestID.rawValue), "tasks": .array(rows)],
+                text: "Task group \(requestID): "
+                    + zip(request.tasks, machines).map { "\($0.id) for \($1) (\($0.status.words))" }.joined(
+                        separator: ", ") + "."))
     }
 }

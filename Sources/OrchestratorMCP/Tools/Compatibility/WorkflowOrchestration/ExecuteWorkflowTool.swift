@@ -1,11 +1,12 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// workflow-orchestration's `execute_workflow`: starts a run; parameters become its context.
 package struct ExecuteWorkflowTool: MCPTool {
     package let name = "execute_workflow"
     package let title = "Execute a workflow"
-    package let description = "Start a workflow run with parameters as its context; returns execution_id and the first step."
+    package let description =
+        "Start a workflow run with parameters as its context; returns execution_id and the first step."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.change
     package let inputSchema: JSONValue = [
@@ -28,7 +29,10 @@ package struct ExecuteWorkflowTool: MCPTool {
         let definition = try invocation.definition(named: invocation.string("workflow_id"))
         let (runID, state) = try invocation.startRun(of: definition, context: context)
         let view = try invocation.view(of: runID, in: state, definition: definition)
-        return .complete(ToolOutput(structured: ExecutionView.json(view), text: "Execution \(runID) of \(definition.name) started.\n\n" + view.markdown))
+        return .complete(
+            ToolOutput(
+                structured: ExecutionView.json(view),
+                text: "Execution \(runID) of \(definition.name) started.\n\n" + view.markdown))
     }
 }
 

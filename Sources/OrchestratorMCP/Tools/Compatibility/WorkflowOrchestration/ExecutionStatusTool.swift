@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// workflow-orchestration's `get_workflow_status {execution_id}`.
 package struct ExecutionStatusTool: MCPTool {
@@ -19,7 +19,8 @@ package struct ExecutionStatusTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let view = try invocation.view(of: WorkflowRun.ID(invocation.string("execution_id")), in: invocation.currentState())
+        let view = try invocation.view(
+            of: WorkflowRun.ID(invocation.string("execution_id")), in: invocation.currentState())
         return .complete(ToolOutput(structured: ExecutionView.json(view), text: view.markdown))
     }
 }

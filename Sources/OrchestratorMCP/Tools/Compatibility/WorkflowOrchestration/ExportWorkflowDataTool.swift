@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 internal import OrchestratorWorkflows
 
 /// workflow-orchestration's `export_workflow_data {workflow_id, format}`: a definition and its runs.
@@ -37,19 +37,26 @@ package struct ExportWorkflowDataTool: MCPTool {
         if invocation.string("format") == "json" {
             let exported: JSONValue = [
                 "workflow": WorkflowOrchestrationView.definition(workflow),
-                "runs": .array(try runs.map { run throws(ToolFailure) in try invocation.view(of: run.id, in: state).json }),
+                "runs": .array(
+                    try runs.map { run throws(ToolFailure) in try invocation.view(of: run.id, in: state).json }),
             ]
             data = exported.description
         } else {
             var lines = [WorkflowDocument.markdown(workflow), "", "## Runs", ""]
             if runs.isEmpty { lines.append("None yet.") }
             for run in runs {
-                lines.append("- \(run.id): \(run.status.rawValue), started \(run.createdAt) by \(run.startedBy)\(run.currentStep.map { ", on \($0)" } ?? "")")
+                lines.append(
+                    "- \(run.id): \(run.status.rawValue), started \(run.createdAt) by \(run.startedBy)\(run.currentStep.map { ", on \($0)" } ?? "")"
+                )
             }
             data = lines.joined(separator: "\n")
         }
-        return .complete(ToolOutput(
-            structured: ["workflow_id": .string(workflow.name), "format": .string(invocation.string("format")), "data": .string(data), "runs": .int(runs.count)],
-            text: data))
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "workflow_id": .string(workflow.name), "format": .string(invocation.string("format")),
+                    "data": .string(data), "runs": .int(runs.count),
+                ],
+                text: data))
     }
 }

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 internal import OrchestratorWorkflows
 
 /// workflow-orchestration's `get_workflow {workflow_id}`: one definition with its steps.
@@ -16,13 +16,17 @@ package struct GetWorkflowTool: MCPTool {
         "additionalProperties": false,
     ]
     package let outputSchema: JSONValue = [
-        "type": "object", "properties": ["workflow": WorkflowOrchestrationView.definitionSchema], "required": ["workflow"],
+        "type": "object", "properties": ["workflow": WorkflowOrchestrationView.definitionSchema],
+        "required": ["workflow"],
     ]
 
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let workflow = try invocation.loadedWorkflow()
-        return .complete(ToolOutput(structured: ["workflow": WorkflowOrchestrationView.definition(workflow)], text: WorkflowDocument.markdown(workflow)))
+        return .complete(
+            ToolOutput(
+                structured: ["workflow": WorkflowOrchestrationView.definition(workflow)],
+                text: WorkflowDocument.markdown(workflow)))
     }
 }

@@ -1,5 +1,5 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 internal import OrchestratorWorkflows
 
 /// A pattern is a workflow applied to a named target: its required context is what the first step
@@ -31,7 +31,7 @@ package struct ListPatternsTool: MCPTool {
                     ],
                     "required": ["pattern_name", "description", "required_parameters"],
                 ],
-            ],
+            ]
         ],
         "required": ["patterns"],
     ]
@@ -40,16 +40,23 @@ package struct ListPatternsTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let patterns = invocation.environment.workflows.workflows().compactMap(\.definition)
-        let text = patterns.map { "- \($0.name): requires \($0.requiredContext.isEmpty ? "nothing" : $0.requiredContext.joined(separator: ", "))" }.joined(separator: "\n")
-        return .complete(ToolOutput(
-            structured: ["patterns": .array(patterns.map { definition in
-                [
-                    "pattern_name": .string(definition.name),
-                    "description": .string(definition.description.isEmpty ? definition.title : definition.description),
-                    "required_parameters": .array(definition.requiredContext.map(JSONValue.string)),
-                ]
-            })],
-            text: text.isEmpty ? "No patterns." : text))
+        let text = patterns.map {
+            "- \($0.name): requires \($0.requiredContext.isEmpty ? "nothing" : $0.requiredContext.joined(separator: ", "))"
+        }.joined(separator: "\n")
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "patterns": .array(
+                        patterns.map { definition in
+                            [
+                                "pattern_name": .string(definition.name),
+                                "description": .string(
+                                    definition.description.isEmpty ? definition.title : definition.description),
+                                "required_parameters": .array(definition.requiredContext.map(JSONValue.string)),
+                            ]
+                        })
+                ],
+                text: text.isEmpty ? "No patterns." : text))
     }
 }
 
@@ -69,7 +76,8 @@ private let patternArguments: JSONValue = [
 package struct ValidatePatternApplicationTool: MCPTool {
     package let name = "validate_pattern_application"
     package let title = "Check a pattern application"
-    package let description = "Check that a pattern exists, is valid, and that parameters give every context key it requires. Read-only."
+    package let description =
+        "Check that a pattern exists, is valid, and that parameters give every context key it requires. Read-only."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
     package let inputSchema = patternArguments
@@ -90,12 +98,18 @@ package struct ValidatePatternApplicationTool: MCPTool {
         let missing = workflow.definition.map { PatternCheck.missing($0, parameters: parameters) } ?? []
         let errors = workflow.errors.map(\.description)
         let valid = errors.isEmpty && missing.isEmpty
-        let text = valid
+        let text =
+            valid
             ? "Pattern \(workflow.name) can be applied to \(invocation.string("target_component"))."
-            : "Pattern \(workflow.name) cannot be applied yet: " + (errors + missing.map { "parameter \($0) is missing" }).joined(separator: "; ")
-        return .complete(ToolOutput(
-            structured: ["valid": .bool(valid), "missing_parameters": .array(missing.map(JSONValue.string)), "errors": .array(errors.map(JSONValue.string))],
-            text: text))
+            : "Pattern \(workflow.name) cannot be applied yet: "
+                + (errors + missing.map { "parameter \($0) is missing" }).joined(separator: "; ")
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "valid": .bool(valid), "missing_parameters": .array(missing.map(JSONValue.string)),
+                    "errors": .array(errors.map(JSONValue.string)),
+                ],
+                text: text))
     }
 }
 
@@ -103,7 +117,8 @@ package struct ValidatePatternApplicationTool: MCPTool {
 package struct ApplyPatternTool: MCPTool {
     package let name = "apply_pattern"
     package let title = "Apply a pattern"
-    package let description = "Run a pattern on target_component (context.target) with parameters; refused when required parameters are missing."
+    package let description =
+        "Run a pattern on target_component (context.target) with parameters; refused when required parameters are missing."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.change
     package let inputSchema = patternArguments
@@ -116,12 +131,20 @@ package struct ApplyPatternTool: MCPTool {
         let parameters = try invocation.object("parameters")
         let missing = PatternCheck.missing(definition, parameters: parameters)
         guard missing.isEmpty else {
-            throw .refused(code: "pattern_parameters_missing", message: "Pattern \(definition.name) needs the parameters \(missing.joined(separator: ", ")); pass them in parameters.")
+            throw .refused(
+                code: "pattern_parameters_missing",
+                message:
+                    "Pattern \(definition.name) needs the parameters \(missing.joined(separator: ", ")); pass them in parameters."
+            )
         }
         var context = parameters
         context["target"] = .string(invocation.string("target_component"))
         let (runID, state) = try invocation.startRun(of: definition, context: context)
         let view = try invocation.view(of: runID, in: state, definition: definition)
-        return .complete(ToolOutput(structured: ExecutionView.json(view), text: "Applied \(definition.name) to \(invocation.string("target_component")) as \(runID).\n\n" + view.markdown))
+        return .complete(
+            ToolOutput(
+                structured: ExecutionView.json(view),
+                text: "Applied \(definition.name) to \(invocation.string("target_component")) as \(runID).\n\n"
+                    + view.markdown))
     }
 }

@@ -1,12 +1,13 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 
 /// workflow-orchestration's `get_workflow_metrics {time_range?}`: counts and durations from the
 /// state file's history, over the last hour, day, week or all of it.
 package struct WorkflowMetricsTool: MCPTool {
     package let name = "get_workflow_metrics"
     package let title = "Workflow metrics"
-    package let description = "Runs started, completed and failed, their durations, and tasks finished, over time_range (1h, 24h, 7d, all). Read-only."
+    package let description =
+        "Runs started, completed and failed, their durations, and tasks finished, over time_range (1h, 24h, 7d, all). Read-only."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
     package let inputSchema: JSONValue = [
@@ -35,8 +36,11 @@ package struct WorkflowMetricsTool: MCPTool {
         func inRange(_ moment: Timestamp) -> Bool { since.map { moment >= $0 } ?? true }
         let runs = state.runs.filter { inRange($0.createdAt) }
         let finished = runs.filter { $0.finishedAt != nil }
-        let durations = finished.compactMap { run in run.finishedAt.map { Double($0.millisecondsSince1970 - run.createdAt.millisecondsSince1970) / 1000 } }
-        var done = 0, approved = 0
+        let durations = finished.compactMap { run in
+            run.finishedAt.map { Double($0.millisecondsSince1970 - run.createdAt.millisecondsSince1970) / 1000 }
+        }
+        var done = 0
+        var approved = 0
         var claimToDone: [Double] = []
         for request in state.requests {
             for task in request.tasks {
@@ -49,7 +53,9 @@ package struct WorkflowMetricsTool: MCPTool {
                 }
             }
         }
-        func average(_ values: [Double]) -> JSONValue { values.isEmpty ? .null : .double(values.reduce(0, +) / Double(values.count)) }
+        func average(_ values: [Double]) -> JSONValue {
+            values.isEmpty ? .null : .double(values.reduce(0, +) / Double(values.count))
+        }
         var runStats: [String: JSONValue] = [
             "started": .int(runs.count),
             "completed": .int(runs.filter { $0.status == .completed }.count),
@@ -59,8 +65,11 @@ package struct WorkflowMetricsTool: MCPTool {
         runStats["average_duration_seconds"] = average(durations)
         var taskStats: [String: JSONValue] = ["finished": .int(done), "approved": .int(approved)]
         taskStats["average_seconds_from_claim_to_done"] = average(claimToDone)
-        return .complete(ToolOutput(
-            structured: ["time_range": .string(range), "runs": .object(runStats), "tasks": .object(taskStats)],
-            text: "Over \(range): \(runs.count) runs started (\(runStats["completed"]!) completed, \(runStats["failed"]!) failed); \(done) tasks finished."))
+        return .complete(
+            ToolOutput(
+                structured: ["time_range": .string(range), "runs": .object(runStats), "tasks": .object(taskStats)],
+                text:
+                    "Over \(range): \(runs.count) runs started (\(runStats["completed"]!) completed, \(runStats["failed"]!) failed); \(done) tasks finished."
+            ))
     }
 }

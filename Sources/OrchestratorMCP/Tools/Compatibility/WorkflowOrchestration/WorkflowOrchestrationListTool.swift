@@ -1,12 +1,13 @@
-package import OrchestratorJSON
 package import OrchestratorCore
+package import OrchestratorJSON
 internal import OrchestratorWorkflows
 
 /// workflow-orchestration's `list_workflows {status_filter?, pattern_filter?}`.
 package struct WorkflowOrchestrationListTool: MCPTool {
     package let name = "list_workflows"
     package let title = "List workflows"
-    package let description = "Workflows, optionally only valid or invalid ones (status_filter) or those whose name or description contains pattern_filter."
+    package let description =
+        "Workflows, optionally only valid or invalid ones (status_filter) or those whose name or description contains pattern_filter."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
     package let inputSchema: JSONValue = [
@@ -32,10 +33,16 @@ package struct WorkflowOrchestrationListTool: MCPTool {
             let valid = workflow.definition != nil
             if let status, (status == "valid") != valid { return false }
             guard let pattern, !pattern.isEmpty else { return true }
-            let text = "\(workflow.name) \(workflow.definition?.title ?? "") \(workflow.definition?.description ?? "")".lowercased()
+            let text = "\(workflow.name) \(workflow.definition?.title ?? "") \(workflow.definition?.description ?? "")"
+                .lowercased()
             return text.contains(pattern)
         }
-        let text = chosen.isEmpty ? "No workflows match." : chosen.map { "- \($0.name)\($0.definition == nil ? " (invalid)" : ""): \($0.definition?.title ?? "")" }.joined(separator: "\n")
-        return .complete(ToolOutput(structured: ["workflows": .array(chosen.map(WorkflowOrchestrationView.definition))], text: text))
+        let text =
+            chosen.isEmpty
+            ? "No workflows match."
+            : chosen.map { "- \($0.name)\($0.definition == nil ? " (invalid)" : ""): \($0.definition?.title ?? "")" }
+                .joined(separator: "\n")
+        return .complete(
+            ToolOutput(structured: ["workflows": .array(chosen.map(WorkflowOrchestrationView.definition))], text: text))
     }
 }

@@ -1,5 +1,5 @@
-internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorJSON
 internal import OrchestratorWorkflows
 
 /// The workflow-orchestration tool set's view: a Markdown workflow is a workflow (and a pattern),
@@ -15,9 +15,13 @@ enum WorkflowOrchestrationView {
             object["name"] = .string(definition.title)
             object["description"] = .string(definition.description)
             object["required_context"] = .array(definition.requiredContext.map(JSONValue.string))
-            object["steps"] = .array(definition.steps.map { step in
-                ["id": .string(step.file), "name": .string(step.name), "next": .array(step.allowedTargets.map { .string($0.description) })]
-            })
+            object["steps"] = .array(
+                definition.steps.map { step in
+                    [
+                        "id": .string(step.file), "name": .string(step.name),
+                        "next": .array(step.allowedTargets.map { .string($0.description) }),
+                    ]
+                })
         }
         return .object(object)
     }
@@ -39,14 +43,18 @@ extension ToolInvocation {
     func loadedWorkflow(_ key: String = "workflow_id") throws(ToolFailure) -> LoadedWorkflow {
         let name = string(key)
         guard let workflow = environment.workflows.workflow(named: name) else {
-            throw ToolFailure(OrchestratorError.workflowNotFound(name, available: environment.workflows.workflows().map(\.name)))
+            throw ToolFailure(
+                OrchestratorError.workflowNotFound(name, available: environment.workflows.workflows().map(\.name)))
         }
         return workflow
     }
 
     /// Starts a run of `definition` with `context`: the one way every set's "execute" starts a workflow.
-    func startRun(of definition: WorkflowDefinition, context: [String: JSONValue]) throws(ToolFailure) -> (WorkflowRun.ID, OrchestratorState) {
-        let actor = self.actor, now = self.now
+    func startRun(of definition: WorkflowDefinition, context: [String: JSONValue]) throws(ToolFailure) -> (
+        WorkflowRun.ID, OrchestratorState
+    ) {
+        let actor = self.actor
+        let now = self.now
         return try change { (state: inout OrchestratorState) throws(OrchestratorError) in
             try state.startRun(of: definition, context: WorkflowContext(context), by: actor, at: now)
         }

@@ -19,11 +19,14 @@ enum ProgressTable {
         for position in shown {
             let task = request.tasks[position]
             let dependencies = task.dependsOn.isEmpty ? "—" : task.dependsOn.map(\.rawValue).joined(separator: ", ")
-            lines.append("| \(position + 1) | \(task.id) | \(cell(task.title)) | \(task.priority.rawValue) | \(dependencies) | \(status(task)) |")
+            lines.append(
+                "| \(position + 1) | \(task.id) | \(cell(task.title)) | \(task.priority.rawValue) | \(dependencies) | \(status(task)) |"
+            )
         }
         if shown.count < request.tasks.count {
             lines.append("")
-            lines.append("\(request.tasks.count - shown.count) more tasks are not shown; open_task_details shows any task.")
+            lines.append(
+                "\(request.tasks.count - shown.count) more tasks are not shown; open_task_details shows any task.")
         }
         return lines.joined(separator: "\n")
     }
@@ -40,7 +43,11 @@ enum ProgressTable {
 
     /// Keeps a value inside one table cell.
     static func cell(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+        guard
+            text.utf8.contains(where: {
+                $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+            })
+        else {
             return text
         }
         var result = ""

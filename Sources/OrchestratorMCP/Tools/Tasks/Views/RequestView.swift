@@ -1,5 +1,5 @@
-internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorJSON
 
 /// How a request appears in structured results: its fields, progress counts and (up to a limit) its tasks.
 enum RequestView {
@@ -73,7 +73,10 @@ enum RequestView {
             "completedBy": ["type": "string"],
             "progress": [
                 "type": "object",
-                "properties": ["pending": count, "inProgress": count, "done": count, "approved": count, "deleted": count, "total": count],
+                "properties": [
+                    "pending": count, "inProgress": count, "done": count, "approved": count, "deleted": count,
+                    "total": count,
+                ],
                 "required": ["pending", "inProgress", "done", "approved", "deleted", "total"],
             ],
             "tasks": ["type": "array", "items": TaskView.schema],

@@ -1,5 +1,5 @@
-internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorJSON
 
 /// The `tasks` argument of `request_planning` and `add_tasks_to_request`: schema and decoding.
 enum TaskDraftInput {
@@ -11,9 +11,13 @@ enum TaskDraftInput {
             "dependsOn": [
                 "type": "array",
                 "items": ["type": ["string", "integer"]],
-                "description": "Tasks that finish first: a task id, or the title or 1-based position of a task in this call.",
+                "description":
+                    "Tasks that finish first: a task id, or the title or 1-based position of a task in this call.",
             ],
-            "priority": ["type": "string", "enum": .array(Priority.allCases.map { .string($0.rawValue) }), "description": "Default medium."],
+            "priority": [
+                "type": "string", "enum": .array(Priority.allCases.map { .string($0.rawValue) }),
+                "description": "Default medium.",
+            ],
             "role": ["type": "string", "description": "A specialist role, e.g. tester."],
         ],
         "required": ["title", "description"],

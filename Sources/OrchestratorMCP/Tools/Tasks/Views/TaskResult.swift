@@ -1,12 +1,14 @@
-internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorJSON
 
 /// The result shape shared by tools that change one task: the task, its request and the table.
 enum TaskResult {
     /// The input of tools that take just a task of a request.
     static let requestAndTaskInput: JSONValue = [
         "type": "object",
-        "properties": ["requestId": ["type": "string", "minLength": 1], "taskId": ["type": "string", "minLength": 1]],
+        "properties": [
+            "requestId": ["type": "string", "minLength": 1], "taskId": ["type": "string", "minLength": 1],
+        ],
         "required": ["requestId", "taskId"],
         "additionalProperties": false,
     ]

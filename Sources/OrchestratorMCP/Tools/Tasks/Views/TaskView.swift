@@ -1,5 +1,5 @@
-internal import OrchestratorJSON
 internal import OrchestratorCore
+internal import OrchestratorJSON
 
 /// How a task appears in structured results, and the schema that describes it.
 enum TaskView {
@@ -23,20 +23,24 @@ enum TaskView {
             object["approvedBy"] = task.approvedBy.map(JSONValue.string)
         }
         if history {
-            object["history"] = .array(task.history.map { entry in
-                var item: [String: JSONValue] = [
-                    "at": .string(entry.at.description), "actor": .string(entry.actor), "action": .string(entry.action.rawValue),
-                ]
-                item["from"] = entry.from.map { .string($0.rawValue) }
-                item["to"] = entry.to.map { .string($0.rawValue) }
-                item["note"] = entry.note.map(JSONValue.string)
-                return .object(item)
-            })
+            object["history"] = .array(
+                task.history.map { entry in
+                    var item: [String: JSONValue] = [
+                        "at": .string(entry.at.description), "actor": .string(entry.actor),
+                        "action": .string(entry.action.rawValue),
+                    ]
+                    item["from"] = entry.from.map { .string($0.rawValue) }
+                    item["to"] = entry.to.map { .string($0.rawValue) }
+                    item["note"] = entry.note.map(JSONValue.string)
+                    return .object(item)
+                })
         }
         return .object(object)
     }
 
-    static let statusSchema: JSONValue = ["type": "string", "enum": .array(WorkTask.Status.allCases.map { .string($0.rawValue) })]
+    static let statusSchema: JSONValue = [
+        "type": "string", "enum": .array(WorkTask.Status.allCases.map { .string($0.rawValue) }),
+    ]
 
     static let schema: JSONValue = [
         "type": "object",
@@ -60,7 +64,9 @@ enum TaskView {
                     "type": "object",
                     "properties": [
                         "at": ["type": "string"], "actor": ["type": "string"],
-                        "action": ["type": "string", "enum": .array(HistoryEntry.Action.allCases.map { .string($0.rawValue) })],
+                        "action": [
+                            "type": "string", "enum": .array(HistoryEntry.Action.allCases.map { .string($0.rawValue) }),
+                        ],
                         "from": statusSchema, "to": statusSchema, "note": ["type": "string"],
                     ],
                     "required": ["at", "actor", "action"],
