@@ -18,27 +18,40 @@ let package = Package(
     ],
     targets: [
         .target(name: "OrchestratorJSON"),
+        // Paths, POSIX file calls and the process lock: what storage, workflows and the CLI share.
+        .target(name: "OrchestratorSystem"),
         .target(name: "OrchestratorCore", dependencies: ["OrchestratorJSON"]),
-        .target(name: "OrchestratorStorage", dependencies: ["OrchestratorJSON", "OrchestratorCore"]),
+        .target(
+            name: "OrchestratorStorage", dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorSystem"]),
         .target(
             name: "OrchestratorWorkflows",
-            dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage"]),
+            dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorSystem"]),
         .target(
             name: "OrchestratorCLI",
-            dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorWorkflows"]
+            dependencies: [
+                "OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorSystem",
+                "OrchestratorWorkflows",
+            ]
         ),
         .target(
             name: "OrchestratorMCP",
-            dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorWorkflows"]
+            dependencies: [
+                "OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorSystem",
+                "OrchestratorWorkflows",
+            ]
         ),
         .executableTarget(
-            name: "mcp-orchestrator", dependencies: ["OrchestratorMCP", "OrchestratorWorkflows", "OrchestratorCLI"]),
+            name: "mcp-orchestrator",
+            dependencies: [
+                "OrchestratorMCP", "OrchestratorWorkflows", "OrchestratorCLI", "OrchestratorStorage",
+                "OrchestratorSystem",
+            ]),
         .executableTarget(name: "mcp-orchestrator-bench"),
         .testTarget(
             name: "OrchestratorTests",
             dependencies: [
-                "OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorWorkflows",
-                "OrchestratorMCP", "OrchestratorCLI",
+                "OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorSystem",
+                "OrchestratorWorkflows", "OrchestratorMCP", "OrchestratorCLI",
                 "mcp-orchestrator",
             ]
         ),

@@ -1,5 +1,6 @@
 package import OrchestratorCore
 internal import OrchestratorStorage
+internal import OrchestratorSystem
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 internal import OrchestratorCore
 internal import OrchestratorStorage
+internal import OrchestratorSystem
 
 /// The state file a command works on — `--state`, else `MCP_ORCHESTRATOR_STATE`, else the per-user
 /// default, exactly as the server resolves it — changed through the same store, lock and rules.

@@ -3,6 +3,7 @@ import OrchestratorCLI
 import OrchestratorCore
 import OrchestratorMCP
 import OrchestratorStorage
+import OrchestratorSystem
 import OrchestratorWorkflows
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 internal import OrchestratorCore
 internal import OrchestratorStorage
+internal import OrchestratorSystem
 
 /// `approve REQUEST_ID TASK_ID`: the person approves a done task, as the server's refusals say.
 struct ApproveCommand: CLICommand {

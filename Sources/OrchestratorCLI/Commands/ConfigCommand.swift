@@ -1,5 +1,6 @@
 internal import OrchestratorJSON
 internal import OrchestratorStorage
+internal import OrchestratorSystem
 
 /// `config claude-desktop|cline|claude-code [server options]`: a ready `mcpServers` entry with this
 /// executable's absolute path, and where that client keeps it.

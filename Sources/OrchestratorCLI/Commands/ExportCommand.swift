@@ -1,5 +1,6 @@
 internal import OrchestratorCore
 internal import OrchestratorStorage
+internal import OrchestratorSystem
 
 /// `export [REQUEST_ID] --format markdown|json|html [--output FILE]`: a report to read or keep.
 struct ExportCommand: CLICommand {

@@ -1,5 +1,6 @@
 internal import OrchestratorCore
 internal import OrchestratorStorage
+internal import OrchestratorSystem
 internal import OrchestratorWorkflows
 
 #if canImport(FoundationEssentials)

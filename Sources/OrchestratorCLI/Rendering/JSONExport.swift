@@ -1,5 +1,6 @@
 internal import OrchestratorCore
 internal import OrchestratorStorage
+internal import OrchestratorSystem
 
 /// Requests (and the workflow runs they record) in the state file's own format, so an export reads
 /// back with the same decoder and a test can check the round trip.

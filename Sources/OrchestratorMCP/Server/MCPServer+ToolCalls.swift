@@ -1,6 +1,7 @@
 internal import OrchestratorCore
 internal import OrchestratorJSON
 internal import OrchestratorStorage
+internal import OrchestratorSystem
 
 /// `tools/call`: argument checking, running the tool, and questions for the person (elicitation).
 extension MCPServer {

@@ -1,6 +1,7 @@
 internal import OrchestratorCore
 internal import OrchestratorJSON
 package import OrchestratorStorage
+internal import OrchestratorSystem
 package import OrchestratorWorkflows
 
 /// The MCP server as a value: feed it lines, it writes replies to its sink.

@@ -1,6 +1,6 @@
 package import OrchestratorCore
 internal import OrchestratorJSON
-package import OrchestratorStorage
+package import OrchestratorSystem
 
 /// Everything the server needs to know from launch, already validated.
 package struct ServerConfiguration: Sendable {

@@ -1,5 +1,6 @@
 internal import OrchestratorCore
 package import OrchestratorStorage
+internal import OrchestratorSystem
 package import OrchestratorWorkflows
 
 /// Server-wide facts handlers may report: the configuration, what the catalogs hold, and the state store.

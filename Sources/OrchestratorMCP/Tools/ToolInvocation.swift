@@ -1,5 +1,6 @@
 package import OrchestratorJSON
 package import OrchestratorStorage
+internal import OrchestratorSystem
 
 /// Everything a tool handler receives for one call.
 package struct ToolInvocation {

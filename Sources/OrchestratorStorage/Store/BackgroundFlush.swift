@@ -1,4 +1,5 @@
 internal import Dispatch
+internal import OrchestratorSystem
 
 /// One durable replacement running on another thread, so the caller can prepare its answer while
 /// the disk flushes. The caller must `wait()` before telling anyone the change happened.

@@ -1,5 +1,6 @@
 package import OrchestratorCore
 internal import OrchestratorJSON
+package import OrchestratorSystem
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,4 @@
-internal import OrchestratorStorage
+internal import OrchestratorSystem
 
 #if canImport(FoundationEssentials)
     internal import FoundationEssentials

@@ -1,5 +1,5 @@
 internal import OrchestratorCore
-internal import OrchestratorStorage
+internal import OrchestratorSystem
 
 #if canImport(FoundationEssentials)
     internal import FoundationEssentials

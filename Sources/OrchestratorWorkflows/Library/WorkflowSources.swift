@@ -1,4 +1,4 @@
-internal import OrchestratorStorage
+internal import OrchestratorSystem
 
 /// Which directories definitions come from (product §6): `--workflows DIR` (repeatable), else
 /// `MCP_ORCHESTRATOR_WORKFLOWS` (a `:`-separated list), else the per-user workflows folder followed

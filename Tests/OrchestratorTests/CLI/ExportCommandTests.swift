@@ -2,6 +2,7 @@ import Foundation
 import OrchestratorCore
 import OrchestratorJSON
 import OrchestratorStorage
+import OrchestratorSystem
 import Testing
 
 /// `export`: Markdown, a JSON export that reads back with the state file's decoder, and one

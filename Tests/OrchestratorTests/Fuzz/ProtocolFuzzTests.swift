@@ -3,6 +3,7 @@ import OrchestratorCore
 import OrchestratorJSON
 import OrchestratorMCP
 import OrchestratorStorage
+import OrchestratorSystem
 import Testing
 
 /// Random and mutated JSON-RPC lines (issue 7). The oracle: nothing crashes; every request that can

@@ -2,6 +2,7 @@ import OrchestratorCore
 import OrchestratorJSON
 import OrchestratorMCP
 import OrchestratorStorage
+import OrchestratorSystem
 import Testing
 
 /// A whole session through `ServerLoop`, the loop `main` runs, compared line by line.

@@ -3,6 +3,7 @@ import OrchestratorCore
 import OrchestratorJSON
 import OrchestratorMCP
 import OrchestratorStorage
+import OrchestratorSystem
 import Testing
 
 /// The state file: creation, round trips, re-reading another process's writes, and files that must

@@ -2,6 +2,7 @@ import OrchestratorCore
 import OrchestratorJSON
 import OrchestratorMCP
 import OrchestratorStorage
+import OrchestratorSystem
 import Testing
 
 /// Drives an in-process server line by line and returns what it wrote, as exact JSON lines.

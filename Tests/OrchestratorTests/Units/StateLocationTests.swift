@@ -1,4 +1,5 @@
 import OrchestratorStorage
+import OrchestratorSystem
 import Testing
 
 struct StateLocationTests {

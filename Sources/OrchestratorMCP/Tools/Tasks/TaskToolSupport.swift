@@ -1,6 +1,7 @@
 internal import OrchestratorCore
 internal import OrchestratorJSON
 internal import OrchestratorStorage
+internal import OrchestratorSystem
 
 /// What every plan-and-task tool needs: who is acting, the time, and the store with its failures
 /// turned into tool failures.

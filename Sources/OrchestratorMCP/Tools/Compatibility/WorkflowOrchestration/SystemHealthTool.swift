@@ -1,6 +1,7 @@
 package import OrchestratorCore
 package import OrchestratorJSON
 internal import OrchestratorStorage
+internal import OrchestratorSystem
 internal import OrchestratorWorkflows
 
 #if canImport(FoundationEssentials)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+    package import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+    package import Darwin
 #endif
 
 /// Enough of a file's `stat` to tell that it changed: every save renames a new file into place, so
@@ -15,7 +15,7 @@ package struct FileIdentity: Sendable, Equatable {
     let changedSeconds: Int
     let changedNanoseconds: Int
 
-    init(_ info: stat) {
+    package init(_ info: stat) {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)

@@ -46,7 +46,7 @@ package enum FileSystem {
     }
 
     /// Reads a whole open file.
-    static func readAll(_ descriptor: Int32, path: String, sizeHint: Int) throws(Failure) -> [UInt8] {
+    package static func readAll(_ descriptor: Int32, path: String, sizeHint: Int) throws(Failure) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)
         var count = 0
         while true {
@@ -66,7 +66,7 @@ package enum FileSystem {
     }
 
     /// Writes all of `bytes` to an open file.
-    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(Failure) {
+    package static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(Failure) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer -> Int in
@@ -81,7 +81,7 @@ package enum FileSystem {
     }
 
     /// Flushes a file's data to stable storage (`F_FULLFSYNC` on macOS, where `fsync` is not enough).
-    static func synchronize(_ descriptor: Int32, path: String) throws(Failure) {
+    package static func synchronize(_ descriptor: Int32, path: String) throws(Failure) {
         #if canImport(Darwin)
             if fcntl(descriptor, F_FULLFSYNC) == 0 { return }
         #endif
@@ -89,7 +89,7 @@ package enum FileSystem {
     }
 
     /// Flushes a directory so a rename inside it survives a crash.
-    static func synchronizeDirectory(_ path: String) throws(Failure) {
+    package static func synchronizeDirectory(_ path: String) throws(Failure) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure("cannot open the folder", path) }
         defer { close(descriptor) }

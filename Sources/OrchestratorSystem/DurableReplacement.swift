@@ -8,18 +8,23 @@
 /// new one: write `<file>.tmp` in the same folder, `fsync` it, rename it over the file, `fsync` the
 /// folder. New files are owner-only.
 package struct DurableReplacement: Sendable {
-    let path: String
-    let directory: String
+    package let path: String
+    package let directory: String
 
-    var temporaryPath: String { path + ".tmp" }
+    package init(path: String, directory: String) {
+        self.path = path
+        self.directory = directory
+    }
+
+    package var temporaryPath: String { path + ".tmp" }
 
     /// The version a replacement took the place of, kept open: its blocks are freed only when it is
     /// released. On a disk mounted with `discard`, freeing them is a synchronous trim that would
     /// otherwise sit inside `rename`, before the caller may answer.
-    struct ReplacedVersion: Sendable {
+    package struct ReplacedVersion: Sendable {
         fileprivate let descriptor: Int32
 
-        func release() {
+        package func release() {
             if descriptor >= 0 { close(descriptor) }
         }
     }
@@ -47,7 +52,7 @@ package struct DurableReplacement: Sendable {
 
     /// Writes and flushes `bytes`, then puts them in place. The caller releases the returned version
     /// once it has answered.
-    func write(_ bytes: [UInt8]) throws(FileSystem.Failure) -> ReplacedVersion {
+    package func write(_ bytes: [UInt8]) throws(FileSystem.Failure) -> ReplacedVersion {
         let descriptor = try createTemporaryFile()
         do {
             _ = fchmod(descriptor, 0o600)
