@@ -33,12 +33,11 @@ let package = Package(
                 "OrchestratorWorkflows",
             ]
         ),
+        // The protocol and the tools: they reach the state only through the core's use cases, so
+        // Storage is not a dependency and importing it does not compile.
         .target(
             name: "OrchestratorMCP",
-            dependencies: [
-                "OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorSystem",
-                "OrchestratorWorkflows",
-            ]
+            dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorSystem", "OrchestratorWorkflows"]
         ),
         .executableTarget(
             name: "mcp-orchestrator",

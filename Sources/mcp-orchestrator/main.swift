@@ -91,11 +91,12 @@ Diagnostics.writeStderr(
     "mcp-orchestrator \(ProductInfo.version): state file \(location.path) (from \(location.source.rawValue))\n")
 
 let sink = FileDescriptorSink(descriptor: StandardStreams.claimStdoutForProtocol())
-var server = MCPServer(configuration: configuration, sink: sink)
+let store = StateStore(location: location, lockWaitSeconds: options.lockWaitSeconds)
+var server = MCPServer(configuration: configuration, persistence: store, sink: sink)
 // A state file that cannot be used is reported at once, through the
 // server's own store so the file is parsed only once; the server still starts, answers reads it
 // can, and refuses changes until the file is fixed.
-switch Result(catching: { () throws(StorageError) in try server.store.read() }) {
+switch Result(catching: { () throws(StorageError) in try store.read() }) {
 case .failure(let problem): Diagnostics.writeStderr("mcp-orchestrator: warning: \(problem)\n")
 case .success(let snapshot):
     if let reason = snapshot.readOnlyReason { Diagnostics.writeStderr("mcp-orchestrator: warning: \(reason)\n") }

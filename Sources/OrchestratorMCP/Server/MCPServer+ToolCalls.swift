@@ -1,6 +1,5 @@
 internal import OrchestratorCore
 internal import OrchestratorJSON
-internal import OrchestratorStorage
 internal import OrchestratorSystem
 
 /// `tools/call`: argument checking, running the tool, and questions for the person (elicitation).
@@ -51,15 +50,14 @@ extension MCPServer {
         if let violation = SchemaValidator.firstViolation(of: .object(arguments), against: tool.inputSchema) {
             return .failure(.invalidArguments(violation))
         }
+        let durabilities = DurabilityLedger()
         let invocation = ToolInvocation(
             arguments: arguments, context: context, environment: environment, inputResponses: responses,
-            requestState: state)
-        // The tool builds its answer while its change flushes to disk; the answer is used only once
-        // the change is durable, and a change that could not be saved turns it into that failure.
-        let (outcome, unsaved) = environment.store.flushingInBackground {
-            Result { () throws(ToolFailure) in try tool.call(invocation) }
-        }
-        if let unsaved { return .failure(ToolFailure(unsaved)) }
+            requestState: state, durabilities: durabilities)
+        // The tool builds its answer while its changes flush to disk; the answer is used only once
+        // they are durable, and a change that could not be saved turns it into that failure.
+        let outcome = Result { () throws(ToolFailure) in try tool.call(invocation) }
+        if let unsaved = durabilities.wait() { return .failure(ToolFailure(unsaved)) }
         return outcome
     }
 

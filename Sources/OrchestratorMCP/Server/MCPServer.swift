@@ -1,7 +1,5 @@
-internal import OrchestratorCore
+package import OrchestratorCore
 internal import OrchestratorJSON
-package import OrchestratorStorage
-internal import OrchestratorSystem
 package import OrchestratorWorkflows
 
 /// The MCP server as a value: feed it lines, it writes replies to its sink.
@@ -14,8 +12,8 @@ package struct MCPServer {
     package let tools: ToolCatalog
     package let resources: ResourceCatalog
     package let prompts: PromptCatalog
-    /// The state file every tool reads and changes.
-    package let store: StateStore
+    /// The use cases every tool calls, over the state the launch wired in.
+    package let orchestrator: Orchestrator
     /// The workflow definitions and roles, re-read when their files change.
     package let workflows: WorkflowLibrary
     package internal(set) var era: SessionEra = .undecided
@@ -24,11 +22,16 @@ package struct MCPServer {
     var serverRequestOwners: [JSONRPCID: JSONRPCID] = [:]
     var nextServerRequestNumber = 1
 
-    package init(configuration: ServerConfiguration, sink: any MessageSink, tools: [any MCPTool] = ToolCatalog.shipped)
-    {
+    /// - Parameter persistence: where the state lives (the state file, in the program).
+    package init(
+        configuration: ServerConfiguration, persistence: any StatePersistence, sink: any MessageSink,
+        tools: [any MCPTool] = ToolCatalog.shipped
+    ) {
         self.configuration = configuration
         self.sink = sink
-        self.store = StateStore(location: configuration.stateLocation, lockWaitSeconds: configuration.lockWaitSeconds)
+        self.orchestrator = Orchestrator(
+            persistence: persistence, clock: configuration.clock, leaseSeconds: configuration.leaseSeconds,
+            approver: configuration.approver)
         self.workflows = WorkflowLibrary(
             directories: configuration.workflowDirectories, roleDirectories: configuration.roleDirectories)
         let catalog = ToolCatalog(enabling: configuration.toolsets, from: tools)
@@ -129,7 +132,7 @@ package struct MCPServer {
             resources: resources,
             prompts: prompts,
             eraName: eraName,
-            store: store,
+            orchestrator: orchestrator,
             workflows: workflows)
     }
 }

@@ -1,6 +1,4 @@
-internal import OrchestratorCore
-package import OrchestratorStorage
-internal import OrchestratorSystem
+package import OrchestratorCore
 package import OrchestratorWorkflows
 
 /// Server-wide facts handlers may report: the configuration, what the catalogs hold, and the state store.
@@ -13,8 +11,8 @@ package struct ServerEnvironment {
     let prompts: PromptCatalog
     /// "handshake" or "modern".
     package let eraName: String
-    /// The state file every tool reads and changes.
-    package let store: StateStore
+    /// The use cases every tool calls.
+    package let orchestrator: Orchestrator
     /// The workflow definitions and roles.
     package let workflows: WorkflowLibrary
 
@@ -26,7 +24,7 @@ package struct ServerEnvironment {
     /// reports that show it call this, so ordinary tool calls do no extra I/O.
     package var stateCondition: StateCondition {
         do {
-            let snapshot = try store.read()
+            let snapshot = try orchestrator.persistence.snapshot()
             return StateCondition(
                 revision: snapshot.revision, requestCount: snapshot.state.requests.count,
                 problem: snapshot.readOnlyReason?.description,

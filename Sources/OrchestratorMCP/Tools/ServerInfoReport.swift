@@ -1,6 +1,5 @@
 internal import OrchestratorCore
 package import OrchestratorJSON
-internal import OrchestratorStorage
 internal import OrchestratorSystem
 
 /// The facts `server_info` and the `orchestrator://server/info` resource report.

@@ -1,5 +1,5 @@
+package import OrchestratorCore
 package import OrchestratorJSON
-package import OrchestratorStorage
 internal import OrchestratorSystem
 
 /// Everything a tool handler receives for one call.
@@ -13,6 +13,9 @@ package struct ToolInvocation {
     /// The opaque state the tool returned with its questions, echoed back by the client.
     package let requestState: String?
 
-    /// The state file, shared by every tool of this server.
-    package var store: StateStore { environment.store }
+    /// Every change this call made, to await before its answer goes out.
+    package let durabilities: DurabilityLedger
+
+    /// The use cases, over the state every tool of this server shares.
+    package var orchestrator: Orchestrator { environment.orchestrator }
 }

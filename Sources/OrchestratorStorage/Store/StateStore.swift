@@ -8,14 +8,16 @@ package import OrchestratorSystem
     import Darwin
 #endif
 
-/// The state file, shared safely by every process that opens it (product §7).
+/// The state file, shared safely by every process that opens it (product §7), and the core's
+/// `StatePersistence`.
 ///
 /// A change takes an exclusive `flock` on `<state>.lock`, re-reads the file if anyone replaced it
-/// since we last looked, applies the change to a copy and replaces the file durably
-/// (`DurableReplacement`); only then does the caller answer. The server prepares that answer while
-/// the disk flushes (`flushingInBackground`), but sends it only after. A reader opens the file
-/// without a lock: renames are atomic, so it sees one whole version.
-/// Nothing is ever served from a stale cache: every read and change checks the file's identity first.
+/// since we last looked, applies the change to a copy and hands the new bytes to a flushing thread
+/// (`BackgroundFlush`, a `DurableReplacement`); the caller gets the change's `Durability` and may
+/// prepare its answer while the disk flushes, but answers only after awaiting it. The lock is held
+/// until the flush is finished — by that wait, or by the next read or change. A reader opens the
+/// file without a lock: renames are atomic, so it sees one whole version. Nothing is ever served
+/// from a stale cache: every read and change checks the file's identity first.
 ///
 /// A file that cannot be read, does not parse or has a newer `schemaVersion` is never overwritten.
 /// Not thread-safe: one server loop owns one store.
@@ -24,12 +26,19 @@ package final class StateStore {
     /// How long a change waits for another process's lock before giving up with `busy`.
     package let lockWaitSeconds: Double
     private var lockDescriptor: Int32 = -1
-    private var cache: (identity: FileIdentity?, snapshot: StateSnapshot)?
+    private var cache: (identity: FileIdentity?, loaded: Loaded)?
     private var encoder = StateEncoder()
-    /// Set inside `flushingInBackground`: a change then returns while its flush is still running.
-    private var flushesInBackground = false
     /// A change whose bytes are on their way to disk; the lock is held until it is finished.
     private var pending: (flush: BackgroundFlush, snapshot: StateSnapshot)?
+
+    /// What a read found: the snapshot, and why it must not be written, if so.
+    private struct Loaded {
+        let snapshot: StateSnapshot
+        let readOnly: StorageError?
+
+        static let empty = Loaded(
+            snapshot: StateSnapshot(state: OrchestratorState(), revision: 0, readOnlyReason: nil), readOnly: nil)
+    }
 
     package init(location: StateLocation, lockWaitSeconds: Double = 10) {
         self.location = location
@@ -49,20 +58,28 @@ package final class StateStore {
     /// The current state, re-read only when the file changed. Never writes.
     package func read() throws(StorageError) -> StateSnapshot {
         if let failure = finishPendingFlush() { throw failure }
-        return try load()
+        return try load().snapshot
     }
 
-    /// Applies `change` under the lock and saves the result before returning it.
+    /// Applies `change` under the lock and returns once the result is durable.
     ///
     /// When `change` throws, nothing is written and memory is left as it was. When it leaves the state
     /// equal to what it was, nothing is written either (a `get_next_task` that claims nothing).
-    /// Inside `flushingInBackground` the change returns once its bytes are handed to the flushing
-    /// thread; the scope's end waits for them.
     package func change<Outcome>(
         _ change: (inout OrchestratorState) throws(OrchestratorError) -> Outcome
     ) throws(StoreFailure) -> (outcome: Outcome, snapshot: StateSnapshot) {
+        let applied = try apply(change)
         if let failure = finishPendingFlush() { throw .storage(failure) }
-        if let answer = try withoutAFile(change) { return answer }
+        return (applied.outcome, applied.snapshot)
+    }
+
+    /// Applies `change` under the lock and hands what it wrote to the flushing thread; `flushing`
+    /// says whether anything was written (and the lock is still held for it).
+    private func apply<Outcome>(
+        _ change: (inout OrchestratorState) throws(OrchestratorError) -> Outcome
+    ) throws(StoreFailure) -> (outcome: Outcome, snapshot: StateSnapshot, flushing: Bool) {
+        if let failure = finishPendingFlush() { throw .storage(failure) }
+        if let answer = try withoutAFile(change) { return (answer.outcome, answer.snapshot, false) }
         do {
             try FileSystem.createDirectories(location.directory)
         } catch {
@@ -71,27 +88,18 @@ package final class StateStore {
         try lock()
         var handedOff = false
         defer { if !handedOff { unlock() } }
-        let current: StateSnapshot
+        let current: Loaded
         do { current = try load() } catch { throw .storage(error) }
-        if let reason = current.readOnlyReason { throw .storage(reason) }
-        var state = current.state
+        if let reason = current.readOnly { throw .storage(reason) }
+        var state = current.snapshot.state
         let outcome: Outcome
         do { outcome = try change(&state) } catch { throw .refused(error) }
-        if state == current.state { return (outcome, current) }
-        let snapshot = StateSnapshot(state: state, revision: current.revision + 1, readOnlyReason: nil)
+        if state == current.snapshot.state { return (outcome, current.snapshot, false) }
+        let snapshot = StateSnapshot(state: state, revision: current.snapshot.revision + 1, readOnlyReason: nil)
         let bytes = encoder.encode(snapshot.state, revision: snapshot.revision)
-        if flushesInBackground {
-            pending = (BackgroundFlush(bytes, to: replacement), snapshot)
-            handedOff = true
-            return (outcome, snapshot)
-        }
-        do {
-            try replacement.write(bytes).release()
-        } catch {
-            throw .storage(.writeFailed(path: location.path, reason: error.description))
-        }
-        remember(snapshot)
-        return (outcome, snapshot)
+        pending = (BackgroundFlush(bytes, to: replacement), snapshot)
+        handedOff = true
+        return (outcome, snapshot, true)
     }
 
     /// Where no state file exists yet, tries `change` on the empty state without creating anything:
@@ -103,7 +111,7 @@ package final class StateStore {
     ) throws(StoreFailure) -> (outcome: Outcome, snapshot: StateSnapshot)? {
         var info = stat()
         guard lstat(location.path, &info) != 0, errno == ENOENT else { return nil }
-        let empty = StateSnapshot(state: OrchestratorState(), revision: 0, readOnlyReason: nil)
+        let empty = Loaded.empty.snapshot
         var state = empty.state
         let outcome: Outcome
         do { outcome = try change(&state) } catch { throw .refused(error) }
@@ -115,16 +123,6 @@ package final class StateStore {
     package var fileExists: Bool {
         var info = stat()
         return lstat(location.path, &info) == 0
-    }
-
-    /// Runs `body`, letting the changes it makes flush to disk while it goes on (typically building
-    /// the answer), and returns once every one of them is durable. A change that could not be saved
-    /// comes back as `unsaved`: whatever `body` made of it must not be reported as done.
-    package func flushingInBackground<Result>(_ body: () -> Result) -> (result: Result, unsaved: StorageError?) {
-        flushesInBackground = true
-        let result = body()
-        flushesInBackground = false
-        return (result, finishPendingFlush())
     }
 
     /// Waits for a change handed to the flushing thread, then releases the lock.
@@ -139,16 +137,15 @@ package final class StateStore {
 
     // MARK: - Reading
 
-    private func load() throws(StorageError) -> StateSnapshot {
+    private func load() throws(StorageError) -> Loaded {
         let path = location.path
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
             guard code == ENOENT else { throw .unreadable(path: path, reason: SystemError.sentence(for: code)) }
-            if let cache, cache.identity == nil { return cache.snapshot }
-            let empty = StateSnapshot(state: OrchestratorState(), revision: 0, readOnlyReason: nil)
-            cache = (nil, empty)
-            return empty
+            if let cache, cache.identity == nil { return cache.loaded }
+            cache = (nil, .empty)
+            return .empty
         }
         defer { close(descriptor) }
         var info = stat()
@@ -159,19 +156,19 @@ package final class StateStore {
             throw .unreadable(path: path, reason: "it is not a regular file")
         }
         let identity = FileIdentity(info)
-        if let cache, cache.identity == identity { return cache.snapshot }
+        if let cache, cache.identity == identity { return cache.loaded }
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.readAll(descriptor, path: path, sizeHint: Int(info.st_size))
         } catch {
             throw .unreadable(path: path, reason: error.description)
         }
-        let snapshot = try Self.decode(bytes, path: path)
-        cache = (identity, snapshot)
-        return snapshot
+        let loaded = try Self.decode(bytes, path: path)
+        cache = (identity, loaded)
+        return loaded
     }
 
-    private static func decode(_ bytes: [UInt8], path: String) throws(StorageError) -> StateSnapshot {
+    private static func decode(_ bytes: [UInt8], path: String) throws(StorageError) -> Loaded {
         guard bytes.contains(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) else {
             throw .corrupt(path: path, reason: "the file is empty")
         }
@@ -190,7 +187,10 @@ package final class StateStore {
             ? .newerSchema(path: path, found: version, supported: StateSchema.currentVersion) : nil
         do {
             let document = try StateDecoder.decode(root)
-            return StateSnapshot(state: document.state, revision: document.revision, readOnlyReason: newer)
+            return Loaded(
+                snapshot: StateSnapshot(
+                    state: document.state, revision: document.revision, readOnlyReason: newer?.persistence),
+                readOnly: newer)
         } catch {
             throw newer ?? .corrupt(path: path, reason: error.description)
         }
@@ -202,7 +202,7 @@ package final class StateStore {
     private func remember(_ snapshot: StateSnapshot) {
         var info = stat()
         let identity = stat(location.path, &info) == 0 ? FileIdentity(info) : nil
-        cache = (identity, snapshot)
+        cache = (identity, Loaded(snapshot: snapshot, readOnly: nil))
     }
 
     // MARK: - Locking
@@ -252,4 +252,31 @@ package final class StateStore {
 package enum StoreFailure: Error, Equatable {
     case refused(OrchestratorError)
     case storage(StorageError)
+}
+
+/// The store as the core's persistence port: commits hand back their durability instead of waiting.
+extension StateStore: StatePersistence {
+    package var storedAt: String { location.path }
+
+    package var exists: Bool { fileExists }
+
+    package func snapshot() throws(PersistenceError) -> StateSnapshot {
+        do { return try read() } catch { throw error.persistence }
+    }
+
+    package func commit<Outcome>(
+        _ change: (inout OrchestratorState) throws(OrchestratorError) -> Outcome
+    ) throws(ChangeFailure) -> Committed<Outcome> {
+        let applied: (outcome: Outcome, snapshot: StateSnapshot, flushing: Bool)
+        do {
+            applied = try apply(change)
+        } catch {
+            switch error {
+            case .refused(let refusal): throw .refused(refusal)
+            case .storage(let problem): throw .persistence(problem.persistence)
+            }
+        }
+        let durability = applied.flushing ? Durability { self.finishPendingFlush()?.persistence } : .immediate
+        return Committed(outcome: applied.outcome, snapshot: applied.snapshot, durability: durability)
+    }
 }

@@ -1,3 +1,5 @@
+package import OrchestratorCore
+
 /// The state file could not be used. Each case names the path and the problem and says what to do;
 /// none of them ever leads to the file being overwritten.
 package enum StorageError: Error, Equatable, CustomStringConvertible {
@@ -35,6 +37,11 @@ package enum StorageError: Error, Equatable, CustomStringConvertible {
         case .busy(let path, let seconds):
             "Another process has held the lock on \(path) for over \(seconds.formatted) s; the change was not made. Try again; a process that died releases its lock by itself."
         }
+    }
+
+    /// The failure as the core's persistence port reports it.
+    package var persistence: PersistenceError {
+        PersistenceError(code: code, description: description, blocksReads: blocksReads)
     }
 
     /// Whether reads may still be served from what the file holds (only a newer schema that still decodes).

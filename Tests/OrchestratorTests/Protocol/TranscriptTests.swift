@@ -27,7 +27,7 @@ struct TranscriptTests {
         let sink = CollectingSink()
         var server = MCPServer(
             configuration: ServerConfiguration(stateLocation: StateLocation(path: "/t/state.json", source: .option)),
-            sink: sink)
+            persistence: StateStore(location: StateLocation(path: "/t/state.json", source: .option)), sink: sink)
         var reader = LineReader(source: BytesSource(input, chunkSize: 17), maximumLineBytes: 4096)
         let reason = ServerLoop.run(&server, reader: &reader)
         #expect(reason == .endOfInput)
@@ -38,7 +38,7 @@ struct TranscriptTests {
         let sink = CollectingSink()
         var server = MCPServer(
             configuration: ServerConfiguration(stateLocation: StateLocation(path: "/t/s.json", source: .option)),
-            sink: sink)
+            persistence: StateStore(location: StateLocation(path: "/t/s.json", source: .option)), sink: sink)
         var reader = LineReader(
             source: BytesSource(
                 #"{"jsonrpc":"2.0","id":1,"method":"ping"}"# + "\n" + #"{"jsonrpc":"2.0","id":2,"method":"ping"}"#

@@ -252,7 +252,9 @@ struct StateStoreTests {
         try write(newer)
         let snapshot = try StateStore(location: StateLocation(path: path, source: .option)).read()
         #expect(snapshot.state.requests.count == 1)
-        #expect(snapshot.readOnlyReason == .newerSchema(path: path, found: 7, supported: StateSchema.currentVersion))
+        #expect(
+            snapshot.readOnlyReason
+                == StorageError.newerSchema(path: path, found: 7, supported: StateSchema.currentVersion).persistence)
         #expect(throws: StoreFailure.storage(.newerSchema(path: path, found: 7, supported: StateSchema.currentVersion)))
         { try planOne(store) }
         #expect(try contents() == newer)

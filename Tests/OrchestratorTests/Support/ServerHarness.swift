@@ -32,7 +32,11 @@ struct ServerHarness {
             pageSize: pageSize,
             leaseSeconds: leaseSeconds,
             clock: clock.wallClock)
-        server = MCPServer(configuration: configuration, sink: sink, tools: tools)
+        server = MCPServer(
+            configuration: configuration,
+            persistence: StateStore(
+                location: configuration.stateLocation, lockWaitSeconds: configuration.lockWaitSeconds),
+            sink: sink, tools: tools)
     }
 
     /// Sends one line; returns every line the server wrote in reply (notifications included).

@@ -28,10 +28,9 @@ package struct AddTasksToRequestTool: MCPTool {
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let requestID = invocation.requestID
         let actor = invocation.actor
-        let now = invocation.now
         let drafts = TaskDraftInput.drafts(invocation.arguments["tasks"])
-        let (added, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.addTasks(drafts, to: requestID, by: actor, at: now)
+        let (added, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.addTasks(drafts, to: requestID, by: actor)
         }
         let request = try state.request(requestID)
         let text = "Added \(TaskResult.list(added)) to \(requestID).\n\n" + ProgressTable.markdown(request)

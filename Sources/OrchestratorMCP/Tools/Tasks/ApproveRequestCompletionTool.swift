@@ -24,15 +24,12 @@ package struct ApproveRequestCompletionTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let requestID = invocation.requestID
-        let now = invocation.now
         let command = HumanApproval.command(["approve-request", requestID.rawValue], invocation: invocation)
         let approver: String
         let step = try HumanApproval.step(invocation, command: command) { () throws(ToolFailure) in
-            var trial = try invocation.currentState()
-            do throws(OrchestratorError) { try trial.completeRequest(requestID, by: "check", at: now) } catch {
-                throw ToolFailure(error)
+            let request = try invocation.check { (orchestrator) throws(ChangeFailure) in
+                try orchestrator.checkCompletion(of: requestID)
             }
-            let request = try trial.request(requestID)
             return
                 "All \(request.liveTaskCount) tasks of \(requestID) are approved. Close the request “\(request.originalRequest)”?"
         }
@@ -47,8 +44,8 @@ package struct ApproveRequestCompletionTool: MCPTool {
                     "The person did not approve closing \(requestID): \(feedback). Add tasks with add_tasks_to_request for what is missing."
             )
         }
-        let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.completeRequest(requestID, by: approver, at: now)
+        let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.completeRequest(requestID, by: approver)
         }
         let completed = try state.request(requestID)
         let text =

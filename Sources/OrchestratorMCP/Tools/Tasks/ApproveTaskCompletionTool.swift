@@ -26,17 +26,14 @@ package struct ApproveTaskCompletionTool: MCPTool {
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let requestID = invocation.requestID
         let taskID = invocation.taskID
-        let now = invocation.now
         let command = HumanApproval.command(["approve", requestID.rawValue, taskID.rawValue], invocation: invocation)
         let approver: String
         let step = try HumanApproval.step(invocation, command: command) { () throws(ToolFailure) in
-            var trial = try invocation.currentState()
-            do throws(OrchestratorError) { _ = try trial.approve(taskID, in: requestID, by: "check", at: now) } catch {
-                throw ToolFailure(error)
+            let task = try invocation.check { (orchestrator) throws(ChangeFailure) in
+                try orchestrator.checkApproval(of: taskID, in: requestID)
             }
-            let task = trial.locate(taskID).map { trial.requests[$0.request].tasks[$0.task] }
             return
-                "Approve task \(taskID) of \(requestID), “\(task?.title ?? "")”?\n\nWhat was done: \(task?.completedDetails ?? "")"
+                "Approve task \(taskID) of \(requestID), “\(task.title)”?\n\nWhat was done: \(task.completedDetails ?? "")"
         }
         switch step {
         case .ask(let outcome):
@@ -46,9 +43,8 @@ package struct ApproveTaskCompletionTool: MCPTool {
         case .approved(let person):
             approver = person
         case .rejected(let feedback, let person):
-            let lease = invocation.leaseSeconds
-            let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-                try state.reject(taskID, in: requestID, feedback: feedback, leaseSeconds: lease, by: person, at: now)
+            let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+                try orchestrator.reject(taskID, in: requestID, feedback: feedback, by: person)
             }
             return .complete(
                 TaskResult.output(
@@ -57,8 +53,8 @@ package struct ApproveTaskCompletionTool: MCPTool {
                     extra: ["decision": "rejected", "unlocked": []],
                     next: "It is back in progress; get_next_task hands it out again with the feedback."))
         }
-        let (unlocked, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.approve(taskID, in: requestID, by: approver, at: now)
+        let (unlocked, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.approve(taskID, in: requestID, by: approver)
         }
         return .complete(
             TaskResult.output(

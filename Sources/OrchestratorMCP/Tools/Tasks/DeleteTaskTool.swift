@@ -21,9 +21,8 @@ package struct DeleteTaskTool: MCPTool {
         let requestID = invocation.requestID
         let taskID = invocation.taskID
         let actor = invocation.actor
-        let now = invocation.now
-        let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.delete(taskID, in: requestID, by: actor, at: now)
+        let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.delete(taskID, in: requestID, by: actor)
         }
         return .complete(
             TaskResult.output(

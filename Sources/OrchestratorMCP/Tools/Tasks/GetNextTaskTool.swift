@@ -61,10 +61,8 @@ package struct GetNextTaskTool: MCPTool {
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let scope = invocation.optionalString("requestId").map(WorkRequest.ID.init)
         let holder = invocation.actor
-        let now = invocation.now
-        let lease = invocation.leaseSeconds
-        let (selection, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.claimNext(in: scope, holder: holder, leaseSeconds: lease, at: now)
+        let (selection, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.claimNext(in: scope, holder: holder)
         }
         var structured: [String: JSONValue] = [:]
         let status: Status

@@ -1,6 +1,5 @@
 internal import OrchestratorCore
 internal import OrchestratorJSON
-internal import OrchestratorStorage
 internal import OrchestratorSystem
 
 /// Approval reserved for the person (`--approver human`, product §4).

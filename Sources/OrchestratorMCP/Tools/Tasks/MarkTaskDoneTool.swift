@@ -38,10 +38,9 @@ package struct MarkTaskDoneTool: MCPTool {
         let taskID = invocation.taskID
         let holder = invocation.optionalString("instanceId")
         let actor = invocation.actor
-        let now = invocation.now
         let details = invocation.string("completedDetails")
-        let (effect, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.markDone(taskID, in: requestID, details: details, holder: holder, by: actor, at: now)
+        let (effect, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.markDone(taskID, in: requestID, details: details, holder: holder, by: actor)
         }
         let next: String
         if effect.autoApproved {

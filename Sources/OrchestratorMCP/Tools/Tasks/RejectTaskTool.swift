@@ -31,10 +31,8 @@ package struct RejectTaskTool: MCPTool {
         let taskID = invocation.taskID
         let feedback = invocation.string("feedback")
         let actor = invocation.actor
-        let now = invocation.now
-        let lease = invocation.leaseSeconds
-        let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.reject(taskID, in: requestID, feedback: feedback, leaseSeconds: lease, by: actor, at: now)
+        let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.reject(taskID, in: requestID, feedback: feedback, by: actor)
         }
         return .complete(
             TaskResult.output(

@@ -30,18 +30,13 @@ package struct RequestPlanningTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let policy = invocation.optionalString("approvalPolicy").flatMap(ApprovalPolicy.init(rawValue:)) ?? .each
-        if policy == .auto, invocation.environment.configuration.approver == .human {
-            throw ToolFailure(OrchestratorError.policyNeedsAgentApprover)
-        }
+        let policy = invocation.optionalString("approvalPolicy").flatMap(ApprovalPolicy.init(rawValue:))
         let drafts = TaskDraftInput.drafts(invocation.arguments["tasks"])
         let actor = invocation.actor
-        let now = invocation.now
-        let (id, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.plan(
-                originalRequest: invocation.string("originalRequest"),
-                splitDetails: invocation.optionalString("splitDetails"),
-                tasks: drafts, policy: policy, by: actor, at: now)
+        let (id, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.plan(
+                invocation.string("originalRequest"), splitDetails: invocation.optionalString("splitDetails"),
+                tasks: drafts, policy: policy, by: actor)
         }
         let request = try state.request(id)
         let text = """

@@ -19,9 +19,8 @@ package struct RestoreTaskTool: MCPTool {
         let requestID = invocation.requestID
         let taskID = invocation.taskID
         let actor = invocation.actor
-        let now = invocation.now
-        let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.restore(taskID, in: requestID, by: actor, at: now)
+        let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.restore(taskID, in: requestID, by: actor)
         }
         return .complete(
             TaskResult.output(headline: "Task \(taskID) is restored.", task: taskID, in: requestID, state: state))

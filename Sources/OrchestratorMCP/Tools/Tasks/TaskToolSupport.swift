@@ -1,6 +1,5 @@
 internal import OrchestratorCore
 internal import OrchestratorJSON
-internal import OrchestratorStorage
 internal import OrchestratorSystem
 
 /// What every plan-and-task tool needs: who is acting, the time, and the store with its failures
@@ -14,36 +13,38 @@ extension ToolInvocation {
 
     var now: Timestamp { environment.configuration.clock.now() }
 
-    var leaseSeconds: Int { environment.configuration.leaseSeconds }
-
-    /// Applies a change under the file lock, after returning expired leases to pending.
-    func change<Outcome>(
-        _ body: (inout OrchestratorState) throws(OrchestratorError) -> Outcome
+    /// Runs a change use case: its durability is awaited before the answer goes out, and its
+    /// failures become tool failures. Returns the outcome and the state after the change.
+    func perform<Outcome>(
+        _ useCase: (Orchestrator) throws(ChangeFailure) -> Committed<Outcome>
     ) throws(ToolFailure) -> (outcome: Outcome, state: OrchestratorState) {
-        let now = self.now
         do {
-            let (outcome, snapshot) = try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-                state.expireLeases(at: now)
-                return try body(&state)
-            }
-            return (outcome, snapshot.state)
+            let committed = try useCase(orchestrator)
+            durabilities.record(committed.durability)
+            return (committed.outcome, committed.state)
         } catch {
             switch error {
             case .refused(let refusal): throw ToolFailure(refusal)
-            case .storage(let problem): throw ToolFailure(problem)
+            case .persistence(let problem): throw ToolFailure(problem)
+            }
+        }
+    }
+
+    /// Runs a read-only use case (a dry run), turning its failures into tool failures.
+    func check<Result>(_ useCase: (Orchestrator) throws(ChangeFailure) -> Result) throws(ToolFailure) -> Result {
+        do {
+            return try useCase(orchestrator)
+        } catch {
+            switch error {
+            case .refused(let refusal): throw ToolFailure(refusal)
+            case .persistence(let problem): throw ToolFailure(problem)
             }
         }
     }
 
     /// The current state for reading, with expired leases shown as pending. Never writes.
     func currentState() throws(ToolFailure) -> OrchestratorState {
-        do {
-            var state = try store.read().state
-            state.expireLeases(at: now)
-            return state
-        } catch {
-            throw ToolFailure(error)
-        }
+        do { return try orchestrator.read().state } catch { throw ToolFailure(error) }
     }
 
     /// A required string argument (the input schema has already guaranteed it is there).
@@ -61,7 +62,7 @@ extension ToolFailure {
         self = .refused(code: refusal.code, message: refusal.description)
     }
 
-    init(_ problem: StorageError) {
+    init(_ problem: PersistenceError) {
         self = .failed(code: problem.code, message: problem.description)
     }
 }

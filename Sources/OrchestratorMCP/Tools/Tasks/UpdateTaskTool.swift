@@ -32,14 +32,13 @@ package struct UpdateTaskTool: MCPTool {
         let requestID = invocation.requestID
         let taskID = invocation.taskID
         let actor = invocation.actor
-        let now = invocation.now
         let changes = OrchestratorState.TaskChanges(
             title: invocation.optionalString("title"),
             description: invocation.optionalString("description"),
             dependsOn: invocation.arguments["dependsOn"]?.arrayValue?.compactMap(\.stringValue).map(WorkTask.ID.init),
             priority: invocation.optionalString("priority").flatMap(Priority.init(rawValue:)))
-        let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.update(taskID, in: requestID, changes: changes, by: actor, at: now)
+        let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.update(taskID, in: requestID, changes: changes, by: actor)
         }
         return .complete(
             TaskResult.output(headline: "Task \(taskID) is updated.", task: taskID, in: requestID, state: state))

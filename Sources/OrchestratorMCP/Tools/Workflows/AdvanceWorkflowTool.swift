@@ -41,11 +41,9 @@ package struct AdvanceWorkflowTool: MCPTool {
         let definition = try invocation.definition(named: workflow)
         let updates = try invocation.object("context_updates")
         let actor = invocation.actor
-        let now = invocation.now
-        let (advance, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.advanceRun(
-                runID, definition: definition, report: report, contextUpdates: updates, nextStep: nextStep, by: actor,
-                at: now)
+        let (advance, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.advanceRun(
+                runID, definition: definition, report: report, contextUpdates: updates, nextStep: nextStep, by: actor)
         }
         return (advance, try invocation.view(of: runID, in: state, definition: definition))
     }

@@ -61,9 +61,9 @@ package struct ResumeWorkflowTool: MCPTool {
             } else {
                 let updates = try invocation.object("context_updates")
                 if !updates.isEmpty {
-                    let (_, state) = try invocation.change {
-                        (state: inout OrchestratorState) throws(OrchestratorError) in
-                        try state.updateRunContext(runID, with: updates, at: invocation.now)
+                    let (_, state) = try invocation.perform {
+                        (orchestrator) throws(ChangeFailure) in
+                        try orchestrator.updateRunContext(runID, with: updates)
                     }
                     view = try invocation.view(of: runID, in: state)
                     applied = true

@@ -35,10 +35,9 @@ package struct CompleteTaskTool: MCPTool {
         let id = invocation.compatTaskID
         let instance = invocation.string("instance_id")
         let result = invocation.string("result")
-        let now = invocation.now
-        let (effect, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+        let (effect, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             // Only the claiming instance: markDone refuses an unclaimed task and another holder's.
-            try state.markDone(id, in: state.requestOf(id), details: result, holder: instance, by: instance, at: now)
+            try orchestrator.markDone(id, in: nil, details: result, holder: instance, by: instance)
         }
         let (_, task) = try invocation.locateTask(id, in: state)
         var text = "Task \(id) is completed."

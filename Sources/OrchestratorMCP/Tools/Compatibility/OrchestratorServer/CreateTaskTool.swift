@@ -31,24 +31,8 @@ package struct CreateTaskTool: MCPTool {
         let description = invocation.string("description")
         let dependencies = (invocation.arguments["dependencies"]?.arrayValue ?? []).compactMap(\.stringValue)
         let actor = invocation.actor
-        let now = invocation.now
-        let policy: ApprovalPolicy = invocation.environment.configuration.approver == .human ? .each : .auto
-        let (requestID, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            let requestID: WorkRequest.ID
-            if let existing = OrchestratorServerTasks.requestID(in: state) {
-                requestID = existing
-            } else {
-                requestID = try state.openRequest(
-                    originalRequest: OrchestratorServerTasks.requestText, splitDetails: nil, policy: policy, by: actor,
-                    at: now)
-            }
-            for dependency in dependencies where state.locate(WorkTask.ID(dependency)) == nil {
-                throw .unknownDependency(dependency, of: "Task \(id)")
-            }
-            let draft = TaskDraft(
-                title: id.rawValue, description: description, dependsOn: dependencies.map { .name($0) }, id: id)
-            _ = try state.addTasks([draft], to: requestID, by: actor, at: now)
-            return requestID
+        let (requestID, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.createLooseTask(id, description: description, dependencies: dependencies, by: actor)
         }
         let (_, task) = try invocation.locateTask(id, in: state)
         let after = dependencies.isEmpty ? "" : " after \(dependencies.joined(separator: ", "))"

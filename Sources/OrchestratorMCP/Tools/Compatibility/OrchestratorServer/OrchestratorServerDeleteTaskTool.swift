@@ -18,9 +18,8 @@ package struct OrchestratorServerDeleteTaskTool: MCPTool {
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let id = invocation.compatTaskID
         let actor = invocation.actor
-        let now = invocation.now
-        _ = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.delete(id, in: state.requestOf(id), by: actor, at: now)
+        _ = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.delete(id, in: nil, by: actor)
         }
         return .complete(ToolOutput(structured: ["deleted": .string(id.rawValue)], text: "Deleted task \(id)."))
     }

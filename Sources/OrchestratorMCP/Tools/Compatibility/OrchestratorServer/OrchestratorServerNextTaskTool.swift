@@ -29,12 +29,8 @@ package struct OrchestratorServerNextTaskTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let instance = invocation.string("instance_id")
-        let now = invocation.now
-        let lease = invocation.leaseSeconds
-        let (selection, state) = try invocation.change {
-            (state: inout OrchestratorState) throws(OrchestratorError) -> NextTaskSelection? in
-            guard let requestID = OrchestratorServerTasks.requestID(in: state) else { return nil }
-            return try state.claimNext(in: requestID, holder: instance, leaseSeconds: lease, at: now)
+        let (selection, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.claimNextLooseTask(holder: instance)
         }
         switch selection {
         case .claim(_, let id)?, .resume(_, let id)?:

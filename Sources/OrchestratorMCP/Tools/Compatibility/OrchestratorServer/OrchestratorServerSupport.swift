@@ -4,13 +4,6 @@ internal import OrchestratorJSON
 /// The orchestrator-server tool set's view of the core: its tasks live in one request of their own,
 /// and appear in its `Task` shape (`id, description, status, assignedTo, result, dependencies`).
 enum OrchestratorServerTasks {
-    /// The request `create_task` adds to, found by this exact text.
-    static let requestText = "Tasks created with create_task (orchestrator-server tool set)"
-
-    static func requestID(in state: OrchestratorState) -> WorkRequest.ID? {
-        state.requests.last { $0.status == .active && $0.workflowRun == nil && $0.originalRequest == requestText }?.id
-    }
-
     /// pending, in_progress or completed (done and approved both count as completed).
     static func status(_ task: WorkTask) -> String {
         switch task.status {

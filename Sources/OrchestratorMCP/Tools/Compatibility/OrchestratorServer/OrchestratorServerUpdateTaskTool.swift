@@ -33,9 +33,8 @@ package struct OrchestratorServerUpdateTaskTool: MCPTool {
                 $0.compactMap(\.stringValue).map(WorkTask.ID.init)
             })
         let actor = invocation.actor
-        let now = invocation.now
-        let (_, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.update(id, in: state.requestOf(id), changes: changes, by: actor, at: now)
+        let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.update(id, in: nil, changes: changes, by: actor)
         }
         let (_, task) = try invocation.locateTask(id, in: state)
         return .complete(

@@ -49,23 +49,18 @@ package struct CompleteSubtaskTool: MCPTool {
         let artifacts = (invocation.arguments["artifacts"]?.arrayValue ?? []).compactMap(\.stringValue)
         if !artifacts.isEmpty { details += "\n\nArtifacts: " + artifacts.joined(separator: ", ") }
         let actor = invocation.actor
-        let now = invocation.now
-        let ((requestID, unlocked, closed), state) = try invocation.change {
-            (state: inout OrchestratorState) throws(OrchestratorError) -> (WorkRequest.ID, [WorkTask.ID], Bool) in
-            let requestID = try state.requestOf(id)
+        let report: Orchestrator.SubtaskReport =
             switch action {
-            case .needsRevision, .blocked:
-                try state.note("\(action.rawValue): \(details)", on: id, in: requestID, by: actor, at: now)
-                return (requestID, [], false)
-            case .continue, .complete:
-                let effect = try state.markDone(id, in: requestID, details: details, holder: actor, by: actor, at: now)
-                guard action == .complete, let index = state.requestIndex(requestID),
-                    state.requests[index].liveTasks.allSatisfy({ $0.status == .approved })
-                else { return (requestID, effect.unlocked, false) }
-                try state.completeRequest(requestID, by: actor, at: now)
-                return (requestID, effect.unlocked, true)
+            case .needsRevision, .blocked: .note("\(action.rawValue): \(details)")
+            case .continue: .done(details: details, closingPlan: false)
+            case .complete: .done(details: details, closingPlan: true)
             }
+        let (reported, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.reportSubtask(id, report, by: actor)
         }
+        let requestID = reported.request
+        let unlocked = reported.unlocked
+        let closed = reported.closedPlan
         let (_, task) = try invocation.locateTask(id, in: state)
         var text: String =
             switch action {

@@ -28,12 +28,8 @@ package struct ExecuteSubtaskTool: MCPTool {
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let id = invocation.compatTaskID
         let holder = invocation.actor
-        let lease = invocation.leaseSeconds
-        let now = invocation.now
-        let (requestID, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            let requestID = try state.requestOf(id)
-            try state.claim(id, in: requestID, holder: holder, leaseSeconds: lease, at: now)
-            return requestID
+        let (requestID, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.claim(id, in: nil, holder: holder)
         }
         let (request, task) = try invocation.locateTask(id, in: state)
         let role = task.role.flatMap(invocation.environment.workflows.role(named:))

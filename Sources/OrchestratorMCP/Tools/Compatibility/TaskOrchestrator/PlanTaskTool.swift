@@ -78,14 +78,11 @@ package struct PlanTaskTool: MCPTool {
             details.append("Context: \(context)")
         }
         let description = invocation.string("description")
-        let policy = TaskOrchestratorView.policy(invocation)
         let actor = invocation.actor
-        let now = invocation.now
-        let (requestID, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.plan(
-                originalRequest: description, splitDetails: details.isEmpty ? nil : details.joined(separator: "\n"),
-                tasks: drafts,
-                policy: policy, by: actor, at: now)
+        let (requestID, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.plan(
+                description, splitDetails: details.isEmpty ? nil : details.joined(separator: "\n"), tasks: drafts,
+                policy: nil, unattended: true, by: actor)
         }
         let request = try state.request(requestID)
         return .complete(

@@ -26,10 +26,4 @@ enum TaskOrchestratorView {
         ],
         "required": ["task_id", "title", "description", "status", "dependencies"],
     ]
-
-    /// The approval policy of plans made through this set: finished counts as approved, except
-    /// under `--approver human`, where the person approves each task.
-    static func policy(_ invocation: ToolInvocation) -> ApprovalPolicy {
-        invocation.environment.configuration.approver == .human ? .each : .auto
-    }
 }

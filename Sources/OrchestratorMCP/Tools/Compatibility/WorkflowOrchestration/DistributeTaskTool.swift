@@ -57,20 +57,10 @@ package struct DistributeTaskTool: MCPTool {
                 dependsOn: sequential && index > 0 ? [.position(index)] : [], role: nil)
         }
         let actor = invocation.actor
-        let now = invocation.now
-        let lease = invocation.leaseSeconds
-        let policy: ApprovalPolicy = invocation.environment.configuration.approver == .human ? .end : .auto
-        let (requestID, state) = try invocation.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            let requestID = try state.plan(
-                originalRequest: definition,
-                splitDetails:
-                    "Distributed to \(machines.joined(separator: ", ")) (\(sequential ? "sequential" : "parallel"))",
-                tasks: drafts, policy: policy, by: actor, at: now)
-            let tasks = state.requestIndex(requestID).map { state.requests[$0].tasks } ?? []
-            for (task, machine) in zip(tasks, machines) where !sequential || task.dependsOn.isEmpty {
-                try state.claim(task.id, in: requestID, holder: machine, leaseSeconds: lease, at: now)
-            }
-            return requestID
+        let details = "Distributed to \(machines.joined(separator: ", ")) (\(sequential ? "sequential" : "parallel"))"
+        let (requestID, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.distribute(
+                definition, details: details, tasks: drafts, to: machines, sequential: sequential, by: actor)
         }
         let request = try state.request(requestID)
         let rows: [JSONValue] = zip(request.tasks, machines).map { task, machine in

@@ -1,6 +1,5 @@
 package import OrchestratorCore
 package import OrchestratorJSON
-internal import OrchestratorStorage
 internal import OrchestratorSystem
 internal import OrchestratorWorkflows
 

@@ -54,9 +54,8 @@ extension ToolInvocation {
         WorkflowRun.ID, OrchestratorState
     ) {
         let actor = self.actor
-        let now = self.now
-        return try change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.startRun(of: definition, context: WorkflowContext(context), by: actor, at: now)
+        return try perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.startRun(of: definition, context: context, by: actor)
         }
     }
 }

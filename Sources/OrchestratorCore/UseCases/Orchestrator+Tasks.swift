@@ -1,0 +1,131 @@
+/// Plans and tasks: planning, claiming, finishing, deciding, editing.
+extension Orchestrator {
+    /// Plans a request of `tasks` under the policy `policy(requested:unattended:)` chooses.
+    package func plan(
+        _ originalRequest: String, splitDetails: String?, tasks: [TaskDraft], policy requested: ApprovalPolicy?,
+        unattended: Bool = false, by actor: String
+    ) throws(ChangeFailure) -> Committed<WorkRequest.ID> {
+        let policy: ApprovalPolicy
+        do { policy = try self.policy(requested: requested, unattended: unattended) } catch { throw .refused(error) }
+        return try change { (state, now) throws(OrchestratorError) in
+            try state.plan(
+                originalRequest: originalRequest, splitDetails: splitDetails, tasks: tasks, policy: policy, by: actor,
+                at: now)
+        }
+    }
+
+    /// Appends tasks to an active request.
+    package func addTasks(
+        _ drafts: [TaskDraft], to request: WorkRequest.ID, by actor: String
+    ) throws(ChangeFailure) -> Committed<[WorkTask.ID]> {
+        try change { (state, now) throws(OrchestratorError) in
+            try state.addTasks(drafts, to: request, by: actor, at: now)
+        }
+    }
+
+    /// The next task for `holder` (the one it holds, else a new claim), or why there is none.
+    package func claimNext(in scope: WorkRequest.ID?, holder: String) throws(ChangeFailure) -> Committed<
+        NextTaskSelection
+    > {
+        let lease = leaseSeconds
+        return try change { (state, now) throws(OrchestratorError) in
+            try state.claimNext(in: scope, holder: holder, leaseSeconds: lease, at: now)
+        }
+    }
+
+    /// Claims one named task, wherever it is when `request` is `nil`; returns its request.
+    package func claim(
+        _ task: WorkTask.ID, in request: WorkRequest.ID?, holder: String
+    ) throws(ChangeFailure) -> Committed<WorkRequest.ID> {
+        let lease = leaseSeconds
+        return try change { (state, now) throws(OrchestratorError) in
+            let requestID = try state.owner(of: task, given: request)
+            try state.claim(task, in: requestID, holder: holder, leaseSeconds: lease, at: now)
+            return requestID
+        }
+    }
+
+    /// Marks a task done with what was done; `holder`, when given, must hold it.
+    package func markDone(
+        _ task: WorkTask.ID, in request: WorkRequest.ID?, details: String, holder: String?, by actor: String
+    ) throws(ChangeFailure) -> Committed<OrchestratorState.CompletionEffect> {
+        try change { (state, now) throws(OrchestratorError) in
+            try state.markDone(
+                task, in: state.owner(of: task, given: request), details: details, holder: holder, by: actor, at: now)
+        }
+    }
+
+    /// Approves a done task as `actor` (the agent, or "person via …" with the channel); returns what it unlocked.
+    package func approve(
+        _ task: WorkTask.ID, in request: WorkRequest.ID, by actor: String
+    ) throws(ChangeFailure) -> Committed<[WorkTask.ID]> {
+        try change { (state, now) throws(OrchestratorError) in try state.approve(task, in: request, by: actor, at: now)
+        }
+    }
+
+    /// Sends a done task back to work with feedback, held again by whoever finished it.
+    package func reject(
+        _ task: WorkTask.ID, in request: WorkRequest.ID, feedback: String, by actor: String
+    ) throws(ChangeFailure) -> Committed<Void> {
+        let lease = leaseSeconds
+        return try change { (state, now) throws(OrchestratorError) in
+            try state.reject(task, in: request, feedback: feedback, leaseSeconds: lease, by: actor, at: now)
+        }
+    }
+
+    /// Closes a request whose live tasks are all approved.
+    package func completeRequest(_ request: WorkRequest.ID, by actor: String) throws(ChangeFailure) -> Committed<Void> {
+        try change { (state, now) throws(OrchestratorError) in try state.completeRequest(request, by: actor, at: now) }
+    }
+
+    /// Changes a task that is not finished, wherever it is when `request` is `nil`.
+    package func update(
+        _ task: WorkTask.ID, in request: WorkRequest.ID?, changes: OrchestratorState.TaskChanges, by actor: String
+    ) throws(ChangeFailure) -> Committed<Void> {
+        try change { (state, now) throws(OrchestratorError) in
+            try state.update(task, in: state.owner(of: task, given: request), changes: changes, by: actor, at: now)
+        }
+    }
+
+    /// Takes a task out of the plan, kept for restoring.
+    package func delete(_ task: WorkTask.ID, in request: WorkRequest.ID?, by actor: String) throws(ChangeFailure)
+        -> Committed<Void>
+    {
+        try change { (state, now) throws(OrchestratorError) in
+            try state.delete(task, in: state.owner(of: task, given: request), by: actor, at: now)
+        }
+    }
+
+    /// Brings a deleted task back as it was.
+    package func restore(_ task: WorkTask.ID, in request: WorkRequest.ID, by actor: String) throws(ChangeFailure)
+        -> Committed<Void>
+    {
+        try change { (state, now) throws(OrchestratorError) in try state.restore(task, in: request, by: actor, at: now)
+        }
+    }
+}
+
+/// Dry runs: whether a decision would be accepted now, asked before the person is asked.
+extension Orchestrator {
+    /// The done task an approval would accept, or the refusal it would get; changes nothing.
+    package func checkApproval(of task: WorkTask.ID, in request: WorkRequest.ID) throws(ChangeFailure) -> WorkTask {
+        var trial = try readForCheck()
+        do { _ = try trial.approve(task, in: request, by: "check", at: clock.now()) } catch { throw .refused(error) }
+        guard let (requestIndex, taskIndex) = trial.locate(task) else {
+            throw .refused(.taskNotFound(task, in: request))
+        }
+        return trial.requests[requestIndex].tasks[taskIndex]
+    }
+
+    /// The request closing it would complete, or the refusal it would get; changes nothing.
+    package func checkCompletion(of request: WorkRequest.ID) throws(ChangeFailure) -> WorkRequest {
+        var trial = try readForCheck()
+        do { try trial.completeRequest(request, by: "check", at: clock.now()) } catch { throw .refused(error) }
+        guard let index = trial.requestIndex(request) else { throw .refused(.requestNotFound(request)) }
+        return trial.requests[index]
+    }
+
+    private func readForCheck() throws(ChangeFailure) -> OrchestratorState {
+        do { return try read().state } catch { throw .persistence(error) }
+    }
+}

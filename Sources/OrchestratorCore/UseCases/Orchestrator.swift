@@ -1,0 +1,58 @@
+/// The orchestrator's use cases: every operation a front end may ask for (the MCP tools of every
+/// tool set, the command line), each a typed method with a typed result, over the persistence port.
+///
+/// Rules that belong to no single operation live here once: leases that ran out go back to pending
+/// before every change and every read, the approval policy of a new plan is chosen from the approver
+/// mode, and the lease a claim or a rejection gets is the launch option's. A change hands back its
+/// `Durability`; the caller awaits it before telling anyone the change happened.
+package struct Orchestrator {
+    package let persistence: any StatePersistence
+    package let clock: WallClock
+    /// How long a claim lasts (`--lease-minutes`).
+    package let leaseSeconds: Int
+    /// Who approves (`--approver`).
+    package let approver: ApproverMode
+
+    package init(persistence: any StatePersistence, clock: WallClock, leaseSeconds: Int, approver: ApproverMode) {
+        self.persistence = persistence
+        self.clock = clock
+        self.leaseSeconds = leaseSeconds
+        self.approver = approver
+    }
+
+    /// The state as it is now, with expired leases shown as pending. Never writes.
+    package func read() throws(PersistenceError) -> StateSnapshot {
+        let snapshot = try persistence.snapshot()
+        var state = snapshot.state
+        state.expireLeases(at: clock.now())
+        return StateSnapshot(state: state, revision: snapshot.revision, readOnlyReason: snapshot.readOnlyReason)
+    }
+
+    /// Whether anything has been stored yet.
+    package var hasState: Bool { persistence.exists }
+
+    /// Applies `body` to the latest state, after returning expired leases to pending: the one place
+    /// a change is composed.
+    func change<Outcome>(
+        _ body: (inout OrchestratorState, Timestamp) throws(OrchestratorError) -> Outcome
+    ) throws(ChangeFailure) -> Committed<Outcome> {
+        let now = clock.now()
+        return try persistence.commit { (state: inout OrchestratorState) throws(OrchestratorError) in
+            state.expireLeases(at: now)
+            return try body(&state, now)
+        }
+    }
+
+    /// The approval policy of a new plan: what the caller asked for, else `each` for plans a person
+    /// follows and `auto` for the unattended compatibility sets. Under `--approver human` nothing
+    /// approves itself: `auto` is refused when asked for, and an unattended default becomes `each`.
+    package func policy(requested: ApprovalPolicy?, unattended: Bool = false) throws(OrchestratorError)
+        -> ApprovalPolicy
+    {
+        if let requested {
+            if requested == .auto, approver == .human { throw .policyNeedsAgentApprover }
+            return requested
+        }
+        return unattended && approver == .agent ? .auto : .each
+    }
+}
