@@ -17,24 +17,30 @@ let package = Package(
         .executable(name: "mcp-orchestrator-bench", targets: ["mcp-orchestrator-bench"]),
     ],
     targets: [
+        // The layering is stated here: a target lists only what it may import, so crossing a layer
+        // does not compile.
         .target(name: "OrchestratorJSON"),
-        // Paths, POSIX file calls and the process lock: what storage, workflows and the CLI share.
+        // Paths, POSIX file calls, the durable replacement and the process lock.
         .target(name: "OrchestratorSystem"),
+        // The domain and its use cases, over the persistence port it defines. No I/O.
         .target(name: "OrchestratorCore", dependencies: ["OrchestratorJSON"]),
+        // The state file's JSON format: what storage reads and writes, and `export --format json`.
+        .target(name: "OrchestratorFormat", dependencies: ["OrchestratorJSON", "OrchestratorCore"]),
+        // The JSON file store: the core's persistence port, implemented. Only `main` wires it in.
         .target(
-            name: "OrchestratorStorage", dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorSystem"]),
+            name: "OrchestratorStorage",
+            dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorFormat", "OrchestratorSystem"]),
         .target(
             name: "OrchestratorWorkflows",
             dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorSystem"]),
+        // Front ends: they reach the state only through the core's use cases; Storage is not theirs.
         .target(
             name: "OrchestratorCLI",
             dependencies: [
-                "OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorSystem",
+                "OrchestratorJSON", "OrchestratorCore", "OrchestratorFormat", "OrchestratorSystem",
                 "OrchestratorWorkflows",
             ]
         ),
-        // The protocol and the tools: they reach the state only through the core's use cases, so
-        // Storage is not a dependency and importing it does not compile.
         .target(
             name: "OrchestratorMCP",
             dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorSystem", "OrchestratorWorkflows"]
@@ -43,14 +49,14 @@ let package = Package(
             name: "mcp-orchestrator",
             dependencies: [
                 "OrchestratorMCP", "OrchestratorWorkflows", "OrchestratorCLI", "OrchestratorStorage",
-                "OrchestratorSystem",
+                "OrchestratorSystem", "OrchestratorCore",
             ]),
         .executableTarget(name: "mcp-orchestrator-bench"),
         .testTarget(
             name: "OrchestratorTests",
             dependencies: [
-                "OrchestratorJSON", "OrchestratorCore", "OrchestratorStorage", "OrchestratorSystem",
-                "OrchestratorWorkflows", "OrchestratorMCP", "OrchestratorCLI",
+                "OrchestratorJSON", "OrchestratorCore", "OrchestratorFormat", "OrchestratorStorage",
+                "OrchestratorSystem", "OrchestratorWorkflows", "OrchestratorMCP", "OrchestratorCLI",
                 "mcp-orchestrator",
             ]
         ),

@@ -1,6 +1,5 @@
 package import OrchestratorCore
-internal import OrchestratorStorage
-internal import OrchestratorSystem
+package import OrchestratorSystem
 
 #if canImport(Glibc)
     import Glibc
@@ -24,10 +23,14 @@ package struct CLIContext {
     package var isTerminal: Bool
     package var writeOut: (String) -> Void
     package var writeError: (String) -> Void
+    /// Opens the state at a location: the JSON file store in the program (`main` wires it), so the
+    /// command line reaches the state only through the core's use cases.
+    package var openState: (StateLocation) -> any StatePersistence
 
     package init(
         environment: [String: String], workingDirectory: String, executablePath: String, clock: WallClock = .system,
-        isTerminal: Bool = false, writeOut: @escaping (String) -> Void, writeError: @escaping (String) -> Void
+        isTerminal: Bool = false, writeOut: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
+        openState: @escaping (StateLocation) -> any StatePersistence
     ) {
         self.environment = environment
         self.workingDirectory = workingDirectory
@@ -36,17 +39,20 @@ package struct CLIContext {
         self.isTerminal = isTerminal
         self.writeOut = writeOut
         self.writeError = writeError
+        self.openState = openState
     }
 
     /// The running process's context.
-    package static func live(executablePath: String) -> CLIContext {
+    package static func live(
+        executablePath: String, openState: @escaping (StateLocation) -> any StatePersistence
+    ) -> CLIContext {
         CLIContext(
             environment: ProcessInfo.processInfo.environment,
             workingDirectory: FileManager.default.currentDirectoryPath,
             executablePath: executablePath,
             isTerminal: isatty(1) == 1,
             writeOut: { writeAll(1, $0) },
-            writeError: { writeAll(2, $0) })
+            writeError: { writeAll(2, $0) }, openState: openState)
     }
 
     var home: String? { ProcessPaths.home(environment: environment) }

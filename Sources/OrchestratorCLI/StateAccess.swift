@@ -1,29 +1,32 @@
 internal import OrchestratorCore
-internal import OrchestratorStorage
 internal import OrchestratorSystem
 
-/// The state file a command works on — `--state`, else `MCP_ORCHESTRATOR_STATE`, else the per-user
-/// default, exactly as the server resolves it — changed through the same store, lock and rules.
+/// The state a command works on — `--state`, else `MCP_ORCHESTRATOR_STATE`, else the per-user
+/// default, exactly as the server resolves it — reached through the core's use cases, under the same
+/// lock and rules as the server, as the person.
 struct StateAccess {
-    let store: StateStore
+    let orchestrator: Orchestrator
+    let path: String
     let context: CLIContext
 
     init(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) {
+        let location: StateLocation
         do {
-            let location = try StateLocation.resolve(
+            location = try StateLocation.resolve(
                 option: arguments.options["--state"], environment: context.environment,
                 workingDirectory: context.workingDirectory, homeDirectory: context.home)
-            store = StateStore(location: location)
         } catch {
             throw .usage(error.description)
         }
+        path = location.path
+        orchestrator = Orchestrator(
+            persistence: context.openState(location), clock: context.clock,
+            leaseSeconds: Orchestrator.defaultLeaseSeconds, approver: .human)
         self.context = context
     }
 
-    var path: String { store.location.path }
-
     /// Whether the path holds a state file yet.
-    var fileExists: Bool { store.fileExists }
+    var fileExists: Bool { orchestrator.hasState }
 
     /// Said instead of an empty store when the path holds no state file, so a mistyped `--state`
     /// never looks like lost plans.
@@ -35,32 +38,32 @@ struct StateAccess {
     /// The state as it is now, with expired leases shown as pending; never writes. A path without
     /// a state file is refused with `noFileSentence`.
     func read() throws(CLIFailure) -> (state: OrchestratorState, revision: Int) {
-        guard store.fileExists else { throw .refused(noFileSentence) }
+        guard fileExists else { throw .refused(noFileSentence) }
         do {
-            let snapshot = try store.read()
-            var state = snapshot.state
-            state.expireLeases(at: context.clock.now())
-            return (state, snapshot.revision)
+            let snapshot = try orchestrator.read()
+            return (snapshot.state, snapshot.revision)
         } catch {
             throw .io(error.description)
         }
     }
 
-    /// Applies a change under the lock, as the person; a refusal of the rules is exit status 1.
-    func change<Outcome>(_ body: (inout OrchestratorState) throws(OrchestratorError) -> Outcome) throws(CLIFailure) -> (
-        Outcome, StateSnapshot
-    ) {
-        let now = context.clock.now()
+    /// Runs a change use case and waits until it is durable; a refusal of the rules is exit status 1,
+    /// a state file that cannot be used 74.
+    func perform<Outcome>(
+        _ useCase: (Orchestrator) throws(ChangeFailure) -> Committed<Outcome>
+    ) throws(CLIFailure) -> (outcome: Outcome, revision: Int) {
         do {
-            return try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-                state.expireLeases(at: now)
-                return try body(&state)
-            }
-        } catch {
-            switch error {
+            let committed = try useCase(orchestrator)
+            return (try committed.durable(), committed.snapshot.revision)
+        } catch let failure as ChangeFailure {
+            switch failure {
             case .refused(let refusal): throw .refused("\(refusal) [\(refusal.code)]")
-            case .storage(let problem): throw .io(problem.description)
+            case .persistence(let problem): throw .io(problem.description)
             }
+        } catch let problem as PersistenceError {
+            throw .io(problem.description)
+        } catch {
+            throw .io("\(error)")
         }
     }
 }

@@ -39,7 +39,10 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if let first = arguments.first, CommandLineInterface.isCommand(first) {
     exit(
         CommandLineInterface.run(
-            arguments, context: .live(executablePath: ProcessPaths.executable() ?? CommandLine.arguments[0])))
+            arguments,
+            context: .live(
+                executablePath: ProcessPaths.executable() ?? CommandLine.arguments[0],
+                openState: { StateStore(location: $0) })))
 }
 
 let options: LaunchOptions

@@ -1,6 +1,4 @@
 internal import OrchestratorCore
-internal import OrchestratorStorage
-internal import OrchestratorSystem
 
 /// `approve REQUEST_ID TASK_ID`: the person approves a done task, as the server's refusals say.
 struct ApproveCommand: CLICommand {
@@ -21,11 +19,10 @@ struct ApproveCommand: CLICommand {
         let task = WorkTask.ID(ids[1])
         let access = try StateAccess(arguments, context: context)
         let actor = context.actor
-        let now = context.clock.now()
-        let (unlocked, snapshot) = try access.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.approve(task, in: request, by: actor, at: now)
+        let (unlocked, revision) = try access.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.approve(task, in: request, by: actor)
         }
-        var line = "Approved \(task) of \(request) (revision \(snapshot.revision))."
+        var line = "Approved \(task) of \(request) (revision \(revision))."
         if !unlocked.isEmpty { line += " Now ready: \(unlocked.map(\.rawValue).joined(separator: ", "))." }
         context.writeOut(line + "\n")
         return 0
@@ -51,11 +48,10 @@ struct RejectCommand: CLICommand {
         let task = WorkTask.ID(ids[1])
         let access = try StateAccess(arguments, context: context)
         let actor = context.actor
-        let now = context.clock.now()
-        let (_, snapshot) = try access.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.reject(task, in: request, feedback: feedback, leaseSeconds: 30 * 60, by: actor, at: now)
+        let (_, revision) = try access.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.reject(task, in: request, feedback: feedback, by: actor)
         }
-        context.writeOut("Sent \(task) of \(request) back with your feedback (revision \(snapshot.revision)).\n")
+        context.writeOut("Sent \(task) of \(request) back with your feedback (revision \(revision)).\n")
         return 0
     }
 }
@@ -75,11 +71,10 @@ struct ApproveRequestCommand: CLICommand {
         let request = WorkRequest.ID(ids[0])
         let access = try StateAccess(arguments, context: context)
         let actor = context.actor
-        let now = context.clock.now()
-        let (_, snapshot) = try access.change { (state: inout OrchestratorState) throws(OrchestratorError) in
-            try state.completeRequest(request, by: actor, at: now)
+        let (_, revision) = try access.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.completeRequest(request, by: actor)
         }
-        context.writeOut("Request \(request) is completed (revision \(snapshot.revision)).\n")
+        context.writeOut("Request \(request) is completed (revision \(revision)).\n")
         return 0
     }
 }

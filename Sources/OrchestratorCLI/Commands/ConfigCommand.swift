@@ -1,5 +1,4 @@
 internal import OrchestratorJSON
-internal import OrchestratorStorage
 internal import OrchestratorSystem
 
 /// `config claude-desktop|cline|claude-code [server options]`: a ready `mcpServers` entry with this

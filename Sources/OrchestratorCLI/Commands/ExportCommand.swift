@@ -1,5 +1,4 @@
 internal import OrchestratorCore
-internal import OrchestratorStorage
 internal import OrchestratorSystem
 
 /// `export [REQUEST_ID] --format markdown|json|html [--output FILE]`: a report to read or keep.

@@ -1,5 +1,4 @@
 internal import OrchestratorCore
-internal import OrchestratorStorage
 internal import OrchestratorSystem
 internal import OrchestratorWorkflows
 

@@ -1,5 +1,5 @@
 internal import OrchestratorCore
-internal import OrchestratorStorage
+internal import OrchestratorFormat
 internal import OrchestratorSystem
 
 /// Requests (and the workflow runs they record) in the state file's own format, so an export reads

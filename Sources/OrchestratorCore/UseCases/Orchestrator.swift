@@ -13,6 +13,9 @@ package struct Orchestrator {
     /// Who approves (`--approver`).
     package let approver: ApproverMode
 
+    /// The lease of a claim when nothing else is said (`--lease-minutes` defaults to 30).
+    package static let defaultLeaseSeconds = 30 * 60
+
     package init(persistence: any StatePersistence, clock: WallClock, leaseSeconds: Int, approver: ApproverMode) {
         self.persistence = persistence
         self.clock = clock

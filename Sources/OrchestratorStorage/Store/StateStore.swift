@@ -1,4 +1,5 @@
 package import OrchestratorCore
+internal import OrchestratorFormat
 internal import OrchestratorJSON
 package import OrchestratorSystem
 

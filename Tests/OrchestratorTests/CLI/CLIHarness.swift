@@ -1,6 +1,7 @@
 import Foundation
 import OrchestratorCLI
 import OrchestratorCore
+import OrchestratorStorage
 
 /// Runs subcommands in process over a temporary state file, capturing what they print.
 final class CLIHarness: @unchecked Sendable {
@@ -28,7 +29,8 @@ final class CLIHarness: @unchecked Sendable {
         let context = CLIContext(
             environment: environment, workingDirectory: "/work", executablePath: "/opt/bin/mcp-orchestrator",
             clock: clock.wallClock,
-            isTerminal: terminal, writeOut: { self.out += $0 }, writeError: { self.err += $0 })
+            isTerminal: terminal, writeOut: { self.out += $0 }, writeError: { self.err += $0 },
+            openState: { StateStore(location: $0) })
         return CommandLineInterface.run(withState, context: context)
     }
 }

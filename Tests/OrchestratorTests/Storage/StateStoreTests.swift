@@ -1,5 +1,6 @@
 import Foundation
 import OrchestratorCore
+import OrchestratorFormat
 import OrchestratorJSON
 import OrchestratorMCP
 import OrchestratorStorage
