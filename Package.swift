@@ -1,13 +1,16 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-/// Every target gets the same language settings, so the strictness is uniform and never forgotten.
-let strictSettings: [SwiftSetting] = [
+/// Every target gets the same language features, so the strictness is uniform and never forgotten.
+let languageFeatures: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
     .enableUpcomingFeature("MemberImportVisibility"),
-    .treatAllWarnings(as: .error),
 ]
+
+/// The sources are held to warnings as errors. Tests are not: Swift Testing's macro expansions raise
+/// warnings of their own.
+let sourceStrictness: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
     name: "mcp-orchestrator",
@@ -64,8 +67,6 @@ let package = Package(
 )
 
 for target in package.targets {
-    // Swift Testing's macro expansions raise warnings of their own; tests keep the features, and
-    // the sources alone are held to warnings-as-errors.
-    let settings = target.type == .test ? strictSettings.dropLast() : strictSettings[...]
-    target.swiftSettings = (target.swiftSettings ?? []) + settings
+    let strictness = target.type == .test ? [] : sourceStrictness
+    target.swiftSettings = (target.swiftSettings ?? []) + languageFeatures + strictness
 }

@@ -1,6 +1,6 @@
 internal import OrchestratorCore
 
-/// The person's side of the executable (product §9): subcommands next to the default stdio server.
+/// The person's side of the executable: subcommands next to the default stdio server.
 package enum CommandLineInterface {
     static let commands: [any CLICommand] = [
         StatusCommand(), ApproveCommand(), RejectCommand(), ApproveRequestCommand(), ExportCommand(),

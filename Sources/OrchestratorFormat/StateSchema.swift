@@ -1,6 +1,6 @@
 internal import OrchestratorCore
 
-/// Facts about the state file's format (product §7).
+/// Facts about the state file's format.
 package enum StateSchema {
     /// The `schemaVersion` this build writes. A file with a larger one is never overwritten.
     ///

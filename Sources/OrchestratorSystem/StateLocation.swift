@@ -1,4 +1,4 @@
-/// Where the state file lives, and which rule chose it (product §7).
+/// Where the state file lives, and which rule chose it: `--state`, else `MCP_ORCHESTRATOR_STATE`, else the per-user default.
 ///
 /// The order is `--state PATH`, then `MCP_ORCHESTRATOR_STATE`, then the platform's per-user data
 /// directory. The result is always absolute: clients often start servers from `/`, so a relative path

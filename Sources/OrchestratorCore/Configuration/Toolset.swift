@@ -1,4 +1,4 @@
-/// A named group of tools that `--toolsets` turns on (product §10).
+/// A named group of tools that `--toolsets` turns on.
 ///
 /// `server` (the `server_info` tool) is always on. The others are chosen at launch; `all` selects
 /// every set. A set that no shipped tool belongs to yet simply contributes no tools.

@@ -1,4 +1,4 @@
-/// When a request's tasks need approval (product §4).
+/// When a request's tasks need approval: after each task, before completion, or never (auto).
 package enum ApprovalPolicy: String, CaseIterable, Sendable {
     /// Gate after every task: no new task while one is done and not approved; dependencies are
     /// satisfied only by approval. The default.

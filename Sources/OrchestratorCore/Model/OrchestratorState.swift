@@ -1,4 +1,4 @@
-/// Everything the orchestrator knows: the document the state file holds (product §7).
+/// Everything the orchestrator knows: the document the state file holds.
 ///
 /// Ids come from counters kept in the state itself, so several processes sharing one file never hand
 /// out the same id: the counter is read and advanced under the file lock like any other change.

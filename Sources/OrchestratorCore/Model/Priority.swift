@@ -1,4 +1,4 @@
-/// How urgent a task is; the scheduler hands out higher priorities first (product §5).
+/// How urgent a task is; the scheduler hands out higher priorities first.
 package enum Priority: String, CaseIterable, Sendable {
     case high
     case medium

@@ -1,4 +1,4 @@
-/// A user's request and the plan of tasks made for it (product §3).
+/// A user's request and the plan of tasks made for it.
 package struct WorkRequest: Sendable, Equatable, Identifiable {
     /// A short readable id such as `req-3`.
     package typealias ID = Identifier<WorkRequest>

@@ -1,9 +1,9 @@
-/// One unit of work in a plan (product §3). A value: change a copy, persist it, then keep it.
+/// One unit of work in a plan. A value: change a copy, persist it, then keep it.
 package struct WorkTask: Sendable, Equatable, Identifiable {
     /// A short readable id such as `task-7`, unique across the whole store.
     package typealias ID = Identifier<WorkTask>
 
-    /// The task state machine of product §4; `TaskStateMachine` decides every move.
+    /// Where the task is in its life (pending, in progress, done, approved); `TaskStateMachine` decides every move.
     package enum Status: String, CaseIterable, Sendable {
         /// Planned and not yet handed out, or handed back (lease expired).
         case pending

@@ -23,7 +23,7 @@ extension OrchestratorState {
         }
     }
 
-    /// `get_next_task`: selects per product §5 and claims the task for `holder` with a lease.
+    /// `get_next_task`: selects by priority then plan order (`NextTaskSelector`) and claims the task for `holder` with a lease.
     /// A task the holder already has comes back with its lease renewed.
     package mutating func claimNext(
         in scope: WorkRequest.ID?, holder: String, leaseSeconds: Int, at now: Timestamp

@@ -1,6 +1,6 @@
 package import OrchestratorJSON
 
-/// Workflow runs (product §6): starting one, and moving it from step to step by its definition.
+/// Workflow runs: starting one, and moving it from step to step by its definition.
 ///
 /// Every step entered becomes a task of the run's request, in progress and held by whoever drives the
 /// run; leaving it marks the task done and approves it in one change, recorded as the run's doing.

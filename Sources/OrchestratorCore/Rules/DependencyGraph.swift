@@ -1,4 +1,4 @@
-/// Dependency checks run on every write that can change a request's graph (product §5).
+/// Dependency checks run on every write that can change a request's graph: unknown ids, self-references, cycles.
 ///
 /// Only live tasks take part: a deleted task may keep its own `dependsOn` (it is restored with it),
 /// but no live task may depend on a deleted or unknown one. Checks run in plan order so the same

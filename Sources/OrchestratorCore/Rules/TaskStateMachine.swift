@@ -1,4 +1,4 @@
-/// The one place every task transition is decided (product §4).
+/// The one place every task transition is decided: pending → in progress → done → approved, and back by rejection.
 ///
 /// ```
 /// pending ──claim──▶ in_progress ──markDone──▶ done ──approve──▶ approved

@@ -1,4 +1,4 @@
-/// What `get_next_task` should do, decided without changing anything (product §5).
+/// What `get_next_task` should do, decided without changing anything.
 package enum NextTaskSelection: Equatable, Sendable {
     /// The holder already has this task in progress: hand the same one back.
     case resume(WorkRequest.ID, WorkTask.ID)

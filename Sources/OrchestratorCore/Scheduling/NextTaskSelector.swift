@@ -1,4 +1,4 @@
-/// Chooses the next task deterministically (product §5).
+/// Chooses the next task deterministically.
 ///
 /// Among claimable tasks — pending, every dependency satisfied under the request's policy, request
 /// active and not gated — the highest priority wins, then the earlier position in the plan. Without

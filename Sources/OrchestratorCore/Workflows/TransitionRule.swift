@@ -80,7 +80,7 @@ package struct ContextCondition: Sendable, Equatable, CustomStringConvertible {
         switch test {
         case .truthy: return key
         case .falsy: return "not " + key
-        default:
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
             let literal = if case .string(let text) = value { "\"\(text)\"" } else { value.description }
             return "\(key) \(test.rawValue) \(literal)"
         }
@@ -106,12 +106,15 @@ package struct ContextCondition: Sendable, Equatable, CustomStringConvertible {
         return left == right
     }
 
+    /// An ordering test between two values; equality and truth tests are not orderings and hold
+    /// here never (`holds` decides them before ever getting here).
     private static func order<Value: Comparable>(_ left: Value, _ right: Value, _ test: Test) -> Bool {
         switch test {
         case .less: left < right
         case .lessOrEqual: left <= right
         case .greater: left > right
-        default: left >= right
+        case .greaterOrEqual: left >= right
+        case .equal, .notEqual, .truthy, .falsy: false
         }
     }
 }

@@ -1,4 +1,4 @@
-/// A workflow as loaded from `<name>/index.md` and its step files (product §6).
+/// A workflow as loaded from `<name>/index.md` and its step files.
 package struct WorkflowDefinition: Sendable, Equatable {
     /// The folder name: how tools, prompts and resources name the workflow.
     package let name: String

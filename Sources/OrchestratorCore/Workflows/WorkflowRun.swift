@@ -1,4 +1,4 @@
-/// One execution of a workflow definition (product §3). Each step it enters is recorded as a task of
+/// One execution of a workflow definition. Each step it enters is recorded as a task of
 /// its linked request, so a run has the same lineage, tables and history as a plan.
 package struct WorkflowRun: Sendable, Equatable, Identifiable {
     /// A short readable id such as `run-4`: the `instance_id` of the workflow tools.

@@ -1,4 +1,4 @@
-/// One step of a workflow definition, as its Markdown file describes it (product §6).
+/// One step of a workflow definition, as its Markdown file describes it.
 package struct WorkflowStep: Sendable, Equatable {
     /// The link text in `index.md`: how runs, reports and transitions name the step.
     package let name: String

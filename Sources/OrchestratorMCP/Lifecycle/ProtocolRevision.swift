@@ -1,7 +1,7 @@
 /// Every MCP revision we speak, oldest first, with what each one allows on the wire.
 ///
 /// Feature questions are asked of the revision ("does this session have structured output?") rather
-/// than by comparing strings at call sites; the table in `docs/mcp-protocol.md` §7 is the source.
+/// than by comparing strings at call sites; each case lists what its revision added.
 package enum ProtocolRevision: String, CaseIterable, Comparable, Sendable {
     // The cases spell the revision's date as the specification does; underscores keep it readable.
     // swift-format-ignore: AlwaysUseLowerCamelCase

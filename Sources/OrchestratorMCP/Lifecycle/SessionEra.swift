@@ -5,7 +5,7 @@ package import OrchestratorJSON
 ///
 /// A first request carrying the 2026 envelope key (other than `initialize`) makes the connection
 /// modern; any other first request makes it a handshake connection. This is how the reference
-/// servers decide (`docs/mcp-protocol.md` §3.5).
+/// servers decide (the MCP specification leaves a mixed connection to the server).
 package enum SessionEra: Sendable, Equatable {
     /// No request seen yet.
     case undecided

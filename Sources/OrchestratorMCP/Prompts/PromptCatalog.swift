@@ -1,6 +1,6 @@
 package import OrchestratorWorkflows
 
-/// The only list of prompts: the fixed ones, then one per loaded workflow (product §6).
+/// The only list of prompts: the fixed ones, then one per loaded workflow (picked to start it).
 package struct PromptCatalog: Sendable {
     private let fixed: [any MCPPrompt]
     private let workflows: WorkflowLibrary

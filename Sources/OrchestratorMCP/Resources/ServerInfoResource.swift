@@ -9,6 +9,6 @@ package struct ServerInfoResource: MCPResource {
     package let mimeType = "application/json"
 
     package func read(environment: ServerEnvironment, context: RequestContext) throws(JSONRPCError) -> String {
-        ServerInfoReport.make(environment: environment, context: context).description
+        ServerInfoReport(environment: environment, context: context).json.description
     }
 }

@@ -7,7 +7,7 @@ package struct ServerConfiguration: Sendable {
     package var stateLocation: StateLocation
     package var toolsets: [Toolset]
     package var approver: ApproverMode
-    /// Where workflow definitions come from, in priority order (already resolved; product §6).
+    /// Where workflow definitions come from, in priority order (already resolved).
     package var workflowDirectories: [String]
     /// Where roles come from: the workflow directories, then the shipped ones.
     package var roleDirectories: [String]

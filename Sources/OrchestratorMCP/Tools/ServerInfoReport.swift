@@ -2,8 +2,31 @@ internal import OrchestratorCore
 package import OrchestratorJSON
 internal import OrchestratorSystem
 
-/// The facts `server_info` and the `orchestrator://server/info` resource report.
-package enum ServerInfoReport {
+/// The facts `server_info` and the `orchestrator://server/info` resource report, gathered once as a
+/// typed value; the JSON and the Markdown text are both rendered from it.
+package struct ServerInfoReport {
+    /// What is known of the state file without changing it.
+    struct StateFile {
+        let path: String
+        let source: StateLocation.Source
+        let exists: Bool
+        let readable: Bool
+        let sizeBytes: Int?
+        let revision: Int?
+        let requests: Int?
+        let problem: String?
+        let warnings: [String]
+    }
+
+    let revision: ProtocolRevision
+    let era: String
+    let client: String?
+    let stateFile: StateFile
+    let toolsets: [Toolset]
+    let approver: ApproverMode
+    let workflowDirectories: [String]
+    let counts: (tools: Int, resources: Int, resourceTemplates: Int, prompts: Int)
+
     package static let schema: JSONValue = [
         "type": "object",
         "properties": [
@@ -59,70 +82,81 @@ package enum ServerInfoReport {
         [StateLocation.Source.option, .environment, .platformDefault].map { .string($0.rawValue) }
     }
 
-    package static func make(environment: ServerEnvironment, context: RequestContext) -> JSONValue {
+    package init(environment: ServerEnvironment, context: RequestContext) {
         let configuration = environment.configuration
         let probe = StateFileProbe.probe(configuration.stateLocation)
-        var stateFile: [String: JSONValue] = [
-            "path": .string(probe.location.path),
-            "source": .string(probe.location.source.rawValue),
-            "exists": .bool(probe.exists),
-            "readable": .bool(probe.isReadable),
-        ]
+        let condition = environment.stateCondition
+        var sizeBytes: Int?
+        var problem: String?
         switch probe.condition {
         case .notCreated: break
-        case .readable(let byteCount): stateFile["sizeBytes"] = .int(byteCount)
-        case .unusable(let reason): stateFile["problem"] = .string(reason)
+        case .readable(let byteCount): sizeBytes = byteCount
+        case .unusable(let reason): problem = reason
         }
-        let condition = environment.stateCondition
-        if let revision = condition.revision { stateFile["revision"] = .int(revision) }
-        if let requests = condition.requestCount { stateFile["requests"] = .int(requests) }
-        if !condition.warnings.isEmpty { stateFile["warnings"] = .array(condition.warnings.map { .string($0) }) }
-        if let problem = condition.problem {
-            stateFile["problem"] = .string(problem)
-            stateFile["readable"] = .bool(condition.revision != nil)
-        }
+        if let conditionProblem = condition.problem { problem = conditionProblem }
+        stateFile = StateFile(
+            path: probe.location.path, source: probe.location.source, exists: probe.exists,
+            readable: condition.problem == nil ? probe.isReadable : condition.revision != nil, sizeBytes: sizeBytes,
+            revision: condition.revision, requests: condition.requestCount, problem: problem,
+            warnings: condition.warnings)
+        revision = context.revision
+        era = environment.eraName
+        client = context.clientInfo?.name
+        toolsets = configuration.toolsets
+        approver = configuration.approver
+        workflowDirectories = configuration.workflowDirectories
+        counts = (
+            environment.toolNames.count, environment.resourceCount, environment.resourceTemplateCount,
+            environment.promptCount
+        )
+    }
+
+    /// The report as `server_info`'s structured content (see `schema`).
+    package var json: JSONValue {
+        var file: [String: JSONValue] = [
+            "path": .string(stateFile.path), "source": .string(stateFile.source.rawValue),
+            "exists": .bool(stateFile.exists), "readable": .bool(stateFile.readable),
+        ]
+        file["sizeBytes"] = stateFile.sizeBytes.map(JSONValue.int)
+        file["revision"] = stateFile.revision.map(JSONValue.int)
+        file["requests"] = stateFile.requests.map(JSONValue.int)
+        file["problem"] = stateFile.problem.map(JSONValue.string)
+        if !stateFile.warnings.isEmpty { file["warnings"] = .array(stateFile.warnings.map { .string($0) }) }
         var report: [String: JSONValue] = [
             "name": .string(ProductInfo.name),
             "version": .string(ProductInfo.version),
-            "protocolRevision": .string(context.revision.rawValue),
-            "era": .string(environment.eraName),
-            "stateFile": .object(stateFile),
-            "toolsets": .array(configuration.toolsets.map { .string($0.rawValue) }),
-            "approver": .string(configuration.approver.rawValue),
-            "workflowDirectories": .array(configuration.workflowDirectories.map { .string($0) }),
+            "protocolRevision": .string(revision.rawValue),
+            "era": .string(era),
+            "stateFile": .object(file),
+            "toolsets": .array(toolsets.map { .string($0.rawValue) }),
+            "approver": .string(approver.rawValue),
+            "workflowDirectories": .array(workflowDirectories.map { .string($0) }),
             "counts": [
-                "tools": .int(environment.toolNames.count),
-                "resources": .int(environment.resourceCount),
-                "resourceTemplates": .int(environment.resourceTemplateCount),
-                "prompts": .int(environment.promptCount),
+                "tools": .int(counts.tools), "resources": .int(counts.resources),
+                "resourceTemplates": .int(counts.resourceTemplates), "prompts": .int(counts.prompts),
             ],
         ]
-        if let client = context.clientInfo?.name { report["client"] = .string(client) }
+        report["client"] = client.map(JSONValue.string)
         return .object(report)
     }
 
     /// A short Markdown rendering of the report.
-    package static func text(_ report: JSONValue) -> String {
-        let state = report["stateFile"]!
+    package var text: String {
         let condition: String
-        if let problem = state["problem"]?.stringValue {
+        if let problem = stateFile.problem {
             condition = "problem: \(problem)"
-        } else if state["exists"]?.boolValue == true {
+        } else if stateFile.exists {
             condition =
-                "readable, \(state["sizeBytes"]?.intValue ?? 0) bytes, revision \(state["revision"]?.intValue ?? 0), "
-                + "\(state["requests"]?.intValue ?? 0) requests"
+                "readable, \(stateFile.sizeBytes ?? 0) bytes, revision \(stateFile.revision ?? 0), \(stateFile.requests ?? 0) requests"
         } else {
             condition = "not created yet (it is created on the first change)"
         }
-        let warnings =
-            state["warnings"]?.arrayValue?.compactMap(\.stringValue).map { "\nWarning: \($0)" }.joined() ?? ""
-        let toolsets = report["toolsets"]?.arrayValue?.compactMap(\.stringValue).joined(separator: ", ") ?? ""
-        let counts = report["counts"]!
+        let warnings = stateFile.warnings.map { "\nWarning: \($0)" }.joined()
         return """
-            \(report["name"]!.stringValue!) \(report["version"]!.stringValue!), protocol \(report["protocolRevision"]!.stringValue!) (\(report["era"]!.stringValue!) era)
-            State file: \(state["path"]!.stringValue!) (from \(state["source"]!.stringValue!); \(condition))\(warnings)
-            Tool sets: \(toolsets); approver: \(report["approver"]!.stringValue!)
-            Tools: \(counts["tools"]!), resources: \(counts["resources"]!), resource templates: \(counts["resourceTemplates"]!), prompts: \(counts["prompts"]!)
+            \(ProductInfo.name) \(ProductInfo.version), protocol \(revision.rawValue) (\(era) era)
+            State file: \(stateFile.path) (from \(stateFile.source.rawValue); \(condition))\(warnings)
+            Tool sets: \(toolsets.map(\.rawValue).joined(separator: ", ")); approver: \(approver.rawValue)
+            Tools: \(counts.tools), resources: \(counts.resources), resource templates: \(counts.resourceTemplates), prompts: \(counts.prompts)
             """
     }
 }

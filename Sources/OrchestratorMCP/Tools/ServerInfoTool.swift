@@ -16,10 +16,10 @@ package struct ServerInfoTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let report = ServerInfoReport.make(environment: invocation.environment, context: invocation.context)
-        if let problem = report["stateFile"]?["problem"]?.stringValue {
+        let report = ServerInfoReport(environment: invocation.environment, context: invocation.context)
+        if let problem = report.stateFile.problem {
             invocation.context.log(.warning, "The state file cannot be used: \(problem)")
         }
-        return .complete(ToolOutput(structured: report, text: ServerInfoReport.text(report)))
+        return .complete(ToolOutput(structured: report.json, text: report.text))
     }
 }

@@ -2,7 +2,7 @@ package import OrchestratorCore
 package import OrchestratorJSON
 
 /// Several tool sets' tools that share one name, served as one tool that accepts every shape
-/// (product §10): `update_task {requestId, taskId, …}` from the default set and
+/// (when two tool sets share a name, one tool accepts both shapes): `update_task {requestId, taskId, …}` from the default set and
 /// `update_task {task_id, …}` from orchestrator-server, for example.
 ///
 /// The published input schema is the union of the variants' fields with none required; a call goes

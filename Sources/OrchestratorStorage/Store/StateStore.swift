@@ -9,7 +9,7 @@ package import OrchestratorSystem
     import Darwin
 #endif
 
-/// The state file, shared safely by every process that opens it (product §7), and the core's
+/// The state file, shared safely by every process that opens it, and the core's
 /// `StatePersistence`.
 ///
 /// A change takes an exclusive `flock` on `<state>.lock`, re-reads the file if anyone replaced it

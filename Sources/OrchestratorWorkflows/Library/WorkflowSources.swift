@@ -1,6 +1,6 @@
 internal import OrchestratorSystem
 
-/// Which directories definitions come from (product §6): `--workflows DIR` (repeatable), else
+/// Which directories definitions come from: `--workflows DIR` (repeatable), else
 /// `MCP_ORCHESTRATOR_WORKFLOWS` (a `:`-separated list), else the per-user workflows folder followed
 /// by the workflows shipped with the program. Roles always fall back to the shipped ones.
 package struct WorkflowSources: Sendable, Equatable {

@@ -1,7 +1,7 @@
 import OrchestratorCore
 import Testing
 
-/// Next-task selection, gates under each policy, leases with an injected clock (product §4, §5).
+/// Next-task selection, gates under each policy, leases with an injected clock.
 struct SchedulingTests {
     static let start = Timestamp(millisecondsSince1970: 1_795_251_600_000)
 

@@ -3,7 +3,7 @@ import OrchestratorJSON
 import OrchestratorWorkflows
 import Testing
 
-/// The Markdown format of product §6, read from inline files: every error names its file and line
+/// The Markdown workflow format, read from inline files: every error names its file and line
 /// and says how to fix it.
 @Suite struct WorkflowParserTests {
     static func step(guidance: String = "Go on.", instructions: String = "Do it.", extra: String = "") -> String {

@@ -2,7 +2,7 @@ import OrchestratorCore
 import OrchestratorWorkflows
 import Testing
 
-/// Where definitions and roles come from (product §6): option, else environment, else defaults.
+/// Where definitions and roles come from: option, else environment, else defaults.
 @Suite struct WorkflowSourcesTests {
     func resolve(_ options: [String] = [], environment: [String: String] = [:], shipped: String? = "/opt/mo/workflows")
         -> WorkflowSources

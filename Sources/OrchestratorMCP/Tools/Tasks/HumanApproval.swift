@@ -2,7 +2,7 @@ internal import OrchestratorCore
 internal import OrchestratorJSON
 internal import OrchestratorSystem
 
-/// Approval reserved for the person (`--approver human`, product §4).
+/// Approval reserved for the person (`--approver human`): the model's call alone never approves.
 ///
 /// An approve call from the model never approves by itself. When the client declared elicitation the
 /// server asks the person (approve, or reject with feedback) and acts on the answer; otherwise the

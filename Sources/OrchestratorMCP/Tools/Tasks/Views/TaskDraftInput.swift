@@ -33,7 +33,7 @@ enum TaskDraftInput {
                 case .int(let position): .position(position)
                 case .double(let position): .position(Int(position))
                 case .string(let name): .name(name)
-                default: nil
+                case .null, .bool, .numberLiteral, .array, .object: nil
                 }
             }
             return TaskDraft(
