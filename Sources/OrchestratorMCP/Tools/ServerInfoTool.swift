@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// `server_info`: what this server is, which protocol revision the call used, and where its state lives.

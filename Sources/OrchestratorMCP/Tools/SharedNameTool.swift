@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// Several tool sets' tools that share one name, served as one tool that accepts every shape

@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 
 /// The only list of tools: `tools/list` serialises it and `tools/call` looks names up in it.
 package struct ToolCatalog: Sendable {

@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 
 #if canImport(Glibc)
     import Glibc

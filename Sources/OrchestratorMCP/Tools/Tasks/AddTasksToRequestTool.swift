@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// `add_tasks_to_request`: extends an active plan; new tasks may depend on existing ones and on each other.

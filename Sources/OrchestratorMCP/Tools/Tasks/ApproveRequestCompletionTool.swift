@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// `approve_request_completion`: closes a request once every task is approved; it then refuses all changes.

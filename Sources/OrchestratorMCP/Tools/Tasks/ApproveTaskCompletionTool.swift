@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// `approve_task_completion`: accepts a done task, which lifts the request's gate.

@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// `delete_task`: takes a task out of the plan, keeping it for `restore_task`.

@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// `list_requests`: every request with its progress, optionally only active or completed ones. Read-only.

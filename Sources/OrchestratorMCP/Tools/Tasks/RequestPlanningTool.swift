@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// `request_planning`: registers a user's request and its plan of tasks (mcp-taskmanager's name and arguments).

@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// `restore_task`: brings a deleted task back into the plan, as it was.

@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// `update_task`: edits a task that is not done yet; done and approved tasks are immutable.

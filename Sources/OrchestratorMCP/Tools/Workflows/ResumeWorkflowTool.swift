@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// `resume_workflow`: the client says where it believes the run is; the server says where it is.

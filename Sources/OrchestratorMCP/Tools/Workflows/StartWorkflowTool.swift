@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// `start_workflow`: begins a run at the workflow's first step.

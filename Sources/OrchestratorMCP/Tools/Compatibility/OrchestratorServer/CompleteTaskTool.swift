@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// orchestrator-server's `complete_task`: only the claiming instance completes, with a result.

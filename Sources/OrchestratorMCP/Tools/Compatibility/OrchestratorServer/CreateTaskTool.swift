@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// orchestrator-server's `create_task`: a task with a caller-chosen id and existing dependencies.

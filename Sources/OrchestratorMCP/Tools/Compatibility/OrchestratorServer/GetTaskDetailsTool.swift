@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// orchestrator-server's `get_task_details {task_id}`: the task in its shape, with its history.

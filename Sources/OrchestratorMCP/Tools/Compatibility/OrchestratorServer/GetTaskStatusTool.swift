@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// orchestrator-server's `get_task_status {task_id}`: the status and assignee of one task.

@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// orchestrator-server's `get_next_task {instance_id}`: claims the next task whose dependencies are

@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// mcp-task-orchestrator's `orchestrator_complete_subtask`: results, artifacts and what comes next.

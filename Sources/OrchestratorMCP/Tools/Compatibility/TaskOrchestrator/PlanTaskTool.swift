@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// mcp-task-orchestrator's `orchestrator_plan_task`: subtasks arrive as a JSON string.

@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// mcp-task-orchestrator's `orchestrator_synthesize_results`: every subtask's results in one document.

@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// mcp-task-orchestrator's `orchestrator_get_status`: the plans with their subtasks and progress.

@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// workflow-orchestration's `aggregate_task_results {task_group_id}`: every task's result in a group.

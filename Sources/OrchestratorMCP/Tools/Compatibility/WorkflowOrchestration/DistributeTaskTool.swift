@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// workflow-orchestration's `distribute_task`: one task per target machine, claimed for it, in a

@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// workflow-orchestration's `execute_workflow`: starts a run; parameters become its context.

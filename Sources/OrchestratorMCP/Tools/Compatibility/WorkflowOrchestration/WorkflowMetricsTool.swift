@@ -1,4 +1,4 @@
-package import OrchestratorCore
+internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// workflow-orchestration's `get_workflow_metrics {time_range?}`: counts and durations from the

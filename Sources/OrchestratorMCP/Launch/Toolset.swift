@@ -1,3 +1,5 @@
+internal import OrchestratorCore
+
 /// A named group of tools that `--toolsets` turns on.
 ///
 /// `server` (the `server_info` tool) is always on. The others are chosen at launch; `all` selects
