@@ -57,18 +57,6 @@ struct ConfigCommand: CLICommand {
         return 0
     }
 
-    /// `word` as one word for a POSIX shell: as it is when it holds only characters no shell treats
-    /// specially, else in single quotes, with each `'` written as `'\''`.
-    static func shellQuoted(_ word: String) -> String {
-        let plain =
-            !word.isEmpty
-            && word.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-                    || "_@%+=:,./-".unicodeScalars.contains($0)
-            }
-        return plain ? word : "'" + word.replacing("'", with: "'\\''") + "'"
-    }
-
     /// Two-space indented JSON, keys sorted, for pasting into a config file.
     static func pretty(_ value: JSONValue, indent: String = "") -> String {
         let inner = indent + "  "
@@ -108,7 +96,7 @@ extension CLIContext {
                 "Merge this into \(support)/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json (Cline → MCP Servers → Configure opens it).\n"
             )
         case .claudeCode:
-            let quoted = ([executablePath] + arguments).map(ConfigCommand.shellQuoted).joined(separator: " ")
+            let quoted = ShellQuoting.line([executablePath] + arguments)
             writeError(
                 "Claude Code keeps user-scoped servers in \(home)/.claude.json; add this one with:\nclaude mcp add --transport stdio --scope user orchestrator -- \(quoted)\n"
             )

@@ -147,7 +147,8 @@ package struct ServerInfoReport {
             condition = "problem: \(problem)"
         } else if stateFile.exists {
             condition =
-                "readable, \(stateFile.sizeBytes ?? 0) bytes, revision \(stateFile.revision ?? 0), \(stateFile.requests ?? 0) requests"
+                "readable, \(stateFile.sizeBytes ?? 0) bytes, revision \(stateFile.revision ?? 0), "
+                + "\(stateFile.requests ?? 0) request\(stateFile.requests == 1 ? "" : "s")"
         } else {
             condition = "not created yet (it is created on the first change)"
         }

@@ -61,6 +61,8 @@ package struct ApproveTaskCompletionTool: MCPTool {
                 headline: "Task \(taskID) is approved by \(approver). Unlocked: \(TaskResult.list(unlocked)).",
                 task: taskID, in: requestID, state: state,
                 extra: ["decision": "approved", "unlocked": .array(unlocked.map { .string($0.rawValue) })],
-                next: "Call get_next_task for the next task."))
+                next: state.isFullyApproved(requestID)
+                    ? "Every task of \(requestID) is approved: call approve_request_completion with requestId \(requestID) to close it."
+                    : "Call get_next_task for the next task."))
     }
 }

@@ -86,10 +86,11 @@ package struct GetNextTaskTool: MCPTool {
             status = .awaitingApproval
             requestID = request
             structured["awaitingApproval"] = .array(tasks.map { .string($0.rawValue) })
+            let them = tasks.count == 1 ? "it" : "them"
             let approver =
                 invocation.environment.configuration.approver == .human
-                ? "the person must approve them (mcp-orchestrator approve, or approve_task_completion when the client can ask them)"
-                : "approve them with approve_task_completion or send them back with reject_task"
+                ? "the person must approve \(them) (mcp-orchestrator approve, or approve_task_completion when the client can ask them)"
+                : "approve \(them) with approve_task_completion or send \(them) back with reject_task"
             lines.append(
                 "No task is handed out: \(TaskResult.list(tasks)) of \(request) \(tasks.count == 1 ? "is" : "are") done and awaiting approval; \(approver)."
             )

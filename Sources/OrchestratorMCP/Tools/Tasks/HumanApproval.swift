@@ -84,13 +84,6 @@ enum HumanApproval {
     /// `mcp-orchestrator <arguments> --state <path>`, quoted for a POSIX shell where needed.
     static func command(_ arguments: [String], invocation: ToolInvocation) -> String {
         let path = invocation.environment.configuration.stateLocation.path
-        return "`" + (["mcp-orchestrator"] + arguments + ["--state", path]).map(shellQuoted).joined(separator: " ")
-            + "`"
-    }
-
-    private static func shellQuoted(_ word: String) -> String {
-        let safe = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=@,+".contains($0) }
-        return safe && !word.isEmpty
-            ? word : "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+        return "`" + ShellQuoting.line(["mcp-orchestrator"] + arguments + ["--state", path]) + "`"
     }
 }

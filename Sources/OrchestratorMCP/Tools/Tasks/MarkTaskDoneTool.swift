@@ -42,16 +42,22 @@ package struct MarkTaskDoneTool: MCPTool {
         let (effect, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.markDone(taskID, in: requestID, details: details, holder: holder, by: actor)
         }
-        let next: String
-        if effect.autoApproved {
-            next = "The auto policy approved it. Unlocked: \(TaskResult.list(effect.unlocked)). Call get_next_task."
-        } else if invocation.environment.configuration.approver == .human {
-            next =
-                "It now awaits the person's approval: call approve_task_completion to ask them, or they run "
-                + "`mcp-orchestrator approve \(requestID) \(taskID)`."
-        } else {
-            next = "It now awaits approval: approve_task_completion, or reject_task with feedback."
-        }
+        let policy = (try? state.request(requestID))?.approvalPolicy ?? .each
+        let human = invocation.environment.configuration.approver == .human
+        let approveBy =
+            human
+            ? "the person approves it (approve_task_completion asks them, or they run "
+                + HumanApproval.command(["approve", requestID.rawValue, taskID.rawValue], invocation: invocation) + ")"
+            : "approve it with approve_task_completion, or send it back with reject_task"
+        let next: String =
+            switch (effect.autoApproved, policy) {
+            case (true, _):
+                "The auto policy approved it. Unlocked: \(TaskResult.list(effect.unlocked)). Call get_next_task."
+            case (false, .end):
+                "Under policy end the tasks after it may start now; call get_next_task to go on. Before the request "
+                    + "closes, \(approveBy)."
+            case (false, .each), (false, .auto): "It now awaits approval: \(approveBy)."
+            }
         return .complete(
             TaskResult.output(
                 headline: "Task \(taskID) is done. Unlocked: \(TaskResult.list(effect.unlocked)).",

@@ -12,7 +12,13 @@ package struct OpenTaskDetailsTool: MCPTool {
     package let annotations = ToolAnnotations.readOnly
     package let inputSchema: JSONValue = [
         "type": "object",
-        "properties": ["taskId": ["type": "string", "minLength": 1]],
+        "properties": [
+            "requestId": [
+                "type": "string", "minLength": 1,
+                "description": "The task's request, as every related tool takes it (optional).",
+            ],
+            "taskId": ["type": "string", "minLength": 1],
+        ],
         "required": ["taskId"],
         "additionalProperties": false,
     ]
@@ -32,9 +38,13 @@ package struct OpenTaskDetailsTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let taskID = invocation.taskID
+        let scope = invocation.optionalString("requestId").map(WorkRequest.ID.init)
         let state = try invocation.currentState()
-        guard let (requestIndex, taskIndex) = state.locate(taskID) else {
-            throw ToolFailure(OrchestratorError.taskNotFound(taskID, in: nil))
+        if let scope, state.requestIndex(scope) == nil { throw ToolFailure(OrchestratorError.requestNotFound(scope)) }
+        guard let (requestIndex, taskIndex) = state.locate(taskID),
+            scope.map({ state.requests[requestIndex].id == $0 }) ?? true
+        else {
+            throw ToolFailure(OrchestratorError.taskNotFound(taskID, in: scope))
         }
         let request = state.requests[requestIndex]
         let task = request.tasks[taskIndex]

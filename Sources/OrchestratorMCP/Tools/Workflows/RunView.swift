@@ -102,8 +102,9 @@ struct RunView {
         let base = "advance_workflow with instance_id \(run.id) and report {step_id: \"\(step.name)\", status: …}"
         if step.isRuleBased {
             let outcomes = Set(step.transitions.flatMap(\.outcomes)).sorted()
-            let words = outcomes.isEmpty ? "any status" : "status \(outcomes.joined(separator: " | "))"
-            return base + "; the rules choose the next step from the \(words) and the context."
+            if outcomes.isEmpty { return base + "; the rules choose the next step from the context." }
+            return base
+                + "; the rules choose the next step from the status (\(outcomes.joined(separator: " | "))) and the context."
         }
         return base + ", and next_step one of: \(step.allowedTargets.map(\.description).joined(separator: ", "))."
     }

@@ -1,0 +1,92 @@
+import OrchestratorCore
+import OrchestratorJSON
+import Testing
+
+/// The sentences that tell the agent what to do next say the right thing (issue 14's wording fixes).
+@Suite struct HintWordingTests {
+    static func text(_ result: JSONValue) -> String { result["content"]?[0]?["text"]?.stringValue ?? "" }
+
+    static func plan(_ harness: inout ServerHarness, policy: String = "each", tasks: Int = 1) {
+        let list: [JSONValue] = (1...tasks).map { ["title": .string("t\($0)"), "description": "d"] }
+        _ = harness.call(
+            "request_planning", ["originalRequest": "r", "tasks": .array(list), "approvalPolicy": .string(policy)])
+    }
+
+    @Test func approvingTheLastTaskPointsToClosingTheRequest() {
+        var harness = ServerHarness()
+        harness.initialize()
+        Self.plan(&harness, tasks: 2)
+        for task in ["task-1", "task-2"] {
+            _ = harness.call("get_next_task")
+            _ = harness.call(
+                "mark_task_done", ["requestId": "req-1", "taskId": .string(task), "completedDetails": "x"])
+            let approved = Self.text(
+                harness.call("approve_task_completion", ["requestId": "req-1", "taskId": .string(task)]))
+            if task == "task-1" {
+                #expect(approved.contains("Call get_next_task for the next task."))
+            } else {
+                #expect(approved.contains("call approve_request_completion with requestId req-1"), "\(approved)")
+                #expect(!approved.contains("get_next_task"))
+            }
+        }
+    }
+
+    @Test func underPolicyEndTheAgentIsToldItMayGoOn() {
+        var harness = ServerHarness()
+        harness.initialize()
+        Self.plan(&harness, policy: "end", tasks: 2)
+        _ = harness.call("get_next_task")
+        let done = Self.text(
+            harness.call("mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "x"]))
+        #expect(done.contains("Under policy end the tasks after it may start now"), "\(done)")
+        #expect(!done.contains("It now awaits approval"))
+    }
+
+    @Test func underAHumanApproverTheCommandNamesTheStateFile() {
+        var harness = ServerHarness(approver: .human)
+        harness.initialize()
+        Self.plan(&harness)
+        _ = harness.call("get_next_task")
+        let done = Self.text(
+            harness.call("mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "x"]))
+        #expect(done.contains("`mcp-orchestrator approve req-1 task-1 --state \(harness.statePath)`"), "\(done)")
+        let waiting = Self.text(harness.call("get_next_task"))
+        #expect(waiting.contains("the person must approve it ("), "one task is 'it': \(waiting)")
+    }
+
+    @Test func openTaskDetailsTakesTheRequestIdLikeEveryRelatedTool() {
+        var harness = ServerHarness()
+        harness.initialize()
+        Self.plan(&harness)
+        Self.plan(&harness)
+        #expect(harness.call("open_task_details", ["requestId": "req-1", "taskId": "task-1"])["isError"] == nil)
+        #expect(
+            ServerHarness.errorCode(harness.call("open_task_details", ["requestId": "req-2", "taskId": "task-1"]))
+                == "task_not_found")
+        #expect(
+            ServerHarness.errorCode(harness.call("open_task_details", ["requestId": "req-9", "taskId": "task-1"]))
+                == "request_not_found")
+    }
+
+    @Test func countsAgreeWithTheirNouns() {
+        var harness = ServerHarness()
+        harness.initialize()
+        Self.plan(&harness)
+        #expect(Self.text(harness.call("server_info")).contains(", 1 request)"))
+        Self.plan(&harness)
+        #expect(Self.text(harness.call("server_info")).contains(", 2 requests)"))
+    }
+
+    @Test func aStepWhoseRulesReadOnlyTheContextSaysSo() {
+        let directory = WorkflowFixtures.directory([
+            "gate/index.md": "1. [Check](steps/check.md)",
+            "gate/steps/check.md":
+                "# Orchestrator Guidance\nGo.\n\n# Client Instructions\nCheck.\n\n# Transitions\n- if context.ok -> FINISH\n- otherwise -> FAILED\n",
+        ])
+        var harness = ServerHarness(workflowDirectories: [directory])
+        harness.initialize()
+        let started = Self.text(harness.call("start_workflow", ["workflow_name": "gate"]))
+        #expect(started.contains("the rules choose the next step from the context."), "\(started)")
+        #expect(!started.contains("any status"))
+    }
+}
