@@ -106,9 +106,10 @@ package final class WorkflowLibrary: @unchecked Sendable {
     }
 
     private func load(_ name: String, in directory: String) -> LoadedWorkflow {
-        let contained = ContainedFolder(name, in: directory)
-        let folder = contained.path
+        let folder = "\(directory)/\(name)"
         if let cached = loaded[folder], cached.stamps.isCurrent { return cached.workflow }
+        // Only a definition that is read again pays for resolving its folder's real path.
+        let contained = ContainedFolder(name, in: directory)
         if contained.leavesItsDirectory {
             let problem = WorkflowDiagnostic(
                 .error, at: SourceLocation(file: name, line: 1),
