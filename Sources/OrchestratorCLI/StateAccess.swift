@@ -57,7 +57,7 @@ struct StateAccess {
             return (try committed.durable(), committed.snapshot.revision)
         } catch let failure as ChangeFailure {
             switch failure {
-            case .refused(let refusal): throw .refused("\(refusal) [\(refusal.code)]")
+            case .refused(let refusal): throw .refused(RefusalAdvice.sentence(for: refusal))
             case .persistence(let problem): throw .io(problem.description)
             }
         } catch let problem as PersistenceError {

@@ -1,6 +1,6 @@
-/// A rule of the orchestrator refused a change. Each case has a stable `code` for machines and a
-/// sentence (`description`) that says what to do instead; the protocol layer puts both in an
-/// `isError` tool result.
+/// A rule of the orchestrator refused a change. Each case has a stable `code` for machines, the facts
+/// (`description`) and, where there is one, a `remedy` in domain terms; each front end words the
+/// remedy in its own vocabulary (the tools a client has, the commands a person runs).
 package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
     case requestNotFound(WorkRequest.ID)
     case taskNotFound(WorkTask.ID, in: WorkRequest.ID?)
@@ -83,71 +83,74 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// What is wrong, in the domain's words: the facts, and what to change when that is the same
+    /// for every caller ("remove one of them"). It never names a tool or a command; each front end
+    /// adds the `remedy` in its own vocabulary.
     package var description: String {
         switch self {
         case .requestNotFound(let id):
-            "No request has the id \(id); call list_requests to see the ids."
+            "No request has the id \(id)."
         case .taskNotFound(let id, let request?):
-            "Request \(request) has no task \(id); call open_task_details or list_requests to see its tasks."
+            "Request \(request) has no task \(id)."
         case .taskNotFound(let id, nil):
-            "No task has the id \(id); call list_requests to see the requests and their tasks."
+            "No task has the id \(id)."
         case .requestCompleted(let id):
-            "Request \(id) is completed and accepts no changes; plan new work with request_planning."
+            "Request \(id) is completed and accepts no changes."
         case .taskDeleted(let id):
-            "Task \(id) is deleted; call restore_task first if it should come back."
+            "Task \(id) is deleted."
         case .taskNotDeleted(let id):
             "Task \(id) is not deleted, so there is nothing to restore."
         case .taskNotStarted(let id):
-            "Task \(id) is pending and was never claimed; take it with get_next_task, do the work, then mark it done."
+            "Task \(id) is pending and was never claimed."
         case .taskNotDone(let id, let status):
-            "Task \(id) is \(status.words), not done; only a done task can be approved or rejected, so finish it with mark_task_done first."
+            "Task \(id) is \(status.words), not done; only a done task can be approved or rejected."
         case .taskAlreadyInProgress(let id, let holder):
-            "Task \(id) is already in progress\(holder.map { " (held by \($0))" } ?? ""); finish it with mark_task_done."
+            "Task \(id) is already in progress\(holder.map { " (held by \($0))" } ?? "")."
         case .taskAlreadyDone(let id):
-            "Task \(id) is already done and awaits approval; approve it with approve_task_completion or send it back with reject_task."
+            "Task \(id) is already done and awaits approval."
         case .taskAlreadyApproved(let id):
-            "Task \(id) is approved and final; add a new task with add_tasks_to_request for further work."
+            "Task \(id) is approved and final."
         case .taskImmutable(let id, .done):
-            "Task \(id) is done, and done tasks cannot be changed or deleted; reject it with feedback to reopen it."
+            "Task \(id) is done, and done tasks cannot be changed or deleted."
         case .taskImmutable(let id, let status):
-            "Task \(id) is \(status.words) and cannot be changed or deleted; add a new task with add_tasks_to_request instead."
+            "Task \(id) is \(status.words) and cannot be changed or deleted."
         case .taskHeldByOther(let id, let holder, let until):
-            "Task \(id) is held by \(holder) until \(until); only that instance may finish it. Call get_next_task for your own task."
+            "Task \(id) is held by \(holder) until \(until); only that holder may finish it."
         case .emptyField(let field):
-            "\(field) must contain text, not only spaces; fill it in and call again."
+            "\(field) must contain text, not only spaces; fill it in."
         case .unknownDependency(let reference, let task):
-            "\(task) depends on \(reference), which is neither a task id of this request nor a title or 1-based position of a task in this call; fix dependsOn."
+            "\(task) depends on \(reference), which is neither a task id of this request nor a title or 1-based position of a task in this call; fix the dependencies."
         case .ambiguousDependency(let reference, let task, let candidates):
             "\(task) depends on '\(reference)', a title \(candidates) tasks share; name the dependency by its position instead."
         case .selfDependency(let id):
-            "Task \(id) cannot depend on itself; remove it from its own dependsOn."
+            "Task \(id) cannot depend on itself; remove it from its own dependencies."
         case .dependencyCycle(let cycle):
             "These dependencies form a cycle: \(cycle.map(\.rawValue).joined(separator: " → ")); remove one of them."
         case .dependencyDeleted(let id, let dependency):
-            "Task \(id) depends on \(dependency), which is deleted; restore \(dependency) first or change the dependencies."
+            "Task \(id) depends on \(dependency), which is deleted; bring \(dependency) back or change the dependencies."
         case .taskHasDependents(let id, let dependents):
-            "Task \(id) cannot be deleted while \(dependents.map(\.rawValue).joined(separator: ", ")) depend\(dependents.count == 1 ? "s" : "") on it; update or delete those first."
+            "Task \(id) cannot be deleted while \(dependents.map(\.rawValue).joined(separator: ", ")) depend\(dependents.count == 1 ? "s" : "") on it; change or delete those first."
         case .requestNotFinished(let id, let unapproved):
             "Request \(id) still has tasks that are not approved: "
                 + unapproved.sorted { $0.key.rawValue.precedesNaturally($1.key.rawValue) }
                 .map { "\($0.key) (\($0.value.words))" }.joined(separator: ", ")
                 + "; finish and approve them first."
         case .policyNeedsAgentApprover:
-            "approvalPolicy auto lets done count as approved, which this server's --approver human forbids; use each or end."
+            "approvalPolicy auto lets done count as approved, which a person approving (--approver human) forbids; use each or end."
         case .nothingToUpdate:
-            "update_task needs at least one of title, description, dependsOn or priority."
+            "Nothing to change was given: name at least one of the task's title, description, dependencies or priority."
         case .requestBelongsToRun(let id, let run):
-            "Request \(id) records the steps of workflow run \(run) and changes only through it; use advance_workflow with instance_id \(run)."
+            "Request \(id) records the steps of workflow run \(run) and changes only through that run."
         case .workflowNotFound(let name, let available):
-            "No workflow is named '\(name)'; choose one of \(available.isEmpty ? "(none are loaded)" : available.joined(separator: ", ")), or call list_workflows."
+            "No workflow is named '\(name)'; the loaded ones are \(available.isEmpty ? "(none)" : available.joined(separator: ", "))."
         case .workflowInvalid(let name, let problems):
             "Workflow \(name) has errors and cannot run until they are fixed: \(problems.joined(separator: "; "))"
         case .runNotFound(let id):
-            "No workflow run has the id \(id); the instance_id comes from start_workflow, and get_workflow_status lists nothing for unknown ids."
+            "No workflow run has the id \(id)."
         case .runEnded(let id, let status):
-            "Workflow run \(id) has already \(status == .failed ? "failed" : "finished") and takes no more reports; start a new run with start_workflow."
+            "Workflow run \(id) has already \(status == .failed ? "failed" : "finished") and takes no more reports."
         case .stepMismatch(let id, let reported, let current):
-            "Run \(id) is on step '\(current)', not '\(reported)'; report on '\(current)', or call resume_workflow to reconcile."
+            "Run \(id) is on step '\(current)', not '\(reported)'; report on '\(current)'."
         case .stepMissing(let id, let step, let workflow):
             "Run \(id) is on step '\(step)', which workflow \(workflow) no longer defines; restore the step file or start a new run."
         case .nextStepRequired(let step, let allowed):
@@ -167,6 +170,67 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
         case .noTransitionMatches(let step, let outcome, let rules):
             "No transition rule of step '\(step)' matches outcome '\(outcome)' and the context; its rules are: \(rules.joined(separator: "; ")). Report a matching status or set the context the rules read."
         }
+    }
+
+    /// What the caller can do about it, as a domain action; each front end words it with its own
+    /// tools or commands (or leaves it out where it offers no way to do it).
+    package var remedy: Remedy? {
+        switch self {
+        case .requestNotFound: .seeRequests
+        case .taskNotFound(_, let request?): .seeTasks(of: request)
+        case .taskNotFound(_, nil): .seeRequests
+        case .requestCompleted: .planNewWork
+        case .taskDeleted(let id): .restore(id)
+        case .taskNotStarted(let id): .claimThenFinish(id)
+        case .taskNotDone(let id, _), .taskAlreadyInProgress(let id, _): .finish(id)
+        case .taskAlreadyDone(let id): .decide(id)
+        case .taskAlreadyApproved, .taskImmutable(_, .approved), .taskImmutable(_, .pending),
+            .taskImmutable(_, .inProgress):
+            .addTask
+        case .taskImmutable(let id, .done): .rejectToReopen(id)
+        case .taskHeldByOther: .takeOwnTask
+        case .requestBelongsToRun(_, let run): .advanceRun(run)
+        case .workflowNotFound: .seeWorkflows
+        case .runNotFound, .runEnded: .startRun
+        case .stepMismatch(let run, _, _): .reconcileRun(run)
+        case .taskNotDeleted, .emptyField, .unknownDependency, .ambiguousDependency, .selfDependency, .dependencyCycle,
+            .dependencyDeleted, .taskHasDependents, .requestNotFinished, .policyNeedsAgentApprover, .nothingToUpdate,
+            .workflowInvalid, .stepMissing, .nextStepRequired, .nextStepNotAllowed, .nextStepDisagrees,
+            .noTransitionMatches, .taskIDTaken, .dependenciesUnmet, .requestGated, .taskIDReserved:
+            nil
+        }
+    }
+
+    /// What to do about a refusal, in domain terms.
+    package enum Remedy: Equatable, Sendable {
+        /// Look at the requests and their ids.
+        case seeRequests
+        /// Look at one request's tasks.
+        case seeTasks(of: WorkRequest.ID)
+        /// Plan new work instead.
+        case planNewWork
+        /// Bring a deleted task back.
+        case restore(WorkTask.ID)
+        /// Claim the task, do the work, then finish it.
+        case claimThenFinish(WorkTask.ID)
+        /// Finish the task (mark it done).
+        case finish(WorkTask.ID)
+        /// Approve the done task, or reject it with feedback.
+        case decide(WorkTask.ID)
+        /// Add a new task for further work.
+        case addTask
+        /// Reject the done task with feedback to reopen it.
+        case rejectToReopen(WorkTask.ID)
+        /// Ask for a task of one's own.
+        case takeOwnTask
+        /// Move the workflow run instead.
+        case advanceRun(WorkflowRun.ID)
+        /// Look at the workflows that can run.
+        case seeWorkflows
+        /// Start a new workflow run.
+        case startRun
+        /// Reconcile with the run's real step.
+        case reconcileRun(WorkflowRun.ID)
     }
 }
 

@@ -74,10 +74,14 @@ extension MCPServer {
             }
             return ToolResultRenderer.success(output, revision: context.revision)
         case .failure(let failure):
-            return try ToolResultRenderer.failure(failure, tool: tool.name, revision: context.revision).get()
+            return try ToolResultRenderer.failure(
+                failure, tool: tool.name, revision: context.revision, wording: refusalWording
+            ).get()
         case .success(.inputRequired(let requests, let state)):
             if let refusal = unanswerable(requests, context: context, round: round) {
-                return try ToolResultRenderer.failure(refusal, tool: tool.name, revision: context.revision).get()
+                return try ToolResultRenderer.failure(
+                    refusal, tool: tool.name, revision: context.revision, wording: refusalWording
+                ).get()
             }
             if context.revision.isModern {
                 var result: [String: JSONValue] = [
@@ -91,6 +95,9 @@ extension MCPServer {
             return nil
         }
     }
+
+    /// Refusals name the tools this server lists.
+    var refusalWording: RefusalWording { RefusalWording(enabled: Set(tools.tools.map(\.name))) }
 
     /// Refuses questions the client cannot answer: undeclared capabilities, or too many rounds.
     private func unanswerable(_ requests: [String: InputRequest], context: RequestContext, round: Int) -> ToolFailure? {

@@ -1,3 +1,4 @@
+package import OrchestratorCore
 internal import OrchestratorJSON
 
 /// Why a tool call did not succeed. Rendered in one place (`ToolResultRenderer`).
@@ -7,6 +8,9 @@ package enum ToolFailure: Error, Equatable {
     /// A rule of the domain refuses the call. `code` is stable for machines; `message` is one
     /// sentence that says what to do instead.
     case refused(code: String, message: String)
+    /// A rule of the core refused the call; its remedy is worded with the enabled tools when the
+    /// result is rendered (`RefusalWording`).
+    case rule(OrchestratorError)
     /// Something failed that the caller could not have prevented (a storage error, …).
     case failed(code: String, message: String)
 }

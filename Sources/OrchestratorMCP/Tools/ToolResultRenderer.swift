@@ -15,9 +15,10 @@ package enum ToolResultRenderer {
         return ["content": [textBlock(output.text), textBlock(output.structured.description)]]
     }
 
-    package static func failure(_ failure: ToolFailure, tool: String, revision: ProtocolRevision) -> Result<
-        [String: JSONValue], JSONRPCError
-    > {
+    /// - Parameter wording: words a rule's remedy with the tools this server has enabled.
+    package static func failure(
+        _ failure: ToolFailure, tool: String, revision: ProtocolRevision, wording: RefusalWording
+    ) -> Result<[String: JSONValue], JSONRPCError> {
         switch failure {
         case .invalidArguments(let violation):
             let sentence = "Invalid arguments for \(tool): \(violation). Fix the argument and call \(tool) again."
@@ -33,6 +34,10 @@ package enum ToolResultRenderer {
                     extra: ["field": .string(violation.path), "expected": .string(violation.expected)]))
         case .refused(let code, let message), .failed(let code, let message):
             return .success(errorResult(code: code, sentence: message, revision: revision, extra: [:]))
+        case .rule(let refusal):
+            return .success(
+                errorResult(
+                    code: refusal.code, sentence: wording.sentence(for: refusal), revision: revision, extra: [:]))
         }
     }
 

@@ -83,10 +83,15 @@ import Testing
         #expect(cli.run(["approve", "req-1", "task-2"]) == 1)
         #expect(
             cli.err
-                == "mcp-orchestrator approve: Task task-2 is pending, not done; only a done task can be approved or rejected, so finish it with mark_task_done first. [task_not_done]\n"
+                == "mcp-orchestrator approve: Task task-2 is pending, not done; only a done task can be approved or rejected. "
+                + "The agent finishes it first; `mcp-orchestrator status` shows what waits for you. [task_not_done]\n"
         )
         #expect(cli.run(["approve", "req-9", "task-1"]) == 1)
-        #expect(cli.err.contains("[request_not_found]"))
+        #expect(
+            cli.err
+                == "mcp-orchestrator approve: No request has the id req-9. Run `mcp-orchestrator status --all` to see the "
+                + "requests and their ids. [request_not_found]\n")
+        #expect(!cli.err.contains("list_requests"), "the person is not told to call agent tools")
     }
 
     @Test func everyCommandHasHelp() {

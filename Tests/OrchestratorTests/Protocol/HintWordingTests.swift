@@ -1,5 +1,6 @@
 import OrchestratorCore
 import OrchestratorJSON
+import OrchestratorMCP
 import Testing
 
 /// The sentences that tell the agent what to do next say the right thing (issue 14's wording fixes).
@@ -88,5 +89,31 @@ import Testing
         let started = Self.text(harness.call("start_workflow", ["workflow_name": "gate"]))
         #expect(started.contains("the rules choose the next step from the context."), "\(started)")
         #expect(!started.contains("any status"))
+    }
+}
+
+/// Refusals name the tools the client has (issue 14): the core says what is wrong, each tool set
+/// words the remedy with its own tools, and a remedy no enabled tool offers is left out.
+@Suite struct RefusalVocabularyTests {
+    @Test func aCompatibilitySetIsPointedToItsOwnTools() {
+        var harness = ServerHarness(toolsets: [.server, .orchestratorServer])
+        harness.initialize()
+        _ = harness.call("create_task", ["id": "build", "description": "d"])
+        let early = harness.call("complete_task", ["task_id": "build", "instance_id": "me", "result": "x"])
+        let text = HintWordingTests.text(early)
+        #expect(ServerHarness.errorCode(early) == "task_not_started")
+        #expect(text.contains("Take it with get_next_task, do the work, then finish it with complete_task."), "\(text)")
+        #expect(!text.contains("mark_task_done"))
+        let unknown = HintWordingTests.text(harness.call("get_task_status", ["task_id": "nope"]))
+        #expect(unknown.contains("No task has the id nope.") && !unknown.contains("list_requests"), "\(unknown)")
+    }
+
+    @Test func theDefaultSetKeepsItsOwnNames() {
+        var harness = ServerHarness()
+        harness.initialize()
+        let refused = HintWordingTests.text(harness.call("open_task_details", ["taskId": "task-7"]))
+        #expect(
+            refused.contains("No task has the id task-7. Call list_requests to see the requests and their ids."),
+            "\(refused)")
     }
 }

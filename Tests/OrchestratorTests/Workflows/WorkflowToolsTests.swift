@@ -151,7 +151,8 @@ import Testing
         var harness = Self.harness([directory])
         let unknown = harness.call("start_workflow", ["workflow_name": "nope"])
         #expect(ServerHarness.errorCode(unknown) == "workflow_not_found")
-        #expect(unknown["content"]?[0]?["text"]?.stringValue?.contains("choose one of broken") == true)
+        #expect(unknown["content"]?[0]?["text"]?.stringValue?.contains("the loaded ones are broken") == true)
+        #expect(unknown["content"]?[0]?["text"]?.stringValue?.contains("Call list_workflows to see them.") == true)
         let broken = harness.call("start_workflow", ["workflow_name": "broken"])
         #expect(ServerHarness.errorCode(broken) == "workflow_invalid")
         #expect(

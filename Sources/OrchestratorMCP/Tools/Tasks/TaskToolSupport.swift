@@ -59,7 +59,7 @@ extension ToolInvocation {
 
 extension ToolFailure {
     init(_ refusal: OrchestratorError) {
-        self = .refused(code: refusal.code, message: refusal.description)
+        self = .rule(refusal)
     }
 
     init(_ problem: PersistenceError) {
