@@ -44,22 +44,33 @@ let package = Package(
                 "OrchestratorWorkflows",
             ]
         ),
+        // The protocol: transport, JSON-RPC, the eras, dispatch, the tool protocol and catalog, and the
+        // plumbing of resources and prompts.
         .target(
             name: "OrchestratorMCP",
             dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorSystem", "OrchestratorWorkflows"]
         ),
+        // The tools of every tool set: each one file, calling the core's use cases.
+        .target(
+            name: "OrchestratorTools",
+            dependencies: [
+                "OrchestratorJSON", "OrchestratorCore", "OrchestratorMCP", "OrchestratorSystem",
+                "OrchestratorWorkflows",
+            ]
+        ),
         .executableTarget(
             name: "mcp-orchestrator",
             dependencies: [
-                "OrchestratorMCP", "OrchestratorWorkflows", "OrchestratorCLI", "OrchestratorStorage",
-                "OrchestratorSystem", "OrchestratorCore",
+                "OrchestratorMCP", "OrchestratorTools", "OrchestratorWorkflows", "OrchestratorCLI",
+                "OrchestratorStorage", "OrchestratorSystem", "OrchestratorCore",
             ]),
         .executableTarget(name: "mcp-orchestrator-bench"),
         .testTarget(
             name: "OrchestratorTests",
             dependencies: [
                 "OrchestratorJSON", "OrchestratorCore", "OrchestratorFormat", "OrchestratorStorage",
-                "OrchestratorSystem", "OrchestratorWorkflows", "OrchestratorMCP", "OrchestratorCLI",
+                "OrchestratorSystem", "OrchestratorWorkflows", "OrchestratorMCP", "OrchestratorTools",
+                "OrchestratorCLI",
                 "mcp-orchestrator",
             ]
         ),

@@ -4,6 +4,7 @@ import OrchestratorCore
 import OrchestratorMCP
 import OrchestratorStorage
 import OrchestratorSystem
+import OrchestratorTools
 import OrchestratorWorkflows
 
 #if canImport(Glibc)
@@ -95,7 +96,7 @@ Diagnostics.writeStderr(
 
 let sink = FileDescriptorSink(descriptor: StandardStreams.claimStdoutForProtocol())
 let store = StateStore(location: location, lockWaitSeconds: options.lockWaitSeconds)
-var server = MCPServer(configuration: configuration, persistence: store, sink: sink)
+var server = MCPServer(configuration: configuration, persistence: store, sink: sink, tools: ShippedTools.all)
 // A state file that cannot be used is reported at once, through the
 // server's own store so the file is parsed only once; the server still starts, answers reads it
 // can, and refuses changes until the file is fixed.

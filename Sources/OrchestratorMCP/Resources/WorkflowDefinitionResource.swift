@@ -42,10 +42,10 @@ package struct WorkflowDefinitionTemplate: MCPResourceTemplate {
 }
 
 /// A workflow written out as one document, for resources and prompts.
-enum WorkflowDocument {
-    static func uri(_ name: String) -> String { "orchestrator://workflows/\(name)" }
+package enum WorkflowDocument {
+    package static func uri(_ name: String) -> String { "orchestrator://workflows/\(name)" }
 
-    static func markdown(_ workflow: LoadedWorkflow) -> String {
+    package static func markdown(_ workflow: LoadedWorkflow) -> String {
         guard let definition = workflow.definition else {
             return "# \(workflow.name)\n\nThis workflow cannot run until these errors are fixed:\n\n"
                 + workflow.errors.map { "- \(workflow.directory)/\($0)" }.joined(separator: "\n")

@@ -7,6 +7,12 @@ package struct SchemaViolation: Error, Equatable, Sendable, CustomStringConverti
     /// The expected JSON type or values, for machine readers.
     package let expected: String
 
+    package init(path: String, problem: String, expected: String) {
+        self.path = path
+        self.problem = problem
+        self.expected = expected
+    }
+
     package var description: String {
         path.isEmpty ? "The arguments \(problem)" : "`\(path)` \(problem)"
     }

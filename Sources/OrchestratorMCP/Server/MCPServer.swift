@@ -25,7 +25,7 @@ package struct MCPServer {
     /// - Parameter persistence: where the state lives (the state file, in the program).
     package init(
         configuration: ServerConfiguration, persistence: any StatePersistence, sink: any MessageSink,
-        tools: [any MCPTool] = ToolCatalog.shipped
+        tools: [any MCPTool]
     ) {
         self.configuration = configuration
         self.sink = sink

@@ -8,7 +8,7 @@ package final class DurabilityLedger {
 
     package init() {}
 
-    func record(_ durability: Durability) {
+    package func record(_ durability: Durability) {
         pending.append(durability)
     }
 

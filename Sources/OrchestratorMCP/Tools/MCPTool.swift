@@ -57,7 +57,7 @@ extension MCPTool {
 }
 
 /// Input schemas many tools share.
-enum ToolSchemas {
+package enum ToolSchemas {
     /// A tool that takes no arguments (and refuses any).
-    static let noArguments: JSONValue = ["type": "object", "properties": [:], "additionalProperties": false]
+    package static let noArguments: JSONValue = ["type": "object", "properties": [:], "additionalProperties": false]
 }

@@ -1,27 +1,27 @@
 internal import OrchestratorCore
 package import OrchestratorJSON
-internal import OrchestratorSystem
+package import OrchestratorSystem
 
 /// The facts `server_info` and the `orchestrator://server/info` resource report, gathered once as a
 /// typed value; the JSON and the Markdown text are both rendered from it.
 package struct ServerInfoReport {
     /// What is known of the state file without changing it.
-    struct StateFile {
-        let path: String
-        let source: StateLocation.Source
-        let exists: Bool
-        let readable: Bool
-        let sizeBytes: Int?
-        let revision: Int?
-        let requests: Int?
-        let problem: String?
-        let warnings: [String]
+    package struct StateFile {
+        package let path: String
+        package let source: StateLocation.Source
+        package let exists: Bool
+        package let readable: Bool
+        package let sizeBytes: Int?
+        package let revision: Int?
+        package let requests: Int?
+        package let problem: String?
+        package let warnings: [String]
     }
 
     let revision: ProtocolRevision
     let era: String
     let client: String?
-    let stateFile: StateFile
+    package let stateFile: StateFile
     let toolsets: [Toolset]
     let approver: ApproverMode
     let workflowDirectories: [String]

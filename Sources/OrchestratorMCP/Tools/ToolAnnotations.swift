@@ -8,6 +8,12 @@ package struct ToolAnnotations: Sendable, Equatable {
     /// Our tools only touch the local state file, so this is false for all of them.
     package var openWorld: Bool = false
 
+    package init(readOnly: Bool, destructive: Bool, idempotent: Bool) {
+        self.readOnly = readOnly
+        self.destructive = destructive
+        self.idempotent = idempotent
+    }
+
     package static let readOnly = ToolAnnotations(readOnly: true, destructive: false, idempotent: true)
     /// Adds or moves something forward; calling twice does more than calling once.
     package static let change = ToolAnnotations(readOnly: false, destructive: false, idempotent: false)

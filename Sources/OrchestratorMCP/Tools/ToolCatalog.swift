@@ -2,34 +2,13 @@ internal import OrchestratorCore
 
 /// The only list of tools: `tools/list` serialises it and `tools/call` looks names up in it.
 package struct ToolCatalog: Sendable {
-    /// Every tool the program ships, in the order `tools/list` shows them.
-    package static let shipped: [any MCPTool] = [
-        ServerInfoTool(),
-        RequestPlanningTool(), GetNextTaskTool(), MarkTaskDoneTool(), ApproveTaskCompletionTool(), RejectTaskTool(),
-        ApproveRequestCompletionTool(), AddTasksToRequestTool(), UpdateTaskTool(), DeleteTaskTool(), RestoreTaskTool(),
-        OpenTaskDetailsTool(), ListRequestsTool(),
-        ListWorkflowsTool(), StartWorkflowTool(), AdvanceWorkflowTool(), GetWorkflowStatusTool(), ResumeWorkflowTool(),
-        CreateWorkflowTool(),
-        // orchestrator-server
-        CreateTaskTool(), OrchestratorServerNextTaskTool(), CompleteTaskTool(), OrchestratorServerUpdateTaskTool(),
-        OrchestratorServerDeleteTaskTool(), GetTaskStatusTool(), GetTaskDetailsTool(),
-        // mcp-task-orchestrator
-        InitializeSessionTool(), PlanTaskTool(), ExecuteSubtaskTool(), CompleteSubtaskTool(), SynthesizeResultsTool(),
-        TaskOrchestratorStatusTool(),
-        // workflow-orchestration (get_task_status above is shared with it)
-        WorkflowOrchestrationCreateTool(), GetWorkflowTool(), WorkflowOrchestrationListTool(), ExecuteWorkflowTool(),
-        ExecutionStatusTool(), ListPatternsTool(), ApplyPatternTool(), ValidatePatternApplicationTool(),
-        DistributeTaskTool(),
-        AggregateTaskResultsTool(), SystemHealthTool(), WorkflowMetricsTool(), ExportWorkflowDataTool(),
-    ]
-
     /// The enabled tools, in catalog order.
     package let tools: [any MCPTool]
     private let byName: [String: any MCPTool]
 
     /// Tools of the enabled sets; where several share a name, one `SharedNameTool` takes the place
     /// of the first, accepting every shape.
-    package init(enabling toolsets: [Toolset], from available: [any MCPTool] = ToolCatalog.shipped) {
+    package init(enabling toolsets: [Toolset], from available: [any MCPTool]) {
         let enabled = Set(toolsets)
         let chosen = available.filter { !enabled.isDisjoint(with: $0.toolsets) }
         var groups: [String: [any MCPTool]] = [:]

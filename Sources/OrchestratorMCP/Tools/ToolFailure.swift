@@ -14,3 +14,15 @@ package enum ToolFailure: Error, Equatable {
     /// Something failed that the caller could not have prevented (a storage error, …).
     case failed(code: String, message: String)
 }
+
+extension ToolFailure {
+    /// A rule of the core refused the call.
+    package init(_ refusal: OrchestratorError) {
+        self = .rule(refusal)
+    }
+
+    /// The state could not be read or saved.
+    package init(_ problem: PersistenceError) {
+        self = .failed(code: problem.code, message: problem.description)
+    }
+}

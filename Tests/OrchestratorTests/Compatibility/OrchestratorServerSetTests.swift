@@ -2,6 +2,7 @@ import Foundation
 import OrchestratorCore
 import OrchestratorJSON
 import OrchestratorMCP
+import OrchestratorTools
 import Testing
 
 /// The orchestrator-server tool set: its own names and argument names over the same core.

@@ -2,6 +2,7 @@ import Foundation
 import OrchestratorCore
 import OrchestratorJSON
 import OrchestratorMCP
+import OrchestratorTools
 import Testing
 
 /// The task-orchestrator tool set: mcp-task-orchestrator's names over the same core.

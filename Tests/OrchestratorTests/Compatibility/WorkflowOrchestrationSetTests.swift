@@ -2,6 +2,7 @@ import Foundation
 import OrchestratorCore
 import OrchestratorJSON
 import OrchestratorMCP
+import OrchestratorTools
 import Testing
 
 /// The workflow-orchestration tool set: its names over the same workflows, runs and tasks.

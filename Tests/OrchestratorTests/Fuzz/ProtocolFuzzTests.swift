@@ -4,6 +4,7 @@ import OrchestratorJSON
 import OrchestratorMCP
 import OrchestratorStorage
 import OrchestratorSystem
+import OrchestratorTools
 import Testing
 
 /// Random and mutated JSON-RPC lines (issue 7). The oracle: nothing crashes; every request that can
@@ -36,7 +37,7 @@ import Testing
             "originalRequest": "r", "tasks": [["title": "t", "description": "d"]], "workflow_name": "commit_message",
             "report": ["step_id": "Check Staged Files", "status": "staged"], "id": "fuzz", "description": "d",
         ]
-        for tool in ToolCatalog.shipped {
+        for tool in ShippedTools.all {
             lines.append(
                 JSONWriter.string(from: [
                     "jsonrpc": "2.0", "id": 7, "method": "tools/call",

@@ -1,5 +1,6 @@
 import OrchestratorJSON
 import OrchestratorMCP
+import OrchestratorTools
 import Testing
 
 /// Questions for the person: JSON-RPC requests in the handshake era, `input_required` in 2026.
@@ -7,7 +8,7 @@ struct ElicitationTests {
     private static let elicitation: JSONValue = ["elicitation": [:]]
 
     private func harness() -> ServerHarness {
-        ServerHarness(tools: ToolCatalog.shipped + [AskingTool()])
+        ServerHarness(tools: ShippedTools.all + [AskingTool()])
     }
 
     @Test func handshakeEraSendsARequestAndAnswersTheCallWhenTheResponseArrives() {

@@ -1,6 +1,7 @@
 import OrchestratorCore
 import OrchestratorJSON
 import OrchestratorMCP
+import OrchestratorTools
 import Testing
 
 /// The sentences that tell the agent what to do next say the right thing (issue 14's wording fixes).

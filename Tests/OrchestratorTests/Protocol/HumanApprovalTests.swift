@@ -1,6 +1,7 @@
 import OrchestratorCore
 import OrchestratorJSON
 import OrchestratorMCP
+import OrchestratorTools
 import Testing
 
 /// `--approver human`: the model's approve call never approves by itself.

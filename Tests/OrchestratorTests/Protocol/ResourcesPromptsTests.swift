@@ -1,5 +1,6 @@
 import OrchestratorJSON
 import OrchestratorMCP
+import OrchestratorTools
 import Testing
 
 struct ResourcesPromptsTests {

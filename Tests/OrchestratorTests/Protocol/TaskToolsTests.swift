@@ -1,6 +1,7 @@
 import OrchestratorCore
 import OrchestratorJSON
 import OrchestratorMCP
+import OrchestratorTools
 import Testing
 
 /// The plan-and-task tools over the wire, in-process: the seed flow, refusals with their codes, and the

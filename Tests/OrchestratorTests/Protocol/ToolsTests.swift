@@ -1,6 +1,7 @@
 import OrchestratorCore
 import OrchestratorJSON
 import OrchestratorMCP
+import OrchestratorTools
 import Testing
 
 struct ToolsTests {
@@ -39,7 +40,7 @@ struct ToolsTests {
         let result = try #require(harness.request("tools/list")["result"])
         #expect(JSONWriter.bytes(from: result).count < 20_000)
         for tool in result["tools"]?.arrayValue ?? [] {
-            let full = try #require(ToolCatalog.shipped.first { $0.name == tool["name"]?.stringValue }).outputSchema
+            let full = try #require(ShippedTools.all.first { $0.name == tool["name"]?.stringValue }).outputSchema
             let published = try #require(tool["outputSchema"])
             #expect(published["required"] == full["required"])
             #expect(
@@ -52,7 +53,7 @@ struct ToolsTests {
     }
 
     @Test func everyToolWithoutRequiredArgumentsAnswersAnEmptyStoreWithItsOutputSchema() throws {
-        for tool in ToolCatalog.shipped where tool.inputSchema["required"] == nil {
+        for tool in ShippedTools.all where tool.inputSchema["required"] == nil {
             var harness = ServerHarness(toolsets: Toolset.allCases)
             harness.initialize()
             let result = try #require(
@@ -79,7 +80,9 @@ struct ToolsTests {
         #expect(report["client"] == "harness")
         #expect(
             report["counts"] == [
-                "tools": .int(ToolCatalog(enabling: [.server] + Toolset.defaultSelection).tools.count), "resources": 2,
+                "tools": .int(
+                    ToolCatalog(enabling: [.server] + Toolset.defaultSelection, from: ShippedTools.all).tools.count),
+                "resources": 2,
                 "resourceTemplates": 2, "prompts": 1,
             ])
         #expect(result["content"]?[0]?["text"]?.stringValue?.contains("not created yet") == true)
@@ -141,7 +144,7 @@ struct ToolsTests {
     }
 
     @Test func missingAndMistypedArgumentsNameTheFieldAndType() throws {
-        var harness = ServerHarness(tools: ToolCatalog.shipped + [AskingTool()])
+        var harness = ServerHarness(tools: ShippedTools.all + [AskingTool()])
         harness.initialize()
         let missing = harness.request("tools/call", params: ["name": "ask_person", "arguments": [:]])
         #expect(
@@ -156,7 +159,7 @@ struct ToolsTests {
     }
 
     @Test func aDomainRefusalIsAnIsErrorResultWithAStableCode() throws {
-        var harness = ServerHarness(tools: ToolCatalog.shipped + [AskingTool()])
+        var harness = ServerHarness(tools: ShippedTools.all + [AskingTool()])
         harness.initialize()
         let result = try #require(
             harness.request("tools/call", params: ["name": "ask_person", "arguments": ["question": ""]])["result"])

@@ -3,6 +3,7 @@ import OrchestratorJSON
 import OrchestratorMCP
 import OrchestratorStorage
 import OrchestratorSystem
+import OrchestratorTools
 import Testing
 
 /// A whole session through `ServerLoop`, the loop `main` runs, compared line by line.
@@ -27,7 +28,8 @@ struct TranscriptTests {
         let sink = CollectingSink()
         var server = MCPServer(
             configuration: ServerConfiguration(stateLocation: StateLocation(path: "/t/state.json", source: .option)),
-            persistence: StateStore(location: StateLocation(path: "/t/state.json", source: .option)), sink: sink)
+            persistence: StateStore(location: StateLocation(path: "/t/state.json", source: .option)), sink: sink,
+            tools: ShippedTools.all)
         var reader = LineReader(source: BytesSource(input, chunkSize: 17), maximumLineBytes: 4096)
         let reason = ServerLoop.run(&server, reader: &reader)
         #expect(reason == .endOfInput)
@@ -38,7 +40,8 @@ struct TranscriptTests {
         let sink = CollectingSink()
         var server = MCPServer(
             configuration: ServerConfiguration(stateLocation: StateLocation(path: "/t/s.json", source: .option)),
-            persistence: StateStore(location: StateLocation(path: "/t/s.json", source: .option)), sink: sink)
+            persistence: StateStore(location: StateLocation(path: "/t/s.json", source: .option)), sink: sink,
+            tools: ShippedTools.all)
         var reader = LineReader(
             source: BytesSource(
                 #"{"jsonrpc":"2.0","id":1,"method":"ping"}"# + "\n" + #"{"jsonrpc":"2.0","id":2,"method":"ping"}"#

@@ -1,5 +1,6 @@
 import OrchestratorJSON
 import OrchestratorMCP
+import OrchestratorTools
 import Testing
 
 /// Malformed lines each get the exact error the digest prescribes, and the server keeps answering.

@@ -5,6 +5,7 @@ import OrchestratorJSON
 import OrchestratorMCP
 import OrchestratorStorage
 import OrchestratorSystem
+import OrchestratorTools
 import Testing
 
 /// The state file: creation, round trips, re-reading another process's writes, and files that must

@@ -1,6 +1,7 @@
 import OrchestratorCore
 import OrchestratorJSON
 import OrchestratorMCP
+import OrchestratorTools
 
 /// A test-only tool that asks the person a question through elicitation before it answers.
 ///

@@ -3,6 +3,7 @@ import OrchestratorJSON
 import OrchestratorMCP
 import OrchestratorStorage
 import OrchestratorSystem
+import OrchestratorTools
 import Testing
 
 /// Drives an in-process server line by line and returns what it wrote, as exact JSON lines.
@@ -15,7 +16,7 @@ struct ServerHarness {
 
     init(
         pageSize: Int = 100, toolsets: [Toolset] = [.server] + Toolset.defaultSelection,
-        tools: [any MCPTool] = ToolCatalog.shipped,
+        tools: [any MCPTool] = ShippedTools.all,
         statePath: String? = nil, approver: ApproverMode = .agent, clock: TestClock = TestClock(),
         leaseSeconds: Int = 1800,
         workflowDirectories: [String] = [], roleDirectories: [String]? = nil

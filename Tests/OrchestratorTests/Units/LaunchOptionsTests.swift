@@ -1,5 +1,6 @@
 import OrchestratorCore
 import OrchestratorMCP
+import OrchestratorTools
 import Testing
 
 struct LaunchOptionsTests {

@@ -1,4 +1,5 @@
 import OrchestratorMCP
+import OrchestratorTools
 import Testing
 
 struct LineReaderTests {

@@ -1,6 +1,7 @@
 import Foundation
 import OrchestratorCore
 import OrchestratorMCP
+import OrchestratorTools
 import Testing
 
 /// The README's tool table and the catalog must name the same tools.
@@ -14,6 +15,6 @@ struct ReadmeDriftTests {
         let named = section.split(separator: "\n")
             .filter { $0.hasPrefix("| `") }
             .compactMap { $0.split(separator: "`").dropFirst().first.map(String.init) }
-        #expect(named == ToolCatalog.shipped.map(\.name))
+        #expect(named == ShippedTools.all.map(\.name))
     }
 }

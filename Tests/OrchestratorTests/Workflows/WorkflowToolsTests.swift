@@ -2,6 +2,7 @@ import Foundation
 import OrchestratorCore
 import OrchestratorJSON
 import OrchestratorMCP
+import OrchestratorTools
 import Testing
 
 /// The workflow tools through the server (in process): starting, advancing by rules and by the

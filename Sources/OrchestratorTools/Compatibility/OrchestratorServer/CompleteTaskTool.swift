@@ -1,0 +1,58 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// orchestrator-server's `complete_task`: only the claiming instance completes, with a result.
+package struct CompleteTaskTool: MCPTool {
+    package let name = "complete_task"
+    package let title = "Complete a task"
+    package let description =
+        "Complete a task you (instance_id) claimed, with its result; reports the tasks this unlocked."
+    package let toolset = Toolset.orchestratorServer
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "task_id": ["type": "string", "minLength": 1],
+            "instance_id": ["type": "string", "minLength": 1],
+            "result": ["type": "string", "minLength": 1],
+        ],
+        "required": ["task_id", "instance_id", "result"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "task": OrchestratorServerTasks.schema,
+            "unlocked": ["type": "array", "items": ["type": "string"]],
+            "awaitingApproval": ["type": "boolean"],
+        ],
+        "required": ["task", "unlocked", "awaitingApproval"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let id = invocation.compatTaskID
+        let instance = invocation.string("instance_id")
+        let result = invocation.string("result")
+        let (effect, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            // Only the claiming instance: markDone refuses an unclaimed task and another holder's.
+            try orchestrator.markDone(id, in: nil, details: result, holder: instance, by: instance)
+        }
+        let (_, task) = try invocation.locateTask(id, in: state)
+        var text = "Task \(id) is completed."
+        if !effect.unlocked.isEmpty {
+            text += " Now available: \(effect.unlocked.map(\.rawValue).joined(separator: ", "))."
+        }
+        if !effect.autoApproved { text += " It awaits the person's approval before dependent tasks start." }
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "task": OrchestratorServerTasks.json(task),
+                    "unlocked": .array(effect.unlocked.map { .string($0.rawValue) }),
+                    "awaitingApproval": .bool(!effect.autoApproved),
+                ],
+                text: text))
+    }
+}

@@ -1,0 +1,45 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// orchestrator-server's `create_task`: a task with a caller-chosen id and existing dependencies.
+package struct CreateTaskTool: MCPTool {
+    package let name = "create_task"
+    package let title = "Create a task"
+    package let description = "Create a task with your own id; dependencies must be ids of tasks that already exist."
+    package let toolset = Toolset.orchestratorServer
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "id": ["type": "string", "minLength": 1, "maxLength": 200],
+            "description": ["type": "string", "minLength": 1],
+            "dependencies": ["type": "array", "items": ["type": "string", "minLength": 1]],
+        ],
+        "required": ["id", "description"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["task": OrchestratorServerTasks.schema, "requestId": ["type": "string"]],
+        "required": ["task", "requestId"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let id = WorkTask.ID(invocation.string("id"))
+        let description = invocation.string("description")
+        let dependencies = (invocation.arguments["dependencies"]?.arrayValue ?? []).compactMap(\.stringValue)
+        let actor = invocation.actor
+        let (requestID, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.createLooseTask(id, description: description, dependencies: dependencies, by: actor)
+        }
+        let (_, task) = try invocation.locateTask(id, in: state)
+        let after = dependencies.isEmpty ? "" : " after \(dependencies.joined(separator: ", "))"
+        return .complete(
+            ToolOutput(
+                structured: ["task": OrchestratorServerTasks.json(task), "requestId": .string(requestID.rawValue)],
+                text: "Created task \(id)\(after) in \(requestID)."))
+    }
+}

@@ -1,0 +1,40 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// orchestrator-server's `get_task_details {task_id}`: the task in its shape, with its history.
+package struct GetTaskDetailsTool: MCPTool {
+    package let name = "get_task_details"
+    package let title = "Get a task's details"
+    package let description =
+        "One task in full: description, status, assignee, result, dependencies and history. Read-only."
+    package let toolset = Toolset.orchestratorServer
+    package let annotations = ToolAnnotations.readOnly
+    package let inputSchema = CompatibilitySchemas.taskIDOnly
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "task": OrchestratorServerTasks.schema, "requestId": ["type": "string"], "history": ["type": "array"],
+        ],
+        "required": ["task", "requestId", "history"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let (request, task) = try invocation.locateTask(invocation.compatTaskID, in: invocation.currentState())
+        let history = TaskView.json(task, history: true)["history"] ?? []
+        var lines = ["Task \(task.id) (\(OrchestratorServerTasks.status(task))) in \(request.id): \(task.description)"]
+        if !task.dependsOn.isEmpty {
+            lines.append("Depends on: \(task.dependsOn.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let result = task.completedDetails { lines.append("Result: \(result)") }
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "task": OrchestratorServerTasks.json(task), "requestId": .string(request.id.rawValue),
+                    "history": history,
+                ],
+                text: lines.joined(separator: "\n")))
+    }
+}

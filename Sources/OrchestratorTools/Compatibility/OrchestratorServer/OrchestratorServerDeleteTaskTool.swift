@@ -1,0 +1,27 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// orchestrator-server's `delete_task {task_id}`: refused while other tasks depend on it.
+package struct OrchestratorServerDeleteTaskTool: MCPTool {
+    package let name = "delete_task"
+    package let title = "Delete a task"
+    package let description = "Delete a task no other task depends on (it is kept and can be restored)."
+    package let toolset = Toolset.orchestratorServer
+    package let annotations = ToolAnnotations.removal
+    package let inputSchema = CompatibilitySchemas.taskIDOnly
+    package let outputSchema: JSONValue = [
+        "type": "object", "properties": ["deleted": ["type": "string"]], "required": ["deleted"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let id = invocation.compatTaskID
+        let actor = invocation.actor
+        _ = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.delete(id, in: nil, by: actor)
+        }
+        return .complete(ToolOutput(structured: ["deleted": .string(id.rawValue)], text: "Deleted task \(id)."))
+    }
+}

@@ -1,0 +1,62 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// orchestrator-server's `get_next_task {instance_id}`: claims the next task whose dependencies are
+/// complete for that instance (or returns the one it holds).
+package struct OrchestratorServerNextTaskTool: MCPTool {
+    package let name = "get_next_task"
+    package let title = "Get the next task"
+    package let description = "Claim the next available task for instance_id; returns the task it already holds first."
+    package let toolset = Toolset.orchestratorServer
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["instance_id": ["type": "string", "minLength": 1]],
+        "required": ["instance_id"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "status": ["type": "string", "enum": ["claimed", "resumed", "none"]],
+            "task": OrchestratorServerTasks.schema,
+            "message": ["type": "string"],
+        ],
+        "required": ["status", "message"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let instance = invocation.string("instance_id")
+        let (selection, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.claimNextLooseTask(holder: instance)
+        }
+        switch selection {
+        case .claim(_, let id)?, .resume(_, let id)?:
+            let (_, task) = try invocation.locateTask(id, in: state)
+            let resumed = if case .resume? = selection { true } else { false }
+            let message =
+                resumed ? "You (\(instance)) already hold task \(id)." : "Task \(id) is assigned to \(instance)."
+            return .complete(
+                ToolOutput(
+                    structured: [
+                        "status": .string(resumed ? "resumed" : "claimed"), "task": OrchestratorServerTasks.json(task),
+                        "message": .string(message),
+                    ],
+                    text:
+                        "\(message)\n\n\(task.description)\n\nWhen it is done, call complete_task with task_id \(id), instance_id \(instance) and result."
+                ))
+        case .stuck(_, let dangling)?:
+            let message =
+                "No tasks available: " + dangling.map(\.description).joined(separator: "; ")
+                + " (update_task with new dependencies)."
+            return .complete(ToolOutput(structured: ["status": "none", "message": .string(message)], text: message))
+        case .awaitingApproval?, .readyForCompletion?, .waiting?, .noActiveRequests?, nil:
+            let message =
+                "No tasks available: every remaining task waits on others, is held by another instance, or is completed."
+            return .complete(ToolOutput(structured: ["status": "none", "message": .string(message)], text: message))
+        }
+    }
+}

@@ -1,0 +1,76 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+internal import OrchestratorWorkflows
+
+/// mcp-task-orchestrator's `orchestrator_initialize_session`: how to work, the specialists, and any
+/// work an earlier session left in progress.
+package struct InitializeSessionTool: MCPTool {
+    package let name = "orchestrator_initialize_session"
+    package let title = "Start an orchestration session"
+    package let description =
+        "Guidance for planning with specialists, the roles available, and any interrupted work to resume."
+    package let toolset = Toolset.taskOrchestrator
+    package let annotations = ToolAnnotations.readOnly
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["working_directory": ["type": "string"]],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "session_initialized": ["type": "boolean"],
+            "guidance": ["type": "string"],
+            "specialist_roles": ["type": "object"],
+            "interrupted_tasks": ["type": "array", "items": TaskOrchestratorView.subtaskSchema],
+            "running_workflows": ["type": "array", "items": ["type": "string"]],
+        ],
+        "required": ["session_initialized", "guidance", "specialist_roles", "interrupted_tasks", "running_workflows"],
+    ]
+
+    static let guidance = """
+        Break the request into subtasks, each for one specialist, and call orchestrator_plan_task with them as \
+        subtasks_json (dependencies by title). Then for each subtask: orchestrator_execute_subtask (you get the \
+        specialist's guidance and the results it depends on), do the work, and orchestrator_complete_subtask with \
+        the results. Finish with orchestrator_synthesize_results.
+        """
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let state = try invocation.currentState()
+        let roles = invocation.environment.workflows.roles()
+        let interrupted = state.requests.filter { $0.status == .active && $0.workflowRun == nil }
+            .flatMap { $0.liveTasks.filter { $0.status == .inProgress } }
+        let runs = state.runs.filter { $0.status == .running }
+        var lines = [Self.guidance, "", "Specialists: \(roles.map(\.name).joined(separator: ", "))."]
+        if !interrupted.isEmpty {
+            lines += [
+                "",
+                "Interrupted work (in progress): "
+                    + interrupted.map { "\($0.id) \($0.title)\($0.assignee.map { " (\($0))" } ?? "")" }.joined(
+                        separator: "; "),
+            ]
+        }
+        if !runs.isEmpty {
+            lines += [
+                "",
+                "Running workflows: "
+                    + runs.map { "\($0.id) (\($0.workflow), on \($0.currentStep ?? "?"))" }.joined(separator: "; "),
+            ]
+        }
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "session_initialized": true,
+                    "guidance": .string(Self.guidance),
+                    "specialist_roles": .object(
+                        Dictionary(roles.map { ($0.name, JSONValue.string($0.title)) }, uniquingKeysWith: { a, _ in a })
+                    ),
+                    "interrupted_tasks": .array(interrupted.map(TaskOrchestratorView.subtask)),
+                    "running_workflows": .array(runs.map { .string($0.id.rawValue) }),
+                ],
+                text: lines.joined(separator: "\n")))
+    }
+}

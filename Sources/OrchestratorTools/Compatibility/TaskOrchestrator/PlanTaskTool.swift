@@ -1,0 +1,99 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// mcp-task-orchestrator's `orchestrator_plan_task`: subtasks arrive as a JSON string.
+package struct PlanTaskTool: MCPTool {
+    package let name = "orchestrator_plan_task"
+    package let title = "Plan subtasks"
+    package let description = """
+        Plan a task as subtasks. subtasks_json is a JSON array (as a string) of {title, description, \
+        specialist_type, dependencies? (titles), estimated_effort?}.
+        """
+    package let toolset = Toolset.taskOrchestrator
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "description": ["type": "string", "minLength": 1],
+            "subtasks_json": ["type": "string", "minLength": 2],
+            "complexity_level": ["type": "string", "enum": ["simple", "moderate", "complex", "very_complex"]],
+            "context": ["type": "string"],
+        ],
+        "required": ["description", "subtasks_json"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "parent_task_id": ["type": "string"],
+            "subtasks": ["type": "array", "items": TaskOrchestratorView.subtaskSchema],
+        ],
+        "required": ["parent_task_id", "subtasks"],
+    ]
+
+    /// What each item of `subtasks_json` must look like, checked with the same validator as arguments.
+    static let itemSchema: JSONValue = [
+        "type": "array", "minItems": 1,
+        "items": [
+            "type": "object",
+            "properties": [
+                "title": ["type": "string", "minLength": 1],
+                "description": ["type": "string", "minLength": 1],
+                "specialist_type": ["type": "string", "minLength": 1],
+                "dependencies": ["type": "array", "items": ["type": "string"]],
+                "estimated_effort": ["type": "string"],
+            ],
+            "required": ["title", "description", "specialist_type"],
+        ],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let parsed: JSONValue
+        do {
+            parsed = try JSONParser.parse(invocation.string("subtasks_json"))
+        } catch {
+            throw .refused(
+                code: "invalid_subtasks_json",
+                message: "subtasks_json is not valid JSON (\(error)); send a JSON array of subtask objects as a string."
+            )
+        }
+        if let violation = SchemaValidator.firstViolation(of: parsed, against: Self.itemSchema, path: "subtasks_json") {
+            throw .invalidArguments(violation)
+        }
+        let drafts = (parsed.arrayValue ?? []).map { item in
+            var description = item["description"]?.stringValue ?? ""
+            if let effort = item["estimated_effort"]?.stringValue, !effort.isBlank {
+                description += "\n\nEstimated effort: \(effort)"
+            }
+            return TaskDraft(
+                title: item["title"]?.stringValue ?? "", description: description,
+                dependsOn: (item["dependencies"]?.arrayValue ?? []).compactMap(\.stringValue).map { .name($0) },
+                role: item["specialist_type"]?.stringValue)
+        }
+        var details: [String] = []
+        if let level = invocation.optionalString("complexity_level") { details.append("Complexity: \(level)") }
+        if let context = invocation.optionalString("context"), !context.isBlank {
+            details.append("Context: \(context)")
+        }
+        let description = invocation.string("description")
+        let actor = invocation.actor
+        let (requestID, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.plan(
+                description, splitDetails: details.isEmpty ? nil : details.joined(separator: "\n"), tasks: drafts,
+                policy: nil, unattended: true, by: actor)
+        }
+        let request = try state.request(requestID)
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "parent_task_id": .string(requestID.rawValue),
+                    "subtasks": .array(request.tasks.map(TaskOrchestratorView.subtask)),
+                ],
+                text:
+                    "Planned \(requestID) as \(request.tasks.count) subtasks. Start one with orchestrator_execute_subtask.\n\n"
+                    + ProgressTable.markdown(request)))
+    }
+}

@@ -1,0 +1,80 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// workflow-orchestration's `distribute_task`: one task per target machine, claimed for it, in a
+/// task group (a request of its own). `sequential` chains them, so each waits for the one before.
+package struct DistributeTaskTool: MCPTool {
+    package let name = "distribute_task"
+    package let title = "Distribute a task"
+    package let description = """
+        One task per target machine, each claimed for its machine (parallel) or chained so each waits for the \
+        previous (sequential, only the first claimed). A machine finishes its task with mark_task_done (instanceId) or complete_task.
+        """
+    package let toolset = Toolset.workflowOrchestration
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "task_definition": ["type": "string", "minLength": 1],
+            "target_machines": ["type": "array", "minItems": 1, "items": ["type": "string", "minLength": 1]],
+            "execution_strategy": ["type": "string", "enum": ["parallel", "sequential"]],
+        ],
+        "required": ["task_definition", "target_machines"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "task_group_id": ["type": "string"],
+            "tasks": [
+                "type": "array",
+                "items": [
+                    "type": "object",
+                    "properties": [
+                        "task_id": ["type": "string"], "target_machine": ["type": "string"],
+                        "status": ["type": "string"],
+                    ],
+                    "required": ["task_id", "target_machine", "status"],
+                ],
+            ],
+        ],
+        "required": ["task_group_id", "tasks"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let definition = invocation.string("task_definition")
+        let machines = (invocation.arguments["target_machines"]?.arrayValue ?? []).compactMap(\.stringValue)
+        guard Set(machines).count == machines.count else {
+            throw .refused(
+                code: "duplicate_target", message: "target_machines names a machine twice; list each machine once.")
+        }
+        let sequential = invocation.optionalString("execution_strategy") == "sequential"
+        let drafts = machines.enumerated().map { index, machine in
+            TaskDraft(
+                title: "\(definition) on \(machine)", description: definition,
+                dependsOn: sequential && index > 0 ? [.position(index)] : [], role: nil)
+        }
+        let actor = invocation.actor
+        let details = "Distributed to \(machines.joined(separator: ", ")) (\(sequential ? "sequential" : "parallel"))"
+        let (requestID, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.distribute(
+                definition, details: details, tasks: drafts, to: machines, sequential: sequential, by: actor)
+        }
+        let request = try state.request(requestID)
+        let rows: [JSONValue] = zip(request.tasks, machines).map { task, machine in
+            [
+                "task_id": .string(task.id.rawValue), "target_machine": .string(machine),
+                "status": .string(task.status.rawValue),
+            ]
+        }
+        return .complete(
+            ToolOutput(
+                structured: ["task_group_id": .string(requestID.rawValue), "tasks": .array(rows)],
+                text: "Task group \(requestID): "
+                    + zip(request.tasks, machines).map { "\($0.id) for \($1) (\($0.status.words))" }.joined(
+                        separator: ", ") + "."))
+    }
+}

@@ -1,0 +1,51 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// workflow-orchestration's `execute_workflow`: starts a run; parameters become its context.
+package struct ExecuteWorkflowTool: MCPTool {
+    package let name = "execute_workflow"
+    package let title = "Execute a workflow"
+    package let description =
+        "Start a workflow run with parameters as its context; returns execution_id and the first step."
+    package let toolset = Toolset.workflowOrchestration
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "workflow_id": ["type": "string", "minLength": 1],
+            "parameters": ["type": "object"],
+            "target_machines": ["type": "array", "items": ["type": "string"]],
+        ],
+        "required": ["workflow_id"],
+        "additionalProperties": false,
+    ]
+    package var outputSchema: JSONValue { ExecutionView.schema }
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        var context = try invocation.object("parameters")
+        if let machines = invocation.arguments["target_machines"] { context["target_machines"] = machines }
+        let definition = try invocation.definition(named: invocation.string("workflow_id"))
+        let (runID, state) = try invocation.startRun(of: definition, context: context)
+        let view = try invocation.view(of: runID, in: state, definition: definition)
+        return .complete(
+            ToolOutput(
+                structured: ExecutionView.json(view),
+                text: "Execution \(runID) of \(definition.name) started.\n\n" + view.markdown))
+    }
+}
+
+/// A run as workflow-orchestration shows it: `execution_id` and `status` next to the full run.
+enum ExecutionView {
+    static func json(_ view: RunView) -> JSONValue {
+        ["execution_id": .string(view.run.id.rawValue), "status": .string(view.run.status.rawValue), "run": view.json]
+    }
+
+    static let schema: JSONValue = [
+        "type": "object",
+        "properties": ["execution_id": ["type": "string"], "status": ["type": "string"], "run": RunView.schema],
+        "required": ["execution_id", "status", "run"],
+    ]
+}

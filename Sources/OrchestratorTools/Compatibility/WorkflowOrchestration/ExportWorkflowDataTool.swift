@@ -1,0 +1,63 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+internal import OrchestratorWorkflows
+
+/// workflow-orchestration's `export_workflow_data {workflow_id, format}`: a definition and its runs.
+package struct ExportWorkflowDataTool: MCPTool {
+    package let name = "export_workflow_data"
+    package let title = "Export a workflow"
+    package let description = "A workflow's definition and all its runs, as json or markdown. Read-only."
+    package let toolset = Toolset.workflowOrchestration
+    package let annotations = ToolAnnotations.readOnly
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "workflow_id": ["type": "string", "minLength": 1],
+            "format": ["type": "string", "enum": ["json", "markdown"]],
+        ],
+        "required": ["workflow_id", "format"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "workflow_id": ["type": "string"], "format": ["type": "string"], "data": ["type": "string"],
+            "runs": ["type": "integer"],
+        ],
+        "required": ["workflow_id", "format", "data", "runs"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let workflow = try invocation.loadedWorkflow()
+        let state = try invocation.currentState()
+        let runs = state.runs.filter { $0.workflow == workflow.name }
+        let data: String
+        if invocation.string("format") == "json" {
+            let exported: JSONValue = [
+                "workflow": WorkflowOrchestrationView.definition(workflow),
+                "runs": .array(
+                    try runs.map { run throws(ToolFailure) in try invocation.view(of: run.id, in: state).json }),
+            ]
+            data = exported.description
+        } else {
+            var lines = [WorkflowDocument.markdown(workflow), "", "## Runs", ""]
+            if runs.isEmpty { lines.append("None yet.") }
+            for run in runs {
+                lines.append(
+                    "- \(run.id): \(run.status.rawValue), started \(run.createdAt) by \(run.startedBy)\(run.currentStep.map { ", on \($0)" } ?? "")"
+                )
+            }
+            data = lines.joined(separator: "\n")
+        }
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "workflow_id": .string(workflow.name), "format": .string(invocation.string("format")),
+                    "data": .string(data), "runs": .int(runs.count),
+                ],
+                text: data))
+    }
+}

@@ -1,0 +1,33 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+internal import OrchestratorWorkflows
+
+/// workflow-orchestration's `get_workflow {workflow_id}`: one definition with its steps.
+package struct GetWorkflowTool: MCPTool {
+    package let name = "get_workflow"
+    package let title = "Show a workflow"
+    package let description = "One workflow's definition: steps, where each leads, required context, errors. Read-only."
+    package let toolset = Toolset.workflowOrchestration
+    package let annotations = ToolAnnotations.readOnly
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["workflow_id": ["type": "string", "minLength": 1]],
+        "required": ["workflow_id"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object", "properties": ["workflow": WorkflowOrchestrationView.definitionSchema],
+        "required": ["workflow"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let workflow = try invocation.loadedWorkflow()
+        return .complete(
+            ToolOutput(
+                structured: ["workflow": WorkflowOrchestrationView.definition(workflow)],
+                text: WorkflowDocument.markdown(workflow)))
+    }
+}

@@ -1,0 +1,151 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+internal import OrchestratorWorkflows
+
+/// A pattern is a workflow applied to a named target: its required context is what the first step
+/// renders, and `target` is always given (the target component).
+enum PatternCheck {
+    static func missing(_ definition: WorkflowDefinition, parameters: [String: JSONValue]) -> [String] {
+        definition.requiredContext.filter { $0 != "target" && parameters[$0] == nil }
+    }
+}
+
+/// workflow-orchestration's `list_patterns`: every valid workflow, with the context it requires.
+package struct ListPatternsTool: MCPTool {
+    package let name = "list_patterns"
+    package let title = "List patterns"
+    package let description = "Workflows usable as patterns, with the parameters each requires. Read-only."
+    package let toolset = Toolset.workflowOrchestration
+    package let annotations = ToolAnnotations.readOnly
+    package let inputSchema = ToolSchemas.noArguments
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "patterns": [
+                "type": "array",
+                "items": [
+                    "type": "object",
+                    "properties": [
+                        "pattern_name": ["type": "string"], "description": ["type": "string"],
+                        "required_parameters": ["type": "array", "items": ["type": "string"]],
+                    ],
+                    "required": ["pattern_name", "description", "required_parameters"],
+                ],
+            ]
+        ],
+        "required": ["patterns"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let patterns = invocation.environment.workflows.workflows().compactMap(\.definition)
+        let text = patterns.map {
+            "- \($0.name): requires \($0.requiredContext.isEmpty ? "nothing" : $0.requiredContext.joined(separator: ", "))"
+        }.joined(separator: "\n")
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "patterns": .array(
+                        patterns.map { definition in
+                            [
+                                "pattern_name": .string(definition.name),
+                                "description": .string(
+                                    definition.description.isEmpty ? definition.title : definition.description),
+                                "required_parameters": .array(definition.requiredContext.map(JSONValue.string)),
+                            ]
+                        })
+                ],
+                text: text.isEmpty ? "No patterns." : text))
+    }
+}
+
+/// The arguments both pattern tools take.
+private let patternArguments: JSONValue = [
+    "type": "object",
+    "properties": [
+        "pattern_name": ["type": "string", "minLength": 1],
+        "target_component": ["type": "string", "minLength": 1],
+        "parameters": ["type": "object"],
+    ],
+    "required": ["pattern_name", "target_component"],
+    "additionalProperties": false,
+]
+
+/// workflow-orchestration's `validate_pattern_application`: would applying it have what it needs?
+package struct ValidatePatternApplicationTool: MCPTool {
+    package let name = "validate_pattern_application"
+    package let title = "Check a pattern application"
+    package let description =
+        "Check that a pattern exists, is valid, and that parameters give every context key it requires. Read-only."
+    package let toolset = Toolset.workflowOrchestration
+    package let annotations = ToolAnnotations.readOnly
+    package let inputSchema = patternArguments
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "valid": ["type": "boolean"], "missing_parameters": ["type": "array", "items": ["type": "string"]],
+            "errors": ["type": "array", "items": ["type": "string"]],
+        ],
+        "required": ["valid", "missing_parameters", "errors"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let workflow = try invocation.loadedWorkflow("pattern_name")
+        let parameters = try invocation.object("parameters")
+        let missing = workflow.definition.map { PatternCheck.missing($0, parameters: parameters) } ?? []
+        let errors = workflow.errors.map(\.description)
+        let valid = errors.isEmpty && missing.isEmpty
+        let text =
+            valid
+            ? "Pattern \(workflow.name) can be applied to \(invocation.string("target_component"))."
+            : "Pattern \(workflow.name) cannot be applied yet: "
+                + (errors + missing.map { "parameter \($0) is missing" }).joined(separator: "; ")
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "valid": .bool(valid), "missing_parameters": .array(missing.map(JSONValue.string)),
+                    "errors": .array(errors.map(JSONValue.string)),
+                ],
+                text: text))
+    }
+}
+
+/// workflow-orchestration's `apply_pattern`: a run of the workflow on the target, once the check passes.
+package struct ApplyPatternTool: MCPTool {
+    package let name = "apply_pattern"
+    package let title = "Apply a pattern"
+    package let description =
+        "Run a pattern on target_component (context.target) with parameters; refused when required parameters are missing."
+    package let toolset = Toolset.workflowOrchestration
+    package let annotations = ToolAnnotations.change
+    package let inputSchema = patternArguments
+    package var outputSchema: JSONValue { ExecutionView.schema }
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let definition = try invocation.definition(named: invocation.string("pattern_name"))
+        let parameters = try invocation.object("parameters")
+        let missing = PatternCheck.missing(definition, parameters: parameters)
+        guard missing.isEmpty else {
+            throw .refused(
+                code: "pattern_parameters_missing",
+                message:
+                    "Pattern \(definition.name) needs the parameters \(missing.joined(separator: ", ")); pass them in parameters."
+            )
+        }
+        var context = parameters
+        context["target"] = .string(invocation.string("target_component"))
+        let (runID, state) = try invocation.startRun(of: definition, context: context)
+        let view = try invocation.view(of: runID, in: state, definition: definition)
+        return .complete(
+            ToolOutput(
+                structured: ExecutionView.json(view),
+                text: "Applied \(definition.name) to \(invocation.string("target_component")) as \(runID).\n\n"
+                    + view.markdown))
+    }
+}

@@ -1,0 +1,46 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// `add_tasks_to_request`: extends an active plan; new tasks may depend on existing ones and on each other.
+package struct AddTasksToRequestTool: MCPTool {
+    package let name = "add_tasks_to_request"
+    package let title = "Add tasks to a request"
+    package let description = """
+        Append tasks to an active request; dependsOn may also name existing task ids. Unknown ids and cycles are refused.
+        """
+    package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "task_added"
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["requestId": ["type": "string", "minLength": 1], "tasks": TaskDraftInput.schema],
+        "required": ["requestId", "tasks"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["requestId": ["type": "string"], "added": TaskView.idListSchema, "request": RequestView.schema],
+        "required": ["requestId", "added", "request"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let requestID = invocation.requestID
+        let actor = invocation.actor
+        let drafts = TaskDraftInput.drafts(invocation.arguments["tasks"])
+        let (added, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.addTasks(drafts, to: requestID, by: actor)
+        }
+        let request = try state.request(requestID)
+        let text = "Added \(TaskResult.list(added)) to \(requestID).\n\n" + ProgressTable.markdown(request)
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "requestId": .string(requestID.rawValue), "added": .array(added.map { .string($0.rawValue) }),
+                    "request": RequestView.json(request),
+                ],
+                text: text))
+    }
+}

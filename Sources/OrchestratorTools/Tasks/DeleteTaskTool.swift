@@ -1,0 +1,33 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// `delete_task`: takes a task out of the plan, keeping it for `restore_task`.
+package struct DeleteTaskTool: MCPTool {
+    package let name = "delete_task"
+    package let title = "Delete a task"
+    package let description = """
+        Remove a pending or in-progress task from the plan. It is kept and can be brought back with restore_task. \
+        Refused while other tasks depend on it, and for done or approved tasks.
+        """
+    package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "task_deleted"
+    package let annotations = ToolAnnotations.removal
+    package let inputSchema = TaskResult.requestAndTaskInput
+    package var outputSchema: JSONValue { TaskResult.schema() }
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let requestID = invocation.requestID
+        let taskID = invocation.taskID
+        let actor = invocation.actor
+        let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.delete(taskID, in: requestID, by: actor)
+        }
+        return .complete(
+            TaskResult.output(
+                headline: "Task \(taskID) is deleted. restore_task with the same ids brings it back.", task: taskID,
+                in: requestID, state: state))
+    }
+}

@@ -1,0 +1,161 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+internal import OrchestratorWorkflows
+
+/// `get_next_task`: hands out the next task by priority and plan order, or says why there is none.
+package struct GetNextTaskTool: MCPTool {
+    package let name = "get_next_task"
+    package let title = "Get the next task"
+    package let description = """
+        Claim the next task: highest priority, then plan order, oldest request first. Pass instanceId when \
+        several agents share the work; a claim lasts a lease and asking again returns the task you hold. status \
+        says what happened (claimed, resumed, awaiting_approval, waiting, …).
+        """
+    package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "next_task"
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "requestId": ["type": "string", "minLength": 1, "description": "Only hand out tasks of this request."],
+            "instanceId": [
+                "type": "string", "minLength": 1, "description": "Who claims the task (default: the client's name).",
+            ],
+        ],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "status": ["type": "string", "enum": .array(Status.allCases.map { .string($0.rawValue) })],
+            "requestId": ["type": "string"],
+            "task": TaskView.schema,
+            "awaitingApproval": TaskView.idListSchema,
+            "inProgress": TaskView.idListSchema,
+            "stuck": [
+                "type": "array",
+                "description": "Tasks that can never start: they depend on tasks the request does not have.",
+                "items": [
+                    "type": "object",
+                    "properties": ["taskId": ["type": "string"], "missing": TaskView.idListSchema],
+                    "required": ["taskId", "missing"],
+                ],
+            ],
+            "request": RequestView.schema,
+            "roleGuidance": ["type": "string", "description": "The text of the task's role file, when it has a role."],
+        ],
+        "required": ["status"],
+    ]
+
+    /// What the call did, as `status` reports it.
+    enum Status: String, CaseIterable {
+        case claimed, resumed
+        case awaitingApproval = "awaiting_approval"
+        case readyForCompletion = "ready_for_completion"
+        case waiting, stuck
+        case noActiveRequests = "no_active_requests"
+    }
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let scope = invocation.optionalString("requestId").map(WorkRequest.ID.init)
+        let holder = invocation.actor
+        let (selection, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.claimNext(in: scope, holder: holder)
+        }
+        var structured: [String: JSONValue] = [:]
+        let status: Status
+        let requestID: WorkRequest.ID?
+        var lines: [String] = []
+        switch selection {
+        case .claim(let request, let task), .resume(let request, let task):
+            let resumed = if case .resume = selection { true } else { false }
+            status = resumed ? .resumed : .claimed
+            requestID = request
+            let found = state.locate(task).map { state.requests[$0.request].tasks[$0.task] }
+            if let found {
+                structured["task"] = TaskView.json(found, detailed: true)
+                lines.append(Self.describe(found, in: request, resumed: resumed))
+                if let role = found.role.flatMap(invocation.environment.workflows.role(named:)) {
+                    structured["roleGuidance"] = .string(role.guidance)
+                    lines.append("## Role: \(role.name)\n\n\(role.guidance)")
+                }
+            }
+        case .awaitingApproval(let request, let tasks):
+            status = .awaitingApproval
+            requestID = request
+            structured["awaitingApproval"] = .array(tasks.map { .string($0.rawValue) })
+            let them = tasks.count == 1 ? "it" : "them"
+            let approver =
+                invocation.environment.configuration.approver == .human
+                ? "the person must approve \(them) (mcp-orchestrator approve, or approve_task_completion when the client can ask them)"
+                : "approve \(them) with approve_task_completion or send \(them) back with reject_task"
+            lines.append(
+                "No task is handed out: \(TaskResult.list(tasks)) of \(request) \(tasks.count == 1 ? "is" : "are") done and awaiting approval; \(approver)."
+            )
+        case .readyForCompletion(let request):
+            status = .readyForCompletion
+            requestID = request
+            lines.append(
+                "Every task of \(request) is approved. Call approve_request_completion with requestId \(request) to close it."
+            )
+        case .waiting(let request, let inProgress):
+            status = .waiting
+            requestID = request
+            structured["inProgress"] = .array(inProgress.map { .string($0.rawValue) })
+            lines.append(
+                "Nothing can start yet: \(TaskResult.list(inProgress)) \(inProgress.count == 1 ? "is" : "are") in progress with other holders, and the remaining tasks depend on them. Call again later."
+            )
+        case .stuck(let request, let dangling):
+            status = .stuck
+            requestID = request
+            structured["stuck"] = .array(
+                dangling.map {
+                    ["taskId": .string($0.task.rawValue), "missing": .array($0.missing.map { .string($0.rawValue) })]
+                })
+            lines.append(
+                "Nothing can start in \(request): " + dangling.map(\.description).joined(separator: "; ")
+                    + " (update_task with a new dependsOn, or delete_task).")
+        case .noActiveRequests:
+            status = .noActiveRequests
+            requestID = nil
+            lines.append(
+                scope == nil
+                    ? "There are no active requests. Plan one with request_planning."
+                    : "Request \(scope!) has nothing to hand out.")
+        }
+        structured["status"] = .string(status.rawValue)
+        if let requestID, let request = try? state.request(requestID) {
+            structured["requestId"] = .string(requestID.rawValue)
+            structured["request"] = RequestView.json(request)
+            lines.append(ProgressTable.markdown(request))
+        }
+        return .complete(ToolOutput(structured: .object(structured), text: lines.joined(separator: "\n\n")))
+    }
+
+    private static func describe(_ task: WorkTask, in request: WorkRequest.ID, resumed: Bool) -> String {
+        var lines = [
+            resumed
+                ? "You already hold task \(task.id) of \(request); here it is again: \(task.title)"
+                : "Task \(task.id) of \(request) is yours: \(task.title)"
+        ]
+        var facts = ["Priority: \(task.priority.rawValue)"]
+        if let role = task.role { facts.append("Role: \(role)") }
+        if !task.dependsOn.isEmpty { facts.append("After: \(TaskResult.list(task.dependsOn))") }
+        if let until = task.claimExpiresAt { facts.append("Claimed until \(until)") }
+        lines.append(facts.joined(separator: " · "))
+        lines.append("")
+        lines.append(task.description)
+        if let feedback = task.feedback {
+            lines.append("")
+            lines.append("Feedback from the last review: \(feedback)")
+        }
+        lines.append("")
+        lines.append(
+            "When it is finished, call mark_task_done with requestId \(request), taskId \(task.id) and completedDetails."
+        )
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,51 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// `list_requests`: every request with its progress, optionally only active or completed ones. Read-only.
+package struct ListRequestsTool: MCPTool {
+    package let name = "list_requests"
+    package let title = "List requests"
+    package let description =
+        "List the requests in the store, oldest first, with their status and progress. status filters to active or completed ones."
+    package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "requests_listed"
+    package let annotations = ToolAnnotations.readOnly
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "status": ["type": "string", "enum": .array(WorkRequest.Status.allCases.map { .string($0.rawValue) })]
+        ],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["requests": ["type": "array", "items": RequestView.schema]],
+        "required": ["requests"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let filter = invocation.optionalString("status").flatMap(WorkRequest.Status.init(rawValue:))
+        let requests = try invocation.currentState().requests.filter { filter == nil || $0.status == filter }
+        var lines = [
+            "| Request | Status | Policy | Approved | Done | In progress | Pending | Original request |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        for request in requests {
+            let progress = request.progress
+            lines.append(
+                "| \(request.id) | \(request.status.rawValue) | \(request.approvalPolicy.rawValue) | \(progress[.approved] ?? 0)/\(request.liveTaskCount) "
+                    + "| \(progress[.done] ?? 0) | \(progress[.inProgress] ?? 0) | \(progress[.pending] ?? 0) | \(ProgressTable.cell(String(request.originalRequest.prefix(80)))) |"
+            )
+        }
+        let text =
+            requests.isEmpty
+            ? "No \(filter.map { "\($0.rawValue) " } ?? "")requests. Plan one with request_planning."
+            : lines.joined(separator: "\n")
+        return .complete(
+            ToolOutput(
+                structured: ["requests": .array(requests.map { RequestView.json($0, withTasks: false) })], text: text))
+    }
+}

@@ -1,0 +1,72 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// `mark_task_done`: records the work as finished; it then waits for approval.
+package struct MarkTaskDoneTool: MCPTool {
+    package let name = "mark_task_done"
+    package let title = "Mark a task done"
+    package let description = """
+        Mark a task you took as done, with completedDetails saying what was done. It then awaits approval; the \
+        result lists the tasks this unlocked.
+        """
+    package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "task_marked_done"
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "requestId": ["type": "string", "minLength": 1],
+            "taskId": ["type": "string", "minLength": 1],
+            "completedDetails": ["type": "string", "minLength": 1, "description": "What was done, for the reviewer."],
+            "instanceId": [
+                "type": "string", "minLength": 1, "description": "The instance that holds the task, if one claimed it.",
+            ],
+        ],
+        "required": ["requestId", "taskId", "completedDetails"],
+        "additionalProperties": false,
+    ]
+    package var outputSchema: JSONValue {
+        TaskResult.schema(
+            extra: ["unlocked": TaskView.idListSchema, "autoApproved": ["type": "boolean"]],
+            required: ["unlocked", "autoApproved"])
+    }
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let requestID = invocation.requestID
+        let taskID = invocation.taskID
+        let holder = invocation.optionalString("instanceId")
+        let actor = invocation.actor
+        let details = invocation.string("completedDetails")
+        let (effect, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.markDone(taskID, in: requestID, details: details, holder: holder, by: actor)
+        }
+        let policy = (try? state.request(requestID))?.approvalPolicy ?? .each
+        let human = invocation.environment.configuration.approver == .human
+        let approveBy =
+            human
+            ? "the person approves it (approve_task_completion asks them, or they run "
+                + HumanApproval.command(["approve", requestID.rawValue, taskID.rawValue], invocation: invocation) + ")"
+            : "approve it with approve_task_completion, or send it back with reject_task"
+        let next: String =
+            switch (effect.autoApproved, policy) {
+            case (true, _):
+                "The auto policy approved it. Unlocked: \(TaskResult.list(effect.unlocked)). Call get_next_task."
+            case (false, .end):
+                "Under policy end the tasks after it may start now; call get_next_task to go on. Before the request "
+                    + "closes, \(approveBy)."
+            case (false, .each), (false, .auto): "It now awaits approval: \(approveBy)."
+            }
+        return .complete(
+            TaskResult.output(
+                headline: "Task \(taskID) is done. Unlocked: \(TaskResult.list(effect.unlocked)).",
+                task: taskID, in: requestID, state: state,
+                extra: [
+                    "unlocked": .array(effect.unlocked.map { .string($0.rawValue) }),
+                    "autoApproved": .bool(effect.autoApproved),
+                ],
+                next: next))
+    }
+}

@@ -1,0 +1,78 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// `open_task_details`: everything about one task, history included. Read-only.
+package struct OpenTaskDetailsTool: MCPTool {
+    package let name = "open_task_details"
+    package let title = "Show a task"
+    package let description =
+        "Show one task in full: description, status, holder, dependencies, completion details, feedback and its history of transitions."
+    package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "task_details"
+    package let annotations = ToolAnnotations.readOnly
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "requestId": [
+                "type": "string", "minLength": 1,
+                "description": "The task's request, as every related tool takes it (optional).",
+            ],
+            "taskId": ["type": "string", "minLength": 1],
+        ],
+        "required": ["taskId"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "requestId": ["type": "string"],
+            "requestStatus": [
+                "type": "string", "enum": .array(WorkRequest.Status.allCases.map { .string($0.rawValue) }),
+            ],
+            "task": TaskView.schema,
+        ],
+        "required": ["requestId", "requestStatus", "task"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let taskID = invocation.taskID
+        let scope = invocation.optionalString("requestId").map(WorkRequest.ID.init)
+        let state = try invocation.currentState()
+        if let scope, state.requestIndex(scope) == nil { throw ToolFailure(OrchestratorError.requestNotFound(scope)) }
+        guard let (requestIndex, taskIndex) = state.locate(taskID),
+            scope.map({ state.requests[requestIndex].id == $0 }) ?? true
+        else {
+            throw ToolFailure(OrchestratorError.taskNotFound(taskID, in: scope))
+        }
+        let request = state.requests[requestIndex]
+        let task = request.tasks[taskIndex]
+        var lines = [
+            "Task \(task.id) of \(request.id): \(task.title)",
+            "Status: \(ProgressTable.status(task)) · Priority: \(task.priority.rawValue)"
+                + (task.role.map { " · Role: \($0)" } ?? "")
+                + (task.dependsOn.isEmpty ? "" : " · After: \(TaskResult.list(task.dependsOn))"),
+            "",
+            task.description,
+        ]
+        if let details = task.completedDetails { lines += ["", "Completed: \(details)"] }
+        if let feedback = task.feedback { lines += ["", "Feedback: \(feedback)"] }
+        lines += ["", "History:"]
+        for entry in task.history {
+            let move = entry.from.map { "\($0.words) → \(entry.to?.words ?? "")" } ?? (entry.to?.words ?? "")
+            lines.append(
+                "- \(entry.at) \(entry.actor): \(entry.action.rawValue) (\(move))"
+                    + (entry.note.map { " — \($0)" } ?? ""))
+        }
+        return .complete(
+            ToolOutput(
+                structured: [
+                    "requestId": .string(request.id.rawValue),
+                    "requestStatus": .string(request.status.rawValue),
+                    "task": TaskView.json(task, detailed: true, history: true),
+                ],
+                text: lines.joined(separator: "\n")))
+    }
+}

@@ -1,0 +1,44 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// `reject_task`: sends a done task back to work with feedback (done → in progress).
+package struct RejectTaskTool: MCPTool {
+    package let name = "reject_task"
+    package let title = "Reject a finished task"
+    package let description = """
+        Send a done task back to in progress with feedback saying what to change. The feedback is recorded in the \
+        task's history and shown when the task is handed out again.
+        """
+    package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "task_rejected"
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "requestId": ["type": "string", "minLength": 1],
+            "taskId": ["type": "string", "minLength": 1],
+            "feedback": ["type": "string", "minLength": 1, "description": "What is wrong and what to change."],
+        ],
+        "required": ["requestId", "taskId", "feedback"],
+        "additionalProperties": false,
+    ]
+    package var outputSchema: JSONValue { TaskResult.schema() }
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let requestID = invocation.requestID
+        let taskID = invocation.taskID
+        let feedback = invocation.string("feedback")
+        let actor = invocation.actor
+        let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.reject(taskID, in: requestID, feedback: feedback, by: actor)
+        }
+        return .complete(
+            TaskResult.output(
+                headline: "Task \(taskID) is back in progress with feedback: \(feedback)", task: taskID, in: requestID,
+                state: state,
+                next: "Rework it, then call mark_task_done again."))
+    }
+}

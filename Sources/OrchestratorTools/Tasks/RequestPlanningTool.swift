@@ -1,0 +1,54 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// `request_planning`: registers a user's request and its plan of tasks (mcp-taskmanager's name and arguments).
+package struct RequestPlanningTool: MCPTool {
+    package let name = "request_planning"
+    package let title = "Plan a request"
+    package let description = """
+        Plan a user request as tasks (each with dependsOn, priority, role). approvalPolicy: each (default: approve \
+        every finished task before the next is handed out), end (approve all before completion) or auto. Then call get_next_task.
+        """
+    package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "planned"
+    package let annotations = ToolAnnotations.change
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "originalRequest": [
+                "type": "string", "minLength": 1, "description": "The user's request, in their words.",
+            ],
+            "splitDetails": ["type": "string", "description": "How and why the request was split this way."],
+            "tasks": TaskDraftInput.schema,
+            "approvalPolicy": ["type": "string", "enum": .array(ApprovalPolicy.allCases.map { .string($0.rawValue) })],
+        ],
+        "required": ["originalRequest", "tasks"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema = RequestView.resultSchema
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let policy = invocation.optionalString("approvalPolicy").flatMap(ApprovalPolicy.init(rawValue:))
+        let drafts = TaskDraftInput.drafts(invocation.arguments["tasks"])
+        let actor = invocation.actor
+        let (id, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.plan(
+                invocation.string("originalRequest"), splitDetails: invocation.optionalString("splitDetails"),
+                tasks: drafts, policy: policy, by: actor)
+        }
+        let request = try state.request(id)
+        let text = """
+            Planned request \(id) with \(request.tasks.count) task\(request.tasks.count == 1 ? "" : "s").
+
+            \(ProgressTable.markdown(request))
+
+            Next: call get_next_task with requestId \(id) to take the first task.
+            """
+        return .complete(
+            ToolOutput(
+                structured: ["requestId": .string(id.rawValue), "request": RequestView.json(request)], text: text))
+    }
+}

@@ -1,0 +1,29 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// `restore_task`: brings a deleted task back into the plan, as it was.
+package struct RestoreTaskTool: MCPTool {
+    package let name = "restore_task"
+    package let title = "Restore a deleted task"
+    package let description =
+        "Bring a deleted task back into its request's plan, with its status and history as they were."
+    package let toolset = Toolset.core
+    package let taskmanagerStatus: String? = "task_restored"
+    package let annotations = ToolAnnotations.change
+    package let inputSchema = TaskResult.requestAndTaskInput
+    package var outputSchema: JSONValue { TaskResult.schema() }
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let requestID = invocation.requestID
+        let taskID = invocation.taskID
+        let actor = invocation.actor
+        let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.restore(taskID, in: requestID, by: actor)
+        }
+        return .complete(
+            TaskResult.output(headline: "Task \(taskID) is restored.", task: taskID, in: requestID, state: state))
+    }
+}

@@ -1,0 +1,67 @@
+internal import OrchestratorCore
+internal import OrchestratorJSON
+internal import OrchestratorMCP
+internal import OrchestratorSystem
+
+/// What every plan-and-task tool needs: who is acting, the time, and the store with its failures
+/// turned into tool failures.
+extension ToolInvocation {
+    /// The history's "who": the `instanceId` argument, else the client's name, else "unknown client".
+    var actor: String {
+        if let instance = arguments["instanceId"]?.stringValue, !instance.isBlank { return instance }
+        return context.clientInfo?.name ?? "unknown client"
+    }
+
+    var now: Timestamp { environment.configuration.clock.now() }
+
+    /// Runs a change use case: its durability is awaited before the answer goes out, and its
+    /// failures become tool failures. Returns the outcome and the state after the change.
+    func perform<Outcome>(
+        _ useCase: (Orchestrator) throws(ChangeFailure) -> Committed<Outcome>
+    ) throws(ToolFailure) -> (outcome: Outcome, state: OrchestratorState) {
+        do {
+            let committed = try useCase(orchestrator)
+            durabilities.record(committed.durability)
+            return (committed.outcome, committed.state)
+        } catch {
+            switch error {
+            case .refused(let refusal): throw ToolFailure(refusal)
+            case .persistence(let problem): throw ToolFailure(problem)
+            }
+        }
+    }
+
+    /// Runs a read-only use case (a dry run), turning its failures into tool failures.
+    func check<Result>(_ useCase: (Orchestrator) throws(ChangeFailure) -> Result) throws(ToolFailure) -> Result {
+        do {
+            return try useCase(orchestrator)
+        } catch {
+            switch error {
+            case .refused(let refusal): throw ToolFailure(refusal)
+            case .persistence(let problem): throw ToolFailure(problem)
+            }
+        }
+    }
+
+    /// The current state for reading, with expired leases shown as pending. Never writes.
+    func currentState() throws(ToolFailure) -> OrchestratorState {
+        do { return try orchestrator.read().state } catch { throw ToolFailure(error) }
+    }
+
+    /// A required string argument (the input schema has already guaranteed it is there).
+    func string(_ key: String) -> String { arguments[key]?.stringValue ?? "" }
+
+    func optionalString(_ key: String) -> String? { arguments[key]?.stringValue }
+
+    var requestID: WorkRequest.ID { WorkRequest.ID(string("requestId")) }
+
+    var taskID: WorkTask.ID { WorkTask.ID(string("taskId")) }
+}
+
+extension OrchestratorState {
+    /// The request a task belongs to, for tools that name only the task.
+    func request(_ id: WorkRequest.ID) throws(ToolFailure) -> WorkRequest {
+        guard let index = requestIndex(id) else { throw ToolFailure(OrchestratorError.requestNotFound(id)) }
+        return requests[index]
+    }
+}

@@ -1,0 +1,63 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// `advance_workflow`: records the report on the current step and moves the run on.
+package struct AdvanceWorkflowTool: MCPTool {
+    package let name = "advance_workflow"
+    package let title = "Report a step and advance the run"
+    package let description = """
+        Report the current step and move the run on. Steps with transition rules: the server picks the next step \
+        from report.status and the context. Steps without: name next_step from allowedNextSteps.
+        """
+    package let toolset = Toolset.workflows
+    package let annotations = ToolAnnotations.change
+    package let acceptsWrappedArguments = true
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": .object(
+            WorkflowSchemas.reportArguments.merging(["instance_id": WorkflowSchemas.instanceID]) { $1 }),
+        "required": ["instance_id", "report"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema = RunView.schema
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let runID = invocation.runID
+        let run = try invocation.run(runID)
+        let (advance, view) = try Self.advance(
+            invocation, run: runID, workflow: run.workflow, report: invocation.report!,
+            nextStep: invocation.optionalString("next_step"))
+        var structured = view.json.objectValue ?? [:]
+        structured["transition"] = advance.json
+        return .complete(ToolOutput(structured: .object(structured), text: advance.sentence + "\n\n" + view.markdown))
+    }
+
+    /// The advance shared with `resume_workflow`: one change under the lock, then the view of the result.
+    static func advance(
+        _ invocation: ToolInvocation, run runID: WorkflowRun.ID, workflow: String, report: StepReport, nextStep: String?
+    ) throws(ToolFailure) -> (RunAdvance, RunView) {
+        let definition = try invocation.definition(named: workflow)
+        let updates = try invocation.object("context_updates")
+        let actor = invocation.actor
+        let (advance, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.advanceRun(
+                runID, definition: definition, report: report, contextUpdates: updates, nextStep: nextStep, by: actor)
+        }
+        return (advance, try invocation.view(of: runID, in: state, definition: definition))
+    }
+}
+
+extension RunAdvance {
+    var json: JSONValue { ["from": .string(left), "outcome": .string(outcome), "to": .string(target.description)] }
+
+    var sentence: String {
+        switch target {
+        case .step(let name): "Step '\(left)' reported \(outcome); the run moves to '\(name)'."
+        case .finish: "Step '\(left)' reported \(outcome); the run has reached FINISH."
+        case .failed: "Step '\(left)' reported \(outcome); the run has ended in FAILED."
+        }
+    }
+}

@@ -1,0 +1,27 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+
+/// `get_workflow_status`: where a run is, without changing it.
+package struct GetWorkflowStatusTool: MCPTool {
+    package let name = "get_workflow_status"
+    package let title = "Show a workflow run"
+    package let description = "A run's status, current step, context and steps taken. Read-only."
+    package let toolset = Toolset.workflows
+    package let annotations = ToolAnnotations.readOnly
+    package let acceptsWrappedArguments = true
+    package let inputSchema: JSONValue = [
+        "type": "object",
+        "properties": ["instance_id": WorkflowSchemas.instanceID],
+        "required": ["instance_id"],
+        "additionalProperties": false,
+    ]
+    package let outputSchema = RunView.schema
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        let view = try invocation.view(of: invocation.runID, in: invocation.currentState())
+        return .complete(ToolOutput(structured: view.json, text: view.markdown))
+    }
+}

@@ -1,0 +1,122 @@
+internal import OrchestratorCore
+internal import OrchestratorJSON
+internal import OrchestratorMCP
+internal import OrchestratorWorkflows
+
+/// What the workflow tools share: finding definitions and runs, and reading the report argument.
+extension ToolInvocation {
+    var runID: WorkflowRun.ID { WorkflowRun.ID(string("instance_id")) }
+
+    /// The definition to run, refusing names that do not exist or definitions with errors.
+    func definition(named name: String) throws(ToolFailure) -> WorkflowDefinition {
+        let library = environment.workflows
+        guard let loaded = library.workflow(named: name) else {
+            throw ToolFailure(OrchestratorError.workflowNotFound(name, available: library.workflows().map(\.name)))
+        }
+        do { return try loaded.runnable() } catch { throw ToolFailure(error) }
+    }
+
+    /// The run as last written (a read; the change that follows re-checks it under the lock).
+    func run(_ id: WorkflowRun.ID) throws(ToolFailure) -> WorkflowRun {
+        let state = try currentState()
+        do { return try state.run(id) } catch { throw ToolFailure(error) }
+    }
+
+    /// Writes a draft into the first workflows directory; returns the workflow's folder and what was
+    /// written, or the refusal (invalid definition with file:line, existing workflow, bad name).
+    func writeWorkflow(
+        _ draft: WorkflowDraft, overwrite: Bool
+    ) throws(ToolFailure) -> (
+        folder: String, written: (definition: WorkflowDefinition, warnings: [WorkflowDiagnostic], paths: [String])
+    ) {
+        guard let directory = environment.workflows.directories.first else {
+            throw .refused(
+                code: "no_workflows_directory",
+                message: "No workflows directory is configured; start the server with --workflows DIR.")
+        }
+        do {
+            return (
+                "\(directory)/\(draft.name)", try WorkflowWriter.write(draft, into: directory, overwrite: overwrite)
+            )
+        } catch {
+            switch error {
+            case .invalidName(let name):
+                throw .refused(
+                    code: "invalid_workflow_name",
+                    message: "The workflow name '\(name)' may hold only letters, digits, _ and -.")
+            case .invalid(let problems):
+                throw .refused(
+                    code: "workflow_invalid",
+                    message: "The workflow was not written because it has errors: "
+                        + problems.map(\.description).joined(separator: "; "))
+            case .exists(let path):
+                throw .refused(
+                    code: "workflow_exists",
+                    message:
+                        "A workflow already exists at \(path); pass overwrite: true to replace it, or choose another name."
+                )
+            case .writeFailed(let reason):
+                throw .failed(
+                    code: "workflow_write_failed", message: "Writing the workflow into \(directory) failed: \(reason)")
+            }
+        }
+    }
+
+    /// `context`-shaped object arguments (already checked to be objects by the schema), refused when
+    /// they would nest deeper than a run's context may (the state file could not be read back).
+    func object(_ key: String) throws(ToolFailure) -> [String: JSONValue] {
+        let values = arguments[key]?.objectValue ?? [:]
+        if let path = WorkflowContext.pathTooDeep(in: values) {
+            throw .invalidArguments(
+                SchemaViolation(
+                    path: "\(key).\(path)",
+                    problem:
+                        "nests deeper than the \(WorkflowContext.maximumDepth) levels a run's context may hold (the context object is the first); store it flatter, or as a JSON string",
+                    expected: "a context at most \(WorkflowContext.maximumDepth) levels deep"))
+        }
+        return values
+    }
+
+    /// The `report` argument as the core reads it.
+    var report: StepReport? {
+        guard let report = arguments["report"]?.objectValue else { return nil }
+        return StepReport(
+            stepID: report["step_id"]?.stringValue ?? "", status: report["status"]?.stringValue ?? "",
+            result: report["result"], message: report["message"]?.stringValue, error: report["error"]?.stringValue,
+            details: report["details"])
+    }
+}
+
+/// The input schemas the run tools share.
+enum WorkflowSchemas {
+    static let instanceID: JSONValue = [
+        "type": "string", "minLength": 1, "description": "The run's id from start_workflow (run-N).",
+    ]
+    static let context: JSONValue = [
+        "type": "object", "description": "Merged into the run's context; null removes a key.",
+    ]
+    static let nextStep: JSONValue = [
+        "type": "string", "minLength": 1,
+        "description": "For steps without rules: one of allowedNextSteps.",
+    ]
+    /// What `advance_workflow` and `resume_workflow` both take besides the run.
+    static let reportArguments: [String: JSONValue] = [
+        "report": report, "context_updates": context, "next_step": nextStep,
+    ]
+
+    static let report: JSONValue = [
+        "type": "object",
+        "description": "How the current step went.",
+        "properties": [
+            "step_id": ["type": "string", "minLength": 1, "description": "The current step's name (or its taskId)."],
+            "status": [
+                "type": "string", "minLength": 1, "description": "success, failure, or an outcome the rules use.",
+            ],
+            "result": [:],
+            "message": ["type": "string"],
+            "error": ["type": "string"],
+            "details": ["type": "object"],
+        ],
+        "required": ["step_id", "status"],
+    ]
+}
