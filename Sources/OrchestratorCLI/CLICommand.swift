@@ -1,3 +1,5 @@
+internal import OrchestratorSystem
+
 /// One subcommand of the executable (`status`, `approve`, …).
 protocol CLICommand: Sendable {
     var name: String { get }
@@ -11,7 +13,7 @@ protocol CLICommand: Sendable {
     var flagOptions: Set<String> { get }
 
     /// Runs with parsed arguments; returns the exit status.
-    func run(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) -> Int32
+    func run(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) -> Int32
 }
 
 /// Why a command could not do what was asked: a usage mistake (exit 64) or a refusal (exit 1),

@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+internal import OrchestratorSystem
 
 /// The person's side of the executable: subcommands next to the default stdio server.
 package enum CommandLineInterface {
@@ -22,9 +23,9 @@ package enum CommandLineInterface {
         }
         let usage = "usage: mcp-orchestrator \(command.usage)"
         do throws(CLIFailure) {
-            let parsed: CLIArguments
+            let parsed: CommandLineArguments
             do {
-                parsed = try CLIArguments(
+                parsed = try CommandLineArguments(
                     Array(arguments.dropFirst()), valued: command.valuedOptions.union(["--state"]),
                     flags: command.flagOptions.union(["--help"]))
             } catch {

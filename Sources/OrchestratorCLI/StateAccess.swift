@@ -9,7 +9,7 @@ struct StateAccess {
     let path: String
     let context: CLIContext
 
-    init(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) {
+    init(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) {
         let location: StateLocation
         do {
             location = try StateLocation.resolve(

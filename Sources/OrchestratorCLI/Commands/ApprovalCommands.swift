@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+internal import OrchestratorSystem
 
 /// `approve REQUEST_ID TASK_ID`: the person approves a done task, as the server's refusals say.
 struct ApproveCommand: CLICommand {
@@ -12,7 +13,7 @@ struct ApproveCommand: CLICommand {
     let valuedOptions: Set<String> = []
     let flagOptions: Set<String> = []
 
-    func run(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
+    func run(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
         let ids: [String]
         do { ids = try arguments.positionals(["REQUEST_ID", "TASK_ID"]) } catch { throw .usage(error.description) }
         let request = WorkRequest.ID(ids[0])
@@ -38,7 +39,7 @@ struct RejectCommand: CLICommand {
     let valuedOptions: Set<String> = ["--feedback"]
     let flagOptions: Set<String> = []
 
-    func run(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
+    func run(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
         let ids: [String]
         do { ids = try arguments.positionals(["REQUEST_ID", "TASK_ID"]) } catch { throw .usage(error.description) }
         guard let feedback = arguments.options["--feedback"] else {
@@ -65,7 +66,7 @@ struct ApproveRequestCommand: CLICommand {
     let valuedOptions: Set<String> = []
     let flagOptions: Set<String> = []
 
-    func run(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
+    func run(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
         let ids: [String]
         do { ids = try arguments.positionals(["REQUEST_ID"]) } catch { throw .usage(error.description) }
         let request = WorkRequest.ID(ids[0])

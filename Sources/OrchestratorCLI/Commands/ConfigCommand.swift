@@ -26,7 +26,7 @@ struct ConfigCommand: CLICommand {
         case claudeCode = "claude-code"
     }
 
-    func run(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
+    func run(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
         let words: [String]
         do { words = try arguments.positionals(["CLIENT"]) } catch { throw .usage(error.description) }
         guard let client = Client(rawValue: words[0]) else {

@@ -14,7 +14,7 @@ struct ExportCommand: CLICommand {
     let valuedOptions: Set<String> = ["--format", "--output"]
     let flagOptions: Set<String> = []
 
-    func run(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
+    func run(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
         let ids: [String]
         do { ids = try arguments.positionals(["REQUEST_ID"], optional: 1) } catch { throw .usage(error.description) }
         guard let format = arguments.options["--format"] else {

@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+internal import OrchestratorSystem
 
 /// `status [REQUEST_ID]`: the progress of every active request (or one) as terminal tables.
 struct StatusCommand: CLICommand {
@@ -12,7 +13,7 @@ struct StatusCommand: CLICommand {
     let valuedOptions: Set<String> = []
     let flagOptions: Set<String> = ["--all"]
 
-    func run(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
+    func run(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
         let ids: [String]
         do { ids = try arguments.positionals(["REQUEST_ID"], optional: 1) } catch { throw .usage(error.description) }
         let access = try StateAccess(arguments, context: context)

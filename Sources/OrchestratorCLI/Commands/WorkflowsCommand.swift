@@ -21,7 +21,7 @@ struct WorkflowsCommand: CLICommand {
     let valuedOptions: Set<String> = []
     let flagOptions: Set<String> = []
 
-    func run(_ arguments: CLIArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
+    func run(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
         let words: [String]
         do { words = try arguments.positionals(["validate", "DIR"], optional: 1) } catch {
             throw .usage(error.description)

@@ -11,12 +11,15 @@ enum MarkdownReport {
                 "Status \(request.status.rawValue), approval policy \(request.approvalPolicy.rawValue). "
                     + Progress(request).sentence)
             if let details = request.splitDetails { lines += ["", escape(details)] }
-            lines += ["", "| # | task | title | priority | after | status | holder |", "|---|---|---|---|---|---|---|"]
+            lines += [""] + MarkdownTable.header(["#", "task", "title", "priority", "after", "status", "holder"])
             for (position, task) in request.liveTasks.enumerated() {
                 let after = task.dependsOn.isEmpty ? "—" : task.dependsOn.map(\.rawValue).joined(separator: ", ")
                 lines.append(
-                    "| \(position + 1) | \(task.id) | \(escape(task.title)) | \(task.priority.rawValue) | \(after) | \(task.status.words) | \(escape(task.assignee ?? "")) |"
-                )
+                    MarkdownTable.row([
+                        "\(position + 1)", escape(task.id.rawValue), escape(task.title), task.priority.rawValue,
+                        escape(after),
+                        task.status.words, escape(task.assignee ?? ""),
+                    ]))
             }
             lines += ["", "### History", ""]
             for task in request.liveTasks {
@@ -32,13 +35,8 @@ enum MarkdownReport {
         return lines.joined(separator: "\n")
     }
 
-    /// Table cells and headings stay one line, `|` does not split a cell, HTML in a task's text is
-    /// shown as text by Markdown viewers, never rendered, and control characters are pictured.
-    static func escape(_ text: String) -> String {
-        text.showingControlCharacters().replacing("&", with: "&amp;").replacing("<", with: "&lt;")
-            .replacing(">", with: "&gt;").replacing("|", with: "\\|")
-            .split(whereSeparator: \.isNewline).joined(separator: " ")
-    }
+    /// Table cells, headings and notes stay one line and show their text as text (`MarkdownTable.cell`).
+    static func escape(_ text: String) -> String { MarkdownTable.cell(text) }
 }
 
 /// A request's counts, as one sentence and as fractions.

@@ -1,89 +1,81 @@
 internal import OrchestratorCore
+internal import OrchestratorSystem
 
 extension LaunchOptions {
-    /// Parses arguments (without the program name). Accepts `--name value` and `--name=value`.
+    /// The options that take a value; `--workflows` may be repeated.
+    package static let valuedOptions: Set<String> = [
+        "--state", "--workflows", "--toolsets", "--approver", "--log-level", "--max-line-bytes", "--lease-minutes",
+        "--lock-wait-seconds",
+    ]
+
+    /// Parses arguments (without the program name) with the executable's one tokeniser
+    /// (`CommandLineArguments`, as every subcommand does), then checks each value in order.
     package static func parse(_ arguments: [String]) -> Result<LaunchCommand, LaunchError> {
+        let tokens: CommandLineArguments
+        do {
+            tokens = try CommandLineArguments(arguments, valued: valuedOptions, flags: ["--help", "--version"])
+        } catch {
+            return .failure(LaunchError(message: error.description))
+        }
+        if tokens.flags.contains("--help") { return .success(.help) }
+        if tokens.flags.contains("--version") { return .success(.version) }
+        if let first = tokens.positionals.first {
+            return .failure(LaunchError(message: "unexpected argument '\(first)'; the server takes options only"))
+        }
         var options = LaunchOptions()
-        var remaining = arguments[...]
-        while let argument = remaining.popFirst() {
-            var name = argument
-            var inlineValue: String?
-            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
-                name = String(argument[..<equals])
-                inlineValue = String(argument[argument.index(after: equals)...])
-            }
-            func value() -> Result<String, LaunchError> {
-                if let inlineValue { return .success(inlineValue) }
-                guard let next = remaining.popFirst(), !next.hasPrefix("--") else {
-                    return .failure(LaunchError(message: "\(name) needs a value"))
-                }
-                return .success(next)
-            }
-            do {
-                switch name {
-                case "--help", "-h":
-                    return .success(.help)
-                case "--version":
-                    return .success(.version)
-                case "--state":
-                    let path = try value().get()
-                    guard !path.isEmpty else { throw LaunchError(message: "--state needs a non-empty path") }
-                    options.statePath = path
-                case "--workflows":
-                    let directory = try value().get()
-                    guard !directory.isEmpty else {
-                        throw LaunchError(message: "--workflows needs a non-empty directory")
-                    }
-                    options.workflowDirectories.append(directory)
-                case "--toolsets":
-                    switch Toolset.parseList(try value().get()) {
-                    case .success(let toolsets): options.toolsets = toolsets
-                    case .failure(let error): throw LaunchError(message: error.description)
-                    }
-                case "--approver":
-                    let text = try value().get()
-                    guard let approver = ApproverMode(rawValue: text) else {
-                        throw LaunchError(message: "--approver takes agent or human, not '\(text)'")
-                    }
-                    options.approver = approver
-                case "--log-level":
-                    let text = try value().get()
-                    guard let level = LogLevel(rawValue: text) else {
-                        throw LaunchError(message: "--log-level takes one of \(LogLevel.spellings), not '\(text)'")
-                    }
-                    options.logLevel = level
-                case "--max-line-bytes":
-                    let text = try value().get()
-                    guard let bytes = Int(text), bytes >= 1024 else {
-                        throw LaunchError(
-                            message: "--max-line-bytes takes a whole number of bytes, at least 1024, not '\(text)'")
-                    }
-                    options.maximumLineBytes = bytes
-                case "--lease-minutes":
-                    let text = try value().get()
-                    guard let minutes = Int(text), (1...10_080).contains(minutes) else {
-                        throw LaunchError(
-                            message: "--lease-minutes takes a whole number of minutes from 1 to 10080, not '\(text)'")
-                    }
-                    options.leaseMinutes = minutes
-                case "--lock-wait-seconds":
-                    let text = try value().get()
-                    guard let seconds = Double(text), seconds >= 0.1, seconds <= 600 else {
-                        throw LaunchError(
-                            message: "--lock-wait-seconds takes a number of seconds from 0.1 to 600, not '\(text)'")
-                    }
-                    options.lockWaitSeconds = seconds
-                default:
-                    if name.hasPrefix("-") { throw LaunchError(message: "unknown option '\(name)'") }
-                    throw LaunchError(message: "unexpected argument '\(argument)'; the server takes options only")
-                }
-            } catch let error as LaunchError {
-                return .failure(error)
+        for (name, text) in tokens.allValues {
+            do throws(LaunchError) {
+                try options.apply(name, text)
             } catch {
-                return .failure(LaunchError(message: "\(error)"))
+                return .failure(error)
             }
         }
         return .success(.serve(options))
+    }
+
+    /// Checks one option's value and records it.
+    private mutating func apply(_ name: String, _ text: String) throws(LaunchError) {
+        switch name {
+        case "--state":
+            statePath = text
+        case "--workflows":
+            workflowDirectories.append(text)
+        case "--toolsets":
+            switch Toolset.parseList(text) {
+            case .success(let toolsets): self.toolsets = toolsets
+            case .failure(let error): throw LaunchError(message: error.description)
+            }
+        case "--approver":
+            guard let approver = ApproverMode(rawValue: text) else {
+                throw LaunchError(message: "--approver takes agent or human, not '\(text)'")
+            }
+            self.approver = approver
+        case "--log-level":
+            guard let level = LogLevel(rawValue: text) else {
+                throw LaunchError(message: "--log-level takes one of \(LogLevel.spellings), not '\(text)'")
+            }
+            logLevel = level
+        case "--max-line-bytes":
+            guard let bytes = Int(text), bytes >= 1024 else {
+                throw LaunchError(
+                    message: "--max-line-bytes takes a whole number of bytes, at least 1024, not '\(text)'")
+            }
+            maximumLineBytes = bytes
+        case "--lease-minutes":
+            guard let minutes = Int(text), (1...10_080).contains(minutes) else {
+                throw LaunchError(
+                    message: "--lease-minutes takes a whole number of minutes from 1 to 10080, not '\(text)'")
+            }
+            leaseMinutes = minutes
+        case "--lock-wait-seconds":
+            guard let seconds = Double(text), seconds >= 0.1, seconds <= 600 else {
+                throw LaunchError(
+                    message: "--lock-wait-seconds takes a number of seconds from 0.1 to 600, not '\(text)'")
+            }
+            lockWaitSeconds = seconds
+        default:
+            throw LaunchError(message: "unknown option '\(name)'")
+        }
     }
 
     package static let usageLine =

@@ -118,3 +118,21 @@ import Testing
             "\(refused)")
     }
 }
+
+/// One Markdown task table (issue 14): the tools' progress table and the Markdown report escape a
+/// cell the same way.
+@Suite struct MarkdownTableTests {
+    @Test func bothTablesKeepACellInItsCellAndShowMarkupAsText() {
+        var harness = ServerHarness()
+        harness.initialize()
+        let title = "a|b <i>x</i> & c\nd"
+        let planned = HintWordingTests.text(
+            harness.call(
+                "request_planning", ["originalRequest": "r", "tasks": [["title": .string(title), "description": "d"]]]))
+        let escaped = "a\\|b &lt;i&gt;x&lt;/i&gt; &amp; c d"
+        #expect(planned.contains("| 1 | task-1 | \(escaped) | medium | — | pending |"), "\(planned)")
+        let cli = CLIHarness(statePath: harness.statePath)
+        #expect(cli.run(["export", "--format", "markdown"]) == 0)
+        #expect(cli.out.contains("| 1 | task-1 | \(escaped) | medium | — | pending |  |"), "\(cli.out)")
+    }
+}

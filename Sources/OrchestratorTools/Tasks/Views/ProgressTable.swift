@@ -13,16 +13,18 @@ enum ProgressTable {
                 + "\(progress[.approved] ?? 0) of \(request.liveTaskCount) approved, \(progress[.done] ?? 0) awaiting approval, "
                 + "\(progress[.inProgress] ?? 0) in progress, \(progress[.pending] ?? 0) pending",
             "",
-            "| # | Task | Title | Priority | Depends on | Status |",
-            "|---|------|-------|----------|------------|--------|",
         ]
+        lines += MarkdownTable.header(["#", "Task", "Title", "Priority", "Depends on", "Status"])
         let shown = RequestView.shownPositions(request)
         for position in shown {
             let task = request.tasks[position]
             let dependencies = task.dependsOn.isEmpty ? "—" : task.dependsOn.map(\.rawValue).joined(separator: ", ")
             lines.append(
-                "| \(position + 1) | \(task.id) | \(cell(task.title)) | \(task.priority.rawValue) | \(dependencies) | \(status(task)) |"
-            )
+                MarkdownTable.row([
+                    "\(position + 1)", cell(task.id.rawValue), cell(task.title), task.priority.rawValue,
+                    cell(dependencies),
+                    status(task),
+                ]))
         }
         if shown.count < request.tasks.count {
             lines.append("")
@@ -42,23 +44,6 @@ enum ProgressTable {
         }
     }
 
-    /// Keeps a value inside one table cell.
-    static func cell(_ text: String) -> String {
-        guard
-            text.utf8.contains(where: {
-                $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
-            })
-        else {
-            return text
-        }
-        var result = ""
-        for character in text {
-            switch character {
-            case "|": result += "\\|"
-            case "\n", "\r", "\r\n": result += " "
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// Keeps a value inside one table cell (`MarkdownTable.cell`).
+    static func cell(_ text: String) -> String { MarkdownTable.cell(text) }
 }

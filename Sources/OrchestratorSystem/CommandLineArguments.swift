@@ -1,23 +1,25 @@
-/// A subcommand's arguments: positionals, `--name value` / `--name=value` options, and flags.
-struct CLIArguments {
-    private(set) var positionals: [String] = []
+/// The one tokeniser of the executable's arguments, for the server's options and every subcommand:
+/// positionals, `--name value` / `--name=value` options, and flags (`-h` is `--help`). A value may not
+/// start with `--` (so `--state --toolsets` says `--state` needs a value), and may not be empty.
+package struct CommandLineArguments {
+    package private(set) var positionals: [String] = []
     /// Every option value in order (repeatable options keep them all).
-    private(set) var allValues: [(name: String, value: String)] = []
+    package private(set) var allValues: [(name: String, value: String)] = []
 
     /// The last value of each option.
-    var options: [String: String] {
+    package var options: [String: String] {
         Dictionary(allValues.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
     }
-    private(set) var flags: Set<String> = []
+    package private(set) var flags: Set<String> = []
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package let description: String
     }
 
     /// - Parameters:
     ///   - valued: options that take a value (`--state`, `--format`, …).
     ///   - flags: options that stand alone (`--help`, `--no-color`).
-    init(_ arguments: [String], valued: Set<String>, flags allowed: Set<String>) throws(Failure) {
+    package init(_ arguments: [String], valued: Set<String>, flags allowed: Set<String>) throws(Failure) {
         var rest = arguments[...]
         while let argument = rest.popFirst() {
             guard argument.hasPrefix("-"), argument != "-" else {
@@ -44,7 +46,7 @@ struct CLIArguments {
     }
 
     /// The positionals, checked against how many the command takes.
-    func positionals(_ names: [String], optional: Int = 0) throws(Failure) -> [String] {
+    package func positionals(_ names: [String], optional: Int = 0) throws(Failure) -> [String] {
         guard positionals.count <= names.count, positionals.count >= names.count - optional else {
             let wanted = names.enumerated().map { $0.offset >= names.count - optional ? "[\($0.element)]" : $0.element }
                 .joined(separator: " ")
