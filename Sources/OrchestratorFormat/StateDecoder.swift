@@ -26,8 +26,9 @@ package enum StateDecoder {
 
     package static func decode(_ root: JSONValue) throws(FormatError) -> Document {
         let top = Field(root, "")
+        let version = try top.int("schemaVersion")
         let requests = try top.array("requests").enumerated().map { (index, value) throws(FormatError) in
-            try request(Field(value, "requests[\(index)]"))
+            try request(Field(value, "requests[\(index)]"), schemaVersion: version)
         }
         var ids = Set<String>()
         for (requestIndex, request) in requests.enumerated() {
@@ -47,16 +48,19 @@ package enum StateDecoder {
         let state = OrchestratorState(
             requests: requests, runs: runs, nextRequestNumber: try top.int("nextRequestNumber"),
             nextTaskNumber: try top.int("nextTaskNumber"), nextRunNumber: try top.optionalInt("nextRunNumber") ?? 1)
-        return Document(state: state, schemaVersion: try top.int("schemaVersion"), revision: try top.int("revision"))
+        return Document(state: state, schemaVersion: version, revision: try top.int("revision"))
     }
 
-    private static func request(_ field: Field) throws(FormatError) -> WorkRequest {
+    /// - Parameter schemaVersion: before version 3 the request that holds orchestrator-server's
+    ///   tasks was found by its text; such a request reads as marked.
+    private static func request(_ field: Field, schemaVersion: Int) throws(FormatError) -> WorkRequest {
         let tasks = try field.array("tasks").enumerated().map { (index, value) throws(FormatError) in
             try task(Field(value, "\(field.path).tasks[\(index)]"))
         }
+        let originalRequest = try field.string("originalRequest")
         return WorkRequest(
             id: WorkRequest.ID(try field.string("id")),
-            originalRequest: try field.string("originalRequest"),
+            originalRequest: originalRequest,
             splitDetails: try field.optionalString("splitDetails"),
             status: try field.enumeration("status"),
             approvalPolicy: try field.enumeration("approvalPolicy"),
@@ -65,7 +69,9 @@ package enum StateDecoder {
             updatedAt: try field.timestamp("updatedAt"),
             completedAt: try field.optionalTimestamp("completedAt"),
             completedBy: try field.optionalString("completedBy"),
-            workflowRun: try field.optionalString("workflowRun").map(WorkflowRun.ID.init))
+            workflowRun: try field.optionalString("workflowRun").map(WorkflowRun.ID.init),
+            holdsLooseTasks: try field.optionalBool("looseTasks")
+                ?? (schemaVersion < 3 && originalRequest == OrchestratorState.looseTaskRequestText))
     }
 
     private static func run(_ field: Field) throws(FormatError) -> WorkflowRun {
@@ -155,6 +161,14 @@ package enum StateDecoder {
         func required(_ key: String) throws(FormatError) -> JSONValue {
             guard let value = try member(key) else { throw FormatError(path: name(key), problem: "is missing") }
             return value
+        }
+
+        func optionalBool(_ key: String) throws(FormatError) -> Bool? {
+            switch try member(key) {
+            case nil: return nil
+            case .bool(let flag)?: return flag
+            case let other?: throw FormatError(path: name(key), problem: "must be true or false, not \(other.typeName)")
+            }
         }
 
         func optionalInt(_ key: String) throws(FormatError) -> Int? {

@@ -98,6 +98,7 @@ package struct StateEncoder {
         object["completedAt"] = request.completedAt.map { .string($0.description) }
         object["completedBy"] = request.completedBy.map(JSONValue.string)
         object["workflowRun"] = request.workflowRun.map { .string($0.rawValue) }
+        if request.holdsLooseTasks { object["looseTasks"] = true }
         return .object(object)
     }
 

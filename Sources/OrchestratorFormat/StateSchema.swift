@@ -7,7 +7,9 @@ package enum StateSchema {
     /// - 1: requests and tasks.
     /// - 2: adds `runs` and `nextRunNumber` (workflow runs) and a request's `workflowRun`. Version 1
     ///   files read as having no runs, and are written back as version 2.
-    package static let currentVersion = 2
+    /// - 3: adds a request's `looseTasks` mark (the request orchestrator-server's tasks live in).
+    ///   Version 2 files read the request with that set's fixed text as marked, as it was found then.
+    package static let currentVersion = 3
 
     /// How deeply the file may nest: a run's `context` sits at the fourth level (the document, `runs`,
     /// the run, the context) and may itself be `WorkflowContext.maximumDepth` deep. The reader refuses

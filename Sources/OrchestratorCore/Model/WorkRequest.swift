@@ -23,11 +23,15 @@ package struct WorkRequest: Sendable, Equatable, Identifiable {
     package var completedBy: String?
     /// Set when this request records the steps of a workflow run; plan tools leave it alone.
     package var workflowRun: WorkflowRun.ID?
+    /// Marks the request that holds orchestrator-server's `create_task` tasks, so it is found by
+    /// this mark and never by its text (a person's request with the same words stays theirs).
+    package var holdsLooseTasks: Bool
 
     package init(
         id: ID, originalRequest: String, splitDetails: String?, status: Status = .active,
         approvalPolicy: ApprovalPolicy, tasks: [WorkTask] = [], createdAt: Timestamp, updatedAt: Timestamp,
-        completedAt: Timestamp? = nil, completedBy: String? = nil, workflowRun: WorkflowRun.ID? = nil
+        completedAt: Timestamp? = nil, completedBy: String? = nil, workflowRun: WorkflowRun.ID? = nil,
+        holdsLooseTasks: Bool = false
     ) {
         self.id = id
         self.originalRequest = originalRequest
@@ -40,6 +44,7 @@ package struct WorkRequest: Sendable, Equatable, Identifiable {
         self.completedAt = completedAt
         self.completedBy = completedBy
         self.workflowRun = workflowRun
+        self.holdsLooseTasks = holdsLooseTasks
     }
 
     /// The tasks that count: deleted ones are kept for restoring but take no part in the plan.
@@ -63,7 +68,8 @@ package struct WorkRequest: Sendable, Equatable, Identifiable {
             && lhs.status == rhs.status && lhs.approvalPolicy == rhs.approvalPolicy && lhs.createdAt == rhs.createdAt
             && lhs.updatedAt == rhs.updatedAt && lhs.completedAt == rhs.completedAt
             && lhs.completedBy == rhs.completedBy
-            && lhs.workflowRun == rhs.workflowRun && lhs.tasks.equalsInPlace(rhs.tasks)
+            && lhs.workflowRun == rhs.workflowRun && lhs.holdsLooseTasks == rhs.holdsLooseTasks
+            && lhs.tasks.equalsInPlace(rhs.tasks)
     }
 
     /// How many live tasks are in each status.

@@ -14,8 +14,8 @@ extension Orchestrator {
             } else {
                 requestID = try state.openRequest(
                     originalRequest: OrchestratorState.looseTaskRequestText, splitDetails: nil, policy: policy,
-                    by: actor,
-                    at: now)
+                    by: actor, at: now)
+                if let index = state.requestIndex(requestID) { state.requests[index].holdsLooseTasks = true }
             }
             for dependency in dependencies where state.locate(WorkTask.ID(dependency)) == nil {
                 throw .unknownDependency(dependency, of: "Task \(id)")
@@ -100,12 +100,9 @@ extension OrchestratorState {
     /// The text of the request that holds orchestrator-server's tasks.
     package static let looseTaskRequestText = "Tasks created with create_task (orchestrator-server tool set)"
 
-    /// The active request that holds orchestrator-server's tasks, if one was opened.
+    /// The active request that holds orchestrator-server's tasks, found by its mark, if one was opened.
     package var looseTaskRequest: WorkRequest.ID? {
-        requests.last {
-            $0.status == .active && $0.workflowRun == nil && $0.originalRequest == Self.looseTaskRequestText
-        }?
-        .id
+        requests.last { $0.status == .active && $0.holdsLooseTasks }?.id
     }
 
     /// The request a task belongs to, or the refusal for an unknown task.
@@ -121,8 +118,8 @@ extension OrchestratorState {
         return try requestOf(task)
     }
 
-    /// Whether every live task of the request is approved.
+    /// Whether every live task of the request is approved (checked in place, without copying tasks).
     package func isFullyApproved(_ id: WorkRequest.ID) -> Bool {
-        requestIndex(id).map { requests[$0].liveTasks.allSatisfy { $0.status == .approved } } ?? false
+        requestIndex(id).map { requests[$0].tasks.allSatisfy { $0.isDeleted || $0.status == .approved } } ?? false
     }
 }

@@ -129,3 +129,38 @@ import Testing
         #expect(harness.call("get_next_task", ["instance_id": "w"])["structuredContent"]?["status"] == "none")
     }
 }
+
+/// The request that holds create_task's tasks is found by a mark of its own (issue 14), so a
+/// person's request with the same words is never taken over; a version 2 file keeps its bucket.
+@Suite struct LooseTaskRequestTests {
+    @Test func aRequestWithTheSameWordsIsNotTakenOver() throws {
+        var harness = ServerHarness(toolsets: [.server, .core, .orchestratorServer])
+        harness.initialize()
+        _ = harness.call(
+            "request_planning",
+            [
+                "originalRequest": "Tasks created with create_task (orchestrator-server tool set)",
+                "tasks": [["title": "mine", "description": "d"]],
+            ])
+        let created = harness.call("create_task", ["id": "build", "description": "d"])
+        #expect(created["structuredContent"]?["requestId"] == "req-2", "\(created)")
+        let file = try String(contentsOfFile: harness.statePath, encoding: .utf8)
+        #expect(file.components(separatedBy: #""looseTasks":true"#).count == 2, "only the bucket is marked")
+    }
+
+    @Test func aVersionTwoFilesBucketIsStillFound() throws {
+        var harness = ServerHarness(toolsets: [.server, .orchestratorServer])
+        harness.initialize()
+        _ = harness.call("create_task", ["id": "build", "description": "d"])
+        let text = try String(contentsOfFile: harness.statePath, encoding: .utf8)
+            .replacingOccurrences(of: #""schemaVersion":3"#, with: #""schemaVersion":2"#)
+            .replacingOccurrences(of: #","looseTasks":true"#, with: "")
+            .replacingOccurrences(of: #""looseTasks":true,"#, with: "")
+        #expect(!text.contains("looseTasks") && text.contains(#""schemaVersion":2"#))
+        try text.write(toFile: harness.statePath, atomically: true, encoding: .utf8)
+        var again = ServerHarness(toolsets: [.server, .orchestratorServer], statePath: harness.statePath)
+        again.initialize()
+        let second = again.call("create_task", ["id": "test", "description": "d", "dependencies": ["build"]])
+        #expect(second["structuredContent"]?["requestId"] == "req-1", "\(second)")
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import OrchestratorFormat
 import OrchestratorJSON
 import Testing
 
@@ -275,7 +276,8 @@ extension StateFileProcessTests {
             "request_planning", ["originalRequest": "R", "tasks": [["title": "a", "description": "b"]]])
         #expect(writer.close() == 0)
         let newer = try String(contentsOfFile: state, encoding: .utf8).replacingOccurrences(
-            of: #""schemaVersion":2"#, with: #""schemaVersion":3"#)
+            of: #""schemaVersion":\#(StateSchema.currentVersion)"#,
+            with: #""schemaVersion":\#(StateSchema.currentVersion + 1)"#)
         try Data(newer.utf8).write(to: URL(fileURLWithPath: state))
         let client = try LineClient(arguments: ["--state", state])
         #expect(try client.call("list_requests")["structuredContent"]?["requests"]?.arrayValue?.count == 1)

@@ -171,6 +171,7 @@ struct StateStoreTests {
             "completedAt": { $0.completedAt = later },
             "completedBy": { $0.completedBy = "someone" },
             "workflowRun": { $0.workflowRun = WorkflowRun.ID("run-1") },
+            "holdsLooseTasks": { $0.holdsLooseTasks = true },
         ]
         #expect(Set(Mirror(reflecting: request).children.compactMap(\.label)) == Set(requestChanges.keys))
         for (field, change) in requestChanges {
@@ -250,7 +251,8 @@ struct StateStoreTests {
     @Test func aNewerFileThatStillDecodesCanBeReadButNotChanged() throws {
         let store = store()
         _ = try planOne(store)
-        let newer = try contents().replacingOccurrences(of: #""schemaVersion":2"#, with: #""schemaVersion":7"#)
+        let newer = try contents().replacingOccurrences(
+            of: #""schemaVersion":\#(StateSchema.currentVersion)"#, with: #""schemaVersion":7"#)
         try write(newer)
         let snapshot = try StateStore(location: StateLocation(path: path, source: .option)).read()
         #expect(snapshot.state.requests.count == 1)
@@ -266,7 +268,9 @@ struct StateStoreTests {
     @Test func aVersionOneFileLoadsWithoutRunsAndIsWrittenAsTheCurrentVersion() throws {
         let store = store()
         _ = try planOne(store)
-        let old = try contents().replacingOccurrences(of: #""schemaVersion":2"#, with: #""schemaVersion":1"#)
+        let current = #""schemaVersion":\#(StateSchema.currentVersion)"#
+        #expect(try contents().contains(current))
+        let old = try contents().replacingOccurrences(of: current, with: #""schemaVersion":1"#)
             .replacingOccurrences(of: #","nextRunNumber":1"#, with: "")
             .replacingOccurrences(of: #","runs":["# + "\n]", with: "")
         #expect(!old.contains("runs"))
