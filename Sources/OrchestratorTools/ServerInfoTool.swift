@@ -10,7 +10,7 @@ package struct ServerInfoTool: MCPTool {
         Version, protocol revision, state file (path, revision, problems), tool sets, approver and counts. Read-only.
         """
     package let toolset = Toolset.server
-    package let inputSchema = ToolSchemas.noArguments
+    package let inputSchema = ToolArguments.schema()
     package var outputSchema: JSONValue { ServerInfoReport.schema }
     package let annotations = ToolAnnotations.readOnly
 

@@ -55,9 +55,3 @@ extension MCPTool {
         return .object(tool)
     }
 }
-
-/// Input schemas many tools share.
-package enum ToolSchemas {
-    /// A tool that takes no arguments (and refuses any).
-    package static let noArguments: JSONValue = ["type": "object", "properties": [:], "additionalProperties": false]
-}

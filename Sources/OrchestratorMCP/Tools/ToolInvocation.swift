@@ -16,6 +16,9 @@ package struct ToolInvocation {
     /// Every change this call made, to await before its answer goes out.
     package let durabilities: DurabilityLedger
 
+    /// The value of a declared argument.
+    package subscript<Value>(_ argument: ToolArgument<Value>) -> Value { argument.value(in: arguments) }
+
     /// The use cases, over the state every tool of this server shares.
     package var orchestrator: Orchestrator { environment.orchestrator }
 }

@@ -4,8 +4,6 @@ internal import OrchestratorMCP
 
 /// What the compatibility sets share: their tools name tasks by `task_id` alone, anywhere in the store.
 extension ToolInvocation {
-    /// The `task_id` argument.
-    var compatTaskID: WorkTask.ID { WorkTask.ID(string("task_id")) }
 
     /// The task named by `task_id` anywhere in the store, with its request.
     func locateTask(_ id: WorkTask.ID, in state: OrchestratorState) throws(ToolFailure) -> (
@@ -24,15 +22,4 @@ extension OrchestratorState {
         guard let (requestIndex, _) = locate(id) else { throw .taskNotFound(id, in: nil) }
         return requests[requestIndex].id
     }
-}
-
-/// Argument shapes several compatibility tools share.
-enum CompatibilitySchemas {
-    /// `{task_id}` and nothing else.
-    static let taskIDOnly: JSONValue = [
-        "type": "object",
-        "properties": ["task_id": ["type": "string", "minLength": 1]],
-        "required": ["task_id"],
-        "additionalProperties": false,
-    ]
 }

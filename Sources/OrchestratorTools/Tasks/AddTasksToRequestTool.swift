@@ -12,12 +12,7 @@ package struct AddTasksToRequestTool: MCPTool {
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "task_added"
     package let annotations = ToolAnnotations.change
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["requestId": ["type": "string", "minLength": 1], "tasks": TaskDraftInput.schema],
-        "required": ["requestId", "tasks"],
-        "additionalProperties": false,
-    ]
+    package let inputSchema = ToolArguments.schema(CommonArguments.requestID, CommonArguments.tasks)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": ["requestId": ["type": "string"], "added": TaskView.idListSchema, "request": RequestView.schema],
@@ -29,7 +24,7 @@ package struct AddTasksToRequestTool: MCPTool {
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let requestID = invocation.requestID
         let actor = invocation.actor
-        let drafts = TaskDraftInput.drafts(invocation.arguments["tasks"])
+        let drafts = TaskDraftInput.drafts(invocation[CommonArguments.tasks])
         let (added, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.addTasks(drafts, to: requestID, by: actor)
         }

@@ -13,12 +13,7 @@ package struct ApproveRequestCompletionTool: MCPTool {
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "request_approved_complete"
     package let annotations = ToolAnnotations.change
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["requestId": ["type": "string", "minLength": 1]],
-        "required": ["requestId"],
-        "additionalProperties": false,
-    ]
+    package let inputSchema = ToolArguments.schema(CommonArguments.requestID)
     package let outputSchema = RequestView.resultSchema
 
     package init() {}

@@ -13,7 +13,7 @@ package struct ApproveTaskCompletionTool: MCPTool {
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "task_approved"
     package let annotations = ToolAnnotations.change
-    package let inputSchema = TaskResult.requestAndTaskInput
+    package let inputSchema = ToolArguments.schema(CommonArguments.requestID, CommonArguments.taskID)
     package var outputSchema: JSONValue {
         TaskResult.schema(
             extra: [

@@ -13,7 +13,7 @@ package struct DeleteTaskTool: MCPTool {
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "task_deleted"
     package let annotations = ToolAnnotations.removal
-    package let inputSchema = TaskResult.requestAndTaskInput
+    package let inputSchema = ToolArguments.schema(CommonArguments.requestID, CommonArguments.taskID)
     package var outputSchema: JSONValue { TaskResult.schema() }
 
     package init() {}

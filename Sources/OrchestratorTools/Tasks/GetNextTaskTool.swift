@@ -15,16 +15,12 @@ package struct GetNextTaskTool: MCPTool {
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "next_task"
     package let annotations = ToolAnnotations.change
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "requestId": ["type": "string", "minLength": 1, "description": "Only hand out tasks of this request."],
-            "instanceId": [
-                "type": "string", "minLength": 1, "description": "Who claims the task (default: the client's name).",
-            ],
-        ],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let scope = Argument.optionalString(
+            "requestId", Argument.text(description: "Only hand out tasks of this request."))
+    }
+    package let inputSchema = ToolArguments.schema(Arguments.scope, CommonArguments.instanceID)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
@@ -60,7 +56,7 @@ package struct GetNextTaskTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let scope = invocation.optionalString("requestId").map(WorkRequest.ID.init)
+        let scope = invocation[Arguments.scope].map(WorkRequest.ID.init)
         let holder = invocation.actor
         let (selection, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.claimNext(in: scope, holder: holder)

@@ -11,13 +11,11 @@ package struct ListRequestsTool: MCPTool {
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "requests_listed"
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "status": ["type": "string", "enum": .array(WorkRequest.Status.allCases.map { .string($0.rawValue) })]
-        ],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let status = Argument.choice("status", WorkRequest.Status.self)
+    }
+    package let inputSchema = ToolArguments.schema(Arguments.status)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": ["requests": ["type": "array", "items": RequestView.schema]],
@@ -27,7 +25,7 @@ package struct ListRequestsTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let filter = invocation.optionalString("status").flatMap(WorkRequest.Status.init(rawValue:))
+        let filter = invocation[Arguments.status]
         let requests = try invocation.currentState().requests.filter { filter == nil || $0.status == filter }
         var lines = [
             "| Request | Status | Policy | Approved | Done | In progress | Pending | Original request |",

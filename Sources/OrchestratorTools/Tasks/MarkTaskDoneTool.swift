@@ -13,19 +13,13 @@ package struct MarkTaskDoneTool: MCPTool {
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "task_marked_done"
     package let annotations = ToolAnnotations.change
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "requestId": ["type": "string", "minLength": 1],
-            "taskId": ["type": "string", "minLength": 1],
-            "completedDetails": ["type": "string", "minLength": 1, "description": "What was done, for the reviewer."],
-            "instanceId": [
-                "type": "string", "minLength": 1, "description": "The instance that holds the task, if one claimed it.",
-            ],
-        ],
-        "required": ["requestId", "taskId", "completedDetails"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let details = Argument.string(
+            "completedDetails", Argument.text(description: "What was done, for the reviewer."))
+    }
+    package let inputSchema = ToolArguments.schema(
+        CommonArguments.requestID, CommonArguments.taskID, Arguments.details, CommonArguments.instanceID)
     package var outputSchema: JSONValue {
         TaskResult.schema(
             extra: ["unlocked": TaskView.idListSchema, "autoApproved": ["type": "boolean"]],
@@ -37,9 +31,9 @@ package struct MarkTaskDoneTool: MCPTool {
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let requestID = invocation.requestID
         let taskID = invocation.taskID
-        let holder = invocation.optionalString("instanceId")
+        let holder = invocation[CommonArguments.instanceID]
         let actor = invocation.actor
-        let details = invocation.string("completedDetails")
+        let details = invocation[Arguments.details]
         let (effect, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.markDone(taskID, in: requestID, details: details, holder: holder, by: actor)
         }

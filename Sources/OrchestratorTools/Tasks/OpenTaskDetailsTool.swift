@@ -11,18 +11,12 @@ package struct OpenTaskDetailsTool: MCPTool {
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "task_details"
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "requestId": [
-                "type": "string", "minLength": 1,
-                "description": "The task's request, as every related tool takes it (optional).",
-            ],
-            "taskId": ["type": "string", "minLength": 1],
-        ],
-        "required": ["taskId"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let scope = Argument.optionalString(
+            "requestId", Argument.text(description: "The task's request, as every related tool takes it (optional)."))
+    }
+    package let inputSchema = ToolArguments.schema(Arguments.scope, CommonArguments.taskID)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
@@ -39,7 +33,7 @@ package struct OpenTaskDetailsTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let taskID = invocation.taskID
-        let scope = invocation.optionalString("requestId").map(WorkRequest.ID.init)
+        let scope = invocation[Arguments.scope].map(WorkRequest.ID.init)
         let state = try invocation.currentState()
         if let scope, state.requestIndex(scope) == nil { throw ToolFailure(OrchestratorError.requestNotFound(scope)) }
         guard let (requestIndex, taskIndex) = state.locate(taskID),

@@ -13,16 +13,13 @@ package struct RejectTaskTool: MCPTool {
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "task_rejected"
     package let annotations = ToolAnnotations.change
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "requestId": ["type": "string", "minLength": 1],
-            "taskId": ["type": "string", "minLength": 1],
-            "feedback": ["type": "string", "minLength": 1, "description": "What is wrong and what to change."],
-        ],
-        "required": ["requestId", "taskId", "feedback"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let feedback = Argument.string(
+            "feedback", Argument.text(description: "What is wrong and what to change."))
+    }
+    package let inputSchema = ToolArguments.schema(
+        CommonArguments.requestID, CommonArguments.taskID, Arguments.feedback)
     package var outputSchema: JSONValue { TaskResult.schema() }
 
     package init() {}
@@ -30,7 +27,7 @@ package struct RejectTaskTool: MCPTool {
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let requestID = invocation.requestID
         let taskID = invocation.taskID
-        let feedback = invocation.string("feedback")
+        let feedback = invocation[Arguments.feedback]
         let actor = invocation.actor
         let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.reject(taskID, in: requestID, feedback: feedback, by: actor)

@@ -13,30 +13,27 @@ package struct RequestPlanningTool: MCPTool {
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "planned"
     package let annotations = ToolAnnotations.change
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "originalRequest": [
-                "type": "string", "minLength": 1, "description": "The user's request, in their words.",
-            ],
-            "splitDetails": ["type": "string", "description": "How and why the request was split this way."],
-            "tasks": TaskDraftInput.schema,
-            "approvalPolicy": ["type": "string", "enum": .array(ApprovalPolicy.allCases.map { .string($0.rawValue) })],
-        ],
-        "required": ["originalRequest", "tasks"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let originalRequest = Argument.string(
+            "originalRequest", Argument.text(description: "The user's request, in their words."))
+        static let splitDetails = Argument.optionalString(
+            "splitDetails", ["type": "string", "description": "How and why the request was split this way."])
+        static let approvalPolicy = Argument.choice("approvalPolicy", ApprovalPolicy.self)
+    }
+    package let inputSchema = ToolArguments.schema(
+        Arguments.originalRequest, Arguments.splitDetails, CommonArguments.tasks, Arguments.approvalPolicy)
     package let outputSchema = RequestView.resultSchema
 
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let policy = invocation.optionalString("approvalPolicy").flatMap(ApprovalPolicy.init(rawValue:))
-        let drafts = TaskDraftInput.drafts(invocation.arguments["tasks"])
+        let policy = invocation[Arguments.approvalPolicy]
+        let drafts = TaskDraftInput.drafts(invocation[CommonArguments.tasks])
         let actor = invocation.actor
         let (id, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.plan(
-                invocation.string("originalRequest"), splitDetails: invocation.optionalString("splitDetails"),
+                invocation[Arguments.originalRequest], splitDetails: invocation[Arguments.splitDetails],
                 tasks: drafts, policy: policy, by: actor)
         }
         let request = try state.request(id)

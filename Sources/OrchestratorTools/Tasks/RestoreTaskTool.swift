@@ -11,7 +11,7 @@ package struct RestoreTaskTool: MCPTool {
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "task_restored"
     package let annotations = ToolAnnotations.change
-    package let inputSchema = TaskResult.requestAndTaskInput
+    package let inputSchema = ToolArguments.schema(CommonArguments.requestID, CommonArguments.taskID)
     package var outputSchema: JSONValue { TaskResult.schema() }
 
     package init() {}

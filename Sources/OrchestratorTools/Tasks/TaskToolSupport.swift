@@ -8,7 +8,7 @@ internal import OrchestratorSystem
 extension ToolInvocation {
     /// The history's "who": the `instanceId` argument, else the client's name, else "unknown client".
     var actor: String {
-        if let instance = arguments["instanceId"]?.stringValue, !instance.isBlank { return instance }
+        if let instance = self[CommonArguments.instanceID], !instance.isBlank { return instance }
         return context.clientInfo?.name ?? "unknown client"
     }
 
@@ -47,15 +47,6 @@ extension ToolInvocation {
     func currentState() throws(ToolFailure) -> OrchestratorState {
         do { return try orchestrator.read().state } catch { throw ToolFailure(error) }
     }
-
-    /// A required string argument (the input schema has already guaranteed it is there).
-    func string(_ key: String) -> String { arguments[key]?.stringValue ?? "" }
-
-    func optionalString(_ key: String) -> String? { arguments[key]?.stringValue }
-
-    var requestID: WorkRequest.ID { WorkRequest.ID(string("requestId")) }
-
-    var taskID: WorkTask.ID { WorkTask.ID(string("taskId")) }
 }
 
 extension OrchestratorState {

@@ -12,19 +12,16 @@ package struct UpdateTaskTool: MCPTool {
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "task_updated"
     package let annotations = ToolAnnotations(readOnly: false, destructive: false, idempotent: true)
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "requestId": ["type": "string", "minLength": 1],
-            "taskId": ["type": "string", "minLength": 1],
-            "title": ["type": "string", "minLength": 1, "maxLength": 500],
-            "description": ["type": "string", "minLength": 1],
-            "dependsOn": ["type": "array", "items": ["type": "string", "minLength": 1]],
-            "priority": ["type": "string", "enum": .array(Priority.allCases.map { .string($0.rawValue) })],
-        ],
-        "required": ["requestId", "taskId"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let title = Argument.optionalString("title", ["type": "string", "minLength": 1, "maxLength": 500])
+        static let description = Argument.optionalString("description")
+        static let dependsOn = Argument.value("dependsOn", ["type": "array", "items": Argument.text])
+        static let priority = Argument.choice("priority", Priority.self)
+    }
+    package let inputSchema = ToolArguments.schema(
+        CommonArguments.requestID, CommonArguments.taskID, Arguments.title, Arguments.description, Arguments.dependsOn,
+        Arguments.priority)
     package var outputSchema: JSONValue { TaskResult.schema() }
 
     package init() {}
@@ -34,10 +31,10 @@ package struct UpdateTaskTool: MCPTool {
         let taskID = invocation.taskID
         let actor = invocation.actor
         let changes = OrchestratorState.TaskChanges(
-            title: invocation.optionalString("title"),
-            description: invocation.optionalString("description"),
-            dependsOn: invocation.arguments["dependsOn"]?.arrayValue?.compactMap(\.stringValue).map(WorkTask.ID.init),
-            priority: invocation.optionalString("priority").flatMap(Priority.init(rawValue:)))
+            title: invocation[Arguments.title],
+            description: invocation[Arguments.description],
+            dependsOn: invocation[Arguments.dependsOn]?.arrayValue?.compactMap(\.stringValue).map(WorkTask.ID.init),
+            priority: invocation[Arguments.priority])
         let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.update(taskID, in: requestID, changes: changes, by: actor)
         }

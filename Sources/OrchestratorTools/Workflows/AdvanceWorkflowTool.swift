@@ -13,13 +13,9 @@ package struct AdvanceWorkflowTool: MCPTool {
     package let toolset = Toolset.workflows
     package let annotations = ToolAnnotations.change
     package let acceptsWrappedArguments = true
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": .object(
-            WorkflowSchemas.reportArguments.merging(["instance_id": WorkflowSchemas.instanceID]) { $1 }),
-        "required": ["instance_id", "report"],
-        "additionalProperties": false,
-    ]
+    package let inputSchema = ToolArguments.schema(
+        WorkflowArguments.runID, WorkflowArguments.report.requiring(true), WorkflowArguments.contextUpdates,
+        WorkflowArguments.nextStep)
     package let outputSchema = RunView.schema
 
     package init() {}
@@ -29,7 +25,7 @@ package struct AdvanceWorkflowTool: MCPTool {
         let run = try invocation.run(runID)
         let (advance, view) = try Self.advance(
             invocation, run: runID, workflow: run.workflow, report: invocation.report!,
-            nextStep: invocation.optionalString("next_step"))
+            nextStep: invocation[WorkflowArguments.nextStep])
         var structured = view.json.objectValue ?? [:]
         structured["transition"] = advance.json
         return .complete(ToolOutput(structured: .object(structured), text: advance.sentence + "\n\n" + view.markdown))
@@ -40,7 +36,7 @@ package struct AdvanceWorkflowTool: MCPTool {
         _ invocation: ToolInvocation, run runID: WorkflowRun.ID, workflow: String, report: StepReport, nextStep: String?
     ) throws(ToolFailure) -> (RunAdvance, RunView) {
         let definition = try invocation.definition(named: workflow)
-        let updates = try invocation.object("context_updates")
+        let updates = try invocation.context(WorkflowArguments.contextUpdates)
         let actor = invocation.actor
         let (advance, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.advanceRun(

@@ -14,12 +14,15 @@ package struct CreateWorkflowTool: MCPTool {
     package let toolset = Toolset.workflows
     package let annotations = ToolAnnotations.change
     package let acceptsWrappedArguments = true
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "workflow_name": ["type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"],
-            "description": ["type": "string", "description": "What the workflow is for."],
-            "steps": [
+    /// The tool's own arguments.
+    enum Arguments {
+        static let workflowName = Argument.string(
+            "workflow_name", ["type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"])
+        static let description = Argument.optionalString(
+            "description", ["type": "string", "description": "What the workflow is for."])
+        static let steps = Argument.list(
+            "steps",
+            [
                 "type": "array", "minItems": 1,
                 "description": "In order; the first starts the run.",
                 "items": [
@@ -36,12 +39,11 @@ package struct CreateWorkflowTool: MCPTool {
                     "required": ["name", "orchestrator_guidance", "client_instructions"],
                     "additionalProperties": false,
                 ],
-            ],
-            "overwrite": ["type": "boolean"],
-        ],
-        "required": ["workflow_name", "steps"],
-        "additionalProperties": false,
-    ]
+            ], required: true)
+        static let overwrite = Argument.flag("overwrite")
+    }
+    package let inputSchema = ToolArguments.schema(
+        Arguments.workflowName, Arguments.description, Arguments.steps, Arguments.overwrite)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
@@ -58,8 +60,8 @@ package struct CreateWorkflowTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let name = invocation.string("workflow_name")
-        let steps = (invocation.arguments["steps"]?.arrayValue ?? []).map { item in
+        let name = invocation[Arguments.workflowName]
+        let steps = invocation[Arguments.steps].map { item in
             WorkflowDraft.Step(
                 name: item["name"]?.stringValue ?? "", goal: item["goal"]?.stringValue,
                 orchestratorGuidance: item["orchestrator_guidance"]?.stringValue ?? "",
@@ -67,8 +69,8 @@ package struct CreateWorkflowTool: MCPTool {
                 contextExpectations: item["context_expectations"]?.stringValue, role: item["role"]?.stringValue,
                 transitions: (item["transitions"]?.arrayValue ?? []).compactMap(\.stringValue))
         }
-        let draft = WorkflowDraft(name: name, description: invocation.optionalString("description") ?? "", steps: steps)
-        let overwrite = invocation.arguments["overwrite"]?.boolValue ?? false
+        let draft = WorkflowDraft(name: name, description: invocation[Arguments.description] ?? "", steps: steps)
+        let overwrite = invocation[Arguments.overwrite]
         let existed =
             invocation.environment.workflows.workflow(named: name).map {
                 $0.directory == invocation.environment.workflows.directories.first

@@ -10,12 +10,7 @@ package struct GetWorkflowStatusTool: MCPTool {
     package let toolset = Toolset.workflows
     package let annotations = ToolAnnotations.readOnly
     package let acceptsWrappedArguments = true
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["instance_id": WorkflowSchemas.instanceID],
-        "required": ["instance_id"],
-        "additionalProperties": false,
-    ]
+    package let inputSchema = ToolArguments.schema(WorkflowArguments.runID)
     package let outputSchema = RunView.schema
 
     package init() {}

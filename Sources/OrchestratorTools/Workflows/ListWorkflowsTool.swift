@@ -13,7 +13,7 @@ package struct ListWorkflowsTool: MCPTool {
     package let toolset = Toolset.workflows
     package let annotations = ToolAnnotations.readOnly
     package let acceptsWrappedArguments = true
-    package let inputSchema = ToolSchemas.noArguments
+    package let inputSchema = ToolArguments.schema()
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [

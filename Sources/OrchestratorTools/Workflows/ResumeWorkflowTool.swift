@@ -13,18 +13,14 @@ package struct ResumeWorkflowTool: MCPTool {
     package let toolset = Toolset.workflows
     package let annotations = ToolAnnotations.change
     package let acceptsWrappedArguments = true
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": .object(
-            WorkflowSchemas.reportArguments.merging([
-                "instance_id": WorkflowSchemas.instanceID,
-                "assumed_current_step_name": [
-                    "type": "string", "minLength": 1, "description": "The step you believe the run is on.",
-                ],
-            ]) { $1 }),
-        "required": ["instance_id", "assumed_current_step_name"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let assumedStep = Argument.string(
+            "assumed_current_step_name", Argument.text(description: "The step you believe the run is on."))
+    }
+    package let inputSchema = ToolArguments.schema(
+        WorkflowArguments.runID, Arguments.assumedStep, WorkflowArguments.report, WorkflowArguments.contextUpdates,
+        WorkflowArguments.nextStep)
     package let outputSchema = RunView.schema
 
     /// How the client's belief relates to the run.
@@ -42,7 +38,7 @@ package struct ResumeWorkflowTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let runID = invocation.runID
-        let assumed = invocation.string("assumed_current_step_name").trimmingBlanks
+        let assumed = invocation[Arguments.assumedStep].trimmingBlanks
         let run = try invocation.run(runID)
         let before = try invocation.view(of: runID, in: invocation.currentState())
         let relation = Self.relation(of: assumed, to: run, view: before)
@@ -54,13 +50,13 @@ package struct ResumeWorkflowTool: MCPTool {
             if let report = invocation.report {
                 let (advance, after) = try AdvanceWorkflowTool.advance(
                     invocation, run: runID, workflow: run.workflow, report: report,
-                    nextStep: invocation.optionalString("next_step"))
+                    nextStep: invocation[WorkflowArguments.nextStep])
                 view = after
                 transition = advance.json
                 applied = true
                 lines.append("You were on '\(assumed)', as is the run. " + advance.sentence)
             } else {
-                let updates = try invocation.object("context_updates")
+                let updates = try invocation.context(WorkflowArguments.contextUpdates)
                 if !updates.isEmpty {
                     let (_, state) = try invocation.perform {
                         (orchestrator) throws(ChangeFailure) in
@@ -74,7 +70,7 @@ package struct ResumeWorkflowTool: MCPTool {
         } else {
             let actual = run.currentStep ?? (run.status == .failed ? "FAILED" : "FINISH")
             let ignored =
-                invocation.report != nil || invocation.arguments["context_updates"]?.objectValue?.isEmpty == false
+                invocation.report != nil || !invocation[WorkflowArguments.contextUpdates].isEmpty
                 ? " Your report and context updates were not applied." : ""
             switch relation {
             case .behind:

@@ -12,24 +12,20 @@ package struct StartWorkflowTool: MCPTool {
     package let toolset = Toolset.workflows
     package let annotations = ToolAnnotations.change
     package let acceptsWrappedArguments = true
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "workflow_name": [
-                "type": "string", "minLength": 1, "description": "The workflow's name, as list_workflows shows it.",
-            ],
-            "context": WorkflowSchemas.context,
-        ],
-        "required": ["workflow_name"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let workflowName = Argument.string(
+            "workflow_name", Argument.text(description: "The workflow's name, as list_workflows shows it."))
+        static let context = Argument.object("context", WorkflowSchemas.context)
+    }
+    package let inputSchema = ToolArguments.schema(Arguments.workflowName, Arguments.context)
     package let outputSchema = RunView.schema
 
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let definition = try invocation.definition(named: invocation.string("workflow_name"))
-        let (runID, state) = try invocation.startRun(of: definition, context: try invocation.object("context"))
+        let definition = try invocation.definition(named: invocation[Arguments.workflowName])
+        let (runID, state) = try invocation.startRun(of: definition, context: try invocation.context(Arguments.context))
         let view = try invocation.view(of: runID, in: state, definition: definition)
         return .complete(
             ToolOutput(

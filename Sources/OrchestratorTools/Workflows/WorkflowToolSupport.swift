@@ -5,7 +5,7 @@ internal import OrchestratorWorkflows
 
 /// What the workflow tools share: finding definitions and runs, and reading the report argument.
 extension ToolInvocation {
-    var runID: WorkflowRun.ID { WorkflowRun.ID(string("instance_id")) }
+    var runID: WorkflowRun.ID { WorkflowRun.ID(self[WorkflowArguments.runID]) }
 
     /// The definition to run, refusing names that do not exist or definitions with errors.
     func definition(named name: String) throws(ToolFailure) -> WorkflowDefinition {
@@ -64,12 +64,12 @@ extension ToolInvocation {
 
     /// `context`-shaped object arguments (already checked to be objects by the schema), refused when
     /// they would nest deeper than a run's context may (the state file could not be read back).
-    func object(_ key: String) throws(ToolFailure) -> [String: JSONValue] {
-        let values = arguments[key]?.objectValue ?? [:]
+    func context(_ argument: ToolArgument<[String: JSONValue]>) throws(ToolFailure) -> [String: JSONValue] {
+        let values = self[argument]
         if let path = WorkflowContext.pathTooDeep(in: values) {
             throw .invalidArguments(
                 SchemaViolation(
-                    path: "\(key).\(path)",
+                    path: "\(argument.name).\(path)",
                     problem:
                         "nests deeper than the \(WorkflowContext.maximumDepth) levels a run's context may hold (the context object is the first); store it flatter, or as a JSON string",
                     expected: "a context at most \(WorkflowContext.maximumDepth) levels deep"))
@@ -79,7 +79,7 @@ extension ToolInvocation {
 
     /// The `report` argument as the core reads it.
     var report: StepReport? {
-        guard let report = arguments["report"]?.objectValue else { return nil }
+        guard let report = self[WorkflowArguments.report]?.objectValue else { return nil }
         return StepReport(
             stepID: report["step_id"]?.stringValue ?? "", status: report["status"]?.stringValue ?? "",
             result: report["result"], message: report["message"]?.stringValue, error: report["error"]?.stringValue,
@@ -99,10 +99,6 @@ enum WorkflowSchemas {
         "type": "string", "minLength": 1,
         "description": "For steps without rules: one of allowedNextSteps.",
     ]
-    /// What `advance_workflow` and `resume_workflow` both take besides the run.
-    static let reportArguments: [String: JSONValue] = [
-        "report": report, "context_updates": context, "next_step": nextStep,
-    ]
 
     static let report: JSONValue = [
         "type": "object",
@@ -119,4 +115,13 @@ enum WorkflowSchemas {
         ],
         "required": ["step_id", "status"],
     ]
+}
+
+/// The arguments the run tools share, each declared once.
+enum WorkflowArguments {
+    static let runID = Argument.string("instance_id", WorkflowSchemas.instanceID)
+    /// How the current step went: required by `advance_workflow`, optional for `resume_workflow`.
+    static let report = Argument.value("report", WorkflowSchemas.report)
+    static let contextUpdates = Argument.object("context_updates", WorkflowSchemas.context)
+    static let nextStep = Argument.optionalString("next_step", WorkflowSchemas.nextStep)
 }

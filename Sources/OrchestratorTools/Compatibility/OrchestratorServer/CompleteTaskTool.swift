@@ -10,16 +10,12 @@ package struct CompleteTaskTool: MCPTool {
         "Complete a task you (instance_id) claimed, with its result; reports the tasks this unlocked."
     package let toolset = Toolset.orchestratorServer
     package let annotations = ToolAnnotations.change
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "task_id": ["type": "string", "minLength": 1],
-            "instance_id": ["type": "string", "minLength": 1],
-            "result": ["type": "string", "minLength": 1],
-        ],
-        "required": ["task_id", "instance_id", "result"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let instance = Argument.string("instance_id")
+        static let result = Argument.string("result")
+    }
+    package let inputSchema = ToolArguments.schema(CommonArguments.compatTaskID, Arguments.instance, Arguments.result)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
@@ -34,8 +30,8 @@ package struct CompleteTaskTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let id = invocation.compatTaskID
-        let instance = invocation.string("instance_id")
-        let result = invocation.string("result")
+        let instance = invocation[Arguments.instance]
+        let result = invocation[Arguments.result]
         let (effect, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             // Only the claiming instance: markDone refuses an unclaimed task and another holder's.
             try orchestrator.markDone(id, in: nil, details: result, holder: instance, by: instance)

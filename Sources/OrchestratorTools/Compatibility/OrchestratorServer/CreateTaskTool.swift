@@ -9,16 +9,13 @@ package struct CreateTaskTool: MCPTool {
     package let description = "Create a task with your own id; dependencies must be ids of tasks that already exist."
     package let toolset = Toolset.orchestratorServer
     package let annotations = ToolAnnotations.change
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "id": ["type": "string", "minLength": 1, "maxLength": 200],
-            "description": ["type": "string", "minLength": 1],
-            "dependencies": ["type": "array", "items": ["type": "string", "minLength": 1]],
-        ],
-        "required": ["id", "description"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let id = Argument.string("id", ["type": "string", "minLength": 1, "maxLength": 200])
+        static let description = Argument.string("description")
+        static let dependencies = Argument.strings("dependencies")
+    }
+    package let inputSchema = ToolArguments.schema(Arguments.id, Arguments.description, Arguments.dependencies)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": ["task": OrchestratorServerTasks.schema, "requestId": ["type": "string"]],
@@ -28,9 +25,9 @@ package struct CreateTaskTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let id = WorkTask.ID(invocation.string("id"))
-        let description = invocation.string("description")
-        let dependencies = (invocation.arguments["dependencies"]?.arrayValue ?? []).compactMap(\.stringValue)
+        let id = WorkTask.ID(invocation[Arguments.id])
+        let description = invocation[Arguments.description]
+        let dependencies = invocation[Arguments.dependencies]
         let actor = invocation.actor
         let (requestID, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.createLooseTask(id, description: description, dependencies: dependencies, by: actor)

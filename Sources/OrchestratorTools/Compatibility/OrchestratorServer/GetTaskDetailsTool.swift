@@ -10,7 +10,7 @@ package struct GetTaskDetailsTool: MCPTool {
         "One task in full: description, status, assignee, result, dependencies and history. Read-only."
     package let toolset = Toolset.orchestratorServer
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema = CompatibilitySchemas.taskIDOnly
+    package let inputSchema = ToolArguments.schema(CommonArguments.compatTaskID)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [

@@ -11,7 +11,7 @@ package struct GetTaskStatusTool: MCPTool {
     /// The same tool, name and shape in both sets that have it.
     package var toolsets: [Toolset] { [.orchestratorServer, .workflowOrchestration] }
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema = CompatibilitySchemas.taskIDOnly
+    package let inputSchema = ToolArguments.schema(CommonArguments.compatTaskID)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [

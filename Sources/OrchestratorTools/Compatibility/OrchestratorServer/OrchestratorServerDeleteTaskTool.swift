@@ -9,7 +9,7 @@ package struct OrchestratorServerDeleteTaskTool: MCPTool {
     package let description = "Delete a task no other task depends on (it is kept and can be restored)."
     package let toolset = Toolset.orchestratorServer
     package let annotations = ToolAnnotations.removal
-    package let inputSchema = CompatibilitySchemas.taskIDOnly
+    package let inputSchema = ToolArguments.schema(CommonArguments.compatTaskID)
     package let outputSchema: JSONValue = [
         "type": "object", "properties": ["deleted": ["type": "string"]], "required": ["deleted"],
     ]

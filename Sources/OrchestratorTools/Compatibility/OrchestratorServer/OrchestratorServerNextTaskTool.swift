@@ -10,12 +10,11 @@ package struct OrchestratorServerNextTaskTool: MCPTool {
     package let description = "Claim the next available task for instance_id; returns the task it already holds first."
     package let toolset = Toolset.orchestratorServer
     package let annotations = ToolAnnotations.change
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["instance_id": ["type": "string", "minLength": 1]],
-        "required": ["instance_id"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let instance = Argument.string("instance_id")
+    }
+    package let inputSchema = ToolArguments.schema(Arguments.instance)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
@@ -29,7 +28,7 @@ package struct OrchestratorServerNextTaskTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let instance = invocation.string("instance_id")
+        let instance = invocation[Arguments.instance]
         let (selection, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.claimNextLooseTask(holder: instance)
         }

@@ -10,16 +10,13 @@ package struct OrchestratorServerUpdateTaskTool: MCPTool {
         "Change a pending task's description or dependencies (ids of existing tasks; cycles are refused)."
     package let toolset = Toolset.orchestratorServer
     package let annotations = ToolAnnotations(readOnly: false, destructive: false, idempotent: true)
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "task_id": ["type": "string", "minLength": 1],
-            "description": ["type": "string", "minLength": 1],
-            "dependencies": ["type": "array", "items": ["type": "string", "minLength": 1]],
-        ],
-        "required": ["task_id"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let description = Argument.optionalString("description")
+        static let dependencies = Argument.value("dependencies", ["type": "array", "items": Argument.text])
+    }
+    package let inputSchema = ToolArguments.schema(
+        CommonArguments.compatTaskID, Arguments.description, Arguments.dependencies)
     package let outputSchema: JSONValue = [
         "type": "object", "properties": ["task": OrchestratorServerTasks.schema], "required": ["task"],
     ]
@@ -29,8 +26,8 @@ package struct OrchestratorServerUpdateTaskTool: MCPTool {
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let id = invocation.compatTaskID
         let changes = OrchestratorState.TaskChanges(
-            description: invocation.optionalString("description"),
-            dependsOn: invocation.arguments["dependencies"]?.arrayValue.map {
+            description: invocation[Arguments.description],
+            dependsOn: invocation[Arguments.dependencies]?.arrayValue.map {
                 $0.compactMap(\.stringValue).map(WorkTask.ID.init)
             })
         let actor = invocation.actor

@@ -12,17 +12,14 @@ package struct CompleteSubtaskTool: MCPTool {
         """
     package let toolset = Toolset.taskOrchestrator
     package let annotations = ToolAnnotations.change
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "task_id": ["type": "string", "minLength": 1],
-            "results": ["type": "string", "minLength": 1],
-            "artifacts": ["type": "array", "items": ["type": "string"]],
-            "next_action": ["type": "string", "enum": .array(NextAction.allCases.map { .string($0.rawValue) })],
-        ],
-        "required": ["task_id", "results", "next_action"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let results = Argument.string("results")
+        static let artifacts = Argument.strings("artifacts", ["type": "array", "items": ["type": "string"]])
+        static let nextAction = Argument.requiredChoice("next_action", NextAction.self)
+    }
+    package let inputSchema = ToolArguments.schema(
+        CommonArguments.compatTaskID, Arguments.results, Arguments.artifacts, Arguments.nextAction)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
@@ -45,9 +42,9 @@ package struct CompleteSubtaskTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let id = invocation.compatTaskID
-        let action = NextAction(rawValue: invocation.string("next_action")) ?? .continue
-        var details = invocation.string("results")
-        let artifacts = (invocation.arguments["artifacts"]?.arrayValue ?? []).compactMap(\.stringValue)
+        let action = invocation[Arguments.nextAction] ?? .continue
+        var details = invocation[Arguments.results]
+        let artifacts = invocation[Arguments.artifacts]
         if !artifacts.isEmpty { details += "\n\nArtifacts: " + artifacts.joined(separator: ", ") }
         let actor = invocation.actor
         let report: Orchestrator.SubtaskReport =

@@ -12,7 +12,7 @@ package struct ExecuteSubtaskTool: MCPTool {
         "Claim a subtask; returns it with its specialist's guidance and the results it depends on."
     package let toolset = Toolset.taskOrchestrator
     package let annotations = ToolAnnotations.change
-    package let inputSchema = CompatibilitySchemas.taskIDOnly
+    package let inputSchema = ToolArguments.schema(CommonArguments.compatTaskID)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [

@@ -12,11 +12,11 @@ package struct InitializeSessionTool: MCPTool {
         "Guidance for planning with specialists, the roles available, and any interrupted work to resume."
     package let toolset = Toolset.taskOrchestrator
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["working_directory": ["type": "string"]],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let workingDirectory = Argument.optionalString("working_directory", ["type": "string"])
+    }
+    package let inputSchema = ToolArguments.schema(Arguments.workingDirectory)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [

@@ -12,17 +12,21 @@ package struct PlanTaskTool: MCPTool {
         """
     package let toolset = Toolset.taskOrchestrator
     package let annotations = ToolAnnotations.change
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "description": ["type": "string", "minLength": 1],
-            "subtasks_json": ["type": "string", "minLength": 2],
-            "complexity_level": ["type": "string", "enum": ["simple", "moderate", "complex", "very_complex"]],
-            "context": ["type": "string"],
-        ],
-        "required": ["description", "subtasks_json"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let description = Argument.string("description")
+        static let subtasks = Argument.string("subtasks_json", ["type": "string", "minLength": 2])
+        static let complexity = Argument.choice("complexity_level", Complexity.self)
+        static let context = Argument.optionalString("context", ["type": "string"])
+    }
+
+    /// How complex the caller says the plan is; noted in the plan's details.
+    enum Complexity: String, CaseIterable, Sendable {
+        case simple, moderate, complex
+        case veryComplex = "very_complex"
+    }
+    package let inputSchema = ToolArguments.schema(
+        Arguments.description, Arguments.subtasks, Arguments.complexity, Arguments.context)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
@@ -53,7 +57,7 @@ package struct PlanTaskTool: MCPTool {
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let parsed: JSONValue
         do {
-            parsed = try JSONParser.parse(invocation.string("subtasks_json"))
+            parsed = try JSONParser.parse(invocation[Arguments.subtasks])
         } catch {
             throw .refused(
                 code: "invalid_subtasks_json",
@@ -74,11 +78,11 @@ package struct PlanTaskTool: MCPTool {
                 role: item["specialist_type"]?.stringValue)
         }
         var details: [String] = []
-        if let level = invocation.optionalString("complexity_level") { details.append("Complexity: \(level)") }
-        if let context = invocation.optionalString("context"), !context.isBlank {
+        if let level = invocation[Arguments.complexity] { details.append("Complexity: \(level.rawValue)") }
+        if let context = invocation[Arguments.context], !context.isBlank {
             details.append("Context: \(context)")
         }
-        let description = invocation.string("description")
+        let description = invocation[Arguments.description]
         let actor = invocation.actor
         let (requestID, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.plan(

@@ -9,12 +9,11 @@ package struct SynthesizeResultsTool: MCPTool {
     package let description = "All results of a plan's subtasks in one Markdown document, in plan order. Read-only."
     package let toolset = Toolset.taskOrchestrator
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["parent_task_id": ["type": "string", "minLength": 1]],
-        "required": ["parent_task_id"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let parent = Argument.string("parent_task_id")
+    }
+    package let inputSchema = ToolArguments.schema(Arguments.parent)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
@@ -27,7 +26,7 @@ package struct SynthesizeResultsTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let requestID = WorkRequest.ID(invocation.string("parent_task_id"))
+        let requestID = WorkRequest.ID(invocation[Arguments.parent])
         let request = try invocation.currentState().request(requestID)
         let tasks = request.liveTasks
         var lines = ["# \(request.originalRequest)", ""]

@@ -10,11 +10,11 @@ package struct TaskOrchestratorStatusTool: MCPTool {
         "Active plans with their subtasks and progress; include_completed adds finished plans. Read-only."
     package let toolset = Toolset.taskOrchestrator
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["include_completed": ["type": "boolean"]],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let includeCompleted = Argument.flag("include_completed")
+    }
+    package let inputSchema = ToolArguments.schema(Arguments.includeCompleted)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
@@ -38,7 +38,7 @@ package struct TaskOrchestratorStatusTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let includeCompleted = invocation.arguments["include_completed"]?.boolValue ?? false
+        let includeCompleted = invocation[Arguments.includeCompleted]
         let plans = try invocation.currentState().requests.filter {
             $0.workflowRun == nil && (includeCompleted || $0.status == .active)
         }

@@ -9,12 +9,11 @@ package struct AggregateTaskResultsTool: MCPTool {
     package let description = "The status and result of every task in a task group (any request id). Read-only."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["task_group_id": ["type": "string", "minLength": 1]],
-        "required": ["task_group_id"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let group = Argument.string("task_group_id")
+    }
+    package let inputSchema = ToolArguments.schema(Arguments.group)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
@@ -38,7 +37,7 @@ package struct AggregateTaskResultsTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let request = try invocation.currentState().request(WorkRequest.ID(invocation.string("task_group_id")))
+        let request = try invocation.currentState().request(WorkRequest.ID(invocation[Arguments.group]))
         let tasks = request.liveTasks
         let results: [JSONValue] = tasks.map { task in
             var row: [String: JSONValue] = [

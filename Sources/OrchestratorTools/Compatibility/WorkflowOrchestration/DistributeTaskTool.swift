@@ -13,16 +13,19 @@ package struct DistributeTaskTool: MCPTool {
         """
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.change
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "task_definition": ["type": "string", "minLength": 1],
-            "target_machines": ["type": "array", "minItems": 1, "items": ["type": "string", "minLength": 1]],
-            "execution_strategy": ["type": "string", "enum": ["parallel", "sequential"]],
-        ],
-        "required": ["task_definition", "target_machines"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let definition = Argument.string("task_definition")
+        static let machines = Argument.strings(
+            "target_machines", ["type": "array", "minItems": 1, "items": Argument.text], required: true)
+        static let strategy = Argument.choice("execution_strategy", Strategy.self)
+    }
+
+    /// How the machines' tasks run: all at once, or each after the one before.
+    enum Strategy: String, CaseIterable, Sendable {
+        case parallel, sequential
+    }
+    package let inputSchema = ToolArguments.schema(Arguments.definition, Arguments.machines, Arguments.strategy)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
@@ -45,13 +48,13 @@ package struct DistributeTaskTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let definition = invocation.string("task_definition")
-        let machines = (invocation.arguments["target_machines"]?.arrayValue ?? []).compactMap(\.stringValue)
+        let definition = invocation[Arguments.definition]
+        let machines = invocation[Arguments.machines]
         guard Set(machines).count == machines.count else {
             throw .refused(
                 code: "duplicate_target", message: "target_machines names a machine twice; list each machine once.")
         }
-        let sequential = invocation.optionalString("execution_strategy") == "sequential"
+        let sequential = invocation[Arguments.strategy] == .sequential
         let drafts = machines.enumerated().map { index, machine in
             TaskDraft(
                 title: "\(definition) on \(machine)", description: definition,

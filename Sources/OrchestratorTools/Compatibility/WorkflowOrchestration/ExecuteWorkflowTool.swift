@@ -10,24 +10,21 @@ package struct ExecuteWorkflowTool: MCPTool {
         "Start a workflow run with parameters as its context; returns execution_id and the first step."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.change
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "workflow_id": ["type": "string", "minLength": 1],
-            "parameters": ["type": "object"],
-            "target_machines": ["type": "array", "items": ["type": "string"]],
-        ],
-        "required": ["workflow_id"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let workflow = Argument.string("workflow_id")
+        static let parameters = Argument.object("parameters")
+        static let machines = Argument.value("target_machines", ["type": "array", "items": ["type": "string"]])
+    }
+    package let inputSchema = ToolArguments.schema(Arguments.workflow, Arguments.parameters, Arguments.machines)
     package var outputSchema: JSONValue { ExecutionView.schema }
 
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        var context = try invocation.object("parameters")
-        if let machines = invocation.arguments["target_machines"] { context["target_machines"] = machines }
-        let definition = try invocation.definition(named: invocation.string("workflow_id"))
+        var context = try invocation.context(Arguments.parameters)
+        if let machines = invocation[Arguments.machines] { context["target_machines"] = machines }
+        let definition = try invocation.definition(named: invocation[Arguments.workflow])
         let (runID, state) = try invocation.startRun(of: definition, context: context)
         let view = try invocation.view(of: runID, in: state, definition: definition)
         return .complete(

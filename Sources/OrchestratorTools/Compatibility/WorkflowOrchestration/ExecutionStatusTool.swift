@@ -9,19 +9,18 @@ package struct ExecutionStatusTool: MCPTool {
     package let description = "An execution's status, current step and steps taken. Read-only."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["execution_id": ["type": "string", "minLength": 1]],
-        "required": ["execution_id"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let execution = Argument.string("execution_id")
+    }
+    package let inputSchema = ToolArguments.schema(Arguments.execution)
     package var outputSchema: JSONValue { ExecutionView.schema }
 
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let view = try invocation.view(
-            of: WorkflowRun.ID(invocation.string("execution_id")), in: invocation.currentState())
+            of: WorkflowRun.ID(invocation[Arguments.execution]), in: invocation.currentState())
         return .complete(ToolOutput(structured: ExecutionView.json(view), text: view.markdown))
     }
 }

@@ -10,15 +10,16 @@ package struct ExportWorkflowDataTool: MCPTool {
     package let description = "A workflow's definition and all its runs, as json or markdown. Read-only."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "workflow_id": ["type": "string", "minLength": 1],
-            "format": ["type": "string", "enum": ["json", "markdown"]],
-        ],
-        "required": ["workflow_id", "format"],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let format = Argument.requiredChoice("format", Format.self)
+    }
+
+    /// What the export is written as.
+    enum Format: String, CaseIterable, Sendable {
+        case json, markdown
+    }
+    package let inputSchema = ToolArguments.schema(WorkflowOrchestrationArguments.workflow, Arguments.format)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
@@ -31,11 +32,11 @@ package struct ExportWorkflowDataTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let workflow = try invocation.loadedWorkflow()
+        let workflow = try invocation.loadedWorkflow(WorkflowOrchestrationArguments.workflow)
         let state = try invocation.currentState()
         let runs = state.runs.filter { $0.workflow == workflow.name }
         let data: String
-        if invocation.string("format") == "json" {
+        if invocation[Arguments.format] == .json {
             let exported: JSONValue = [
                 "workflow": WorkflowOrchestrationView.definition(workflow),
                 "runs": .array(
@@ -55,7 +56,8 @@ package struct ExportWorkflowDataTool: MCPTool {
         return .complete(
             ToolOutput(
                 structured: [
-                    "workflow_id": .string(workflow.name), "format": .string(invocation.string("format")),
+                    "workflow_id": .string(workflow.name),
+                    "format": .string((invocation[Arguments.format] ?? .markdown).rawValue),
                     "data": .string(data), "runs": .int(runs.count),
                 ],
                 text: data))

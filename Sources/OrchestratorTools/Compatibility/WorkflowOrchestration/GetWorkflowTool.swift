@@ -10,12 +10,7 @@ package struct GetWorkflowTool: MCPTool {
     package let description = "One workflow's definition: steps, where each leads, required context, errors. Read-only."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["workflow_id": ["type": "string", "minLength": 1]],
-        "required": ["workflow_id"],
-        "additionalProperties": false,
-    ]
+    package let inputSchema = ToolArguments.schema(WorkflowOrchestrationArguments.workflow)
     package let outputSchema: JSONValue = [
         "type": "object", "properties": ["workflow": WorkflowOrchestrationView.definitionSchema],
         "required": ["workflow"],
@@ -24,7 +19,7 @@ package struct GetWorkflowTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let workflow = try invocation.loadedWorkflow()
+        let workflow = try invocation.loadedWorkflow(WorkflowOrchestrationArguments.workflow)
         return .complete(
             ToolOutput(
                 structured: ["workflow": WorkflowOrchestrationView.definition(workflow)],

@@ -18,7 +18,7 @@ package struct ListPatternsTool: MCPTool {
     package let description = "Workflows usable as patterns, with the parameters each requires. Read-only."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema = ToolSchemas.noArguments
+    package let inputSchema = ToolArguments.schema()
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
@@ -62,16 +62,13 @@ package struct ListPatternsTool: MCPTool {
 }
 
 /// The arguments both pattern tools take.
-private let patternArguments: JSONValue = [
-    "type": "object",
-    "properties": [
-        "pattern_name": ["type": "string", "minLength": 1],
-        "target_component": ["type": "string", "minLength": 1],
-        "parameters": ["type": "object"],
-    ],
-    "required": ["pattern_name", "target_component"],
-    "additionalProperties": false,
-]
+/// The arguments both pattern tools take, declared once.
+enum PatternArguments {
+    static let pattern = Argument.string("pattern_name")
+    static let target = Argument.string("target_component")
+    static let parameters = Argument.object("parameters")
+    static let schema = ToolArguments.schema(pattern, target, parameters)
+}
 
 /// workflow-orchestration's `validate_pattern_application`: would applying it have what it needs?
 package struct ValidatePatternApplicationTool: MCPTool {
@@ -81,7 +78,7 @@ package struct ValidatePatternApplicationTool: MCPTool {
         "Check that a pattern exists, is valid, and that parameters give every context key it requires. Read-only."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema = patternArguments
+    package let inputSchema = PatternArguments.schema
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
@@ -94,14 +91,14 @@ package struct ValidatePatternApplicationTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let workflow = try invocation.loadedWorkflow("pattern_name")
-        let parameters = try invocation.object("parameters")
+        let workflow = try invocation.loadedWorkflow(PatternArguments.pattern)
+        let parameters = try invocation.context(PatternArguments.parameters)
         let missing = workflow.definition.map { PatternCheck.missing($0, parameters: parameters) } ?? []
         let errors = workflow.errors.map(\.description)
         let valid = errors.isEmpty && missing.isEmpty
         let text =
             valid
-            ? "Pattern \(workflow.name) can be applied to \(invocation.string("target_component"))."
+            ? "Pattern \(workflow.name) can be applied to \(invocation[PatternArguments.target])."
             : "Pattern \(workflow.name) cannot be applied yet: "
                 + (errors + missing.map { "parameter \($0) is missing" }).joined(separator: "; ")
         return .complete(
@@ -122,14 +119,14 @@ package struct ApplyPatternTool: MCPTool {
         "Run a pattern on target_component (context.target) with parameters; refused when required parameters are missing."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.change
-    package let inputSchema = patternArguments
+    package let inputSchema = PatternArguments.schema
     package var outputSchema: JSONValue { ExecutionView.schema }
 
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let definition = try invocation.definition(named: invocation.string("pattern_name"))
-        let parameters = try invocation.object("parameters")
+        let definition = try invocation.definition(named: invocation[PatternArguments.pattern])
+        let parameters = try invocation.context(PatternArguments.parameters)
         let missing = PatternCheck.missing(definition, parameters: parameters)
         guard missing.isEmpty else {
             throw .refused(
@@ -139,13 +136,13 @@ package struct ApplyPatternTool: MCPTool {
             )
         }
         var context = parameters
-        context["target"] = .string(invocation.string("target_component"))
+        context["target"] = .string(invocation[PatternArguments.target])
         let (runID, state) = try invocation.startRun(of: definition, context: context)
         let view = try invocation.view(of: runID, in: state, definition: definition)
         return .complete(
             ToolOutput(
                 structured: ExecutionView.json(view),
-                text: "Applied \(definition.name) to \(invocation.string("target_component")) as \(runID).\n\n"
+                text: "Applied \(definition.name) to \(invocation[PatternArguments.target]) as \(runID).\n\n"
                     + view.markdown))
     }
 }

@@ -18,7 +18,7 @@ package struct SystemHealthTool: MCPTool {
         "State file (path, revision, problem), its lock file, and the workflows loaded with their errors. Read-only."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema = ToolSchemas.noArguments
+    package let inputSchema = ToolArguments.schema()
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [

@@ -11,11 +11,20 @@ package struct WorkflowMetricsTool: MCPTool {
         "Runs started, completed and failed, their durations, and tasks finished, over time_range (1h, 24h, 7d, all). Read-only."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["time_range": ["type": "string", "enum": ["1h", "24h", "7d", "30d", "all"]]],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let range = Argument.choice("time_range", TimeRange.self)
+    }
+
+    /// How far back the metrics look.
+    enum TimeRange: String, CaseIterable, Sendable {
+        case hour = "1h"
+        case day = "24h"
+        case week = "7d"
+        case month = "30d"
+        case all
+    }
+    package let inputSchema = ToolArguments.schema(Arguments.range)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
@@ -31,7 +40,7 @@ package struct WorkflowMetricsTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let range = invocation.optionalString("time_range") ?? "all"
+        let range = (invocation[Arguments.range] ?? .all).rawValue
         let since = Self.seconds[range].map { invocation.now.adding(seconds: -$0) }
         let state = try invocation.currentState()
         func inRange(_ moment: Timestamp) -> Bool { since.map { moment >= $0 } ?? true }

@@ -12,14 +12,15 @@ package struct WorkflowOrchestrationCreateTool: MCPTool {
         "Create a workflow from steps {id, name, type?, dependencies?, parameters?}; they run in dependency order."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.change
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "workflow_id": ["type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"],
-            "name": ["type": "string", "minLength": 1],
-            "description": ["type": "string"],
-            "pattern": ["type": "string"],
-            "steps": [
+    /// The tool's own arguments.
+    enum Arguments {
+        static let workflow = Argument.string("workflow_id", ["type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"])
+        static let name = Argument.string("name")
+        static let description = Argument.optionalString("description", ["type": "string"])
+        static let pattern = Argument.optionalString("pattern", ["type": "string"])
+        static let steps = Argument.list(
+            "steps",
+            [
                 "type": "array", "minItems": 1,
                 "items": [
                     "type": "object",
@@ -30,12 +31,12 @@ package struct WorkflowOrchestrationCreateTool: MCPTool {
                     ],
                     "required": ["id", "name"],
                 ],
-            ],
-            "overwrite": ["type": "boolean"],
-        ],
-        "required": ["workflow_id", "name", "steps"],
-        "additionalProperties": false,
-    ]
+            ], required: true)
+        static let overwrite = Argument.flag("overwrite")
+    }
+    package let inputSchema = ToolArguments.schema(
+        Arguments.workflow, Arguments.name, Arguments.description, Arguments.pattern, Arguments.steps,
+        Arguments.overwrite)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": ["workflow": WorkflowOrchestrationView.definitionSchema, "directory": ["type": "string"]],
@@ -45,7 +46,7 @@ package struct WorkflowOrchestrationCreateTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let items = invocation.arguments["steps"]?.arrayValue ?? []
+        let items = invocation[Arguments.steps]
         let ordered = try Self.dependencyOrder(items)
         var steps: [WorkflowDraft.Step] = []
         for (index, item) in ordered.enumerated() {
@@ -64,12 +65,12 @@ package struct WorkflowOrchestrationCreateTool: MCPTool {
                         "Runs after \(after.isEmpty ? "nothing" : after.joined(separator: ", ")). Success leads to \(next); failure ends the run.",
                     clientInstructions: instructions, transitions: ["success -> \(next)", "otherwise -> FAILED"]))
         }
-        var summary = invocation.optionalString("description") ?? invocation.string("name")
-        if let pattern = invocation.optionalString("pattern") { summary += "\n\nPattern: \(pattern)" }
-        let draft = WorkflowDraft(name: invocation.string("workflow_id"), description: summary, steps: steps)
+        var summary = invocation[Arguments.description] ?? invocation[Arguments.name]
+        if let pattern = invocation[Arguments.pattern] { summary += "\n\nPattern: \(pattern)" }
+        let draft = WorkflowDraft(name: invocation[Arguments.workflow], description: summary, steps: steps)
         let (directory, _) = try invocation.writeWorkflow(
-            draft, overwrite: invocation.arguments["overwrite"]?.boolValue ?? false)
-        let loaded = try invocation.loadedWorkflow()
+            draft, overwrite: invocation[Arguments.overwrite])
+        let loaded = try invocation.loadedWorkflow(Arguments.workflow)
         return .complete(
             ToolOutput(
                 structured: [

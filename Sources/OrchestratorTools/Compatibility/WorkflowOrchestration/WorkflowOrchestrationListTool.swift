@@ -11,14 +11,17 @@ package struct WorkflowOrchestrationListTool: MCPTool {
         "Workflows, optionally only valid or invalid ones (status_filter) or those whose name or description contains pattern_filter."
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
-    package let inputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "status_filter": ["type": "string", "enum": ["valid", "invalid"]],
-            "pattern_filter": ["type": "string"],
-        ],
-        "additionalProperties": false,
-    ]
+    /// The tool's own arguments.
+    enum Arguments {
+        static let status = Argument.choice("status_filter", StatusFilter.self)
+        static let pattern = Argument.optionalString("pattern_filter", ["type": "string"])
+    }
+
+    /// Which workflows to list by their state.
+    enum StatusFilter: String, CaseIterable, Sendable {
+        case valid, invalid
+    }
+    package let inputSchema = ToolArguments.schema(Arguments.status, Arguments.pattern)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": ["workflows": ["type": "array", "items": WorkflowOrchestrationView.definitionSchema]],
@@ -28,8 +31,8 @@ package struct WorkflowOrchestrationListTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let status = invocation.optionalString("status_filter")
-        let pattern = invocation.optionalString("pattern_filter")?.lowercased()
+        let status = invocation[Arguments.status]?.rawValue
+        let pattern = invocation[Arguments.pattern]?.lowercased()
         let chosen = invocation.environment.workflows.workflows().filter { workflow in
             let valid = workflow.definition != nil
             if let status, (status == "valid") != valid { return false }

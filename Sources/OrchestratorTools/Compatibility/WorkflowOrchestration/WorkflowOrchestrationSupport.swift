@@ -40,9 +40,9 @@ enum WorkflowOrchestrationView {
 }
 
 extension ToolInvocation {
-    /// A loaded workflow by the `workflow_id` (or other) argument, valid or not.
-    func loadedWorkflow(_ key: String = "workflow_id") throws(ToolFailure) -> LoadedWorkflow {
-        let name = string(key)
+    /// A loaded workflow named by a workflow argument (`workflow_id`, `pattern_name`), valid or not.
+    func loadedWorkflow(_ argument: ToolArgument<String>) throws(ToolFailure) -> LoadedWorkflow {
+        let name = self[argument]
         guard let workflow = environment.workflows.workflow(named: name) else {
             throw ToolFailure(
                 OrchestratorError.workflowNotFound(name, available: environment.workflows.workflows().map(\.name)))
@@ -59,4 +59,9 @@ extension ToolInvocation {
             try orchestrator.startRun(of: definition, context: context, by: actor)
         }
     }
+}
+
+/// Arguments the workflow-orchestration tools share.
+enum WorkflowOrchestrationArguments {
+    static let workflow = Argument.string("workflow_id")
 }

@@ -5,15 +5,6 @@ internal import OrchestratorMCP
 /// The result shape shared by tools that change one task: the task, its request and the table.
 enum TaskResult {
     /// The input of tools that take just a task of a request.
-    static let requestAndTaskInput: JSONValue = [
-        "type": "object",
-        "properties": [
-            "requestId": ["type": "string", "minLength": 1], "taskId": ["type": "string", "minLength": 1],
-        ],
-        "required": ["requestId", "taskId"],
-        "additionalProperties": false,
-    ]
-
     static func schema(extra: [String: JSONValue] = [:], required extraRequired: [String] = []) -> JSONValue {
         var properties: [String: JSONValue] = [
             "requestId": ["type": "string"],
