@@ -71,10 +71,11 @@ package struct StateEncoder {
         } else {
             head = JSONWriter.bytes(from: Self.json(request)).dropLast() + #","tasks":["#.utf8
         }
+        let oldBytes = previous?.taskBytes ?? []
         let taskBytes = request.tasks.withUnsafeBufferPointer { tasks in
             (previous?.tasks ?? []).withUnsafeBufferPointer { old in
                 tasks.indices.map { position in
-                    if position < old.count, old[position] == tasks[position] { return previous!.taskBytes[position] }
+                    if position < old.count, old[position] == tasks[position] { return oldBytes[position] }
                     return JSONWriter.bytes(from: Self.json(tasks[position]))
                 }
             }

@@ -38,7 +38,8 @@ extension OrchestratorState {
                 task.claimExpiresAt = now.adding(seconds: leaseSeconds)
             }
         case .resume(_, let taskID):
-            let (requestIndex, taskIndex) = locate(taskID)!
+            // The selector found the task in this state, so it is there.
+            guard let (requestIndex, taskIndex) = locate(taskID) else { break }
             requests[requestIndex].tasks[taskIndex].claimExpiresAt = now.adding(seconds: leaseSeconds)
             requests[requestIndex].updatedAt = now
         case .awaitingApproval, .readyForCompletion, .waiting, .stuck, .noActiveRequests:

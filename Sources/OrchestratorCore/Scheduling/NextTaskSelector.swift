@@ -51,7 +51,7 @@ package enum NextTaskSelector {
         if policy == .each, !done.isEmpty { return .awaitingApproval(request.id, done) }
         var best: (rank: Int, position: Int, id: WorkTask.ID)?
         for (position, task) in request.tasks.enumerated() where !task.isDeleted && task.status == .pending {
-            guard best == nil || task.priority.rank < best!.rank else { continue }
+            if let best, task.priority.rank >= best.rank { continue }
             let ready = task.dependsOn.allSatisfy { status[$0].map(policy.satisfies) ?? false }
             if ready { best = (task.priority.rank, position, task.id) }
         }

@@ -19,7 +19,7 @@ extension String {
             if !isControl(scalar) || kept(scalar) {
                 result.append(scalar)
             } else if scalar.value < 0x20 {
-                result.append(Unicode.Scalar(0x2400 + scalar.value)!)
+                result.append(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
             } else if scalar.value == 0x7F {
                 result.append("\u{2421}")
             } else {

@@ -35,8 +35,9 @@ extension StringProtocol where UTF8View: BidirectionalCollection {
     package var trimmingBlanks: String {
         // Bytes, not characters: this runs on every line of every workflow file at start-up.
         let bytes = utf8
-        guard let first = bytes.firstIndex(where: { !Self.isBlank($0) }) else { return "" }
-        let last = bytes.lastIndex(where: { !Self.isBlank($0) })!
+        guard let first = bytes.firstIndex(where: { !Self.isBlank($0) }),
+            let last = bytes.lastIndex(where: { !Self.isBlank($0) })
+        else { return "" }
         return String(self[first...last])
     }
 

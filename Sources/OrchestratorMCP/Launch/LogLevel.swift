@@ -6,7 +6,7 @@ package enum LogLevel: String, CaseIterable, Comparable, Sendable {
         lhs.rank < rhs.rank
     }
 
-    private var rank: Int { Self.allCases.firstIndex(of: self)! }
+    private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
     /// The accepted spellings, for error messages.
     package static var spellings: String { allCases.map(\.rawValue).joined(separator: ", ") }

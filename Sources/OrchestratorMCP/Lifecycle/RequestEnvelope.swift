@@ -25,18 +25,19 @@ package struct RequestEnvelope: Sendable, Equatable {
                 "params._meta must be an object carrying the required '\(Self.protocolVersionKey)' and '\(Self.clientCapabilitiesKey)' envelope keys"
             )
         }
-        let missing = [Self.protocolVersionKey, Self.clientCapabilitiesKey].filter { meta[$0] == nil }
-        guard missing.isEmpty else {
+        guard let versionValue = meta[Self.protocolVersionKey], let capabilities = meta[Self.clientCapabilitiesKey]
+        else {
+            let missing = [Self.protocolVersionKey, Self.clientCapabilitiesKey].filter { meta[$0] == nil }
             throw .invalidParams(
                 "params._meta is missing the required envelope key(s): \(missing.joined(separator: ", "))")
         }
-        guard case .string(let version) = meta[Self.protocolVersionKey]! else {
+        guard case .string(let version) = versionValue else {
             throw .invalidParams("params._meta['\(Self.protocolVersionKey)'] must be a string")
         }
         guard let revision = ProtocolRevision(rawValue: version), revision.isModern else {
             throw Self.unsupportedVersion(requested: .string(version))
         }
-        guard case .object = meta[Self.clientCapabilitiesKey]! else {
+        guard case .object = capabilities else {
             throw .invalidParams("params._meta['\(Self.clientCapabilitiesKey)'] must be an object")
         }
         var logLevel: LogLevel?
@@ -47,7 +48,7 @@ package struct RequestEnvelope: Sendable, Equatable {
             logLevel = parsed
         }
         self.revision = revision
-        self.clientCapabilities = meta[Self.clientCapabilitiesKey]!
+        self.clientCapabilities = capabilities
         self.clientInfo = ClientIdentity(meta[Self.clientInfoKey])
         self.logLevel = logLevel
     }

@@ -119,10 +119,10 @@ package enum SchemaValidator {
             let expected = properties[name].map(typeDescription) ?? "a value"
             return SchemaViolation(path: join(path, name), problem: "is required (\(expected))", expected: expected)
         }
-        for name in members.keys.sorted() {
+        for (name, member) in members.sorted(by: { $0.key < $1.key }) {
             let fieldPath = join(path, name)
             if let propertySchema = properties[name] {
-                if let violation = firstViolation(of: members[name]!, against: propertySchema, path: fieldPath) {
+                if let violation = firstViolation(of: member, against: propertySchema, path: fieldPath) {
                     return violation
                 }
                 continue
@@ -133,7 +133,7 @@ package enum SchemaValidator {
                 let hint = accepted.isEmpty ? "no arguments are accepted" : "accepted: \(accepted)"
                 return SchemaViolation(path: fieldPath, problem: "is not a known field (\(hint))", expected: "absent")
             case let extra? where extra.objectValue != nil:
-                if let violation = firstViolation(of: members[name]!, against: extra, path: fieldPath) {
+                if let violation = firstViolation(of: member, against: extra, path: fieldPath) {
                     return violation
                 }
             default:

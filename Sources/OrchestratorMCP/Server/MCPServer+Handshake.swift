@@ -64,7 +64,7 @@ extension MCPServer {
         }
         let revision = ProtocolRevision.negotiate(requested: requested)
         state.revision = revision
-        state.clientCapabilities = params!["capabilities"]!
+        state.clientCapabilities = params?["capabilities"] ?? [:]
         state.clientInfo = clientInfo
         return [
             "protocolVersion": .string(revision.rawValue),

@@ -144,12 +144,12 @@ extension MCPServer {
                 responses: [:], round: round)
         pending.round = round
         pending.state = state
-        for key in requests.keys.sorted() {
+        for (key, request) in requests.sorted(by: { $0.key < $1.key }) {
             let serverID = JSONRPCID.string("orchestrator-\(nextServerRequestNumber)")
             nextServerRequestNumber += 1
             pending.awaiting[serverID] = key
             serverRequestOwners[serverID] = id
-            sink.send(JSONRPCOutgoing.request(id: serverID, requests[key]!.method, requests[key]!.params))
+            sink.send(JSONRPCOutgoing.request(id: serverID, request.method, request.params))
         }
         pendingCalls[id] = pending
     }

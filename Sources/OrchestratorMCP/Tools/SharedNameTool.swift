@@ -40,9 +40,11 @@ package struct SharedNameTool: MCPTool {
             }
             let fields = variant.inputSchema["properties"]?.objectValue ?? [:]
             let known = invocation.arguments.keys.filter { fields[$0] != nil }.count
-            if closest == nil || known > closest!.known { closest = (variant, violation, known) }
+            if known > (closest?.known ?? -1) { closest = (variant, violation, known) }
         }
-        throw .invalidArguments(closest!.violation)
+        // A shared name always has variants, so one of them was closest.
+        throw .invalidArguments(
+            closest?.violation ?? SchemaViolation(path: "", problem: "fit no shape of this tool", expected: "object"))
     }
 
     /// One object schema with every variant's fields and nothing required. A field two variants
@@ -55,8 +57,11 @@ package struct SharedNameTool: MCPTool {
                     properties[key] = value
                     continue
                 }
-                properties[key] =
-                    earlier["type"] != nil && earlier["type"] == value["type"] ? ["type": earlier["type"]!] : [:]
+                if let type = earlier["type"], type == value["type"] {
+                    properties[key] = ["type": type]
+                } else {
+                    properties[key] = [:]
+                }
             }
         }
         var object: [String: JSONValue] = ["type": "object", "properties": .object(properties)]

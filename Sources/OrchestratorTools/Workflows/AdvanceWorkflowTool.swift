@@ -24,7 +24,8 @@ package struct AdvanceWorkflowTool: MCPTool {
         let runID = invocation.runID
         let run = try invocation.run(runID)
         let (advance, view) = try Self.advance(
-            invocation, run: runID, workflow: run.workflow, report: invocation.report!,
+            invocation, run: runID, workflow: run.workflow,
+            report: invocation.report ?? StepReport(stepID: "", status: ""),
             nextStep: invocation[WorkflowArguments.nextStep])
         var structured = view.json.objectValue ?? [:]
         structured["transition"] = advance.json

@@ -34,8 +34,9 @@ struct MarkdownSections {
                     sections.append(Section(title: current.title, heading: current.heading, body: current.body))
                 }
                 current = (String(line.text.dropFirst(1)).trimmingBlanks, line, [])
-            } else if current != nil {
-                current!.body.append(line)
+            } else if var open = current {
+                open.body.append(line)
+                current = open
             } else {
                 preamble.append(line)
             }

@@ -46,7 +46,8 @@ enum MentionScanner {
     /// The lowercase form of one scalar, or the scalar itself where lowercasing makes several.
     private static func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let lowered = scalar.properties.lowercaseMapping.unicodeScalars
-        return lowered.count == 1 ? lowered.first! : scalar
+        guard lowered.count == 1, let single = lowered.first else { return scalar }
+        return single
     }
 
     private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
