@@ -2,7 +2,8 @@ package import OrchestratorJSON
 
 /// Checks a value against the JSON Schema subset our tools use.
 ///
-/// Supported keywords: `type` (a name or a list), `properties`, `required`, `additionalProperties`
+/// Supported keywords: `type` (a name or a list), `anyOf` (the value fits at least one branch),
+/// `properties`, `required`, `additionalProperties`
 /// (boolean or schema), `items`, `enum`, `const`, `minLength`, `maxLength`, `minimum`, `maximum`,
 /// `minItems`, `maxItems`, `pattern` (as a Swift regular expression; ours are plain character
 /// classes, read the same way in ECMA-262). The same schema is published in `tools/list` and enforced here, so what a
@@ -14,6 +15,15 @@ package enum SchemaValidator {
         -> SchemaViolation?
     {
         guard case .object(let rules) = schema else { return nil }
+        if let branches = rules["anyOf"]?.arrayValue {
+            let violations = branches.map { firstViolation(of: value, against: $0, path: path) }
+            guard violations.contains(where: { $0 == nil }) else {
+                let expected = branches.map(typeDescription).joined(separator: " or ")
+                return SchemaViolation(
+                    path: path, problem: "must be \(article(expected)) \(expected), not \(value.typeName)",
+                    expected: expected)
+            }
+        }
         if let violation = checkType(value, rules, path) { return violation }
         if let allowed = rules["enum"]?.arrayValue, !allowed.contains(where: { same($0, value) }) {
             let names = allowed.map(\.description).joined(separator: ", ")

@@ -47,6 +47,7 @@ extension MCPServer {
         if tool.acceptsWrappedArguments, arguments.count == 1, case .object(let wrapped)? = arguments["input_data"] {
             arguments = wrapped
         }
+        arguments = AbsentNulls.removed(from: arguments, schema: tool.inputSchema)
         if let violation = SchemaValidator.firstViolation(of: .object(arguments), against: tool.inputSchema) {
             return .failure(.invalidArguments(violation))
         }

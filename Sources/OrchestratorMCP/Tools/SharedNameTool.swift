@@ -1,13 +1,16 @@
 internal import OrchestratorCore
 package import OrchestratorJSON
 
-/// Several tool sets' tools that share one name, served as one tool that accepts every shape
-/// (when two tool sets share a name, one tool accepts both shapes): `update_task {requestId, taskId, …}` from the default set and
-/// `update_task {task_id, …}` from orchestrator-server, for example.
+/// Several tool sets' tools that share one name, served as one tool that accepts every shape:
+/// `update_task {requestId, taskId, …}` from the default set and `update_task {task_id, …}` from
+/// orchestrator-server, for example.
 ///
-/// The published input schema is the union of the variants' fields with none required; a call goes
-/// to the first variant whose own schema the arguments satisfy, so each variant still enforces its
-/// fields. Arguments no variant accepts get the violation of the variant they come closest to.
+/// The published input schema is exact: every variant's fields with their nested shapes (a field two
+/// variants shape differently is `anyOf` both shapes), and required what every variant requires.
+/// Whatever it accepts is served, routed deterministically: each variant looks only at the fields
+/// it declares (the others are ignored), a variant is eligible when those fit its own schema, and
+/// the eligible variant that declares most of the fields sent wins, the earlier-listed set on a tie.
+/// Arguments no variant accepts get the violation of the variant that declares most of them.
 package struct SharedNameTool: MCPTool {
     let variants: [any MCPTool]
 
@@ -32,39 +35,46 @@ package struct SharedNameTool: MCPTool {
     package var outputSchema: JSONValue { Self.union(variants.map(\.outputSchema), closed: false) }
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let arguments = JSONValue.object(invocation.arguments)
-        var closest: (variant: any MCPTool, violation: SchemaViolation, known: Int)?
+        var chosen: (variant: any MCPTool, arguments: [String: JSONValue], known: Int)?
+        var closest: (violation: SchemaViolation, known: Int)?
         for variant in variants {
-            guard let violation = SchemaValidator.firstViolation(of: arguments, against: variant.inputSchema) else {
-                return try variant.call(invocation)
-            }
             let fields = variant.inputSchema["properties"]?.objectValue ?? [:]
-            let known = invocation.arguments.keys.filter { fields[$0] != nil }.count
-            if known > (closest?.known ?? -1) { closest = (variant, violation, known) }
+            let own = invocation.arguments.filter { fields[$0.key] != nil }
+            if let violation = SchemaValidator.firstViolation(of: .object(own), against: variant.inputSchema) {
+                if own.count > (closest?.known ?? -1) { closest = (violation, own.count) }
+            } else if own.count > (chosen?.known ?? -1) {
+                chosen = (variant, own, own.count)
+            }
         }
-        // A shared name always has variants, so one of them was closest.
-        throw .invalidArguments(
-            closest?.violation ?? SchemaViolation(path: "", problem: "fit no shape of this tool", expected: "object"))
+        guard let chosen else {
+            // A shared name always has variants, so one of them was closest.
+            throw .invalidArguments(
+                closest?.violation
+                    ?? SchemaViolation(path: "", problem: "fit no shape of this tool", expected: "object"))
+        }
+        return try chosen.variant.call(invocation.with(arguments: chosen.arguments))
     }
 
-    /// One object schema with every variant's fields and nothing required. A field two variants
-    /// shape differently keeps only what both say (its type, if they agree), so either shape fits.
+    /// One object schema with every variant's fields in their own shapes (`anyOf` where variants
+    /// differ), required what every variant requires.
     private static func union(_ schemas: [JSONValue], closed: Bool) -> JSONValue {
-        var properties: [String: JSONValue] = [:]
+        var shapes: [String: [JSONValue]] = [:]
+        var order: [String] = []
         for schema in schemas {
-            for (key, value) in schema["properties"]?.objectValue ?? [:] {
-                guard let earlier = properties[key], earlier != value else {
-                    properties[key] = value
-                    continue
-                }
-                if let type = earlier["type"], type == value["type"] {
-                    properties[key] = ["type": type]
-                } else {
-                    properties[key] = [:]
-                }
+            for (key, value) in (schema["properties"]?.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) {
+                if shapes[key] == nil { order.append(key) }
+                if !(shapes[key] ?? []).contains(value) { shapes[key, default: []].append(value) }
             }
         }
+        var properties: [String: JSONValue] = [:]
+        for key in order {
+            let variants = shapes[key] ?? []
+            properties[key] = variants.count == 1 ? variants[0] : ["anyOf": .array(variants)]
+        }
+        let requiredSets = schemas.map { Set(($0["required"]?.arrayValue ?? []).compactMap(\.stringValue)) }
+        let required = requiredSets.dropFirst().reduce(requiredSets.first ?? []) { $0.intersection($1) }
         var object: [String: JSONValue] = ["type": "object", "properties": .object(properties)]
+        if !required.isEmpty { object["required"] = .array(required.sorted().map(JSONValue.string)) }
         if closed { object["additionalProperties"] = false }
         return .object(object)
     }

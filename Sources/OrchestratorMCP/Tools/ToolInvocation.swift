@@ -16,6 +16,13 @@ package struct ToolInvocation {
     /// Every change this call made, to await before its answer goes out.
     package let durabilities: DurabilityLedger
 
+    /// The same call with other arguments (a shared name's variant sees only its own fields).
+    func with(arguments: [String: JSONValue]) -> ToolInvocation {
+        ToolInvocation(
+            arguments: arguments, context: context, environment: environment, inputResponses: inputResponses,
+            requestState: requestState, durabilities: durabilities)
+    }
+
     /// The value of a declared argument.
     package subscript<Value>(_ argument: ToolArgument<Value>) -> Value { argument.value(in: arguments) }
 

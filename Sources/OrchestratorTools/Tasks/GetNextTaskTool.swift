@@ -8,9 +8,8 @@ package struct GetNextTaskTool: MCPTool {
     package let name = "get_next_task"
     package let title = "Get the next task"
     package let description = """
-        Claim the next task: highest priority, then plan order, oldest request first. Pass instanceId when \
-        several agents share the work; a claim lasts a lease and asking again returns the task you hold. status \
-        says what happened (claimed, resumed, awaiting_approval, waiting, …).
+        Claim the next task: highest priority, then plan order, oldest request first. A claim lasts a lease; \
+        asking again returns the task you hold. status says what happened (claimed, awaiting_approval, …).
         """
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "next_task"

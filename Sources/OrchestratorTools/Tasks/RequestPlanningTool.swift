@@ -8,7 +8,7 @@ package struct RequestPlanningTool: MCPTool {
     package let title = "Plan a request"
     package let description = """
         Plan a user request as tasks (each with dependsOn, priority, role). approvalPolicy: each (default: approve \
-        every finished task before the next is handed out), end (approve all before completion) or auto. Then call get_next_task.
+        each finished task before the next one), end (approve all before completion) or auto. Then call get_next_task.
         """
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "planned"

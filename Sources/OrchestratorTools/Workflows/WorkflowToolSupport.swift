@@ -102,13 +102,18 @@ enum WorkflowSchemas {
 
     static let report: JSONValue = [
         "type": "object",
-        "description": "How the current step went.",
+        "description": "How the step went.",
         "properties": [
-            "step_id": ["type": "string", "minLength": 1, "description": "The current step's name (or its taskId)."],
+            "step_id": ["type": "string", "minLength": 1, "description": "The current step (name or taskId)."],
             "status": [
-                "type": "string", "minLength": 1, "description": "success, failure, or an outcome the rules use.",
+                "type": "string", "minLength": 1, "description": "success, failure or another outcome.",
             ],
-            "result": [:],
+            "result": [
+                "anyOf": [
+                    ["type": "string"], ["type": "number"], ["type": "boolean"], ["type": "object"],
+                    ["type": "array", "items": ["anyOf": [["type": "string"], ["type": "object"]]]],
+                ]
+            ],
             "message": ["type": "string"],
             "error": ["type": "string"],
             "details": ["type": "object"],

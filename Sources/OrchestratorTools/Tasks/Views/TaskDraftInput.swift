@@ -11,7 +11,7 @@ enum TaskDraftInput {
             "description": ["type": "string", "minLength": 1, "description": "What to do and how to tell it is done."],
             "dependsOn": [
                 "type": "array",
-                "items": ["type": ["string", "integer"]],
+                "items": ["anyOf": [["type": "string", "minLength": 1], ["type": "integer", "minimum": 1]]],
                 "description":
                     "Tasks that finish first: a task id, or the title or 1-based position of a task in this call.",
             ],
