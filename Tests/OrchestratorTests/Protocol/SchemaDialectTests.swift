@@ -119,3 +119,44 @@ import Testing
         #expect(resumed["structuredContent"]?["current_context"] == ["keep": 1], "\(resumed)")
     }
 }
+
+/// The seeds' own shapes that differed (issue 15).
+@Suite struct SeedShapeTests {
+    @Test func getTaskStatusWithoutParametersListsEveryTask() {
+        var harness = ServerHarness(toolsets: [.server, .orchestratorServer])
+        harness.initialize()
+        _ = harness.call("create_task", ["id": "build", "description": "d"])
+        _ = harness.call("create_task", ["id": "test", "description": "d", "dependencies": ["build"]])
+        _ = harness.call("get_next_task", ["instance_id": "m1"])
+        let all = harness.call("get_task_status", [:])
+        #expect(
+            all["structuredContent"]?["tasks"] == [
+                ["task_id": "build", "status": "in_progress", "assignedTo": "m1"],
+                ["task_id": "test", "status": "pending"],
+            ], "\(all)")
+        #expect(
+            harness.call("get_task_status", ["task_id": "test"])["structuredContent"] == [
+                "task_id": "test", "status": "pending",
+            ])
+    }
+
+    @Test func distributeTaskTakesTheSeedsTaskDefinitionObject() throws {
+        var harness = ServerHarness(toolsets: [.server, .workflowOrchestration])
+        harness.initialize()
+        let distributed = harness.call(
+            "distribute_task",
+            [
+                "task_definition": ["name": "lint", "description": "Run the linter.", "type": "check"],
+                "target_machines": ["a", "b"],
+            ])
+        #expect(distributed["isError"] == nil, "\(distributed)")
+        let group = try #require(distributed["structuredContent"]?["task_group_id"])
+        let aggregate = harness.call("aggregate_task_results", ["task_group_id": group])
+        #expect(aggregate["isError"] == nil, "\(aggregate)")
+        let tasks = harness.call("get_task_status", [:])["structuredContent"]?["tasks"]?.arrayValue ?? []
+        #expect(tasks.count == 2)
+        let text = try #require(
+            harness.call("aggregate_task_results", ["task_group_id": group])["content"]?[0]?["text"]?.stringValue)
+        #expect(text.contains("lint on a") && text.contains("lint on b"), "\(text)")
+    }
+}

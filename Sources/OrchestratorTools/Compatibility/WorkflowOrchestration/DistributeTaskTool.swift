@@ -15,7 +15,9 @@ package struct DistributeTaskTool: MCPTool {
     package let annotations = ToolAnnotations.change
     /// The tool's own arguments.
     enum Arguments {
-        static let definition = Argument.string("task_definition")
+        /// A text, or the seed's `TaskDefinition` object (its name and description are used).
+        static let definition = Argument.value(
+            "task_definition", ["anyOf": [Argument.text, ["type": "object"]]], required: true)
         static let machines = Argument.strings(
             "target_machines", ["type": "array", "minItems": 1, "items": Argument.text], required: true)
         static let strategy = Argument.choice("execution_strategy", Strategy.self)
@@ -48,7 +50,7 @@ package struct DistributeTaskTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let definition = invocation[Arguments.definition]
+        let (name, definition) = Self.definition(invocation[Arguments.definition])
         let machines = invocation[Arguments.machines]
         guard Set(machines).count == machines.count else {
             throw .refused(
@@ -57,14 +59,14 @@ package struct DistributeTaskTool: MCPTool {
         let sequential = invocation[Arguments.strategy] == .sequential
         let drafts = machines.enumerated().map { index, machine in
             TaskDraft(
-                title: "\(definition) on \(machine)", description: definition,
+                title: "\(name) on \(machine)", description: definition,
                 dependsOn: sequential && index > 0 ? [.position(index)] : [], role: nil)
         }
         let actor = invocation.actor
         let details = "Distributed to \(machines.joined(separator: ", ")) (\(sequential ? "sequential" : "parallel"))"
         let (requestID, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.distribute(
-                definition, details: details, tasks: drafts, to: machines, sequential: sequential, by: actor)
+                name, details: details, tasks: drafts, to: machines, sequential: sequential, by: actor)
         }
         let request = try state.request(requestID)
         let rows: [JSONValue] = zip(request.tasks, machines).map { task, machine in
@@ -79,5 +81,16 @@ package struct DistributeTaskTool: MCPTool {
                 text: "Task group \(requestID): "
                     + zip(request.tasks, machines).map { "\($0.id) for \($1) (\($0.status.words))" }.joined(
                         separator: ", ") + "."))
+    }
+
+    /// A short name and the full text of a task definition given as text or as an object.
+    static func definition(_ value: JSONValue?) -> (name: String, text: String) {
+        guard case .object(let members)? = value else {
+            let text = value?.stringValue ?? ""
+            return (text, text)
+        }
+        let name = ["name", "title", "id", "type"].lazy.compactMap { members[$0]?.stringValue }.first ?? "Task"
+        let text = members["description"]?.stringValue ?? JSONValue.object(members).description
+        return (name, text)
     }
 }
