@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: the format lint, the Swift suite (unit, wire, transcript and process tests), then the interop
+# Runs every test: the format lint, the Swift suite (unit, wire, transcript and process tests), the interop
 # tests that drive the server with the official Python MCP SDK (pinned in Tests/interop/requirements.txt),
-# installed into a virtualenv under .build/ on first use.
+# then third-party client libraries (Tests/clients/<library>/requirements.txt), each installed into a
+# virtualenv under .build/ on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,5 +18,18 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r Tests/interop/requirements.txt
 
-MCP_ORCHESTRATOR_BIN="$(swift build --show-bin-path)/mcp-orchestrator" \
-    "$venv/bin/python" -m pytest -q -W error -p no:cacheprovider Tests/interop
+binary="$(swift build --show-bin-path)/mcp-orchestrator"
+MCP_ORCHESTRATOR_BIN="$binary" "$venv/bin/python" -m pytest -q -W error -p no:cacheprovider Tests/interop
+
+# Third-party MCP client libraries, each in a virtualenv of its own (they pin different mcp versions),
+# driving the server through the library's own API.
+for client in Tests/clients/*/; do
+    name="$(basename "$client")"
+    client_venv=".build/clients/$name"
+    if [ ! -x "$client_venv/bin/python" ]; then
+        python3 -m venv "$client_venv"
+    fi
+    "$client_venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$client/requirements.txt"
+    MCP_ORCHESTRATOR_BIN="$binary" "$client_venv/bin/python" -m pytest -q -W error -p no:cacheprovider \
+        --rootdir Tests/clients -c /dev/null "$client"
+done
