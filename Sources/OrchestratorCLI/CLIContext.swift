@@ -21,6 +21,8 @@ package struct CLIContext {
     package var clock: WallClock
     /// Whether standard output is a terminal (colour only then).
     package var isTerminal: Bool
+    /// The terminal's width in columns, when standard output is one.
+    package var terminalWidth: Int?
     package var writeOut: (String) -> Void
     package var writeError: (String) -> Void
     /// Opens the state at a location: the JSON file store in the program (`main` wires it), so the
@@ -29,14 +31,15 @@ package struct CLIContext {
 
     package init(
         environment: [String: String], workingDirectory: String, executablePath: String, clock: WallClock = .system,
-        isTerminal: Bool = false, writeOut: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
-        openState: @escaping (StateLocation) -> any StatePersistence
+        isTerminal: Bool = false, terminalWidth: Int? = nil, writeOut: @escaping (String) -> Void,
+        writeError: @escaping (String) -> Void, openState: @escaping (StateLocation) -> any StatePersistence
     ) {
         self.environment = environment
         self.workingDirectory = workingDirectory
         self.executablePath = executablePath
         self.clock = clock
         self.isTerminal = isTerminal
+        self.terminalWidth = terminalWidth
         self.writeOut = writeOut
         self.writeError = writeError
         self.openState = openState
@@ -51,11 +54,27 @@ package struct CLIContext {
             workingDirectory: FileManager.default.currentDirectoryPath,
             executablePath: executablePath,
             isTerminal: isatty(1) == 1,
+            terminalWidth: Self.width(of: 1),
             writeOut: { writeAll(1, $0) },
             writeError: { writeAll(2, $0) }, openState: openState)
     }
 
     var home: String? { ProcessPaths.home(environment: environment) }
+
+    /// Colour only on a terminal, and never when `NO_COLOR` is set (no-color.org).
+    var usesColour: Bool { isTerminal && (environment["NO_COLOR"] ?? "").isEmpty }
+
+    /// How wide output may be: the terminal's width, else `COLUMNS`, else unlimited (a pipe keeps
+    /// whole titles).
+    var width: Int? { terminalWidth ?? environment["COLUMNS"].flatMap(Int.init) }
+
+    /// The columns of the terminal on `descriptor`, or `nil` when it is none.
+    private static func width(of descriptor: Int32) -> Int? {
+        guard isatty(descriptor) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
 
     /// Who the person is in history entries: `person via command line (USER)`.
     var actor: String {

@@ -7,8 +7,10 @@ struct StatusCommand: CLICommand {
     let summary = "Show the progress of active requests (or one) as tables."
     let usage = "status [REQUEST_ID] [--all] [--state PATH]"
     let details = """
-        Aligned columns, coloured by status when stdout is a terminal. --all includes completed requests
-        and workflow runs' requests. Reads only; never changes the state file.
+        Aligned columns that fit the terminal (long titles are cut with …), coloured by status on a terminal
+        unless NO_COLOR is set. Done tasks that wait for your decision read "done, needs you", and the
+        commands to decide them follow the tables. --all includes completed requests and workflow runs'
+        requests. Reads only; never changes the state file.
         """
     let valuedOptions: Set<String> = []
     let flagOptions: Set<String> = ["--all"]
@@ -35,7 +37,14 @@ struct StatusCommand: CLICommand {
         }
         if requests.isEmpty { output.append("No active requests.") }
         for request in requests {
-            output += ["", Self.heading(request), Self.table(request).render(colour: context.isTerminal)]
+            output += [
+                "", Self.heading(request).cut(to: context.width ?? .max),
+                Self.table(request).render(colour: context.usesColour, width: context.width, shrinking: 2),
+            ]
+        }
+        let waiting = PersonDecisions.waiting(in: requests, access: access, arguments: arguments)
+        if !waiting.isEmpty {
+            output += ["", "Waiting for you:"] + waiting.map { "  " + $0 }
         }
         let running = state.runs.filter { $0.status == .running }
         if ids.isEmpty, !running.isEmpty {
@@ -64,10 +73,15 @@ struct StatusCommand: CLICommand {
             table.rows.append([
                 .init("\(position + 1)"), .init(task.id.rawValue), .init(task.title), .init(task.priority.rawValue),
                 .init(task.dependsOn.isEmpty ? "—" : task.dependsOn.map(\.rawValue).joined(separator: ",")),
-                .init(task.status.words, colour: colour(task.status)), .init(task.assignee ?? ""),
+                .init(status(task, in: request), colour: colour(task.status)), .init(task.assignee ?? ""),
             ])
         }
         return table
+    }
+
+    /// The status as the person reads it: a done task that waits for their decision says so.
+    static func status(_ task: WorkTask, in request: WorkRequest) -> String {
+        task.status == .done && request.approvalPolicy != .auto ? "done, needs you" : task.status.words
     }
 
     static func colour(_ status: WorkTask.Status) -> Int {

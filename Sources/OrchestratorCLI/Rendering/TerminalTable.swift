@@ -17,9 +17,22 @@ struct TerminalTable {
         }
     }
 
-    func render(colour: Bool) -> String {
-        let widths = header.indices.map { column in
+    /// - Parameters:
+    ///   - width: the columns available; when the table is wider, `shrinking` gives way, its cells
+    ///     cut with `…` (never below its header's width).
+    func render(colour: Bool, width: Int? = nil, shrinking: Int? = nil) -> String {
+        var widths = header.indices.map { column in
             max(header[column].count, rows.map { $0[column].text.count }.max() ?? 0)
+        }
+        var shown = rows
+        if let width, let shrinking {
+            let total = widths.reduce(0, +) + 2 * (widths.count - 1)
+            if total > width {
+                widths[shrinking] = max(header[shrinking].count, widths[shrinking] - (total - width))
+                for index in shown.indices {
+                    shown[index][shrinking] = Cell(shown[index][shrinking].text.cut(to: widths[shrinking]))
+                }
+            }
         }
         func line(_ cells: [Cell]) -> String {
             cells.enumerated().map { column, cell in
@@ -30,11 +43,16 @@ struct TerminalTable {
         }
         let head = line(header.map { Cell($0, colour: 1) })
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        return ([head, rule] + rows.map(line)).joined(separator: "\n")
+        return ([head, rule] + shown.map(line)).joined(separator: "\n")
     }
 }
 
 extension String {
+    /// At most `width` characters, the last one `…` when the text was longer.
+    func cut(to width: Int) -> String {
+        count <= width ? self : String(prefix(max(width - 1, 0))) + "…"
+    }
+
     /// The text followed by spaces up to `width` characters (never cut).
     func padded(to width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)

@@ -18,7 +18,7 @@ final class CLIHarness: @unchecked Sendable {
     /// Runs `arguments` (with `--state` added unless given); returns the exit status.
     @discardableResult
     func run(
-        _ arguments: [String], terminal: Bool = false,
+        _ arguments: [String], terminal: Bool = false, width: Int? = nil,
         environment: [String: String] = ["USER": "ada", "HOME": "/home/ada"]
     ) -> Int32 {
         out = ""
@@ -29,7 +29,7 @@ final class CLIHarness: @unchecked Sendable {
         let context = CLIContext(
             environment: environment, workingDirectory: "/work", executablePath: "/opt/bin/mcp-orchestrator",
             clock: clock.wallClock,
-            isTerminal: terminal, writeOut: { self.out += $0 }, writeError: { self.err += $0 },
+            isTerminal: terminal, terminalWidth: width, writeOut: { self.out += $0 }, writeError: { self.err += $0 },
             openState: { StateStore(location: $0) })
         return CommandLineInterface.run(withState, context: context)
     }

@@ -19,20 +19,23 @@ import Testing
                 State file \(cli.statePath) (revision 4)
 
                 req-1 (active, policy each): R — 1 pending, 1 done
-                #  task    title  priority  after   status   holder
-                -  ------  -----  --------  ------  -------  -------
-                1  task-1  One    medium    —       done     harness
-                2  task-2  Two    medium    task-1  pending  
+                #  task    title  priority  after   status           holder
+                -  ------  -----  --------  ------  ---------------  -------
+                1  task-1  One    medium    —       done, needs you  harness
+                2  task-2  Two    medium    task-1  pending          
 
                 req-2 (active, policy each): Second — 1 pending
                 #  task    title                priority  after  status   holder
                 -  ------  -------------------  --------  -----  -------  ------
                 1  task-3  A much longer title  high      —      pending  
 
+                Waiting for you:
+                  task-1 of req-1: mcp-orchestrator approve req-1 task-1 --state \(cli.statePath) (or reject … --feedback "…")
+
                 """)
         #expect(!cli.out.contains("\u{1B}["), "no colour when not a terminal")
         #expect(cli.run(["status"], terminal: true) == 0)
-        #expect(cli.out.contains("\u{1B}[36mdone   \u{1B}[0m"))
+        #expect(cli.out.contains("\u{1B}[36mdone, needs you\u{1B}[0m"))
         #expect(cli.run(["status", "req-2"]) == 0)
         #expect(!cli.out.contains("req-1"))
         #expect(cli.run(["status", "req-7"]) == 1)

@@ -1,0 +1,72 @@
+import Foundation
+import OrchestratorJSON
+import Testing
+
+/// `status` in a real terminal (tmux, 80 columns), as a person sees it (issue 16, item 7): no line
+/// wraps, long titles are cut with …, colours are on, and `NO_COLOR` turns them off.
+@Suite(.serialized) struct TerminalViewTests {
+    static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    /// Runs `command` in a fresh 80×40 tmux pane and returns the screen once it has finished: the
+    /// command signals a tmux channel when done, so nothing waits on a timer. One shell runs the
+    /// tmux commands and reaps them; the tmux server detaches from its output.
+    static func screen(_ command: String, escapes: Bool) throws -> String {
+        let tmux = try #require(Self.tmux)
+        let socket = "orchestrator-\(UUID().uuidString)"
+        let pane = "\(command); \(tmux) -L \(socket) wait-for -S shown; exec /bin/sleep 600"
+        let script = """
+            \(tmux) -L \(socket) new-session -d -x 80 -y 40 -s view '\(pane.replacingOccurrences(of: "'", with: "'\\''"))'
+            \(tmux) -L \(socket) wait-for shown
+            \(tmux) -L \(socket) capture-pane -p -J -t view \(escapes ? "-e" : "")
+            \(tmux) -L \(socket) kill-server
+            """
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", script]
+        let output = Pipe()
+        shell.standardOutput = output
+        shell.standardError = FileHandle.nullDevice
+        try shell.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        shell.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test(.enabled(if: tmux != nil, "needs tmux; .ci/run installs it"))
+    func statusFitsAnEightyColumnTerminal() throws {
+        let state = ServerProcess.temporaryStatePath()
+        let server = try LineClient(arguments: ["--state", state])
+        _ = try server.call(
+            "request_planning",
+            [
+                "originalRequest": .string("Rewrite " + String(repeating: "the reporting pipeline ", count: 5)),
+                "tasks": [
+                    [
+                        "title": .string("Replace " + String(repeating: "every legacy exporter ", count: 5)),
+                        "description": "d",
+                    ],
+                    ["title": "Test it", "description": "d", "dependsOn": [1]],
+                ],
+            ])
+        _ = try server.call("get_next_task")
+        _ = try server.call("mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "done"])
+        #expect(server.close() == 0)
+        let binary = ServerProcess.executable.path
+        let plain = try Self.screen(
+            "/usr/bin/env -u NO_COLOR TERM=xterm-256color '\(binary)' status --state '\(state)'", escapes: false)
+        let lines = plain.split(separator: "\n").map(String.init)
+        let table = lines.filter { $0.hasPrefix("#  task") || $0.hasPrefix("1  task-1") || $0.hasPrefix("2  task-2") }
+        #expect(table.count == 3, "\(plain)")
+        for line in lines where !line.hasPrefix("State file") && !line.hasPrefix("  task-1 of") {
+            #expect(line.count <= 80, "wrapped: \(line)")
+        }
+        #expect(table[1].contains("…") && table[1].contains("done, needs you"), "\(plain)")
+        let coloured = try Self.screen(
+            "/usr/bin/env -u NO_COLOR TERM=xterm-256color '\(binary)' status --state '\(state)'", escapes: true)
+        #expect(coloured.contains("\u{1B}[36m"), "colour on a terminal")
+        let noColour = try Self.screen("/usr/bin/env NO_COLOR=1 '\(binary)' status --state '\(state)'", escapes: true)
+        #expect(!noColour.contains("\u{1B}[36m") && noColour.contains("done, needs you"), "NO_COLOR honoured")
+    }
+}
