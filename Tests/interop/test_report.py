@@ -51,3 +51,32 @@ def test_the_report_renders_every_task_in_headless_chromium(server_binary, tmp_p
     assert taken.returncode == 0, taken.stderr[-2000:]
     assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert picture.stat().st_size > 10_000
+
+
+def test_no_edge_of_the_drawn_graph_passes_through_a_box_it_does_not_connect(server_binary, tmp_path):
+    """The geometry of the page as the browser has it: every edge's segments stay out of every box
+    but its two ends (issue 16: task-1 → task-3 with task-2 between them must be visible)."""
+    chromium = browser()
+    report = sample_report(server_binary, tmp_path)
+    flags = ["--headless", "--no-sandbox", "--disable-gpu"]
+    dom = subprocess.run([chromium, *flags, "--dump-dom", report.as_uri()], capture_output=True, text=True, timeout=120).stdout
+    for graph in re.findall(r"<svg[^>]*class=\"graph\".*?</svg>", dom, re.S):
+        boxes = {
+            task: (int(x), int(y), int(w), int(h))
+            for task, x, y, w, h in re.findall(
+                r'<g class="node" data-task="([^"]+)"[^>]*>.*?<rect x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"', graph, re.S)
+        }
+        edges = re.findall(r'<path class="edge" data-from="([^"]+)" data-to="([^"]+)" d="([^"]+)"', graph)
+        assert edges and boxes
+        for source, target, path in edges:
+            points = [(int(x), int(y)) for x, y in re.findall(r"[ML] (\d+) (\d+)", path)]
+            for (x1, y1), (x2, y2) in zip(points, points[1:]):
+                assert x1 == x2 or y1 == y2, path
+                for task, (x, y, w, h) in boxes.items():
+                    if task in (source, target):
+                        continue
+                    if y1 == y2:
+                        inside = y < y1 < y + h and max(x1, x2) > x and min(x1, x2) < x + w
+                    else:
+                        inside = x < x1 < x + w and max(y1, y2) > y and min(y1, y2) < y + h
+                    assert not inside, f"{source} → {target} passes through {task}"
