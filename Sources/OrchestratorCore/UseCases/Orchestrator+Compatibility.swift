@@ -5,8 +5,7 @@ extension Orchestrator {
     package func createLooseTask(
         _ id: WorkTask.ID, description: String, dependencies: [String], by actor: String
     ) throws(ChangeFailure) -> Committed<WorkRequest.ID> {
-        let policy: ApprovalPolicy
-        do { policy = try self.policy(requested: nil, unattended: true) } catch { throw .refused(error) }
+        let policy = try self.policy(requested: nil, unattended: true)
         return try change { (state, now) throws(OrchestratorError) in
             var requestID: WorkRequest.ID
             if let existing = state.looseTaskRequest {
@@ -81,8 +80,7 @@ extension Orchestrator {
         _ definition: String, details: String, tasks drafts: [TaskDraft], to machines: [String], sequential: Bool,
         by actor: String
     ) throws(ChangeFailure) -> Committed<WorkRequest.ID> {
-        let policy: ApprovalPolicy
-        do { policy = try self.policy(requested: nil, unattended: true) } catch { throw .refused(error) }
+        let policy = try self.policy(requested: nil, unattended: true)
         let lease = leaseSeconds
         return try change { (state, now) throws(OrchestratorError) in
             let requestID = try state.plan(

@@ -5,8 +5,7 @@ extension Orchestrator {
         _ originalRequest: String, splitDetails: String?, tasks: [TaskDraft], policy requested: ApprovalPolicy?,
         unattended: Bool = false, by actor: String
     ) throws(ChangeFailure) -> Committed<WorkRequest.ID> {
-        let policy: ApprovalPolicy
-        do { policy = try self.policy(requested: requested, unattended: unattended) } catch { throw .refused(error) }
+        let policy = try self.policy(requested: requested, unattended: unattended)
         return try change { (state, now) throws(OrchestratorError) in
             try state.plan(
                 originalRequest: originalRequest, splitDetails: splitDetails, tasks: tasks, policy: policy, by: actor,

@@ -49,11 +49,9 @@ package struct Orchestrator {
     /// The approval policy of a new plan: what the caller asked for, else `each` for plans a person
     /// follows and `auto` for the unattended compatibility sets. Under `--approver human` nothing
     /// approves itself: `auto` is refused when asked for, and an unattended default becomes `each`.
-    package func policy(requested: ApprovalPolicy?, unattended: Bool = false) throws(OrchestratorError)
-        -> ApprovalPolicy
-    {
+    func policy(requested: ApprovalPolicy?, unattended: Bool = false) throws(ChangeFailure) -> ApprovalPolicy {
         if let requested {
-            if requested == .auto, approver == .human { throw .policyNeedsAgentApprover }
+            if requested == .auto, approver == .human { throw .refused(.policyNeedsAgentApprover) }
             return requested
         }
         return unattended && approver == .agent ? .auto : .each

@@ -1,6 +1,5 @@
 internal import OrchestratorCore
 internal import OrchestratorJSON
-internal import OrchestratorSystem
 
 /// `tools/call`: argument checking, running the tool, and questions for the person (elicitation).
 extension MCPServer {

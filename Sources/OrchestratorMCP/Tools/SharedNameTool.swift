@@ -13,9 +13,15 @@ package import OrchestratorJSON
 /// Arguments no variant accepts get the violation of the variant that declares most of them.
 package struct SharedNameTool: MCPTool {
     let variants: [any MCPTool]
+    package let inputSchema: JSONValue
+    package let outputSchema: JSONValue
 
     /// - Precondition: at least two variants, all with the same name.
-    init(_ variants: [any MCPTool]) { self.variants = variants }
+    init(_ variants: [any MCPTool]) {
+        self.variants = variants
+        inputSchema = Self.union(variants.map(\.inputSchema), closed: true)
+        outputSchema = Self.union(variants.map(\.outputSchema), closed: false)
+    }
 
     package var name: String { variants[0].name }
     package var title: String { variants[0].title }
@@ -31,8 +37,6 @@ package struct SharedNameTool: MCPTool {
             destructive: variants.contains(where: \.annotations.destructive),
             idempotent: variants.allSatisfy(\.annotations.idempotent))
     }
-    package var inputSchema: JSONValue { Self.union(variants.map(\.inputSchema), closed: true) }
-    package var outputSchema: JSONValue { Self.union(variants.map(\.outputSchema), closed: false) }
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         var chosen: (variant: any MCPTool, arguments: [String: JSONValue], known: Int)?
