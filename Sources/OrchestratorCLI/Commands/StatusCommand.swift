@@ -7,10 +7,10 @@ struct StatusCommand: CLICommand {
     let summary = "Show the progress of active requests (or one) as tables."
     let usage = "status [REQUEST_ID] [--all] [--state PATH]"
     let details = """
-        Aligned columns that fit the terminal (long titles are cut with …), coloured by status on a terminal
-        unless NO_COLOR is set. Done tasks that wait for your decision read "done, needs you", and the
-        commands to decide them follow the tables. --all includes completed requests and workflow runs'
-        requests. Reads only; never changes the state file.
+        Aligned columns that fit the terminal (long titles and request texts are cut with …), coloured by
+        status on a terminal unless NO_COLOR is set. Done tasks that wait for your decision read "done,
+        needs you", and the commands to decide them follow the tables. --all includes completed requests
+        and workflow runs' requests. Reads only; never changes the state file.
         """
     let valuedOptions: Set<String> = []
     let flagOptions: Set<String> = ["--all"]
@@ -38,7 +38,7 @@ struct StatusCommand: CLICommand {
         if requests.isEmpty { output.append("No active requests.") }
         for request in requests {
             output += [
-                "", Self.heading(request).cut(to: context.width ?? .max),
+                "", Self.heading(request, width: context.width),
                 Self.table(request).render(colour: context.usesColour, width: context.width, shrinking: 2),
             ]
         }
@@ -59,12 +59,15 @@ struct StatusCommand: CLICommand {
         return 0
     }
 
-    static func heading(_ request: WorkRequest) -> String {
+    /// The request's line above its table; on a narrow terminal its text is cut so the counts stay.
+    static func heading(_ request: WorkRequest, width: Int?) -> String {
         let progress = request.progress
         let counts = WorkTask.Status.allCases.filter { (progress[$0] ?? 0) > 0 }.map { "\(progress[$0]!) \($0.words)" }
-        return "\(request.id) (\(request.status.rawValue), policy \(request.approvalPolicy.rawValue)): "
-            + request.originalRequest.showingControlCharacters(keepingLines: false)
-            + (counts.isEmpty ? "" : " — " + counts.joined(separator: ", "))
+        let lead = "\(request.id) (\(request.status.rawValue), policy \(request.approvalPolicy.rawValue)): "
+        let tail = counts.isEmpty ? "" : " — " + counts.joined(separator: ", ")
+        let text = request.originalRequest.showingControlCharacters(keepingLines: false)
+        guard let width else { return lead + text + tail }
+        return (lead + text.cut(to: max(width - lead.count - tail.count, 1)) + tail).cut(to: width)
     }
 
     static func table(_ request: WorkRequest) -> TerminalTable {

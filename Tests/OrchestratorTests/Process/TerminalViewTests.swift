@@ -63,6 +63,8 @@ import Testing
             #expect(line.count <= 80, "wrapped: \(line)")
         }
         #expect(table[1].contains("…") && table[1].contains("done, needs you"), "\(plain)")
+        let heading = lines.first { $0.hasPrefix("req-1 (") } ?? ""
+        #expect(heading.contains("…") && heading.hasSuffix(" — 1 pending, 1 done"), "counts kept: \(plain)")
         let coloured = try Self.screen(
             "/usr/bin/env -u NO_COLOR TERM=xterm-256color '\(binary)' status --state '\(state)'", escapes: true)
         #expect(coloured.contains("\u{1B}[36m"), "colour on a terminal")
