@@ -36,6 +36,9 @@ let package = Package(
         .target(
             name: "OrchestratorWorkflows",
             dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorSystem"]),
+        // A small HTTP/1.1 server with strict limits and server-sent events: the board's, and the shared
+        // server's transport.
+        .target(name: "OrchestratorHTTP", dependencies: ["OrchestratorSystem"]),
         // Front ends: they reach the state only through the core's use cases; Storage is not theirs.
         .target(
             name: "OrchestratorCLI",

@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+internal import OrchestratorSystem
+
+/// A small HTTP/1.1 server: a listening socket, a thread per connection (bounded by the limits), and
+/// a handler. Loopback unless the caller binds elsewhere.
+package final class HTTPServer: @unchecked Sendable {
+    /// Why the server could not start, in a sentence.
+    package struct StartFailure: Error, CustomStringConvertible {
+        package let description: String
+    }
+
+    package let host: String
+    /// The bound port (the system's choice when 0 was asked for).
+    package let port: Int
+    private let listener: Int32
+    private let limits: HTTPLimits
+    private let handler: any HTTPHandler
+    private let lock = Lock()
+    private var open = 0
+
+    /// Binds and listens on `host` (an IPv4 or IPv6 literal) and `port` (0: any free port).
+    package init(host: String, port: Int, limits: HTTPLimits = HTTPLimits(), handler: any HTTPHandler) throws(
+        StartFailure
+    ) {
+        self.host = host
+        self.limits = limits
+        self.handler = handler
+        let (descriptor, bound) = try Self.listen(host: host, port: port)
+        listener = descriptor
+        self.port = bound
+    }
+
+    deinit { close(listener) }
+
+    /// `http://HOST:PORT`, with brackets around an IPv6 address.
+    package var origin: String { host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)" }
+
+    /// Accepts connections until `stopDescriptor` becomes readable (a signal's self-pipe).
+    package func run(stopDescriptor: Int32?) {
+        var watched = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0)]
+        if let stopDescriptor { watched.append(pollfd(fd: stopDescriptor, events: Int16(POLLIN), revents: 0)) }
+        while true {
+            let ready = poll(&watched, nfds_t(watched.count), -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            if watched.count > 1, watched[1].revents != 0 { return }
+            guard watched[0].revents != 0 else { continue }
+            let client = accept(listener, nil, nil)
+            guard client >= 0 else { continue }
+            let connection = SocketConnection(descriptor: client, sendTimeoutSeconds: limits.sendTimeoutSeconds)
+            let admitted = lock.withLock {
+                guard open < limits.maximumConnections else { return false }
+                open += 1
+                return true
+            }
+            guard admitted else {
+                let busy = HTTPResponse.text(503, "503 Service Unavailable: too many open connections\n")
+                if case .bytes(let body) = busy.body {
+                    _ = connection.send(busy.head(keepAlive: false, contentLength: body.count) + body)
+                }
+                continue
+            }
+            let loop = HTTPConnectionLoop(connection: connection, limits: limits, handler: handler)
+            let started = DetachedThread.start { [self] in
+                loop.run()
+                lock.withLock { open -= 1 }
+            }
+            if !started { lock.withLock { open -= 1 } }
+        }
+    }
+
+    /// Connections open now.
+    package var openConnections: Int { lock.withLock { open } }
+
+    private static func listen(host: String, port: Int) throws(StartFailure) -> (Int32, Int) {
+        guard (0...65535).contains(port) else { throw StartFailure(description: "port \(port) is not 0–65535") }
+        let isIPv6 = host.contains(":")
+        #if canImport(Glibc)
+            let stream = Int32(SOCK_STREAM.rawValue)
+        #else
+            let stream = SOCK_STREAM
+        #endif
+        let descriptor = socket(isIPv6 ? AF_INET6 : AF_INET, stream, 0)
+        guard descriptor >= 0 else { throw StartFailure(description: "no socket: \(SystemError.sentence(for: errno))") }
+        var one: Int32 = 1
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        var result: Int32
+        if isIPv6 {
+            var address = sockaddr_in6()
+            address.sin6_family = sa_family_t(AF_INET6)
+            address.sin6_port = in_port_t(UInt16(port).bigEndian)
+            guard inet_pton(AF_INET6, host, &address.sin6_addr) == 1 else {
+                close(descriptor)
+                throw StartFailure(description: "\(host) is not an IPv6 address")
+            }
+            result = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
+                }
+            }
+        } else {
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
+                close(descriptor)
+                throw StartFailure(description: "\(host) is not an IPv4 address (give one such as 127.0.0.1)")
+            }
+            result = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+        }
+        guard result == 0, Glibc_listen(descriptor) == 0 else {
+            let reason = SystemError.sentence(for: errno)
+            close(descriptor)
+            throw StartFailure(description: "cannot listen on \(host):\(port): \(reason)")
+        }
+        var bound = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        _ = withUnsafeMutablePointer(to: &bound) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        let boundPort = withUnsafePointer(to: &bound) { pointer -> UInt16 in
+            isIPv6
+                ? pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin6_port) }
+                : pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) }
+        }
+        return (descriptor, Int(boundPort))
+    }
+}
+
+/// `listen(2)`, named apart from the static method above.
+private func Glibc_listen(_ descriptor: Int32) -> Int32 { listen(descriptor, 128) }
