@@ -40,11 +40,15 @@ let package = Package(
         // server's transport.
         .target(name: "OrchestratorHTTP", dependencies: ["OrchestratorSystem"]),
         // Front ends: they reach the state only through the core's use cases; Storage is not theirs.
+        // The board: the person's live page, over the HTTP module.
+        .target(
+            name: "OrchestratorBoard",
+            dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorHTTP", "OrchestratorSystem"]),
         .target(
             name: "OrchestratorCLI",
             dependencies: [
                 "OrchestratorJSON", "OrchestratorCore", "OrchestratorFormat", "OrchestratorSystem",
-                "OrchestratorWorkflows",
+                "OrchestratorWorkflows", "OrchestratorBoard", "OrchestratorHTTP",
             ]
         ),
         // The protocol: transport, JSON-RPC, the eras, dispatch, the tool protocol and catalog, and the
@@ -73,7 +77,7 @@ let package = Package(
             dependencies: [
                 "OrchestratorJSON", "OrchestratorCore", "OrchestratorFormat", "OrchestratorStorage",
                 "OrchestratorSystem", "OrchestratorWorkflows", "OrchestratorMCP", "OrchestratorTools",
-                "OrchestratorCLI",
+                "OrchestratorCLI", "OrchestratorHTTP", "OrchestratorBoard",
                 "mcp-orchestrator",
             ]
         ),

@@ -1,3 +1,5 @@
+internal import OrchestratorSystem
+
 /// One connection's life: read a request within the limits, answer it, repeat while kept alive.
 ///
 /// Every way out answers or closes: a malformed head gets its status and the connection closes, a

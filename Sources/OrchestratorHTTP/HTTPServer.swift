@@ -1,9 +1,10 @@
+internal import OrchestratorSystem
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-internal import OrchestratorSystem
 
 /// A small HTTP/1.1 server: a listening socket, a thread per connection (bounded by the limits), and
 /// a handler. Loopback unless the caller binds elsewhere.
@@ -23,9 +24,9 @@ package final class HTTPServer: @unchecked Sendable {
     private var open = 0
 
     /// Binds and listens on `host` (an IPv4 or IPv6 literal) and `port` (0: any free port).
-    package init(host: String, port: Int, limits: HTTPLimits = HTTPLimits(), handler: any HTTPHandler) throws(
-        StartFailure
-    ) {
+    package init(host: String, port: Int, limits: HTTPLimits = HTTPLimits(), handler: any HTTPHandler)
+        throws(StartFailure)
+    {
         self.host = host
         self.limits = limits
         self.handler = handler
@@ -119,7 +120,7 @@ package final class HTTPServer: @unchecked Sendable {
                 }
             }
         }
-        guard result == 0, Glibc_listen(descriptor) == 0 else {
+        guard result == 0, systemListen(descriptor) == 0 else {
             let reason = SystemError.sentence(for: errno)
             close(descriptor)
             throw StartFailure(description: "cannot listen on \(host):\(port): \(reason)")
@@ -131,12 +132,16 @@ package final class HTTPServer: @unchecked Sendable {
         }
         let boundPort = withUnsafePointer(to: &bound) { pointer -> UInt16 in
             isIPv6
-                ? pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin6_port) }
-                : pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) }
+                ? pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
+                    UInt16(bigEndian: $0.pointee.sin6_port)
+                }
+                : pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+                    UInt16(bigEndian: $0.pointee.sin_port)
+                }
         }
         return (descriptor, Int(boundPort))
     }
 }
 
 /// `listen(2)`, named apart from the static method above.
-private func Glibc_listen(_ descriptor: Int32) -> Int32 { listen(descriptor, 128) }
+private func systemListen(_ descriptor: Int32) -> Int32 { listen(descriptor, 128) }

@@ -1,3 +1,5 @@
+internal import OrchestratorSystem
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -60,14 +62,5 @@ final class SocketConnection: @unchecked Sendable {
             if count < 0, errno == EINTR || errno == EAGAIN { continue }
             return count > 0 ? .bytes(count) : .closed
         }
-    }
-}
-
-/// Milliseconds on the monotonic clock, for deadlines that wall-clock changes cannot move.
-enum Monotonic {
-    static func milliseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
     }
 }

@@ -135,7 +135,9 @@ DispatchQueue.global(qos: .utility).async(group: workflowCheck) {
 
 var reader = LineReader(
     source: StdinSource(stopDescriptor: StopSignals.install()), maximumLineBytes: options.maximumLineBytes)
-let reason = ServerLoop.run(&server, reader: &reader, outputIsBroken: { sink.isBroken })
+// Calls that wait (`waitSeconds`) wake when the state file changes, from this process or any other.
+let watcher = StateFileWatcher(path: location.path)
+let reason = ServerLoop.run(&server, reader: &reader, watcher: watcher, outputIsBroken: { sink.isBroken })
 
 switch reason {
 case .endOfInput: diagnostics.write(.info, "stdin closed; exiting")

@@ -82,9 +82,8 @@ struct StatusCommand: CLICommand {
         return table
     }
 
-    /// The status as the person reads it: a done task that waits for their decision says so.
     static func status(_ task: WorkTask, in request: WorkRequest) -> String {
-        task.status == .done && request.approvalPolicy != .auto ? "done, needs you" : task.status.words
+        PersonQueue.statusWords(task, in: request)
     }
 
     static func colour(_ status: WorkTask.Status) -> Int {

@@ -10,11 +10,11 @@ extension MCPServer {
                 era = .handshake(state)
             }
         case "notifications/cancelled":
-            // A request still in flight here is one parked on questions to the client: drop it and
-            // never answer it. Unknown or finished ids are ignored, as the specification says.
-            guard let requestID = params?["requestId"].flatMap(JSONRPCID.init),
-                let pending = pendingCalls.removeValue(forKey: requestID)
-            else { return }
+            // A request still in flight here is one parked on questions to the client or waiting for a
+            // change: drop it and never answer it. Unknown or finished ids are ignored, as the specification says.
+            guard let requestID = params?["requestId"].flatMap(JSONRPCID.init) else { return }
+            if cancelWaiting(requestID) { return }
+            guard let pending = pendingCalls.removeValue(forKey: requestID) else { return }
             for serverID in pending.awaiting.keys { serverRequestOwners[serverID] = nil }
         default:
             // roots/list_changed, progress and unknown notifications need nothing from us.

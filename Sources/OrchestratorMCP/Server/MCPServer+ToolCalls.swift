@@ -31,7 +31,18 @@ extension MCPServer {
             state = params?["requestState"]?.stringValue
         }
         context.progress(0, total: 1, message: "Running \(name)")
-        let outcome = run(tool, arguments: arguments, context: context, responses: responses, state: state)
+        let seconds =
+            tool.inputSchema["properties"]?[Argument.waitSeconds.name] == nil
+            ? 0 : Argument.waitSeconds.value(in: arguments)
+        let wait = seconds > 0 ? ToolWait(startedAt: configuration.clock.now(), hasTimeLeft: true) : nil
+        let outcome = run(tool, arguments: arguments, context: context, responses: responses, state: state, wait: wait)
+        if case .success(.waiting(let reason)) = outcome, let wait {
+            park(
+                WaitingToolCall(
+                    id: id, toolName: name, arguments: arguments, context: context, startedAt: wait.startedAt,
+                    seconds: seconds, reason: reason))
+            return nil
+        }
         return try finish(outcome, tool: tool, id: id, arguments: arguments, context: context, round: 1)
     }
 
@@ -39,7 +50,7 @@ extension MCPServer {
     /// changed is saved.
     func run(
         _ tool: any MCPTool, arguments: [String: JSONValue], context: RequestContext,
-        responses: [String: JSONValue], state: String?
+        responses: [String: JSONValue], state: String?, wait: ToolWait? = nil
     ) -> Result<ToolOutcome, ToolFailure> {
         var arguments = arguments
         // orchestrator-mcp-server's clients wrap every argument in `input_data`.
@@ -53,7 +64,7 @@ extension MCPServer {
         let durabilities = DurabilityLedger()
         let invocation = ToolInvocation(
             arguments: arguments, context: context, environment: environment, inputResponses: responses,
-            requestState: state, durabilities: durabilities)
+            requestState: state, durabilities: durabilities, wait: wait)
         // The tool builds its answer while its changes flush to disk; the answer is used only once
         // they are durable, and a change that could not be saved turns it into that failure.
         let outcome = Result { () throws(ToolFailure) in try tool.call(invocation) }
@@ -77,6 +88,9 @@ extension MCPServer {
             return try ToolResultRenderer.failure(
                 failure, tool: tool.name, revision: context.revision, wording: refusalWording
             ).get()
+        case .success(.waiting):
+            // Only a call with time left may wait; a tool that waits otherwise is a bug, said as one.
+            throw JSONRPCError(.internalError, "Internal error: \(tool.name) asked to wait without a wait")
         case .success(.inputRequired(let requests, let state)):
             if let refusal = unanswerable(requests, context: context, round: round) {
                 return try ToolResultRenderer.failure(

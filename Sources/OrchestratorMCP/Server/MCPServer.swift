@@ -4,8 +4,8 @@ package import OrchestratorWorkflows
 
 /// The MCP server as a value: feed it lines, it writes replies to its sink.
 ///
-/// Sequential by design: one message is handled completely before the next is read, so replies keep
-/// request order and no locks are needed. Both eras are served; the first request fixes which one
+/// Sequential by design: one message is handled completely before the next is read, so no locks are
+/// needed; a call that waits (`waitSeconds`) is parked, so the messages after it are served meanwhile. Both eras are served; the first request fixes which one
 /// this connection speaks (`SessionEra`).
 package struct MCPServer {
     package let configuration: ServerConfiguration
@@ -19,6 +19,8 @@ package struct MCPServer {
     package internal(set) var era: SessionEra = .undecided
     let sink: any MessageSink
     var pendingCalls: [JSONRPCID: PendingToolCall] = [:]
+    /// Calls waiting for a change (`waitSeconds`), in the order they came.
+    var waitingCalls: [WaitingToolCall] = []
     var serverRequestOwners: [JSONRPCID: JSONRPCID] = [:]
     var nextServerRequestNumber = 1
 

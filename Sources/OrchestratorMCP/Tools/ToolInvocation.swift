@@ -15,12 +15,17 @@ package struct ToolInvocation {
 
     /// Every change this call made, to await before its answer goes out.
     package let durabilities: DurabilityLedger
+    /// The wait the call asked for (`waitSeconds`), while it lasts; `nil` without one.
+    package let wait: ToolWait?
+
+    /// Whether the tool may answer `.waiting` instead of "not yet": a wait was asked for and has time left.
+    package var mayWait: Bool { wait?.hasTimeLeft == true }
 
     /// The same call with other arguments (a shared name's variant sees only its own fields).
     func with(arguments: [String: JSONValue]) -> ToolInvocation {
         ToolInvocation(
             arguments: arguments, context: context, environment: environment, inputResponses: inputResponses,
-            requestState: requestState, durabilities: durabilities)
+            requestState: requestState, durabilities: durabilities, wait: wait)
     }
 
     /// The value of a declared argument.
@@ -28,4 +33,17 @@ package struct ToolInvocation {
 
     /// The use cases, over the state every tool of this server shares.
     package var orchestrator: Orchestrator { environment.orchestrator }
+}
+
+/// A call's wait (`waitSeconds`): when it began, and whether time is left.
+package struct ToolWait: Sendable {
+    /// When the call first ran: what happened after it is what the call waits for.
+    package let startedAt: Timestamp
+    /// `false` on the last run, at the end of the wait: the tool gives its answer as it stands.
+    package let hasTimeLeft: Bool
+
+    package init(startedAt: Timestamp, hasTimeLeft: Bool) {
+        self.startedAt = startedAt
+        self.hasTimeLeft = hasTimeLeft
+    }
 }

@@ -7,6 +7,10 @@ package enum ToolOutcome {
     /// the handshake era the server sends each request to the client and calls the tool again with
     /// the answers, exactly as a 2026 client would retry.
     case inputRequired(requests: [String: InputRequest], state: String?)
+    /// Nothing the call waits for has happened yet (`waitSeconds`): the server parks it, runs the tool
+    /// again whenever the state file changes, and a last time when the wait ends. Only a tool whose
+    /// invocation `mayWait` returns it. The text says what it waits for, for progress messages.
+    case waiting(for: String)
 }
 
 /// A successful tool result: typed data matching the tool's `outputSchema`, and readable text.

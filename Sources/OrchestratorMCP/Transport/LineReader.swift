@@ -10,6 +10,8 @@ package struct LineReader<Source: ByteSource> {
         case oversized(byteCount: Int, head: [UInt8])
         case endOfInput
         case stopRequested(signal: Int32)
+        /// The wake condition passed to `next(wake:)` was met before a whole line came.
+        case woke
     }
 
     package static var defaultMaximumLineBytes: Int { 4 * 1024 * 1024 }
@@ -34,7 +36,8 @@ package struct LineReader<Source: ByteSource> {
         self.chunk = [UInt8](repeating: 0, count: chunkSize)
     }
 
-    package mutating func next() -> Event {
+    /// The next line or event; with `wake`, returns `.woke` when its descriptor or time comes first.
+    package mutating func next(wake: WakeCondition? = nil) -> Event {
         while true {
             if let event = takeBufferedLine() { return event }
             if finished {
@@ -53,7 +56,7 @@ package struct LineReader<Source: ByteSource> {
                 }
                 return .endOfInput
             }
-            let result = chunk.withUnsafeMutableBytes { source.read(into: $0) }
+            let result = chunk.withUnsafeMutableBytes { source.read(into: $0, wake: wake) }
             switch result {
             case .data(let count):
                 compact()
@@ -62,6 +65,8 @@ package struct LineReader<Source: ByteSource> {
                 finished = true
             case .stopRequested(let signal):
                 return .stopRequested(signal: signal)
+            case .woke:
+                return .woke
             }
         }
     }

@@ -1,4 +1,7 @@
-/// The loop `main` runs: read a line, handle it, repeat, until input ends or a stop is requested.
+package import OrchestratorSystem
+
+/// The loop `main` runs: read a line, handle it, repeat, until input ends or a stop is requested;
+/// meanwhile, calls that wait are woken when the state file changes or their time comes.
 package enum ServerLoop {
     package enum ExitReason: Equatable {
         case endOfInput
@@ -6,12 +9,27 @@ package enum ServerLoop {
         case outputClosed
     }
 
+    /// - Parameter watcher: tells when the state file changed, for calls that wait (`waitSeconds`).
     package static func run<Source: ByteSource>(
-        _ server: inout MCPServer, reader: inout LineReader<Source>,
+        _ server: inout MCPServer, reader: inout LineReader<Source>, watcher: StateFileWatcher? = nil,
         outputIsBroken: () -> Bool = { false }
     ) -> ExitReason {
         while true {
-            switch reader.next() {
+            var wake: WakeCondition?
+            if let due = server.millisecondsUntilDue() {
+                let polls = watcher?.descriptor == nil && watcher != nil
+                wake = WakeCondition(
+                    descriptor: watcher?.descriptor,
+                    milliseconds: polls ? min(due, StateFileWatcher.pollMilliseconds) : due)
+            }
+            let event = reader.next(wake: wake)
+            if server.isWaiting {
+                // Between messages, and whenever the loop wakes: answer the waits whose moment came.
+                server.wake(stateChanged: watcher?.changed() ?? false)
+            }
+            switch event {
+            case .woke:
+                break
             case .line(let line):
                 server.receive(line)
             case .oversized(let byteCount, let head):

@@ -1,3 +1,5 @@
+internal import OrchestratorSystem
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -12,17 +14,22 @@ package struct StdinSource: ByteSource {
         self.stopDescriptor = stopDescriptor
     }
 
-    package mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> ByteSourceResult {
+    package mutating func read(into buffer: UnsafeMutableRawBufferPointer, wake: WakeCondition?) -> ByteSourceResult {
         var watched = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: stopDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wake?.descriptor ?? -1, events: Int16(POLLIN), revents: 0),
         ]
+        // A negative descriptor is ignored by poll(2), so the array keeps its shape.
+        let deadline = wake.map { Monotonic.milliseconds() + Int64($0.milliseconds) }
         while true {
-            let ready = poll(&watched, nfds_t(stopDescriptor >= 0 ? 2 : 1), -1)
+            let timeout = deadline.map { Int32(clamping: max(0, $0 - Monotonic.milliseconds())) } ?? -1
+            let ready = poll(&watched, 3, timeout)
             if ready < 0 {
                 if errno == EINTR { continue }
                 return .endOfInput
             }
+            if ready == 0 { return .woke }
             if stopDescriptor >= 0, watched[1].revents != 0 {
                 var signalByte: UInt8 = 0
                 _ = systemRead(stopDescriptor, &signalByte, 1)
@@ -34,6 +41,7 @@ package struct StdinSource: ByteSource {
                 if count < 0, errno == EINTR || errno == EAGAIN { continue }
                 return .endOfInput
             }
+            if watched[2].revents != 0 { return .woke }
         }
     }
 }

@@ -7,13 +7,13 @@ package struct ApproveRequestCompletionTool: MCPTool {
     package let name = "approve_request_completion"
     package let title = "Complete a request"
     package let description = """
-        Close a request whose tasks are all approved. A completed request accepts no further changes. With \
-        --approver human the person confirms (asked through the client, or by command).
+        Close a request whose tasks are all approved; it then accepts no changes. With --approver human the \
+        person confirms.
         """
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "request_approved_complete"
     package let annotations = ToolAnnotations.change
-    package let inputSchema = ToolArguments.schema(CommonArguments.requestID)
+    package let inputSchema = ToolArguments.schema(CommonArguments.requestID, Argument.waitSeconds)
     package let outputSchema = RequestView.resultSchema
 
     package init() {}
@@ -31,6 +31,17 @@ package struct ApproveRequestCompletionTool: MCPTool {
         }
         switch step {
         case .ask(let outcome): return outcome
+        case .awaitPerson:
+            let state = try invocation.currentState()
+            let request = try state.request(requestID)
+            if request.status == .completed {
+                return .complete(Self.completed(request, by: request.completedBy ?? "the person"))
+            }
+            _ = try invocation.check { (orchestrator) throws(ChangeFailure) in
+                try orchestrator.checkCompletion(of: requestID)
+            }
+            if invocation.mayWait { return .waiting(for: "the person to close \(requestID)") }
+            throw HumanApproval.pending(requestID.rawValue, command: command)
         case .agentMayAct: approver = invocation.actor
         case .approved(let person): approver = person
         case .rejected(let feedback, _):
@@ -43,13 +54,13 @@ package struct ApproveRequestCompletionTool: MCPTool {
         let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.completeRequest(requestID, by: approver)
         }
-        let completed = try state.request(requestID)
-        let text =
-            "Request \(requestID) is completed (approved by \(approver)); it accepts no further changes.\n\n"
-            + ProgressTable.markdown(completed)
-        return .complete(
-            ToolOutput(
-                structured: ["requestId": .string(requestID.rawValue), "request": RequestView.json(completed)],
-                text: text))
+        return .complete(Self.completed(try state.request(requestID), by: approver))
+    }
+
+    private static func completed(_ request: WorkRequest, by approver: String) -> ToolOutput {
+        ToolOutput(
+            structured: ["requestId": .string(request.id.rawValue), "request": RequestView.json(request)],
+            text: "Request \(request.id) is completed (approved by \(approver)); it accepts no further changes.\n\n"
+                + ProgressTable.markdown(request))
     }
 }

@@ -7,13 +7,14 @@ package struct ApproveTaskCompletionTool: MCPTool {
     package let name = "approve_task_completion"
     package let title = "Approve a finished task"
     package let description = """
-        Approve a task that is done, so work can continue. With --approver human the server asks the person \
-        (when the client supports questions) or says which command they run; the model's call alone never approves.
+        Approve a done task so work can continue. With --approver human the person decides (asked through the \
+        client, or on the board: waitSeconds waits); the model's call alone never approves.
         """
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "task_approved"
     package let annotations = ToolAnnotations.change
-    package let inputSchema = ToolArguments.schema(CommonArguments.requestID, CommonArguments.taskID)
+    package let inputSchema = ToolArguments.schema(
+        CommonArguments.requestID, CommonArguments.taskID, Argument.waitSeconds)
     package var outputSchema: JSONValue {
         TaskResult.schema(
             extra: [
@@ -39,6 +40,8 @@ package struct ApproveTaskCompletionTool: MCPTool {
         switch step {
         case .ask(let outcome):
             return outcome
+        case .awaitPerson:
+            return try awaitPerson(taskID, in: requestID, invocation: invocation, command: command)
         case .agentMayAct:
             approver = invocation.actor
         case .approved(let person):
@@ -47,23 +50,56 @@ package struct ApproveTaskCompletionTool: MCPTool {
             let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
                 try orchestrator.reject(taskID, in: requestID, feedback: feedback, by: person)
             }
-            return .complete(
-                TaskResult.output(
-                    headline: "The person rejected task \(taskID): \(feedback)", task: taskID, in: requestID,
-                    state: state,
-                    extra: ["decision": "rejected", "unlocked": []],
-                    next: "It is back in progress; get_next_task hands it out again with the feedback."))
+            return .complete(Self.rejected(taskID, in: requestID, feedback: feedback, state: state))
         }
         let (unlocked, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.approve(taskID, in: requestID, by: approver)
         }
-        return .complete(
-            TaskResult.output(
-                headline: "Task \(taskID) is approved by \(approver). Unlocked: \(TaskResult.list(unlocked)).",
-                task: taskID, in: requestID, state: state,
-                extra: ["decision": "approved", "unlocked": .array(unlocked.map { .string($0.rawValue) })],
-                next: state.isFullyApproved(requestID)
-                    ? "Every task of \(requestID) is approved: call approve_request_completion with requestId \(requestID) to close it."
-                    : "Call get_next_task for the next task."))
+        return .complete(Self.approved(taskID, in: requestID, by: approver, unlocked: unlocked, state: state))
+    }
+
+    /// Waits for the person's decision on another channel: answers it once made, else waits on while
+    /// time is left, else says it is still pending. The task must stay approvable meanwhile.
+    private func awaitPerson(
+        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, invocation: ToolInvocation, command: String
+    ) throws(ToolFailure) -> ToolOutcome {
+        let state = try invocation.currentState()
+        if let wait = invocation.wait, let decision = state.decision(on: taskID, since: wait.startedAt) {
+            if decision.action == .approved {
+                return .complete(
+                    Self.approved(
+                        taskID, in: requestID, by: decision.actor, unlocked: state.readyDependents(of: taskID),
+                        state: state))
+            }
+            return .complete(Self.rejected(taskID, in: requestID, feedback: decision.note ?? "", state: state))
+        }
+        _ = try invocation.check { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.checkApproval(of: taskID, in: requestID)
+        }
+        if invocation.mayWait { return .waiting(for: "the person's decision on \(taskID)") }
+        throw HumanApproval.pending(taskID.rawValue, command: command)
+    }
+
+    private static func rejected(
+        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, feedback: String, state: OrchestratorState
+    ) -> ToolOutput {
+        TaskResult.output(
+            headline: "The person rejected task \(taskID): \(feedback)", task: taskID, in: requestID,
+            state: state,
+            extra: ["decision": "rejected", "unlocked": []],
+            next: "It is back in progress; get_next_task hands it out again with the feedback.")
+    }
+
+    private static func approved(
+        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, by approver: String, unlocked: [WorkTask.ID],
+        state: OrchestratorState
+    ) -> ToolOutput {
+        TaskResult.output(
+            headline: "Task \(taskID) is approved by \(approver). Unlocked: \(TaskResult.list(unlocked)).",
+            task: taskID, in: requestID, state: state,
+            extra: ["decision": "approved", "unlocked": .array(unlocked.map { .string($0.rawValue) })],
+            next: state.isFullyApproved(requestID)
+                ? "Every task of \(requestID) is approved: call approve_request_completion with requestId \(requestID) to close it."
+                : "Call get_next_task for the next task.")
     }
 }

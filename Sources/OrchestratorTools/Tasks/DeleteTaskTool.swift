@@ -7,8 +7,8 @@ package struct DeleteTaskTool: MCPTool {
     package let name = "delete_task"
     package let title = "Delete a task"
     package let description = """
-        Remove a pending or in-progress task from the plan. It is kept and can be brought back with restore_task. \
-        Refused while other tasks depend on it, and for done or approved tasks.
+        Remove a pending or in-progress task from the plan (restore_task brings it back). Refused while other \
+        tasks depend on it.
         """
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "task_deleted"

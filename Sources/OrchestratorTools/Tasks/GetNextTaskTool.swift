@@ -9,7 +9,8 @@ package struct GetNextTaskTool: MCPTool {
     package let title = "Get the next task"
     package let description = """
         Claim the next task: highest priority, then plan order, oldest request first. A claim lasts a lease; \
-        asking again returns the task you hold. status says what happened (claimed, awaiting_approval, …).
+        asking again returns the task you hold. status says what happened; waitSeconds waits for an approval \
+        or an unlocked task.
         """
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "next_task"
@@ -19,7 +20,7 @@ package struct GetNextTaskTool: MCPTool {
         static let scope = Argument.optionalString(
             "requestId", Argument.text(description: "Only hand out tasks of this request."))
     }
-    package let inputSchema = ToolArguments.schema(Arguments.scope, CommonArguments.instanceID)
+    package let inputSchema = ToolArguments.schema(Arguments.scope, CommonArguments.instanceID, Argument.waitSeconds)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": [
@@ -59,6 +60,16 @@ package struct GetNextTaskTool: MCPTool {
         let holder = invocation.actor
         let (selection, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.claimNext(in: scope, holder: holder)
+        }
+        if invocation.mayWait {
+            switch selection {
+            case .awaitingApproval(_, let tasks):
+                return .waiting(for: "a decision on \(TaskResult.list(tasks))")
+            case .waiting(_, let inProgress):
+                return .waiting(for: "\(TaskResult.list(inProgress)) to be finished and approved")
+            case .claim, .resume, .readyForCompletion, .stuck, .noActiveRequests:
+                break
+            }
         }
         var structured: [String: JSONValue] = [:]
         let status: Status

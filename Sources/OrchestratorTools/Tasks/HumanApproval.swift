@@ -17,6 +17,9 @@ enum HumanApproval {
         case ask(ToolOutcome)
         case approved(by: String)
         case rejected(feedback: String, by: String)
+        /// The call waits (`waitSeconds`) for the person to decide on another channel: the board or
+        /// the command line.
+        case awaitPerson
     }
 
     static let questionKey = "approval"
@@ -37,6 +40,7 @@ enum HumanApproval {
         _ invocation: ToolInvocation, command: String, question: () throws(ToolFailure) -> String
     ) throws(ToolFailure) -> Step {
         guard invocation.environment.configuration.approver == .human else { return .agentMayAct }
+        if invocation.wait != nil, !invocation.context.canElicit { return .awaitPerson }
         let question = try question()
         let person = "person" + (invocation.context.clientInfo.map { " via \($0.name)" } ?? "")
         if let answer = invocation.inputResponses[questionKey] {
@@ -74,12 +78,21 @@ enum HumanApproval {
             throw .refused(
                 code: "human_approval_required",
                 message:
-                    "This server reserves approval for the person, and this client cannot ask them; ask the person to run: \(command)"
+                    "This server reserves approval for the person, and this client cannot ask them; ask the person to decide on the board (`mcp-orchestrator board`) or run: \(command). Call again with waitSeconds to wait for their decision."
             )
         }
         return .ask(
             .inputRequired(
                 requests: [questionKey: .elicitation(message: question, schema: schema)], state: nil))
+    }
+
+    /// The end of a wait that found no decision: the task or request still waits for the person.
+    static func pending(_ subject: String, command: String) -> ToolFailure {
+        .refused(
+            code: "approval_pending",
+            message:
+                "No decision on \(subject) yet; it still waits for the person (the board, `mcp-orchestrator board`, or \(command)). Call again with waitSeconds to keep waiting."
+        )
     }
 
     /// `mcp-orchestrator <arguments> --state <path>`, quoted for a POSIX shell where needed.

@@ -9,7 +9,7 @@ package struct CreateWorkflowTool: MCPTool {
     package let title = "Create a workflow"
     package let description = """
         Write a new workflow into the first workflows directory, validated first. Transitions are rule lines \
-        such as "success -> Next Step" or "otherwise -> FINISH". Replaces an existing one only with overwrite: true.
+        such as "success -> Next Step" or "otherwise -> FINISH"; overwrite: true replaces one.
         """
     package let toolset = Toolset.workflows
     package let annotations = ToolAnnotations.change

@@ -102,6 +102,18 @@ package enum Argument {
     }
 
     package static let text: JSONValue = ["type": "string", "minLength": 1]
+
+    /// How long a call may wait for what it is after, up to `maximumWaitSeconds`; 0 when left out.
+    package static let waitSeconds = ToolArgument<Int>(
+        "waitSeconds",
+        schema: [
+            "type": "integer", "minimum": 0, "maximum": .int(maximumWaitSeconds),
+        ],
+        required: false
+    ) { $0?.intValue ?? 0 }
+
+    /// Below the 60 seconds many clients allow a call.
+    package static let maximumWaitSeconds = 50
 }
 
 /// Input schemas built from argument declarations.

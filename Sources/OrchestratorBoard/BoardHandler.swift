@@ -1,0 +1,225 @@
+package import OrchestratorCore
+package import OrchestratorHTTP
+internal import OrchestratorJSON
+internal import OrchestratorSystem
+
+/// The board's routes: the page and its two assets, the state as JSON, the live event stream, and the
+/// person's three decisions. Every route checks the Host; everything but the assets needs the session.
+package final class BoardHandler: HTTPHandler, @unchecked Sendable {
+    private let security: BoardSecurity
+    /// The store is not thread-safe and connections have threads of their own: one at a time.
+    private let lock = Lock()
+    private let orchestrator: Orchestrator
+    private let stateFile: String
+    private let actor: String
+    private let changes: BoardChanges
+
+    /// - Parameter actor: who decisions are recorded as ("person via board (ada)").
+    package init(orchestrator: Orchestrator, stateFile: String, actor: String, security: BoardSecurity) {
+        self.orchestrator = orchestrator
+        self.stateFile = stateFile
+        self.actor = actor
+        self.security = security
+        changes = BoardChanges(path: stateFile)
+    }
+
+    package func respond(to request: HTTPRequest) -> HTTPResponse {
+        guard security.hostAllowed(request) else {
+            return .text(403, "403 Forbidden: the Host header must name the board's own address\n")
+        }
+        switch (request.method, request.path) {
+        case ("GET", "/board.js"), ("HEAD", "/board.js"):
+            return asset(BoardScript.text, type: "text/javascript; charset=utf-8")
+        case ("GET", "/board.css"), ("HEAD", "/board.css"):
+            return asset(BoardStyle.text, type: "text/css; charset=utf-8")
+        case ("GET", "/"), ("HEAD", "/"):
+            return page(request)
+        case ("GET", "/api/state"):
+            guard security.hasSession(request) else { return unauthorised() }
+            return json(200, currentView())
+        case ("GET", "/api/events"):
+            guard security.hasSession(request) else { return unauthorised() }
+            return events()
+        case ("POST", "/api/approve"), ("POST", "/api/reject"), ("POST", "/api/approve-request"):
+            guard security.hasSession(request) else { return unauthorised() }
+            if let refusal = security.changeAllowed(request) { return json(403, ["error": .string(refusal)]) }
+            return decide(request)
+        case (_, "/"), (_, "/board.js"), (_, "/board.css"), (_, "/api/state"), (_, "/api/events"):
+            return .text(405, "405 Method Not Allowed\n", headers: [("Allow", "GET, HEAD")])
+        case (_, "/api/approve"), (_, "/api/reject"), (_, "/api/approve-request"):
+            return .text(405, "405 Method Not Allowed\n", headers: [("Allow", "POST")])
+        default:
+            return .text(404, "404 Not Found\n")
+        }
+    }
+
+    /// The page: with the token, set the cookie and drop the token from the address; with the cookie,
+    /// the page; else how to get in.
+    private func page(_ request: HTTPRequest) -> HTTPResponse {
+        if let given = request.query["token"] {
+            guard security.tokenMatches(given) else { return unauthorised() }
+            return HTTPResponse(
+                status: 303,
+                headers: [("Location", "/"), ("Set-Cookie", security.cookie), ("Cache-Control", "no-store")])
+        }
+        guard security.hasSession(request) else { return unauthorised() }
+        return .text(
+            200, BoardPage.html(antiForgery: security.antiForgery), type: "text/html; charset=utf-8",
+            headers: Self.pageHeaders)
+    }
+
+    private func unauthorised() -> HTTPResponse {
+        .text(
+            401,
+            "401 Unauthorized: open the address that `mcp-orchestrator board` printed, with its token, once.\n",
+            headers: Self.pageHeaders)
+    }
+
+    /// Everything the page loads comes from here; nothing inline runs, nothing outside loads.
+    static let pageHeaders: [(name: String, value: String)] = [
+        (
+            "Content-Security-Policy",
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+                + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        ),
+        ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"), ("X-Frame-Options", "DENY"),
+        ("Cache-Control", "no-store"),
+    ]
+
+    private func asset(_ text: String, type: String) -> HTTPResponse {
+        .text(200, text, type: type, headers: Self.pageHeaders)
+    }
+
+    private func json(_ status: Int, _ value: JSONValue) -> HTTPResponse {
+        .text(status, JSONWriter.string(from: value), type: "application/json", headers: Self.pageHeaders)
+    }
+
+    /// The view of the state now, or an error object when the file cannot be read.
+    private func currentView() -> JSONValue {
+        lock.withLock {
+            do throws(PersistenceError) {
+                let snapshot = try orchestrator.read()
+                return BoardView.json(
+                    snapshot.state, revision: snapshot.revision, stateFile: stateFile, approver: actor)
+            } catch {
+                return ["error": .string(error.description), "stateFile": .string(stateFile)]
+            }
+        }
+    }
+
+    /// Server-sent events: the view at once, then again after every change of the file, and a comment
+    /// every 15 seconds so idle connections stay open.
+    private func events() -> HTTPResponse {
+        HTTPResponse(
+            status: 200,
+            headers: [("Content-Type", "text/event-stream"), ("Cache-Control", "no-store")]
+                + Self.pageHeaders.suffix(2),
+            body: .eventStream { [self] stream in
+                guard let wake = changes.subscribe() else { return }
+                defer { changes.unsubscribe(wake) }
+                var sent = JSONWriter.string(from: currentView())
+                guard stream.send(event: "state", data: sent) else { return }
+                while true {
+                    switch stream.wait(on: wake, milliseconds: 15_000) {
+                    case .closed: return
+                    case .timedOut:
+                        guard stream.comment("still here") else { return }
+                    case .ready:
+                        BoardChanges.drain(wake)
+                        let now = JSONWriter.string(from: currentView())
+                        if now != sent {
+                            sent = now
+                            guard stream.send(event: "state", data: now) else { return }
+                        }
+                    }
+                }
+            })
+    }
+
+    /// Approve, reject or close, through the same use cases and rules as every front end.
+    private func decide(_ request: HTTPRequest) -> HTTPResponse {
+        guard request.header("content-type")?.lowercased().hasPrefix("application/json") == true else {
+            return json(415, ["error": "send the decision as application/json"])
+        }
+        let body: [String: JSONValue]
+        do {
+            guard case .object(let object) = try JSONParser.parse(request.body) else {
+                return json(400, ["error": "the body must be a JSON object"])
+            }
+            body = object
+        } catch {
+            return json(400, ["error": .string("the body is not JSON: \(error)")])
+        }
+        func field(_ name: String) -> String? {
+            guard let text = body[name]?.stringValue, !text.isBlank else { return nil }
+            return text
+        }
+        guard let requestID = field("requestId").map(WorkRequest.ID.init) else {
+            return json(400, ["error": "requestId (a string) is required"])
+        }
+        let actor = actor
+        let result: Result<String, ChangeFailure>
+        switch request.path {
+        case "/api/approve":
+            guard let taskID = field("taskId").map(WorkTask.ID.init) else {
+                return json(400, ["error": "taskId (a string) is required"])
+            }
+            result = perform { (orchestrator) throws(ChangeFailure) in
+                let unlocked = try orchestrator.approve(taskID, in: requestID, by: actor)
+                return unlocked.map {
+                    "Approved \(taskID)."
+                        + ($0.isEmpty ? "" : " Now ready: \($0.map(\.rawValue).joined(separator: ", ")).")
+                }
+            }
+        case "/api/reject":
+            guard let taskID = field("taskId").map(WorkTask.ID.init) else {
+                return json(400, ["error": "taskId (a string) is required"])
+            }
+            // Blank feedback goes on to the rules, which refuse it with their own sentence.
+            guard let feedback = body["feedback"]?.stringValue else {
+                return json(400, ["error": "feedback (a string) is required: say what to change"])
+            }
+            result = perform { (orchestrator) throws(ChangeFailure) in
+                try orchestrator.reject(taskID, in: requestID, feedback: feedback, by: actor).map { _ in
+                    "Sent \(taskID) back with your feedback."
+                }
+            }
+        default:
+            result = perform { (orchestrator) throws(ChangeFailure) in
+                try orchestrator.completeRequest(requestID, by: actor).map { _ in "Closed \(requestID)." }
+            }
+        }
+        switch result {
+        case .success(let message): return json(200, ["ok": true, "message": .string(message)])
+        case .failure(.refused(let refusal)):
+            return json(409, ["error": .string(refusal.description), "code": .string(refusal.code)])
+        case .failure(.persistence(let problem)):
+            return json(503, ["error": .string(problem.description), "code": .string(problem.code)])
+        }
+    }
+
+    /// Runs a change and waits until it is durable.
+    private func perform(
+        _ useCase: (Orchestrator) throws(ChangeFailure) -> Committed<String>
+    ) -> Result<String, ChangeFailure> {
+        lock.withLock {
+            do {
+                let committed = try useCase(orchestrator)
+                return .success(try committed.durable())
+            } catch let failure as ChangeFailure {
+                return .failure(failure)
+            } catch let problem as PersistenceError {
+                return .failure(.persistence(problem))
+            } catch {
+                return .failure(.persistence(PersistenceError(code: "state_unavailable", description: "\(error)")))
+            }
+        }
+    }
+}
+
+extension Committed {
+    /// The same commit with its outcome turned into something else.
+    func map<Other>(_ transform: (Outcome) -> Other) -> Committed<Other> {
+        Committed<Other>(outcome: transform(outcome), snapshot: snapshot, durability: durability)
+    }
+}

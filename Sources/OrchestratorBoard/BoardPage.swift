@@ -1,0 +1,37 @@
+/// The board's one HTML page: a frame the script fills; the anti-forgery token rides in a meta tag
+/// (a CSP without inline script forbids anything else).
+enum BoardPage {
+    static func html(antiForgery: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="board-csrf" content="\(antiForgery)">
+        <title>mcp-orchestrator board</title>
+        <link rel="stylesheet" href="/board.css">
+        <script src="/board.js" defer></script>
+        </head>
+        <body>
+        <header>
+        <h1>mcp-orchestrator board</h1>
+        <p id="meta"></p>
+        <span id="live" class="live" role="status">connecting…</span>
+        </header>
+        <div id="notice" role="status" aria-live="polite"></div>
+        <main>
+        <section id="needs-you" aria-labelledby="needs-you-title">
+        <h2 id="needs-you-title">Needs you <span id="needs-count" class="count"></span></h2>
+        <div id="queue"></div>
+        </section>
+        <section aria-labelledby="requests-title"><h2 id="requests-title">Requests</h2><div id="requests"></div></section>
+        <section aria-labelledby="runs-title"><h2 id="runs-title">Workflow runs</h2><div id="runs"></div></section>
+        </main>
+        <noscript>The board needs JavaScript; `mcp-orchestrator status` shows the same plans in a terminal.</noscript>
+        </body>
+        </html>
+
+        """
+    }
+}

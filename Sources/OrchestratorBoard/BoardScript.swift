@@ -1,0 +1,235 @@
+/// The board's script, served as /board.js: draws the view the server sends over server-sent events
+/// and posts the person's decisions. Every text goes in as text (`textContent`), never as HTML.
+enum BoardScript {
+    static let text = #"""
+        "use strict";
+        (() => {
+          const csrf = document.querySelector('meta[name="board-csrf"]').content;
+          const messages = new Map();   // item key -> {text, error}: a refusal stays beside its item
+          const drafts = new Map();     // task id -> feedback being typed, kept across redraws
+          const open = new Set();       // details elements the person opened, kept across redraws
+          const SVG = "http://www.w3.org/2000/svg";
+
+          function el(tag, props, ...children) {
+            const node = document.createElement(tag);
+            for (const [key, value] of Object.entries(props || {})) {
+              if (key === "class") node.className = value;
+              else if (key.startsWith("data-") || key.startsWith("aria-")) node.setAttribute(key, value);
+              else node[key] = value;
+            }
+            for (const child of children) {
+              if (child === null || child === undefined) continue;
+              node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+            }
+            return node;
+          }
+
+          function svgEl(tag, attributes, text) {
+            const node = document.createElementNS(SVG, tag);
+            for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+            if (text !== undefined) node.textContent = text;
+            return node;
+          }
+
+          function cut(text, length) {
+            return text.length > length ? text.slice(0, length - 1) + "…" : text;
+          }
+
+          function keptDetails(key, summary, ...content) {
+            const details = el("details", {"data-key": key}, el("summary", {}, summary), ...content);
+            details.open = open.has(key);
+            details.addEventListener("toggle", () => details.open ? open.add(key) : open.delete(key));
+            return details;
+          }
+
+          function history(entries) {
+            return el("ol", {class: "history"}, ...entries.map(entry =>
+              el("li", {}, `${entry.at} · ${entry.actor} · ${entry.action}` +
+                (entry.from || entry.to ? ` (${entry.from || "—"} → ${entry.to || "—"})` : "") +
+                (entry.note ? ` — ${entry.note}` : ""))));
+          }
+
+          function message(key) {
+            const kept = messages.get(key);
+            return kept ? el("p", {class: "message" + (kept.error ? " error" : ""), role: kept.error ? "alert" : "status"}, kept.text) : null;
+          }
+
+          async function decide(path, body, key, buttons) {
+            buttons.forEach(button => button.disabled = true);
+            let reply;
+            try {
+              const response = await fetch(path, {
+                method: "POST", credentials: "same-origin",
+                headers: {"Content-Type": "application/json", "X-Board-CSRF": csrf},
+                body: JSON.stringify(body)
+              });
+              reply = await response.json().catch(() => ({error: `The board answered ${response.status}.`}));
+              reply.ok = response.ok && reply.ok;
+            } catch (error) {
+              reply = {error: "The board is not reachable: is `mcp-orchestrator board` still running?"};
+            }
+            if (reply.ok) {
+              messages.delete(key);
+              if (body.taskId) drafts.delete(body.taskId);
+              document.getElementById("notice").textContent = reply.message;
+            } else {
+              messages.set(key, {text: reply.error || "Refused.", error: true});
+            }
+            buttons.forEach(button => button.disabled = false);
+            if (current) render(current);
+          }
+
+          function decideCard(item) {
+            const task = item.task;
+            const key = `decide:${task.id}`;
+            const feedback = el("textarea", {
+              placeholder: "What should change? (needed to reject)", value: drafts.get(task.id) || "",
+              "aria-label": `Feedback for ${task.id}`, "data-key": `feedback:${task.id}`
+            });
+            feedback.addEventListener("input", () => drafts.set(task.id, feedback.value));
+            const approve = el("button", {class: "approve", type: "button", "data-action": "approve", "data-task": task.id}, "Approve");
+            const reject = el("button", {class: "reject", type: "button", "data-action": "reject", "data-task": task.id}, "Reject");
+            const buttons = [approve, reject];
+            approve.addEventListener("click", () =>
+              decide("/api/approve", {requestId: item.requestId, taskId: task.id}, key, buttons));
+            reject.addEventListener("click", () =>
+              decide("/api/reject", {requestId: item.requestId, taskId: task.id, feedback: feedback.value}, key, buttons));
+            return el("article", {class: "card decide", "data-task": task.id},
+              el("p", {class: "request-text"}, `${item.requestId}: ${item.request}`),
+              el("h3", {}, `${task.id}: ${task.title}`),
+              el("p", {class: "label"}, "What the agent reported"),
+              el("p", {class: "text reported"}, task.completedDetails || ""),
+              el("p", {class: "label"}, "The task"),
+              el("p", {class: "text"}, task.description),
+              keptDetails(`queue-history:${task.id}`, `History (${task.history.length})`, history(task.history)),
+              el("div", {class: "actions"}, approve, feedback, reject),
+              message(key));
+          }
+
+          function closeCard(item) {
+            const key = `close:${item.requestId}`;
+            const button = el("button", {class: "approve", type: "button", "data-action": "approve-request", "data-request": item.requestId}, "Close the request");
+            button.addEventListener("click", () =>
+              decide("/api/approve-request", {requestId: item.requestId}, key, [button]));
+            return el("article", {class: "card close", "data-request": item.requestId},
+              el("p", {class: "request-text"}, `${item.requestId}: ${item.request}`),
+              el("h3", {}, `All ${item.taskCount} tasks of ${item.requestId} are approved`),
+              el("div", {class: "actions"}, button),
+              message(key));
+          }
+
+          function graph(request) {
+            const g = request.graph;
+            const svg = svgEl("svg", {class: "graph", width: g.width, height: g.height, viewBox: `0 0 ${g.width} ${g.height}`,
+              role: "img", "aria-label": `Dependency graph of ${request.id}`, "data-request": request.id});
+            const marker = `arrow-${request.id}`;
+            const defs = svgEl("defs", {});
+            const head = svgEl("marker", {id: marker, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto"});
+            head.append(svgEl("path", {d: "M0,0 L10,5 L0,10 z", fill: "#4b5563"}));
+            defs.append(head);
+            svg.append(defs);
+            const needs = new Set(request.tasks.filter(task => task.needsYou).map(task => task.id));
+            for (const edge of g.edges) {
+              svg.append(svgEl("polyline", {class: "edge", points: edge.points.map(p => p.join(",")).join(" "),
+                "marker-end": `url(#${marker})`, "data-from": edge.from, "data-to": edge.to}));
+            }
+            for (const box of g.boxes) {
+              const group = svgEl("g", {class: "box" + (needs.has(box.id) ? " needs" : ""), "data-task": box.id});
+              group.append(svgEl("title", {}, `${box.id}: ${box.title}`));
+              group.append(svgEl("rect", {x: box.x, y: box.y, width: g.boxWidth, height: g.boxHeight, rx: 6, class: `fill-${box.status}`}));
+              group.append(svgEl("text", {x: box.x + 8, y: box.y + 17, class: "id"}, box.id));
+              group.append(svgEl("text", {x: box.x + 8, y: box.y + 35}, cut(box.title, 27)));
+              svg.append(group);
+            }
+            return el("div", {class: "graph-scroll"}, svg);
+          }
+
+          function taskRows(request) {
+            return request.tasks.map((task, index) => el("tr", {"data-task": task.id},
+              el("td", {class: "hide-narrow"}, index + 1),
+              el("td", {}, task.id),
+              el("td", {}, task.title, keptDetails(`task:${task.id}`, "details and history",
+                el("p", {class: "text"}, task.description),
+                task.completedDetails ? el("p", {class: "label"}, "Reported done") : null,
+                task.completedDetails ? el("p", {class: "text"}, task.completedDetails) : null,
+                task.feedback ? el("p", {class: "label"}, "Last feedback") : null,
+                task.feedback ? el("p", {class: "text"}, task.feedback) : null,
+                history(task.history))),
+              el("td", {class: "hide-narrow"}, task.priority),
+              el("td", {class: "hide-narrow"}, task.dependsOn.join(", ")),
+              el("td", {}, el("span", {class: "status " + (task.needsYou ? "needs" : task.status)}, task.statusWords)),
+              el("td", {class: "hide-narrow"}, task.assignee || "")));
+          }
+
+          function requestSection(request) {
+            const approved = request.counts.approved || 0;
+            const share = request.total ? Math.round(100 * approved / request.total) : 0;
+            const counts = ["pending", "in_progress", "done", "approved"].filter(s => request.counts[s])
+              .map(s => `${request.counts[s]} ${s.replace("_", " ")}`).join(", ");
+            const bar = el("div", {class: "bar", title: `${share}% approved`}, el("div", {}));
+            bar.firstChild.style.width = `${share}%`;
+            return el("section", {class: "request", "data-request": request.id},
+              el("div", {class: "request-head"}, el("h3", {}, `${request.id}: ${request.text}`),
+                el("span", {class: "facts"}, `${request.status} · policy ${request.policy} · ${approved}/${request.total} approved` + (counts ? ` · ${counts}` : ""))),
+              bar,
+              request.graph.boxes.length ? graph(request) : null,
+              el("table", {},
+                el("thead", {}, el("tr", {}, el("th", {class: "hide-narrow"}, "#"), el("th", {}, "task"), el("th", {}, "title"),
+                  el("th", {class: "hide-narrow"}, "priority"), el("th", {class: "hide-narrow"}, "after"),
+                  el("th", {}, "status"), el("th", {class: "hide-narrow"}, "holder"))),
+                el("tbody", {}, ...taskRows(request))));
+          }
+
+          function runCard(run) {
+            return el("article", {class: "card run", "data-run": run.id},
+              el("h3", {}, `${run.id}: ${run.workflow} — ${run.status}`),
+              el("p", {class: "facts"}, run.currentStep ? `Current step: ${run.currentStep}` : `Ended ${run.updatedAt}`),
+              el("p", {class: "label"}, "Steps taken"),
+              el("ol", {}, ...run.steps.map(step => el("li", {}, `${step.title} (${step.status})`))));
+          }
+
+          let current = null;
+
+          function render(view) {
+            current = view;
+            const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : null;
+            const selection = focused ? [document.activeElement.selectionStart, document.activeElement.selectionEnd] : null;
+            document.getElementById("meta").textContent = view.error
+              ? `State file ${view.stateFile}: ${view.error}`
+              : `State file ${view.stateFile} · revision ${view.revision} · decisions recorded as ${view.approver}`;
+            const queue = document.getElementById("queue");
+            const items = view.needsYou || [];
+            queue.replaceChildren(...(items.length
+              ? items.map(item => item.kind === "decide" ? decideCard(item) : closeCard(item))
+              : [el("p", {class: "empty"}, "Nothing waits for you.")]));
+            document.getElementById("needs-count").textContent = items.length ? String(items.length) : "";
+            const requests = view.requests || [];
+            document.getElementById("requests").replaceChildren(...(requests.length
+              ? requests.map(requestSection) : [el("p", {class: "empty"}, "No requests yet.")]));
+            const runs = view.runs || [];
+            document.getElementById("runs").replaceChildren(...(runs.length
+              ? runs.map(runCard) : [el("p", {class: "empty"}, "No workflow runs.")]));
+            document.title = items.length ? `(${items.length}) mcp-orchestrator board` : "mcp-orchestrator board";
+            if (focused) {
+              const again = document.querySelector(`[data-key="${CSS.escape(focused)}"]`);
+              if (again) {
+                again.focus();
+                if (selection && again.setSelectionRange) again.setSelectionRange(selection[0], selection[1]);
+              }
+            }
+          }
+
+          const live = document.getElementById("live");
+          const events = new EventSource("/api/events");
+          events.addEventListener("state", event => {
+            live.textContent = "live";
+            live.classList.add("on");
+            render(JSON.parse(event.data));
+          });
+          events.addEventListener("error", () => {
+            live.textContent = "reconnecting…";
+            live.classList.remove("on");
+          });
+        })();
+        """#
+}

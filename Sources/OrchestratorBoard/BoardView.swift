@@ -1,0 +1,113 @@
+package import OrchestratorCore
+package import OrchestratorJSON
+
+/// The state as the page draws it: the person's queue first, then every request with its graph
+/// (laid out here, by the same `GraphLayout` as the HTML export) and tasks, then workflow runs.
+/// The page inserts every string as text.
+package enum BoardView {
+    package static func json(_ state: OrchestratorState, revision: Int, stateFile: String, approver: String)
+        -> JSONValue
+    {
+        let queue: [JSONValue] = PersonQueue.items(in: state.requests).map { item in
+            switch item {
+            case .decide(let task, let request):
+                [
+                    "kind": "decide", "requestId": .string(request.id.rawValue),
+                    "request": .string(request.originalRequest), "task": self.task(task, in: request),
+                ]
+            case .close(let request):
+                [
+                    "kind": "close", "requestId": .string(request.id.rawValue),
+                    "request": .string(request.originalRequest), "taskCount": .int(request.liveTaskCount),
+                ]
+            }
+        }
+        let shown = state.requests.filter { $0.workflowRun == nil }.reversed()
+        return [
+            "revision": .int(revision), "stateFile": .string(stateFile), "approver": .string(approver),
+            "needsYou": .array(queue),
+            "requests": .array(shown.map { self.request($0) }),
+            "runs": .array(state.runs.reversed().map { run($0, in: state) }),
+        ]
+    }
+
+    private static func request(_ request: WorkRequest) -> JSONValue {
+        let progress = request.progress
+        let layout = GraphLayout(request.liveTasks)
+        let byID = Dictionary(request.liveTasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return [
+            "id": .string(request.id.rawValue), "text": .string(request.originalRequest),
+            "status": .string(request.status.rawValue), "policy": .string(request.approvalPolicy.rawValue),
+            "counts": .object(
+                Dictionary(
+                    uniqueKeysWithValues: WorkTask.Status.allCases.map { ($0.rawValue, .int(progress[$0] ?? 0)) })
+            ),
+            "total": .int(request.liveTaskCount),
+            "graph": [
+                "width": .int(layout.width), "height": .int(layout.height),
+                "boxWidth": .int(GraphLayout.boxWidth), "boxHeight": .int(GraphLayout.boxHeight),
+                "boxes": .array(
+                    layout.boxes.map { box in
+                        [
+                            "id": .string(box.id.rawValue), "x": .int(box.x), "y": .int(box.y),
+                            "title": .string(byID[box.id]?.title ?? ""),
+                            "status": .string(byID[box.id]?.status.rawValue ?? ""),
+                        ]
+                    }),
+                "edges": .array(
+                    layout.edges.map { edge in
+                        [
+                            "from": .string(edge.from.rawValue), "to": .string(edge.to.rawValue),
+                            "points": .array(edge.points.map { [.int($0.x), .int($0.y)] }),
+                        ]
+                    }),
+            ],
+            "tasks": .array(request.liveTasks.map { task($0, in: request) }),
+        ]
+    }
+
+    private static func task(_ task: WorkTask, in request: WorkRequest) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "id": .string(task.id.rawValue), "title": .string(task.title), "description": .string(task.description),
+            "status": .string(task.status.rawValue), "statusWords": .string(PersonQueue.statusWords(task, in: request)),
+            "needsYou": .bool(PersonQueue.waits(task, in: request)),
+            "priority": .string(task.priority.rawValue),
+            "dependsOn": .array(task.dependsOn.map { .string($0.rawValue) }),
+            "history": .array(
+                task.history.map { entry in
+                    var line: [String: JSONValue] = [
+                        "at": .string(entry.at.description), "actor": .string(entry.actor),
+                        "action": .string(entry.action.rawValue),
+                    ]
+                    if let from = entry.from { line["from"] = .string(from.words) }
+                    if let to = entry.to { line["to"] = .string(to.words) }
+                    if let note = entry.note { line["note"] = .string(note) }
+                    return .object(line)
+                }),
+        ]
+        if let assignee = task.assignee { object["assignee"] = .string(assignee) }
+        if let details = task.completedDetails { object["completedDetails"] = .string(details) }
+        if let feedback = task.feedback { object["feedback"] = .string(feedback) }
+        if let approvedBy = task.approvedBy { object["approvedBy"] = .string(approvedBy) }
+        return .object(object)
+    }
+
+    private static func run(_ run: WorkflowRun, in state: OrchestratorState) -> JSONValue {
+        let steps: [JSONValue] =
+            state.requestIndex(run.requestID).map { index in
+                state.requests[index].tasks.map { task in
+                    [
+                        "task": .string(task.id.rawValue), "title": .string(task.title),
+                        "status": .string(task.status.words),
+                    ]
+                }
+            } ?? []
+        var object: [String: JSONValue] = [
+            "id": .string(run.id.rawValue), "workflow": .string(run.workflow), "status": .string(run.status.rawValue),
+            "requestId": .string(run.requestID.rawValue), "startedBy": .string(run.startedBy),
+            "updatedAt": .string(run.updatedAt.description), "steps": .array(steps),
+        ]
+        if let step = run.currentStep { object["currentStep"] = .string(step) }
+        return .object(object)
+    }
+}
