@@ -28,6 +28,7 @@ struct HTTPConnectionLoop: Sendable {
                     break
                 }
                 if pending.count > limits.maximumHeaderBytes { return refuse(431, "the request head is too large") }
+                if Self.hasBareLineFeed(in: pending, from: scanned) { return refuse(400, "lines must end with CRLF") }
                 scanned = max(0, pending.count - 3)
                 switch connection.receive(into: &chunk, until: headDeadline) {
                 case .bytes(let count): pending.append(contentsOf: chunk[0..<count])
@@ -76,6 +77,14 @@ struct HTTPConnectionLoop: Sendable {
         if case .bytes(let bytes) = response.body {
             _ = connection.send(response.head(keepAlive: false, contentLength: bytes.count) + bytes)
         }
+    }
+
+    /// Whether a line ends in LF alone (refused at once rather than waited on: its head never ends).
+    static func hasBareLineFeed(in bytes: [UInt8], from start: Int) -> Bool {
+        for index in max(start, 0)..<bytes.count where bytes[index] == 10 && (index == 0 || bytes[index - 1] != 13) {
+            return true
+        }
+        return false
     }
 
     /// Where the empty line that ends the head starts, if it has arrived; bytes before `start` were

@@ -24,6 +24,23 @@ async def first_task_done(client):
     await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "parser written"})
 
 
+class Parked:
+    """A progress callback that tells when the server has parked the call: it reports "Waiting for …" then."""
+
+    def __init__(self):
+        self.event = anyio.Event()
+        self.reports = []
+
+    async def __call__(self, value, total, message):
+        self.reports.append((value, message))
+        if (message or "").startswith("Waiting for"):
+            self.event.set()
+
+    async def wait(self):
+        with anyio.fail_after(30):
+            await self.event.wait()
+
+
 def person(binary, state, *words):
     subprocess.run([binary, *words, "--state", str(state)], check=True, capture_output=True, timeout=30)
 
@@ -31,28 +48,26 @@ def person(binary, state, *words):
 @pytest.mark.parametrize(("mode", "revision"), ERAS)
 async def test_a_waiting_get_next_task_returns_the_next_task_once_the_person_approves(
         server, server_binary, tmp_path, mode, revision):
-    progress = []
-
-    async def on_progress(value, total, message):
-        progress.append((value, message))
-
+    parked = Parked()
     async with Client(server(), mode=mode) as client:
         await first_task_done(client)
         results = []
 
         async def wait_for_work():
-            results.append(await client.call_tool("get_next_task", {"waitSeconds": 50}, progress_callback=on_progress))
+            results.append(await client.call_tool("get_next_task", {"waitSeconds": 50}, progress_callback=parked))
 
         async with anyio.create_task_group() as group:
             group.start_soon(wait_for_work)
-            # The same connection is served while the call waits; once this answers, the call is parked.
+            await parked.wait()
+            # The same connection is served while the call waits.
             listed = await client.call_tool("list_requests", {})
             assert not listed.is_error and not results
             person(server_binary, tmp_path / "state.json", "approve", "req-1", "task-1")
         nxt = results[0].structured_content
         assert (nxt["status"], nxt["task"]["id"]) == ("claimed", "task-2")
+        progress = parked.reports
         assert any("Waiting for a decision on task-1" in (message or "") for _, message in progress)
-        assert progress and all(a[0] < b[0] for a, b in zip(progress, progress[1:]))
+        assert all(a[0] < b[0] for a, b in zip(progress, progress[1:]))
 
 
 async def test_a_wait_that_ends_answers_as_without_one(server, tmp_path):
@@ -63,18 +78,19 @@ async def test_a_wait_that_ends_answers_as_without_one(server, tmp_path):
 
 
 async def test_cancelling_a_waiting_call_ends_it_without_an_answer(server, server_binary, tmp_path):
+    parked = Parked()
     async with Client(server(), mode="legacy") as client:
         await first_task_done(client)
         async with anyio.create_task_group() as group:
             async def wait_then_be_cancelled():
                 with anyio.CancelScope() as scope:
                     cancel_scopes.append(scope)
-                    await client.call_tool("get_next_task", {"waitSeconds": 50})
+                    await client.call_tool("get_next_task", {"waitSeconds": 50}, progress_callback=parked)
                 finished.append(scope.cancel_called)
 
             cancel_scopes, finished = [], []
             group.start_soon(wait_then_be_cancelled)
-            await client.call_tool("list_requests", {})
+            await parked.wait()
             cancel_scopes[0].cancel()
         assert finished == [True]
         # After the approval, a call that was not dropped would run again before the next message is
@@ -95,14 +111,16 @@ async def test_under_the_human_approver_the_agent_waits_for_the_persons_decision
             await first_task_done(client)
             board.sign_in()
             results = []
+            parked = Parked()
 
             async def wait_for_the_person():
                 results.append(await client.call_tool(
-                    "approve_task_completion", {"requestId": "req-1", "taskId": "task-1", "waitSeconds": 50}))
+                    "approve_task_completion", {"requestId": "req-1", "taskId": "task-1", "waitSeconds": 50},
+                    progress_callback=parked))
 
             async with anyio.create_task_group() as group:
                 group.start_soon(wait_for_the_person)
-                await client.call_tool("list_requests", {})
+                await parked.wait()
                 payload = {"requestId": "req-1", "taskId": "task-1"}
                 if decision == "reject":
                     payload["feedback"] = "Handle quoted commas"

@@ -46,7 +46,7 @@ struct BoardCommand: CLICommand {
         // The port is known only once bound, and the Host check needs it: bind first, then wire the handler.
         let relay = HandlerRelay()
         let server: HTTPServer
-        do { server = try HTTPServer(host: host, port: port, handler: relay) } catch {
+        do { server = try HTTPServer(host: host, port: port, limits: limits(context), handler: relay) } catch {
             throw .io("the board cannot start: \(error.description)")
         }
         let security = BoardSecurity(host: host, port: server.port)
@@ -59,6 +59,19 @@ struct BoardCommand: CLICommand {
         if arguments.flags.contains("--open") { open(address, context: context) }
         server.run(stopDescriptor: nil)
         return 0
+    }
+
+    /// The HTTP limits, with two that tests (and a person with an unusual need) may set by environment:
+    /// `MCP_ORCHESTRATOR_BOARD_HEADER_TIMEOUT_MS` and `MCP_ORCHESTRATOR_BOARD_MAX_CONNECTIONS`.
+    private func limits(_ context: CLIContext) -> HTTPLimits {
+        var limits = HTTPLimits()
+        if let value = context.environment["MCP_ORCHESTRATOR_BOARD_HEADER_TIMEOUT_MS"].flatMap(Int32.init), value > 0 {
+            limits.headerTimeoutMilliseconds = value
+        }
+        if let value = context.environment["MCP_ORCHESTRATOR_BOARD_MAX_CONNECTIONS"].flatMap(Int.init), value > 0 {
+            limits.maximumConnections = value
+        }
+        return limits
     }
 
     /// Opens the address in the desktop's browser, or says why not.

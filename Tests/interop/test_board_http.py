@@ -1,0 +1,246 @@
+"""The board's HTTP server and its guards, met by curl, Python's http.client and a fuzzer of malformed
+requests: every refusal changes nothing, every connection is answered or closed, the server survives."""
+
+import json
+import os
+import random
+import socket
+import subprocess
+import time
+
+import pytest
+from mcp import Client
+
+from board import running_board
+
+pytestmark = pytest.mark.anyio
+
+
+async def plan_with_a_done_task(server):
+    async with Client(server(), mode="legacy") as client:
+        await client.call_tool("request_planning", {"originalRequest": "CSV <b>export</b>", "tasks": [
+            {"title": "Parser <script>alert(1)</script>", "description": "Write the parser"},
+            {"title": "Tests", "description": "Test it", "dependsOn": [1]}]})
+        await client.call_tool("get_next_task", {})
+        await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "done & dusted"})
+
+
+def stored(tmp_path):
+    return (tmp_path / "state.json").read_bytes()
+
+
+async def test_every_guard_refuses_and_nothing_changes(server, server_binary, tmp_path):
+    await plan_with_a_done_task(server)
+    before = stored(tmp_path)
+    with running_board(server_binary, tmp_path / "state.json") as board:
+        # No token, a wrong token: nothing but a sentence on how to get in.
+        assert board.request("GET", "/", headers={"Host": board.host})[0] == 401
+        assert board.request("GET", "/?token=" + "0" * 64, headers={"Host": board.host})[0] == 401
+        assert board.request("GET", "/api/state", headers={"Host": board.host})[0] == 401
+        board.sign_in()
+        # DNS rebinding: the right cookie, a Host that names another site.
+        status, _, _ = board.request("GET", "/api/state", headers={"Host": "evil.example:80", "Cookie": board.cookie})
+        assert status == 403
+        status, _ = board.decide("/api/approve", {"requestId": "req-1", "taskId": "task-1"}, Host=f"evil.example:{board.port}")
+        assert status == 403
+        # A wrong Origin, no Origin, another site's fetch, no anti-forgery token, a wrong one.
+        approve = {"requestId": "req-1", "taskId": "task-1"}
+        assert board.decide("/api/approve", approve, Origin="http://evil.example")[0] == 403
+        assert board.decide("/api/approve", approve, Origin=None)[0] == 403
+        assert board.decide("/api/approve", approve, Sec_Fetch_Site="cross-site")[0] == 403
+        assert board.decide("/api/approve", approve, X_Board_CSRF=None)[0] == 403
+        assert board.decide("/api/approve", approve, X_Board_CSRF="f" * 64)[0] == 403
+        # No cookie at all.
+        assert board.decide("/api/approve", approve, Cookie=None)[0] == 401
+        # A cross-site form post: the browser sends the form's type, another Origin and no token.
+        form = board.request("POST", "/api/approve", body=b"requestId=req-1&taskId=task-1", headers={
+            "Host": board.host, "Cookie": board.cookie, "Origin": "http://evil.example",
+            "Content-Type": "application/x-www-form-urlencoded"})
+        assert form[0] == 403
+        # Even from the page's origin with its token, a form body is refused.
+        assert board.decide("/api/approve", approve, Content_Type="application/x-www-form-urlencoded")[0] == 415
+        assert stored(tmp_path) == before, "a refused request changed the state file"
+
+        # The page itself: a policy without inline script or outside sources, the cookie HttpOnly and Strict.
+        status, headers, page = board.request("GET", "/", headers={"Host": board.host, "Cookie": board.cookie})
+        policy = headers["Content-Security-Policy"]
+        assert "script-src 'self'" in policy and "default-src 'none'" in policy and "unsafe-inline" not in policy
+        assert b"<script>" not in page and b"onclick" not in page
+        status, headers, _ = board.request("GET", f"/?token={board.token}", headers={"Host": board.host})
+        assert "HttpOnly" in headers["Set-Cookie"] and "SameSite=Strict" in headers["Set-Cookie"]
+
+        # Text arrives as data for the page to insert as text: markup in a title stays characters.
+        view = board.state()
+        assert view["requests"][0]["tasks"][0]["title"] == "Parser <script>alert(1)</script>"
+
+        # The refusal of a rule is the rule's sentence, and the decision is the person's.
+        status, reply = board.decide("/api/approve", {"requestId": "req-1", "taskId": "task-2"})
+        assert status == 409 and reply["code"] == "task_not_done" and "task-2" in reply["error"]
+        status, reply = board.decide("/api/reject", {"requestId": "req-1", "taskId": "task-1", "feedback": "  "})
+        assert status == 409 and "feedback" in reply["error"]
+        status, reply = board.decide("/api/approve", {"requestId": "req-1"})
+        assert status == 400 and "taskId" in reply["error"]
+        status, reply = board.decide("/api/approve", {"requestId": "req-1", "taskId": "task-1"})
+        assert status == 200, reply
+    task = json.loads(stored(tmp_path))["requests"][0]["tasks"][0]
+    assert task["status"] == "approved" and task["approvedBy"].startswith("person via board")
+
+
+def test_the_board_binds_to_loopback_only(server_binary, tmp_path):
+    with running_board(server_binary, tmp_path / "state.json") as board:
+        listening = subprocess.run(["ss", "-ltnH"], capture_output=True, text=True).stdout if shutil_which("ss") else ""
+        if listening:
+            assert f"127.0.0.1:{board.port}" in listening and f"0.0.0.0:{board.port}" not in listening
+        outside = [address for address in local_addresses() if not address.startswith("127.")]
+        for address in outside:
+            with pytest.raises(OSError):
+                socket.create_connection((address, board.port), timeout=5).close()
+    refused = subprocess.run([server_binary, "board", "--host", "0.0.0.0", "--state", str(tmp_path / "s.json")],
+                             capture_output=True, text=True, timeout=30)
+    assert refused.returncode == 64 and "--host must name one address" in refused.stderr
+
+
+def shutil_which(name):
+    import shutil
+    return shutil.which(name)
+
+
+def local_addresses():
+    """This machine's IPv4 addresses, from the kernel's own table."""
+    found = set()
+    try:
+        output = subprocess.run(["hostname", "-I"], capture_output=True, text=True, timeout=10).stdout
+        found.update(part for part in output.split() if "." in part)
+    except OSError:
+        pass
+    return sorted(found)
+
+
+def test_curl_and_keep_alive(server_binary, tmp_path):
+    with running_board(server_binary, tmp_path / "state.json") as board:
+        board.sign_in()
+        shown = subprocess.run(["curl", "-sS", "-i", "-H", f"Cookie: {board.cookie}", f"http://{board.host}/api/state"],
+                               capture_output=True, text=True, timeout=30).stdout
+        assert shown.startswith("HTTP/1.1 200 OK") and '"requests":[]' in shown
+        # Three requests on one connection: HTTP/1.1 keeps it open.
+        import http.client
+        connection = http.client.HTTPConnection("127.0.0.1", board.port, timeout=30)
+        for _ in range(3):
+            connection.request("GET", "/api/state", headers={"Host": board.host, "Cookie": board.cookie})
+            response = connection.getresponse()
+            assert response.status == 200 and response.getheader("Connection") == "keep-alive"
+            response.read()
+        connection.close()
+        # A HEAD has the headers and no body; an unknown path is 404; a wrong method 405 with Allow.
+        assert board.request("HEAD", "/board.js", headers={"Host": board.host})[0] == 200
+        assert board.request("GET", "/nowhere", headers={"Host": board.host})[0] == 404
+        status, headers, _ = board.request("DELETE", "/api/state", headers={"Host": board.host})
+        assert status == 405 and headers["Allow"] == "GET, HEAD"
+
+
+def raw(port, data, *, wait=10.0):
+    """Sends bytes, returns everything the server answers before it closes (or `wait` passes)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=wait) as connection:
+        connection.sendall(data)
+        try:
+            connection.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass
+        chunks = []
+        while True:
+            try:
+                chunk = connection.recv(65536)
+            except (socket.timeout, ConnectionResetError):
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def status_of(answer):
+    return int(answer.split(b" ", 2)[1]) if answer.startswith(b"HTTP/1.1 ") else None
+
+
+def test_limits_are_enforced_with_the_right_status(server_binary, tmp_path):
+    with running_board(server_binary, tmp_path / "state.json") as board:
+        host = board.host.encode()
+        huge_header = b"GET / HTTP/1.1\r\nHost: " + host + b"\r\nX-Big: " + b"a" * 20_000 + b"\r\n\r\n"
+        assert status_of(raw(board.port, huge_header)) == 431
+        big_body = b"POST /api/approve HTTP/1.1\r\nHost: " + host + b"\r\nContent-Length: 2000000\r\n\r\n"
+        assert status_of(raw(board.port, big_body)) == 413
+        chunked = b"POST /api/approve HTTP/1.1\r\nHost: " + host + b"\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+        assert status_of(raw(board.port, chunked)) == 501
+        assert status_of(raw(board.port, b"GET / HTTP/2.0\r\nHost: x\r\n\r\n")) == 505
+        assert status_of(raw(board.port, b"GET / HTTP/1.1\r\n\r\n")) == 400, "HTTP/1.1 without Host"
+        assert status_of(raw(board.port, b"GET / HTTP/1.1\nHost: " + host + b"\n\n")) == 400, "bare LF"
+
+
+def test_a_client_that_trickles_its_head_is_dropped(server_binary, tmp_path):
+    env = dict(os.environ, MCP_ORCHESTRATOR_BOARD_HEADER_TIMEOUT_MS="1000")
+    with running_board(server_binary, tmp_path / "state.json", env=env) as board:
+        with socket.create_connection(("127.0.0.1", board.port), timeout=30) as connection:
+            answer = b""
+            try:
+                for byte in b"GET / HTTP/1.1\r\nHost: " + board.host.encode():
+                    connection.sendall(bytes([byte]))
+                    time.sleep(0.2)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            while chunk := connection.recv(4096):
+                answer += chunk
+            assert status_of(answer) == 408
+        # And the board still answers others.
+        assert board.request("GET", "/board.css", headers={"Host": board.host})[0] == 200
+
+
+def test_connections_beyond_the_limit_are_told_to_come_back(server_binary, tmp_path):
+    env = dict(os.environ, MCP_ORCHESTRATOR_BOARD_MAX_CONNECTIONS="4")
+    with running_board(server_binary, tmp_path / "state.json", env=env) as board:
+        held = [socket.create_connection(("127.0.0.1", board.port), timeout=30) for _ in range(4)]
+        # Each held connection has sent a request, so the server has surely counted it.
+        for connection in held:
+            connection.sendall(b"GET /board.css HTTP/1.1\r\nHost: " + board.host.encode() + b"\r\n\r\n")
+            assert connection.recv(16).startswith(b"HTTP/1.1 200")
+        assert status_of(raw(board.port, b"GET /board.css HTTP/1.1\r\nHost: " + board.host.encode() + b"\r\n\r\n")) == 503
+        for connection in held:
+            connection.close()
+        # The server sees each close on its own thread; retry until it has (bounded, not timed).
+        for _ in range(600):
+            if board.request("GET", "/board.css", headers={"Host": board.host})[0] == 200:
+                break
+            time.sleep(0.05)
+        else:
+            pytest.fail("the board never took connections again after the held ones closed")
+
+
+def test_a_fuzzer_of_malformed_requests_never_brings_it_down(server_binary, tmp_path):
+    seeds = [
+        b"GET / HTTP/1.1\r\nHost: H\r\n\r\n",
+        b"POST /api/approve HTTP/1.1\r\nHost: H\r\nContent-Length: 5\r\nContent-Type: application/json\r\n\r\n{\"a\":",
+        b"GET /api/events HTTP/1.1\r\nHost: H\r\nCookie: mcp_orchestrator_board=x\r\n\r\n",
+    ]
+    generator = random.Random(16)
+    with running_board(server_binary, tmp_path / "state.json") as board:
+        host = board.host.encode()
+        for round_number in range(300):
+            data = bytearray(generator.choice(seeds).replace(b"H", host))
+            for _ in range(generator.randint(1, 6)):
+                position = generator.randrange(len(data) + 1)
+                action = generator.random()
+                if action < 0.3:
+                    data[position:position] = bytes(generator.randrange(256) for _ in range(generator.randint(1, 8)))
+                elif action < 0.5 and len(data) > 1:
+                    del data[position:position + generator.randint(1, 8)]
+                elif action < 0.7:
+                    data[position:position] = generator.choice(
+                        [b"\r\n", b"\r\n\r\n", b":", b" ", b"\x00", b"Content-Length: 99999999999999999999\r\n",
+                         b"Content-Length: -1\r\n", b"Transfer-Encoding: chunked\r\n", b"%", b"?token=", b"\xff\xfe"])
+                else:
+                    data[position:position] = data[:generator.randint(0, 40)]
+            answer = raw(board.port, bytes(data), wait=15)
+            assert answer == b"" or answer.startswith(b"HTTP/1.1 "), (round_number, bytes(data), answer[:80])
+            assert board.process.poll() is None, f"the board died on {bytes(data)!r}"
+        assert board.request("GET", "/board.css", headers={"Host": board.host})[0] == 200
+        rss = int(next(line for line in open(f"/proc/{board.process.pid}/status") if line.startswith("VmRSS")).split()[1])
+        assert rss < 64 * 1024, f"the board holds {rss} KiB after the fuzzer"
