@@ -32,6 +32,8 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
             return asset(BoardScript.text, type: "text/javascript; charset=utf-8")
         case ("GET", "/board.css"), ("HEAD", "/board.css"):
             return asset(BoardStyle.text, type: "text/css; charset=utf-8")
+        case ("GET", "/favicon.svg"), ("HEAD", "/favicon.svg"):
+            return asset(BoardPage.icon, type: "image/svg+xml")
         case ("GET", "/"), ("HEAD", "/"):
             return page(request)
         case ("GET", "/api/state"):
@@ -44,7 +46,7 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
             guard security.hasSession(request) else { return unauthorised() }
             if let refusal = security.changeAllowed(request) { return json(403, ["error": .string(refusal)]) }
             return decide(request)
-        case (_, "/"), (_, "/board.js"), (_, "/board.css"), (_, "/api/state"), (_, "/api/events"):
+        case (_, "/"), (_, "/board.js"), (_, "/board.css"), (_, "/favicon.svg"), (_, "/api/state"), (_, "/api/events"):
             return .text(405, "405 Method Not Allowed\n", headers: [("Allow", "GET, HEAD")])
         case (_, "/api/approve"), (_, "/api/reject"), (_, "/api/approve-request"):
             return .text(405, "405 Method Not Allowed\n", headers: [("Allow", "POST")])

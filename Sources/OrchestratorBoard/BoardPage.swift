@@ -1,6 +1,14 @@
 /// The board's one HTML page: a frame the script fills; the anti-forgery token rides in a meta tag
 /// (a CSP without inline script forbids anything else).
 enum BoardPage {
+    /// Three boxes and two edges: a plan.
+    static let icon = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f2937"/>\
+        <rect x="4" y="6" width="9" height="7" rx="2" fill="#bbf7d0"/><rect x="19" y="6" width="9" height="7" rx="2" fill="#bae6fd"/>\
+        <rect x="19" y="19" width="9" height="7" rx="2" fill="#fde68a"/><path d="M13 9.5h6M15 9.5v13h4" stroke="#e5e7eb" \
+        stroke-width="1.6" fill="none"/></svg>
+        """
+
     static func html(antiForgery: String) -> String {
         """
         <!DOCTYPE html>
@@ -11,6 +19,7 @@ enum BoardPage {
         <meta name="board-csrf" content="\(antiForgery)">
         <title>mcp-orchestrator board</title>
         <link rel="stylesheet" href="/board.css">
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml">
         <script src="/board.js" defer></script>
         </head>
         <body>

@@ -1,0 +1,174 @@
+"""The board in a real browser (Debian's Chromium driven by Playwright), as a person uses it: open it
+with its token, see a plan another MCP server process made, approve and reject with a click while an
+agent waits, and check that the drawn graph hides no dependency."""
+
+import os
+import shutil
+from pathlib import Path
+
+import anyio
+import pytest
+from mcp import Client
+
+from board import running_board
+
+pytestmark = pytest.mark.anyio
+
+PICTURES = Path(os.environ.get("MCP_ORCHESTRATOR_PICTURES", "/tmp"))
+
+
+def chromium_path():
+    found = next((shutil.which(name) for name in ("chromium", "chromium-browser") if shutil.which(name)), None)
+    if not found:
+        if os.environ.get("MCP_ORCHESTRATOR_REQUIRE_BROWSER"):
+            pytest.fail("Chromium is required (MCP_ORCHESTRATOR_REQUIRE_BROWSER is set) but not installed")
+        pytest.skip("Chromium is not installed")
+    return found
+
+
+@pytest.fixture
+async def browser():
+    from playwright.async_api import async_playwright
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        yield launched
+        await launched.close()
+
+
+PLAN = [
+    {"title": "Parse the CSV", "description": "Read rows with quoted fields", "priority": "high"},
+    {"title": "Validate rows", "description": "Reject malformed rows", "dependsOn": [1]},
+    {"title": "Write the export", "description": "Stream rows to the file", "dependsOn": [1, 2]},
+    {"title": "Document it", "description": "README section", "dependsOn": [3]},
+]
+
+
+async def agent_waits(client, results, parked):
+    async def on_progress(value, total, message):
+        if (message or "").startswith("Waiting for"):
+            parked.set()
+
+    results.append(await client.call_tool("get_next_task", {"waitSeconds": 50}, progress_callback=on_progress))
+
+
+async def edges_cross_boxes(page):
+    """Every drawn edge segment against every box it does not connect, in the page's own geometry."""
+    return await page.evaluate("""() => {
+      const problems = [];
+      for (const svg of document.querySelectorAll('svg.graph')) {
+        const boxes = [...svg.querySelectorAll('g.box')].map(g => {
+          const r = g.querySelector('rect');
+          return {id: g.dataset.task, x: +r.getAttribute('x'), y: +r.getAttribute('y'),
+                  w: +r.getAttribute('width'), h: +r.getAttribute('height')};
+        });
+        for (const edge of svg.querySelectorAll('polyline.edge')) {
+          const points = edge.getAttribute('points').trim().split(/\\s+/).map(p => p.split(',').map(Number));
+          for (let i = 0; i + 1 < points.length; i++) {
+            const [a, b] = [points[i], points[i + 1]];
+            for (const box of boxes) {
+              if (box.id === edge.dataset.from || box.id === edge.dataset.to) continue;
+              const [x1, x2] = [Math.min(a[0], b[0]), Math.max(a[0], b[0])];
+              const [y1, y2] = [Math.min(a[1], b[1]), Math.max(a[1], b[1])];
+              if (x2 > box.x && x1 < box.x + box.w && y2 > box.y && y1 < box.y + box.h)
+                problems.push(`${edge.dataset.from}->${edge.dataset.to} crosses ${box.id}`);
+            }
+          }
+        }
+      }
+      return problems;
+    }""")
+
+
+async def test_a_person_approves_and_rejects_on_the_board_while_the_agent_waits(server, server_binary, tmp_path, browser):
+    state = tmp_path / "state.json"
+    with running_board(server_binary, state) as board:
+        page = await browser.new_page(viewport={"width": 1400, "height": 900})
+        errors = []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        await page.goto(board.address)
+        await page.wait_for_selector("#live.on")
+        assert page.url.endswith("/") and "token" not in page.url, "the token stays out of the address bar"
+        assert await page.locator("#queue").inner_text() == "Nothing waits for you."
+
+        async with Client(server(), mode="legacy") as client:
+            await client.call_tool("request_planning", {"originalRequest": "CSV export for the <reports> page", "tasks": PLAN})
+            # A plan made by another process appears without a reload.
+            await page.wait_for_selector('section.request[data-request="req-1"] svg.graph g.box[data-task="task-4"]')
+            assert "CSV export for the <reports> page" in await page.locator('section.request[data-request="req-1"] h3').inner_text()
+            assert await edges_cross_boxes(page) == []
+
+            await client.call_tool("get_next_task", {})
+            await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1",
+                                                      "completedDetails": "Parser handles quotes,\nescaped quotes and CRLF."})
+            card = page.locator('#queue article.decide[data-task="task-1"]')
+            await card.wait_for()
+            assert "Parser handles quotes,\nescaped quotes and CRLF." in await card.locator(".reported").inner_text()
+            assert await page.locator("#needs-count").inner_text() == "1"
+            await page.screenshot(path=str(PICTURES / "board-wide.png"))
+
+            # The agent waits; the person clicks Approve; the agent gets the next task.
+            results, parked = [], anyio.Event()
+            async with anyio.create_task_group() as group:
+                group.start_soon(agent_waits, client, results, parked)
+                with anyio.fail_after(30):
+                    await parked.wait()
+                await card.locator('button[data-action="approve"]').click()
+            nxt = results[0].structured_content
+            assert (nxt["status"], nxt["task"]["id"]) == ("claimed", "task-2")
+            await page.wait_for_selector('#queue p.empty')
+            assert "approved by" not in errors
+
+            # Reject with feedback: the agent receives it.
+            await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-2", "completedDetails": "Validation"})
+            card = page.locator('#queue article.decide[data-task="task-2"]')
+            await card.wait_for()
+            await card.locator("textarea").fill("Also reject rows with too many columns")
+            results, parked = [], anyio.Event()
+            async with anyio.create_task_group() as group:
+                group.start_soon(agent_waits, client, results, parked)
+                with anyio.fail_after(30):
+                    await parked.wait()
+                await card.locator('button[data-action="reject"]').click()
+            resumed = results[0].structured_content
+            assert resumed["status"] == "resumed" and resumed["task"]["feedback"] == "Also reject rows with too many columns"
+            history = page.locator('tr[data-task="task-2"]')
+            await history.locator("summary").click()
+            assert "person via board" in await history.inner_text()
+
+            # A refusal shows the rule's sentence: the task is no longer done when a stale click lands.
+            await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-2", "completedDetails": "Now with column counts"})
+            card = page.locator('#queue article.decide[data-task="task-2"]')
+            await card.wait_for()
+            await anyio.to_thread.run_sync(lambda: board.sign_in().decide(
+                "/api/approve", {"requestId": "req-1", "taskId": "task-2"}))
+            # The card may still be drawn for a moment; either way a second approval is refused by the rules.
+            status, reply = await anyio.to_thread.run_sync(lambda: board.decide(
+                "/api/approve", {"requestId": "req-1", "taskId": "task-2"}))
+            assert status == 409 and reply["code"] == "task_already_approved" and "task-2" in reply["error"]
+
+            phone = await browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+            await phone.goto(board.address)
+            await phone.wait_for_selector('section.request[data-request="req-1"]')
+            width = await phone.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, f"the page is {width}px wide on a phone; only the graph may scroll"
+            await phone.screenshot(path=str(PICTURES / "board-phone.png"), full_page=True)
+        assert errors == [], errors
+
+
+async def test_fifty_tasks_draw_without_an_edge_behind_a_box(server, server_binary, tmp_path, browser):
+    tasks = []
+    for index in range(50):
+        depends = sorted({1 + (index * 7 + 3) % index, 1 + (index * 5) % index} if index else set())
+        tasks.append({"title": f"Step {index + 1} of the migration", "description": "d", "dependsOn": depends})
+    async with Client(server(), mode="legacy") as client:
+        result = await client.call_tool("request_planning", {"originalRequest": "Fifty", "tasks": tasks})
+        assert not result.is_error, result.content[0].text
+    with running_board(server_binary, tmp_path / "state.json") as board:
+        page = await browser.new_page(viewport={"width": 1400, "height": 900})
+        await page.goto(board.address)
+        await page.wait_for_selector('svg.graph g.box[data-task="task-50"]')
+        assert await page.locator("svg.graph polyline.edge").count() > 50
+        assert await edges_cross_boxes(page) == []
+        size = await page.evaluate("() => { const r = document.querySelector('svg.graph g.box rect'); return [r.getBBox().width, r.getBBox().height]; }")
+        assert size == [190, 46], "boxes keep their size at 50 tasks; the graph scrolls instead of shrinking"
