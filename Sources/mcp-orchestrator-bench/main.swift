@@ -61,6 +61,11 @@ final class Peer {
 
     func roundTrip(_ line: String) -> Data {
         notify(line)
+        return nextLine()
+    }
+
+    /// The next line the server wrote (a reply or a notification).
+    func nextLine() -> Data {
         var scanned = 0
         while true {
             if let newline = pending[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
@@ -194,3 +199,5 @@ report("")
 report(StoreBenchmark.run(executable: executable, sizes: options.storeSizes, mutations: options.mutations))
 report("")
 report(WorkflowBenchmark.run(executable: executable, advances: options.mutations))
+report("")
+report(BoardBenchmark.run(executable: executable, rounds: min(options.mutations, 200)))
