@@ -22,7 +22,9 @@ package enum BoardView {
                 ]
             }
         }
-        let shown = state.requests.filter { $0.workflowRun == nil }.reversed()
+        // Active requests in the order the scheduler serves them, then completed ones, the newest first.
+        let plans = state.requests.filter { $0.workflowRun == nil }
+        let shown = plans.filter { $0.status == .active } + plans.filter { $0.status == .completed }.reversed()
         return [
             "revision": .int(revision), "stateFile": .string(stateFile), "approver": .string(approver),
             "needsYou": .array(queue),
