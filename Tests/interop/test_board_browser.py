@@ -4,6 +4,7 @@ agent waits, and check that the drawn graph hides no dependency."""
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import anyio
@@ -140,12 +141,31 @@ async def test_a_person_approves_and_rejects_on_the_board_while_the_agent_waits(
             await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-2", "completedDetails": "Now with column counts"})
             card = page.locator('#queue article.decide[data-task="task-2"]')
             await card.wait_for()
-            await anyio.to_thread.run_sync(lambda: board.sign_in().decide(
-                "/api/approve", {"requestId": "req-1", "taskId": "task-2"}))
-            # The card may still be drawn for a moment; either way a second approval is refused by the rules.
-            status, reply = await anyio.to_thread.run_sync(lambda: board.decide(
+            # Another board on the same file approves; this page follows, and a second approval is
+            # refused by the rules with their sentence.
+            with running_board(server_binary, state) as other:
+                status, _ = await anyio.to_thread.run_sync(lambda: other.sign_in().decide(
+                    "/api/approve", {"requestId": "req-1", "taskId": "task-2"}))
+                assert status == 200
+            await page.wait_for_selector('tr[data-task="task-2"] .status.approved')
+            status, reply = await anyio.to_thread.run_sync(lambda: board.sign_in().decide(
                 "/api/approve", {"requestId": "req-1", "taskId": "task-2"}))
             assert status == 409 and reply["code"] == "task_already_approved" and "task-2" in reply["error"]
+
+            # The command line decides too, and the page follows.
+            await client.call_tool("get_next_task", {})
+            await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-3", "completedDetails": "Export"})
+            await page.wait_for_selector('#queue article.decide[data-task="task-3"]')
+            await anyio.to_thread.run_sync(lambda: subprocess.run(
+                [server_binary, "approve", "req-1", "task-3", "--state", str(state)], check=True, capture_output=True))
+            await page.wait_for_selector('tr[data-task="task-3"] .status.approved')
+
+            # A workflow run shows its current step.
+            started = await client.call_tool("start_workflow", {"workflow_name": "commit_message"})
+            assert not started.is_error, started.content[0].text
+            run = page.locator('#runs article.run[data-run="run-1"]')
+            await run.wait_for()
+            assert "Current step:" in await run.inner_text() and "commit_message" in await run.inner_text()
 
             phone = await browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
             await phone.goto(board.address)

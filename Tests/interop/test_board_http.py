@@ -7,6 +7,7 @@ import random
 import socket
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 from mcp import Client
@@ -89,7 +90,7 @@ async def test_every_guard_refuses_and_nothing_changes(server, server_binary, tm
 def test_the_board_binds_to_loopback_only(server_binary, tmp_path):
     with running_board(server_binary, tmp_path / "state.json") as board:
         # The kernel's table of listening sockets: 127.0.0.1 (0100007F) on the board's port, nothing wider.
-        listening = [line.split()[1] for line in open("/proc/net/tcp").read().splitlines()[1:] if line.split()[3] == "0A"]
+        listening = [line.split()[1] for line in Path("/proc/net/tcp").read_text().splitlines()[1:] if line.split()[3] == "0A"]
         ours = [address for address in listening if int(address.split(":")[1], 16) == board.port]
         assert ours == ["0100007F:%04X" % board.port], ours
         outside = outside_address()
@@ -240,5 +241,20 @@ def test_a_fuzzer_of_malformed_requests_never_brings_it_down(server_binary, tmp_
             assert answer == b"" or answer.startswith(b"HTTP/1.1 "), (round_number, bytes(data), answer[:80])
             assert board.process.poll() is None, f"the board died on {bytes(data)!r}"
         assert board.request("GET", "/board.css", headers={"Host": board.host})[0] == 200
-        rss = int(next(line for line in open(f"/proc/{board.process.pid}/status") if line.startswith("VmRSS")).split()[1])
+        status = Path(f"/proc/{board.process.pid}/status").read_text().splitlines()
+        rss = int(next(line for line in status if line.startswith("VmRSS")).split()[1])
         assert rss < 64 * 1024, f"the board holds {rss} KiB after the fuzzer"
+
+
+def test_open_says_so_where_there_is_no_desktop(server_binary, tmp_path):
+    env = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    process = subprocess.Popen([server_binary, "board", "--open", "--state", str(tmp_path / "state.json")],
+                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
+    try:
+        lines = [process.stderr.readline() for _ in range(3)]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stderr.close()
+    assert lines[0].startswith("mcp-orchestrator board: http://127.0.0.1:")
+    assert "--open: no desktop here" in lines[2], lines
