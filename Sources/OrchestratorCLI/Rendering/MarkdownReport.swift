@@ -18,7 +18,7 @@ enum MarkdownReport {
                     MarkdownTable.row([
                         "\(position + 1)", escape(task.id.rawValue), escape(task.title), task.priority.rawValue,
                         escape(after),
-                        task.status.words, escape(task.assignee ?? ""),
+                        PersonQueue.statusWords(task, in: request), escape(task.assignee ?? ""),
                     ]))
             }
             lines += ["", "### History", ""]
