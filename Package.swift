@@ -57,6 +57,12 @@ let package = Package(
             name: "OrchestratorMCP",
             dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorSystem", "OrchestratorWorkflows"]
         ),
+        // The shared server: MCP's Streamable HTTP over the HTTP module, with bearer tokens.
+        .target(
+            name: "OrchestratorServe",
+            dependencies: [
+                "OrchestratorJSON", "OrchestratorMCP", "OrchestratorHTTP", "OrchestratorSystem", "OrchestratorBoard",
+            ]),
         // The tools of every tool set: each one file, calling the core's use cases.
         .target(
             name: "OrchestratorTools",
@@ -69,7 +75,8 @@ let package = Package(
             name: "mcp-orchestrator",
             dependencies: [
                 "OrchestratorMCP", "OrchestratorTools", "OrchestratorWorkflows", "OrchestratorCLI",
-                "OrchestratorStorage", "OrchestratorSystem", "OrchestratorCore",
+                "OrchestratorStorage", "OrchestratorSystem", "OrchestratorCore", "OrchestratorServe",
+                "OrchestratorHTTP",
             ]),
         .executableTarget(name: "mcp-orchestrator-bench"),
         .testTarget(
@@ -77,7 +84,7 @@ let package = Package(
             dependencies: [
                 "OrchestratorJSON", "OrchestratorCore", "OrchestratorFormat", "OrchestratorStorage",
                 "OrchestratorSystem", "OrchestratorWorkflows", "OrchestratorMCP", "OrchestratorTools",
-                "OrchestratorCLI", "OrchestratorHTTP", "OrchestratorBoard",
+                "OrchestratorCLI", "OrchestratorHTTP", "OrchestratorBoard", "OrchestratorServe",
                 "mcp-orchestrator",
             ]
         ),

@@ -37,7 +37,9 @@ signal(SIGXFSZ, SIG_IGN)
 
 // A word first (status, approve, … or a mistyped one) is the person's side; options configure the server.
 let arguments = Array(CommandLine.arguments.dropFirst())
-if let first = arguments.first, CommandLineInterface.isCommand(first) {
+// `serve` is the shared server: the same options, over Streamable HTTP.
+let serving = arguments.first == "serve"
+if !serving, let first = arguments.first, CommandLineInterface.isCommand(first) {
     exit(
         CommandLineInterface.run(
             arguments,
@@ -47,7 +49,7 @@ if let first = arguments.first, CommandLineInterface.isCommand(first) {
 }
 
 let options: LaunchOptions
-switch LaunchOptions.parse(arguments) {
+switch LaunchOptions.parse(serving ? Array(arguments.dropFirst()) : arguments, serving: serving) {
 case .success(.help):
     Diagnostics.writeStdout(
         LaunchOptions.helpText + "\n\nCommands (each has --help):\n" + CommandLineInterface.summaries + "\n")
@@ -93,6 +95,13 @@ let configuration = ServerConfiguration(
 let diagnostics = Diagnostics(threshold: options.logLevel)
 Diagnostics.writeStderr(
     "mcp-orchestrator \(ProductInfo.version): state file \(location.path) (from \(location.source.rawValue))\n")
+
+if let address = options.http {
+    exit(
+        SharedServerLaunch.run(
+            address: address, options: options, configuration: configuration, location: location,
+            diagnostics: diagnostics))
+}
 
 let sink = FileDescriptorSink(descriptor: StandardStreams.claimStdoutForProtocol())
 let store = StateStore(location: location, lockWaitSeconds: options.lockWaitSeconds)

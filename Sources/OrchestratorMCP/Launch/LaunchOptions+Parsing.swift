@@ -5,12 +5,17 @@ extension LaunchOptions {
     /// The options that take a value; `--workflows` may be repeated.
     package static let valuedOptions: Set<String> = [
         "--state", "--workflows", "--toolsets", "--approver", "--log-level", "--max-line-bytes", "--lease-minutes",
-        "--lock-wait-seconds",
+        "--lock-wait-seconds", "--http", "--tokens", "--allow-origin",
     ]
+
+    /// The options only `serve` takes.
+    static let servingOptions: Set<String> = ["--http", "--tokens", "--allow-origin"]
 
     /// Parses arguments (without the program name) with the executable's one tokeniser
     /// (`CommandLineArguments`, as every subcommand does), then checks each value in order.
-    package static func parse(_ arguments: [String]) -> Result<LaunchCommand, LaunchError> {
+    /// - Parameter serving: the arguments followed `serve`: Streamable HTTP, on 127.0.0.1:8113 unless
+    ///   `--http` says otherwise.
+    package static func parse(_ arguments: [String], serving: Bool = false) -> Result<LaunchCommand, LaunchError> {
         let tokens: CommandLineArguments
         do {
             tokens = try CommandLineArguments(arguments, valued: valuedOptions, flags: ["--help", "--version"])
@@ -23,6 +28,11 @@ extension LaunchOptions {
             return .failure(LaunchError(message: "unexpected argument '\(first)'; the server takes options only"))
         }
         var options = LaunchOptions()
+        if serving { options.http = .standard }
+        if !serving, let name = tokens.allValues.map(\.name).first(where: servingOptions.contains) {
+            return .failure(
+                LaunchError(message: "\(name) belongs to `mcp-orchestrator serve`, the shared server over HTTP"))
+        }
         for (name, text) in tokens.allValues {
             do throws(LaunchError) {
                 try options.apply(name, text)
@@ -73,6 +83,21 @@ extension LaunchOptions {
                     message: "--lock-wait-seconds takes a number of seconds from 0.1 to 600, not '\(text)'")
             }
             lockWaitSeconds = seconds
+        case "--http":
+            guard let address = HTTPAddress(text) else {
+                throw LaunchError(message: "--http takes PORT or HOST:PORT (such as 127.0.0.1:8113), not '\(text)'")
+            }
+            http = address
+        case "--tokens":
+            tokensPath = text
+        case "--allow-origin":
+            guard text.hasPrefix("http://") || text.hasPrefix("https://"), !text.hasSuffix("/") else {
+                throw LaunchError(
+                    message:
+                        "--allow-origin takes an origin such as https://app.example (scheme and host, no path), not '\(text)'"
+                )
+            }
+            allowedOrigins.append(text)
         default:
             throw LaunchError(message: "unknown option '\(name)'")
         }

@@ -12,8 +12,47 @@ package struct LaunchOptions: Equatable, Sendable {
     package var leaseMinutes: Int = 30
     /// How long a change waits for another process's lock on the state file.
     package var lockWaitSeconds: Double = 10
+    /// `serve`: where Streamable HTTP listens (`--http [HOST:]PORT`); `nil` serves stdio.
+    package var http: HTTPAddress?
+    /// `serve`: the owner-only file of bearer tokens (`--tokens`).
+    package var tokensPath: String?
+    /// `serve`: browser origins allowed to call (`--allow-origin`, repeatable).
+    package var allowedOrigins: [String] = []
 
     package init() {}
+}
+
+/// Where the shared server listens: `127.0.0.1:8113` unless told otherwise.
+package struct HTTPAddress: Equatable, Sendable {
+    package var host: String
+    package var port: Int
+
+    /// The port the workflow-orchestration design named.
+    package static let standard = HTTPAddress(host: "127.0.0.1", port: 8113)
+
+    package init(host: String, port: Int) {
+        self.host = host
+        self.port = port
+    }
+
+    /// `PORT`, `HOST:PORT` or `[IPv6]:PORT`.
+    package init?(_ text: String) {
+        var host = "127.0.0.1"
+        var portText = text
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+            host = String(text[text.index(after: text.startIndex)..<close])
+            portText = String(text[close...].dropFirst().drop { $0 == ":" })
+        } else if let colon = text.lastIndex(of: ":") {
+            host = String(text[..<colon])
+            portText = String(text[text.index(after: colon)...])
+        }
+        guard !host.isEmpty, let port = Int(portText), (0...65535).contains(port) else { return nil }
+        self.host = host == "localhost" ? "127.0.0.1" : host
+        self.port = port
+    }
+
+    /// Whether only this machine can reach it.
+    package var isLoopback: Bool { host == "127.0.0.1" || host == "::1" || host.hasPrefix("127.") }
 }
 
 /// What the command line asks for.

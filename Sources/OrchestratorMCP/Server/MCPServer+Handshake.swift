@@ -46,7 +46,7 @@ extension MCPServer {
             clientInfo: state.clientInfo,
             progressToken: params?["_meta"]?["progressToken"],
             logThreshold: state.logThreshold(launchDefault: configuration.logLevel),
-            sink: sink)
+            sink: sink, requestID: id, authenticated: caller)
         return try dispatch(known, id: id, params: params, context: context).map { .object($0) }
     }
 

@@ -21,7 +21,7 @@ extension MCPServer {
             clientInfo: envelope.clientInfo,
             progressToken: params?["_meta"]?["progressToken"],
             logThreshold: envelope.logLevel,
-            sink: sink)
+            sink: sink, requestID: id, authenticated: caller)
         var result: [String: JSONValue]
         if known == .serverDiscover {
             result = [

@@ -61,6 +61,10 @@ extension MCPServer {
         if let violation = SchemaValidator.firstViolation(of: .object(arguments), against: tool.inputSchema) {
             return .failure(.invalidArguments(violation))
         }
+        // An authenticated caller is always itself (`instanceId` is the default tools' name for the agent).
+        if let caller = context.authenticated, let given = arguments["instanceId"]?.stringValue, given != caller.name {
+            return .failure(.notYourIdentity(caller, given: given))
+        }
         let durabilities = DurabilityLedger()
         let invocation = ToolInvocation(
             arguments: arguments, context: context, environment: environment, inputResponses: responses,
@@ -163,7 +167,7 @@ extension MCPServer {
             nextServerRequestNumber += 1
             pending.awaiting[serverID] = key
             serverRequestOwners[serverID] = id
-            sink.send(JSONRPCOutgoing.request(id: serverID, request.method, request.params))
+            sink.send(JSONRPCOutgoing.request(id: serverID, request.method, request.params), relatedTo: id)
         }
         pendingCalls[id] = pending
     }

@@ -23,6 +23,8 @@ package struct MCPServer {
     var waitingCalls: [WaitingToolCall] = []
     var serverRequestOwners: [JSONRPCID: JSONRPCID] = [:]
     var nextServerRequestNumber = 1
+    /// Who the transport authenticated for this connection (Streamable HTTP with tokens); `nil` on stdio.
+    package var caller: Caller?
 
     /// - Parameter persistence: where the state lives (the state file, in the program).
     package init(

@@ -5,6 +5,13 @@ package import OrchestratorJSON
 /// Each `send` is one complete message, written as one line in one write.
 package protocol MessageSink: AnyObject {
     func send(_ message: JSONValue)
+    /// A notification or a server request that belongs to the client's request `request`: a
+    /// transport with a stream per request (Streamable HTTP) sends it there; stdio writes it in line.
+    func send(_ message: JSONValue, relatedTo request: JSONRPCID?)
+}
+
+extension MessageSink {
+    package func send(_ message: JSONValue, relatedTo request: JSONRPCID?) { send(message) }
 }
 
 /// A sink that keeps every message, for tests and transcripts.

@@ -11,6 +11,11 @@ package final class RequestContext {
     package let revision: ProtocolRevision
     package let clientCapabilities: JSONValue
     package let clientInfo: ClientIdentity?
+    /// The request this context serves, so its notifications travel with it.
+    package let requestID: JSONRPCID?
+    /// Who the transport authenticated (a bearer token's name): the actor of every change, which no
+    /// argument may override. `nil` on stdio.
+    package let authenticated: Caller?
     private let progressToken: JSONValue?
     private let logThreshold: LogLevel?
     private let sink: any MessageSink
@@ -22,8 +27,12 @@ package final class RequestContext {
         clientInfo: ClientIdentity?,
         progressToken: JSONValue?,
         logThreshold: LogLevel?,
-        sink: any MessageSink
+        sink: any MessageSink,
+        requestID: JSONRPCID? = nil,
+        authenticated: Caller? = nil
     ) {
+        self.requestID = requestID
+        self.authenticated = authenticated
         self.revision = revision
         self.clientCapabilities = clientCapabilities
         self.clientInfo = clientInfo
@@ -47,7 +56,8 @@ package final class RequestContext {
         sink.send(
             JSONRPCOutgoing.notification(
                 "notifications/message",
-                ["level": .string(level.rawValue), "logger": .string(logger), "data": .string(text)]))
+                ["level": .string(level.rawValue), "logger": .string(logger), "data": .string(text)]),
+            relatedTo: requestID)
     }
 
     /// Sends `notifications/progress` for a request that asked for it. Values must increase.
@@ -58,7 +68,7 @@ package final class RequestContext {
         var params: [String: JSONValue] = ["progressToken": progressToken, "progress": Self.number(progress)]
         if let total { params["total"] = Self.number(total) }
         if let message, revision.hasProgressMessage { params["message"] = .string(message) }
-        sink.send(JSONRPCOutgoing.notification("notifications/progress", .object(params)))
+        sink.send(JSONRPCOutgoing.notification("notifications/progress", .object(params)), relatedTo: requestID)
     }
 
     private static func number(_ value: Double) -> JSONValue {

@@ -57,7 +57,7 @@ package struct GetNextTaskTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let scope = invocation[Arguments.scope].map(WorkRequest.ID.init)
-        let holder = invocation.actor
+        let holder = try invocation.agent(named: invocation[CommonArguments.instanceID]) ?? invocation.actor
         let (selection, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.claimNext(in: scope, holder: holder)
         }

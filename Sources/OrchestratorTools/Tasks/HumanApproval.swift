@@ -40,6 +40,20 @@ enum HumanApproval {
         _ invocation: ToolInvocation, command: String, question: () throws(ToolFailure) -> String
     ) throws(ToolFailure) -> Step {
         guard invocation.environment.configuration.approver == .human else { return .agentMayAct }
+        // Over Streamable HTTP with tokens the token decides: a person's approves, an agent's never
+        // does, not even through answers its client sends to a question.
+        if let caller = invocation.context.authenticated {
+            if caller.role == .person {
+                _ = try question()
+                return .approved(by: "person via http (\(caller.name))")
+            }
+            if invocation.wait != nil { return .awaitPerson }
+            throw .refused(
+                code: "human_approval_required",
+                message:
+                    "This server reserves approval for the person, and '\(caller.name)' holds an agent token; a person approves with a person token, on the board (/board) or with \(command). Call again with waitSeconds to wait for their decision."
+            )
+        }
         if invocation.wait != nil, !invocation.context.canElicit { return .awaitPerson }
         let question = try question()
         let person = "person" + (invocation.context.clientInfo.map { " via \($0.name)" } ?? "")

@@ -31,7 +31,7 @@ package struct MarkTaskDoneTool: MCPTool {
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let requestID = invocation.requestID
         let taskID = invocation.taskID
-        let holder = invocation[CommonArguments.instanceID]
+        let holder = try invocation.agent(named: invocation[CommonArguments.instanceID])
         let actor = invocation.actor
         let details = invocation[Arguments.details]
         let (effect, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in

@@ -6,10 +6,20 @@ internal import OrchestratorSystem
 /// What every plan-and-task tool needs: who is acting, the time, and the store with its failures
 /// turned into tool failures.
 extension ToolInvocation {
-    /// The history's "who": the `instanceId` argument, else the client's name, else "unknown client".
+    /// The history's "who": the authenticated caller (Streamable HTTP with tokens), else the
+    /// `instanceId` argument, else the client's name, else "unknown client".
     var actor: String {
+        if let caller = context.authenticated { return caller.name }
         if let instance = self[CommonArguments.instanceID], !instance.isBlank { return instance }
         return context.clientInfo?.name ?? "unknown client"
+    }
+
+    /// The agent a tool acts for, by the name the caller gave: an authenticated caller is always
+    /// itself, and naming someone else is refused, so nobody finishes or releases another's claim.
+    func agent(named given: String?) throws(ToolFailure) -> String? {
+        guard let caller = context.authenticated else { return given }
+        if let given, given != caller.name { throw .notYourIdentity(caller, given: given) }
+        return caller.name
     }
 
     var now: Timestamp { environment.configuration.clock.now() }

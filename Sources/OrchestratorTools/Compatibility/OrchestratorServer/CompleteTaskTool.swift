@@ -30,7 +30,7 @@ package struct CompleteTaskTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let id = invocation.compatTaskID
-        let instance = invocation[Arguments.instance]
+        let instance = try invocation.agent(named: invocation[Arguments.instance]) ?? invocation[Arguments.instance]
         let result = invocation[Arguments.result]
         let (effect, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             // Only the claiming instance: markDone refuses an unclaimed task and another holder's.

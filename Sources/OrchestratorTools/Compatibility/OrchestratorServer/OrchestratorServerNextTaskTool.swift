@@ -28,7 +28,7 @@ package struct OrchestratorServerNextTaskTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let instance = invocation[Arguments.instance]
+        let instance = try invocation.agent(named: invocation[Arguments.instance]) ?? invocation[Arguments.instance]
         let (selection, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.claimNextLooseTask(holder: instance)
         }

@@ -1,0 +1,61 @@
+internal import OrchestratorSystem
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Wakes the conversations whose calls wait (`waitSeconds`) when the state file changes or their time
+/// comes: one thread for the whole server, nudged whenever a call starts to wait.
+final class ConversationWaker: @unchecked Sendable {
+    private let lock = Lock()
+    private var waiting: [ObjectIdentifier: Conversation] = [:]
+    private let nudgeRead: Int32
+    private let nudgeWrite: Int32
+    /// Called with each conversation that stopped waiting (a 2026 one goes back to the pool).
+    var settled: (@Sendable (Conversation) -> Void)?
+
+    init(statePath: String) {
+        var ends: [Int32] = [0, 0]
+        _ = pipe(&ends)
+        _ = fcntl(ends[0], F_SETFL, O_NONBLOCK)
+        _ = fcntl(ends[1], F_SETFL, O_NONBLOCK)
+        nudgeRead = ends[0]
+        nudgeWrite = ends[1]
+        DetachedThread.start { [self] in run(StateFileWatcher(path: statePath)) }
+    }
+
+    /// Starts watching a conversation that has a waiting call.
+    func watch(_ conversation: Conversation) {
+        lock.withLock { waiting[ObjectIdentifier(conversation)] = conversation }
+        var byte: UInt8 = 1
+        _ = write(nudgeWrite, &byte, 1)
+    }
+
+    private func run(_ watcher: StateFileWatcher) {
+        while true {
+            let current = lock.withLock { Array(waiting.values) }
+            var timeout = current.compactMap { $0.millisecondsUntilDue() }.min() ?? -1
+            if watcher.descriptor == nil, !current.isEmpty {
+                timeout =
+                    timeout < 0 ? StateFileWatcher.pollMilliseconds : min(timeout, StateFileWatcher.pollMilliseconds)
+            }
+            var watched = [
+                pollfd(fd: nudgeRead, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: watcher.descriptor ?? -1, events: Int16(POLLIN), revents: 0),
+            ]
+            if poll(&watched, 2, timeout) < 0, errno != EINTR { return }
+            var bytes = [UInt8](repeating: 0, count: 64)
+            while bytes.withUnsafeMutableBytes({ read(nudgeRead, $0.baseAddress, $0.count) }) > 0 {}
+            let changed = watcher.changed()
+            for conversation in current {
+                conversation.wake(stateChanged: changed)
+                if !conversation.isWaiting {
+                    lock.withLock { waiting[ObjectIdentifier(conversation)] = nil }
+                    settled?(conversation)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import OrchestratorHTTP
+import OrchestratorMCP
+import OrchestratorServe
+import OrchestratorStorage
+import OrchestratorSystem
+import OrchestratorTools
+
+/// `serve --http`: wires the store and the tools into the shared server and listens until a stop signal.
+enum SharedServerLaunch {
+    static func run(
+        address: HTTPAddress, options: LaunchOptions, configuration: ServerConfiguration, location: StateLocation,
+        diagnostics: Diagnostics
+    ) -> Int32 {
+        var tokens: TokenRegistry?
+        if let path = options.tokensPath {
+            do { tokens = try TokenRegistry.load(path) } catch {
+                Diagnostics.writeStderr("mcp-orchestrator serve: \(error)\n")
+                return 78
+            }
+        }
+        if tokens == nil, !address.isLoopback {
+            Diagnostics.writeStderr(
+                "mcp-orchestrator serve: refusing to serve on \(address.host) without --tokens: anyone who can reach it could act; give a tokens file, or bind to 127.0.0.1\n"
+            )
+            return 64
+        }
+        let lockWait = options.lockWaitSeconds
+        let shared = SharedServer(
+            statePath: location.path, tokens: tokens, allowedOrigins: Set(options.allowedOrigins)
+        ) { sink in
+            MCPServer(
+                configuration: configuration, persistence: StateStore(location: location, lockWaitSeconds: lockWait),
+                sink: sink, tools: ShippedTools.all)
+        }
+        var limits = HTTPLimits()
+        limits.maximumBodyBytes = options.maximumLineBytes
+        limits.maximumConnections = 512
+        let server: HTTPServer
+        do { server = try HTTPServer(host: address.host, port: address.port, limits: limits, handler: shared) } catch {
+            Diagnostics.writeStderr("mcp-orchestrator serve: \(error.description)\n")
+            return 69
+        }
+        let who =
+            tokens.map { "\($0.callers.count) tokens from \(options.tokensPath ?? "")" }
+            ?? "no tokens (this machine only)"
+        Diagnostics.writeStderr("mcp-orchestrator serve: \(server.origin)/mcp (\(who))\n")
+        server.run(stopDescriptor: StopSignals.install())
+        diagnostics.write(.notice, "stop signal received; exiting")
+        return 0
+    }
+}

@@ -1,0 +1,162 @@
+"""The shared server over MCP's Streamable HTTP, driven by the official Python SDK's HTTP client in
+both eras: the plan flow, workflows, elicitation on the request's stream, waiting calls, tokens and
+the Origin check."""
+
+import http.client
+import json
+import urllib.parse
+
+import anyio
+import pytest
+from mcp import Client
+from mcp.types import ElicitResult
+
+from shared_server import http_client, serving, tokens_file
+
+pytestmark = pytest.mark.anyio
+
+ERAS = ["auto", "legacy"]
+PLAN = [{"title": "Parser", "description": "Write the parser"},
+        {"title": "Tests", "description": "Test it", "dependsOn": ["Parser"]}]
+
+
+def raw_post(url, body, headers=None):
+    """One POST as bytes on the wire, for what an SDK would never send."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        connection.request("POST", parts.path, body=json.dumps(body).encode(), headers={
+            "Content-Type": "application/json", "Accept": "application/json, text/event-stream", **(headers or {})})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+INITIALIZE = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+    "protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "raw", "version": "1"}}}
+
+
+@pytest.mark.parametrize("mode", ERAS)
+async def test_the_plan_flow_over_http(server_binary, tmp_path, mode):
+    with serving(server_binary, tmp_path / "state.json") as url:
+        async with http_client(url, mode=mode) as client:
+            planned = await client.call_tool("request_planning", {"originalRequest": "CSV export", "tasks": PLAN})
+            assert planned.structured_content["requestId"] == "req-1"
+            for task in ["task-1", "task-2"]:
+                claimed = (await client.call_tool("get_next_task", {})).structured_content
+                assert (claimed["status"], claimed["task"]["id"]) == ("claimed", task)
+                await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": task, "completedDetails": "did it"})
+                approved = await client.call_tool("approve_task_completion", {"requestId": "req-1", "taskId": task})
+                assert approved.structured_content["decision"] == "approved"
+            closed = await client.call_tool("approve_request_completion", {"requestId": "req-1"})
+            assert closed.structured_content["request"]["status"] == "completed"
+    stored = json.loads((tmp_path / "state.json").read_text())
+    assert [task["status"] for task in stored["requests"][0]["tasks"]] == ["approved", "approved"]
+
+
+@pytest.mark.parametrize("mode", ERAS)
+async def test_a_workflow_over_http(server_binary, tmp_path, mode):
+    with serving(server_binary, tmp_path / "state.json") as url:
+        async with http_client(url, mode=mode) as client:
+            listed = (await client.call_tool("list_workflows", {})).structured_content
+            assert any(item["name"] == "commit_message" for item in listed["workflows"])
+            started = await client.call_tool("start_workflow", {"workflow_name": "commit_message"})
+            assert not started.is_error and started.structured_content["instance_id"] == "run-1"
+
+
+async def test_elicitation_rides_on_the_calls_own_stream(server_binary, tmp_path):
+    async def answer(context, params):
+        return ElicitResult(action="accept", content={"decision": "approve"})
+
+    with serving(server_binary, tmp_path / "state.json", "--approver", "human") as url:
+        async with http_client(url, mode="legacy", elicitation_callback=answer) as client:
+            await client.call_tool("request_planning", {"originalRequest": "R", "tasks": PLAN[:1]})
+            await client.call_tool("get_next_task", {})
+            await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "done"})
+            approved = await client.call_tool("approve_task_completion", {"requestId": "req-1", "taskId": "task-1"})
+            assert approved.structured_content["decision"] == "approved"
+            assert approved.structured_content["task"]["approvedBy"].startswith("person via")
+
+
+@pytest.mark.parametrize("mode", ERAS)
+async def test_a_waiting_call_over_http_returns_when_another_agent_approves(server_binary, tmp_path, mode):
+    with serving(server_binary, tmp_path / "state.json") as url:
+        async with http_client(url, mode=mode) as worker, http_client(url, mode=mode) as reviewer:
+            await worker.call_tool("request_planning", {"originalRequest": "R", "tasks": PLAN})
+            await worker.call_tool("get_next_task", {})
+            await worker.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "done"})
+            parked, results = anyio.Event(), []
+
+            async def on_progress(value, total, message):
+                if (message or "").startswith("Waiting for"):
+                    parked.set()
+
+            async def wait_for_work():
+                results.append(await worker.call_tool("get_next_task", {"waitSeconds": 50}, progress_callback=on_progress))
+
+            async with anyio.create_task_group() as group:
+                group.start_soon(wait_for_work)
+                with anyio.fail_after(30):
+                    await parked.wait()
+                await reviewer.call_tool("approve_task_completion", {"requestId": "req-1", "taskId": "task-1"})
+            nxt = results[0].structured_content
+            assert (nxt["status"], nxt["task"]["id"]) == ("claimed", "task-2")
+
+
+async def test_tokens_name_the_actor_and_refuse_what_they_may_not_do(server_binary, tmp_path):
+    path, issued = tokens_file(tmp_path, ("builder", "agent"), ("tester", "agent"), ("ada", "person"))
+    with serving(server_binary, tmp_path / "state.json", "--tokens", str(path), "--approver", "human") as url:
+        # No token, a wrong one: 401 with the challenge the specification asks for.
+        status, headers, _ = raw_post(url, INITIALIZE)
+        assert status == 401 and headers["WWW-Authenticate"].startswith("Bearer")
+        status, headers, _ = raw_post(url, INITIALIZE, {"Authorization": "Bearer " + "0" * 48})
+        assert status == 401 and 'error="invalid_token"' in headers["WWW-Authenticate"]
+
+        async with http_client(url, issued["builder"]) as builder, http_client(url, issued["tester"]) as tester:
+            await builder.call_tool("request_planning", {"originalRequest": "R", "tasks": PLAN})
+            claimed = (await builder.call_tool("get_next_task", {})).structured_content
+            assert claimed["task"]["assignee"] == "builder"
+            # Another agent cannot finish builder's claim, not even by naming builder.
+            stolen = await tester.call_tool("mark_task_done", {
+                "requestId": "req-1", "taskId": "task-1", "completedDetails": "mine", "instanceId": "builder"})
+            assert stolen.is_error and stolen.structured_content["error"]["code"] == "not_your_identity"
+            stolen = await tester.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "mine"})
+            assert stolen.is_error
+            await builder.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "done"})
+            # Under --approver human an agent token never approves; a person token does.
+            refused = await builder.call_tool("approve_task_completion", {"requestId": "req-1", "taskId": "task-1"})
+            assert refused.is_error and refused.structured_content["error"]["code"] == "human_approval_required"
+            async with http_client(url, issued["ada"]) as person:
+                approved = await person.call_tool("approve_task_completion", {"requestId": "req-1", "taskId": "task-1"})
+                assert approved.structured_content["task"]["approvedBy"] == "person via http (ada)"
+    history = json.loads((tmp_path / "state.json").read_text())["requests"][0]["tasks"][0]["history"]
+    assert [entry["actor"] for entry in history] == ["builder", "builder", "builder", "person via http (ada)"]
+
+
+async def test_a_session_belongs_to_its_token(server_binary, tmp_path):
+    path, issued = tokens_file(tmp_path, ("builder", "agent"), ("tester", "agent"))
+    with serving(server_binary, tmp_path / "state.json", "--tokens", str(path)) as url:
+        status, headers, _ = raw_post(url, INITIALIZE, {"Authorization": f"Bearer {issued['builder']}"})
+        session = headers["Mcp-Session-Id"]
+        ping = {"jsonrpc": "2.0", "id": 2, "method": "ping"}
+        status, _, _ = raw_post(url, ping, {"Authorization": f"Bearer {issued['tester']}", "Mcp-Session-Id": session})
+        assert status == 403
+        status, _, _ = raw_post(url, ping, {"Authorization": f"Bearer {issued['builder']}", "Mcp-Session-Id": "nope"})
+        assert status == 404
+
+
+async def test_an_origin_that_is_not_allowed_is_refused(server_binary, tmp_path):
+    with serving(server_binary, tmp_path / "state.json", "--allow-origin", "https://app.example") as url:
+        status, _, body = raw_post(url, INITIALIZE, {"Origin": "http://evil.example"})
+        assert status == 403 and json.loads(body)["error"]["message"].startswith("Forbidden")
+        status, _, _ = raw_post(url, INITIALIZE, {"Origin": "https://app.example"})
+        assert status == 200
+    assert not (tmp_path / "state.json").exists(), "a refused request wrote the state file"
+
+
+async def test_another_address_needs_tokens(server_binary, tmp_path):
+    import subprocess
+    refused = subprocess.run([server_binary, "serve", "--http", "0.0.0.0:0", "--state", str(tmp_path / "s.json")],
+                             capture_output=True, text=True, timeout=30)
+    assert refused.returncode == 64 and "without --tokens" in refused.stderr
