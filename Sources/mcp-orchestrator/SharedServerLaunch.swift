@@ -24,13 +24,13 @@ enum SharedServerLaunch {
             )
             return 64
         }
-        let lockWait = options.lockWaitSeconds
+        // One store for every session, one at a time (the file lock still keeps other processes out).
+        let store = SerializedPersistence(StateStore(location: location, lockWaitSeconds: options.lockWaitSeconds))
         let shared = SharedServer(
             statePath: location.path, tokens: tokens, allowedOrigins: Set(options.allowedOrigins)
         ) { sink in
             MCPServer(
-                configuration: configuration, persistence: StateStore(location: location, lockWaitSeconds: lockWait),
-                sink: sink, tools: ShippedTools.all)
+                configuration: configuration, persistence: store, sink: sink, tools: ShippedTools.all)
         }
         var limits = HTTPLimits()
         limits.maximumBodyBytes = options.maximumLineBytes
