@@ -1,0 +1,60 @@
+"""fastmcp 4.1.6's own Client over the shared server's Streamable HTTP, with a bearer token: the plan
+flow, the token's name as the holder of the claim, and a refusal raised as its ToolError."""
+
+import json
+import os
+import re
+import secrets
+import subprocess
+
+import pytest
+from fastmcp import Client
+from fastmcp.client.transports import StreamableHttpTransport
+from fastmcp.exceptions import ToolError
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def shared_server(binary, tmp_path):
+    tokens = tmp_path / "tokens.json"
+    token = secrets.token_hex(24)
+    tokens.write_text(json.dumps({"tokens": [{"name": "fast-agent", "role": "agent", "token": token}]}))
+    os.chmod(tokens, 0o600)
+    process = subprocess.Popen(
+        [binary, "serve", "--http", "127.0.0.1:0", "--tokens", str(tokens), "--state", str(tmp_path / "state.json")],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        url = None
+        while url is None:
+            line = process.stderr.readline()
+            assert line, "the shared server ended before printing its address"
+            found = re.search(r"(http://\S+/mcp)", line)
+            url = found.group(1) if found else None
+        yield url, token
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stderr.close()
+
+
+async def test_the_plan_flow_through_fastmcp_over_http(shared_server):
+    url, token = shared_server
+    async with Client(StreamableHttpTransport(url, auth=token)) as client:
+        plan = await client.call_tool("request_planning", {"originalRequest": "Ship it", "tasks": [
+            {"title": "Build", "description": "d"}, {"title": "Test", "description": "d", "dependsOn": [1]}]})
+        assert plan.structured_content["requestId"] == "req-1"
+        claimed = await client.call_tool("get_next_task", {})
+        assert claimed.structured_content["task"]["assignee"] == "fast-agent"
+        with pytest.raises(ToolError, match="not_your_identity|authenticated as 'fast-agent'"):
+            await client.call_tool("mark_task_done", {
+                "requestId": "req-1", "taskId": "task-1", "completedDetails": "done", "instanceId": "someone-else"})
+        done = await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "done"})
+        assert done.structured_content["task"]["status"] == "done"
+
+
+async def test_fastmcp_without_the_token_is_refused(shared_server):
+    url, _ = shared_server
+    with pytest.raises(Exception, match="401|Unauthorized"):
+        async with Client(StreamableHttpTransport(url)) as client:
+            await client.list_tools()
