@@ -8,8 +8,8 @@ package struct HTTPRequest: Sendable {
     /// The query's `name=value` pairs, percent-decoded; the first of a repeated name wins.
     package let query: [String: String]
     /// Header names in lower case, values trimmed, in the order sent.
-    package let headers: [(name: String, value: String)]
-    package let body: [UInt8]
+    package private(set) var headers: [(name: String, value: String)]
+    package var body: [UInt8]
     /// Whether the connection stays open after the response (HTTP/1.1 unless `Connection: close`).
     package let keepAlive: Bool
 
@@ -44,6 +44,12 @@ package struct HTTPRequest: Sendable {
     package func headerValues(_ name: String) -> [String] {
         let wanted = name.lowercased()
         return headers.filter { $0.name == wanted }.map(\.value)
+    }
+
+    /// Drops a header (a front door that rewrites a request before passing it on).
+    package mutating func removeHeader(_ name: String) {
+        let unwanted = name.lowercased()
+        headers.removeAll { $0.name == unwanted }
     }
 
     /// The value of one cookie from the `Cookie` headers.

@@ -29,6 +29,7 @@ package final class SharedServer: HTTPHandler, @unchecked Sendable {
                 403, .invalidRequest,
                 "Forbidden: the Origin \(origin) is not allowed (--allow-origin names the allowed ones)")
         }
+        if request.method == "OPTIONS", let origin = request.header("origin") { return Self.preflight(origin) }
         var caller: Caller?
         if let tokens {
             guard let authorization = request.header("authorization") else {
@@ -39,15 +40,45 @@ package final class SharedServer: HTTPHandler, @unchecked Sendable {
             else { return unauthorised("the token is not valid", error: "invalid_token") }
             caller = found
         }
+        var response: HTTPResponse
         switch (request.method, request.path) {
-        case ("POST", "/mcp"): return endpoint.post(request, caller: caller)
-        case ("DELETE", "/mcp"): return endpoint.delete(request, caller: caller)
+        case ("POST", "/mcp"): response = endpoint.post(request, caller: caller)
+        case ("DELETE", "/mcp"): response = endpoint.delete(request, caller: caller)
+        case ("POST", "/list-tools"):
+            response = endpoint.taskmanagerRoute(request, method: "tools/list", caller: caller)
+        case ("POST", "/call-tool"): response = endpoint.taskmanagerRoute(request, method: "tools/call", caller: caller)
         case (_, "/mcp"):
             // No standalone stream: every message this server sends belongs to a request.
-            return .text(405, "405 Method Not Allowed\n", headers: [("Allow", "POST, DELETE")])
+            response = .text(405, "405 Method Not Allowed\n", headers: [("Allow", "POST, DELETE")])
+        case (_, "/list-tools"), (_, "/call-tool"):
+            response = .text(405, "405 Method Not Allowed\n", headers: [("Allow", "POST")])
         default:
-            return .text(404, "404 Not Found: the MCP endpoint is /mcp\n")
+            response = .text(404, "404 Not Found: the MCP endpoint is /mcp\n")
         }
+        if let origin = request.header("origin") { response.headers += Self.crossOrigin(origin) }
+        return response
+    }
+
+    /// A browser page from an allowed origin may read the answers and the session id.
+    private static func crossOrigin(_ origin: String) -> [(name: String, value: String)] {
+        [
+            ("Access-Control-Allow-Origin", origin), ("Access-Control-Expose-Headers", "Mcp-Session-Id"),
+            ("Vary", "Origin"),
+        ]
+    }
+
+    /// A browser's preflight for an allowed origin.
+    private static func preflight(_ origin: String) -> HTTPResponse {
+        HTTPResponse(
+            status: 204,
+            headers: crossOrigin(origin) + [
+                ("Access-Control-Allow-Methods", "POST, DELETE"),
+                (
+                    "Access-Control-Allow-Headers",
+                    "Content-Type, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Mcp-Method, Mcp-Name"
+                ),
+                ("Access-Control-Max-Age", "600"),
+            ])
     }
 
     private func unauthorised(_ reason: String, error: String?) -> HTTPResponse {

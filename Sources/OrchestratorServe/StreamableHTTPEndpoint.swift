@@ -122,6 +122,31 @@ package final class StreamableHTTPEndpoint: @unchecked Sendable {
             })
     }
 
+    /// mcp-taskmanager's routes: `POST /list-tools` and `POST /call-tool` with one JSON-RPC request
+    /// (`tools/list`, `tools/call`), answered with one JSON-RPC response, statelessly.
+    func taskmanagerRoute(_ request: HTTPRequest, method: String, caller: Caller?) -> HTTPResponse {
+        guard case .object(var message)? = try? JSONParser.parse(request.body, keepsMessageIDs: true),
+            message["method"]?.stringValue == method, message["id"].flatMap(JSONRPCID.init) != nil
+        else {
+            return Self.error(
+                400, .invalidRequest,
+                "Invalid Request: send one JSON-RPC request {\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"\(method)\", …}"
+            )
+        }
+        // The route is the 2026 stateless form of the same request: the envelope is added here.
+        var params = message["params"]?.objectValue ?? [:]
+        var meta = params["_meta"]?.objectValue ?? [:]
+        meta[RequestEnvelope.protocolVersionKey] = .string(ProtocolRevision.modern.last?.rawValue ?? "2026-07-28")
+        meta[RequestEnvelope.clientCapabilitiesKey] = [:]
+        meta[RequestEnvelope.clientInfoKey] = ["name": "mcp-taskmanager route", "version": "1"]
+        params["_meta"] = .object(meta)
+        message["params"] = .object(params)
+        var forwarded = request
+        forwarded.body = JSONWriter.bytes(from: .object(message))
+        forwarded.removeHeader("mcp-protocol-version")
+        return post(forwarded, caller: caller)
+    }
+
     /// `DELETE /mcp`: ends the session.
     func delete(_ request: HTTPRequest, caller: Caller?) -> HTTPResponse {
         guard let sessionID = request.header("mcp-session-id") else {

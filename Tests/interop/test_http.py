@@ -160,3 +160,39 @@ async def test_another_address_needs_tokens(server_binary, tmp_path):
     refused = subprocess.run([server_binary, "serve", "--http", "0.0.0.0:0", "--state", str(tmp_path / "s.json")],
                              capture_output=True, text=True, timeout=30)
     assert refused.returncode == 64 and "without --tokens" in refused.stderr
+
+
+async def test_mcp_taskmanagers_routes_answer_with_the_same_tools_and_tokens(server_binary, tmp_path):
+    path, issued = tokens_file(tmp_path, ("builder", "agent"))
+    with serving(server_binary, tmp_path / "state.json", "--tokens", str(path), "--toolsets", "taskmanager") as url:
+        base = url.rsplit("/", 1)[0]
+        listed = {"jsonrpc": "2.0", "id": 1, "method": "tools/list"}
+        status, _, _ = raw_post(base + "/list-tools", listed)
+        assert status == 401
+        auth = {"Authorization": f"Bearer {issued['builder']}"}
+        status, _, body = raw_post(base + "/list-tools", listed, auth)
+        assert status == 200 and "request_planning" in {tool["name"] for tool in json.loads(body)["result"]["tools"]}
+        call = {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "request_planning", "arguments": {
+            "originalRequest": "R", "tasks": [{"title": "A", "description": "d"}]}}}
+        status, _, body = raw_post(base + "/call-tool", call, auth)
+        assert status == 200 and json.loads(body)["result"]["structuredContent"]["requestId"] == "req-1"
+        status, _, _ = raw_post(base + "/call-tool", listed, auth)
+        assert status == 400, "a body whose method is not the route's is refused"
+    history = json.loads((tmp_path / "state.json").read_text())["requests"][0]["tasks"][0]["history"]
+    assert history[0]["actor"] == "builder"
+
+
+async def test_cross_origin_calls_only_from_allowed_origins(server_binary, tmp_path):
+    with serving(server_binary, tmp_path / "state.json", "--allow-origin", "https://app.example") as url:
+        parts = urllib.parse.urlsplit(url)
+        for origin, expected in [("https://app.example", 204), ("http://evil.example", 403)]:
+            connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+            connection.request("OPTIONS", "/mcp", headers={"Origin": origin, "Access-Control-Request-Method": "POST"})
+            response = connection.getresponse()
+            response.read()
+            connection.close()
+            assert response.status == expected
+            if expected == 204:
+                assert response.getheader("Access-Control-Allow-Origin") == origin
+        status, headers, _ = raw_post(url, INITIALIZE, {"Origin": "https://app.example"})
+        assert status == 200 and headers["Access-Control-Allow-Origin"] == "https://app.example"
