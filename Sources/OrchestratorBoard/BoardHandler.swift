@@ -11,23 +11,34 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
     private let lock = Lock()
     private let orchestrator: Orchestrator
     private let stateFile: String
-    private let actor: String
     private let changes: BoardChanges
+    /// Where the board is mounted: "" on its own, "/board" on the shared server.
+    private let prefix: String
 
-    /// - Parameter actor: who decisions are recorded as ("person via board (ada)").
-    package init(orchestrator: Orchestrator, stateFile: String, actor: String, security: BoardSecurity) {
+    /// - Parameter prefix: the path the board lives under ("" for its own server).
+    package init(orchestrator: Orchestrator, stateFile: String, security: BoardSecurity, prefix: String = "") {
         self.orchestrator = orchestrator
         self.stateFile = stateFile
-        self.actor = actor
         self.security = security
+        self.prefix = prefix
         changes = BoardChanges(path: stateFile)
+    }
+
+    /// Whether a path is the board's (under its prefix).
+    package func serves(_ path: String) -> Bool {
+        prefix.isEmpty || path == prefix || path.hasPrefix(prefix + "/")
     }
 
     package func respond(to request: HTTPRequest) -> HTTPResponse {
         guard security.hostAllowed(request) else {
             return .text(403, "403 Forbidden: the Host header must name the board's own address\n")
         }
-        switch (request.method, request.path) {
+        // The page's links are relative, so the page itself is the folder: /board becomes /board/.
+        if !prefix.isEmpty, request.path == prefix {
+            return HTTPResponse(status: 303, headers: [("Location", prefix + "/")])
+        }
+        let path = String(request.path.dropFirst(prefix.count))
+        switch (request.method, path) {
         case ("GET", "/board.js"), ("HEAD", "/board.js"):
             return asset(BoardScript.text, type: "text/javascript; charset=utf-8")
         case ("GET", "/board.css"), ("HEAD", "/board.css"):
@@ -37,15 +48,15 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
         case ("GET", "/"), ("HEAD", "/"):
             return page(request)
         case ("GET", "/api/state"):
-            guard security.hasSession(request) else { return unauthorised() }
-            return json(200, currentView())
+            guard let actor = security.actor(of: request) else { return unauthorised() }
+            return json(200, currentView(actor: actor))
         case ("GET", "/api/events"):
-            guard security.hasSession(request) else { return unauthorised() }
-            return events()
+            guard let actor = security.actor(of: request) else { return unauthorised() }
+            return events(actor: actor)
         case ("POST", "/api/approve"), ("POST", "/api/reject"), ("POST", "/api/approve-request"):
-            guard security.hasSession(request) else { return unauthorised() }
+            guard let actor = security.actor(of: request) else { return unauthorised() }
             if let refusal = security.changeAllowed(request) { return json(403, ["error": .string(refusal)]) }
-            return decide(request)
+            return decide(request, path: path, actor: actor)
         case (_, "/"), (_, "/board.js"), (_, "/board.css"), (_, "/favicon.svg"), (_, "/api/state"), (_, "/api/events"):
             return .text(405, "405 Method Not Allowed\n", headers: [("Allow", "GET, HEAD")])
         case (_, "/api/approve"), (_, "/api/reject"), (_, "/api/approve-request"):
@@ -59,12 +70,12 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
     /// the page; else how to get in.
     private func page(_ request: HTTPRequest) -> HTTPResponse {
         if let given = request.query["token"] {
-            guard security.tokenMatches(given) else { return unauthorised() }
+            guard let cookie = security.signIn(given) else { return unauthorised() }
             return HTTPResponse(
                 status: 303,
-                headers: [("Location", "/"), ("Set-Cookie", security.cookie), ("Cache-Control", "no-store")])
+                headers: [("Location", prefix + "/"), ("Set-Cookie", cookie), ("Cache-Control", "no-store")])
         }
-        guard security.hasSession(request) else { return unauthorised() }
+        guard security.actor(of: request) != nil else { return unauthorised() }
         return .text(
             200, BoardPage.html(antiForgery: security.antiForgery), type: "text/html; charset=utf-8",
             headers: Self.pageHeaders)
@@ -97,7 +108,7 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
     }
 
     /// The view of the state now, or an error object when the file cannot be read.
-    private func currentView() -> JSONValue {
+    private func currentView(actor: String) -> JSONValue {
         lock.withLock {
             do throws(PersistenceError) {
                 let snapshot = try orchestrator.read()
@@ -111,7 +122,7 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
 
     /// Server-sent events: the view at once, then again after every change of the file, and a comment
     /// every 15 seconds so idle connections stay open.
-    private func events() -> HTTPResponse {
+    private func events(actor: String) -> HTTPResponse {
         HTTPResponse(
             status: 200,
             headers: [("Content-Type", "text/event-stream"), ("Cache-Control", "no-store")]
@@ -119,7 +130,7 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
             body: .eventStream { [self] stream in
                 guard let wake = changes.subscribe() else { return }
                 defer { changes.unsubscribe(wake) }
-                var sent = JSONWriter.string(from: currentView())
+                var sent = JSONWriter.string(from: currentView(actor: actor))
                 guard stream.send(event: "state", data: sent) else { return }
                 while true {
                     switch stream.wait(on: wake, milliseconds: 15_000) {
@@ -128,7 +139,7 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
                         guard stream.comment("still here") else { return }
                     case .ready:
                         BoardChanges.drain(wake)
-                        let now = JSONWriter.string(from: currentView())
+                        let now = JSONWriter.string(from: currentView(actor: actor))
                         if now != sent {
                             sent = now
                             guard stream.send(event: "state", data: now) else { return }
@@ -139,7 +150,7 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
     }
 
     /// Approve, reject or close, through the same use cases and rules as every front end.
-    private func decide(_ request: HTTPRequest) -> HTTPResponse {
+    private func decide(_ request: HTTPRequest, path: String, actor: String) -> HTTPResponse {
         guard request.header("content-type")?.lowercased().hasPrefix("application/json") == true else {
             return json(415, ["error": "send the decision as application/json"])
         }
@@ -159,9 +170,8 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
         guard let requestID = field("requestId").map(WorkRequest.ID.init) else {
             return json(400, ["error": "requestId (a string) is required"])
         }
-        let actor = actor
         let result: Result<String, ChangeFailure>
-        switch request.path {
+        switch path {
         case "/api/approve":
             guard let taskID = field("taskId").map(WorkTask.ID.init) else {
                 return json(400, ["error": "taskId (a string) is required"])

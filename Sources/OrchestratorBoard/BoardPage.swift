@@ -18,9 +18,9 @@ enum BoardPage {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="board-csrf" content="\(antiForgery)">
         <title>mcp-orchestrator board</title>
-        <link rel="stylesheet" href="/board.css">
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-        <script src="/board.js" defer></script>
+        <link rel="stylesheet" href="board.css">
+        <link rel="icon" href="favicon.svg" type="image/svg+xml">
+        <script src="board.js" defer></script>
         </head>
         <body>
         <header>

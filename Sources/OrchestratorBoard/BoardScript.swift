@@ -91,9 +91,9 @@ enum BoardScript {
             const reject = el("button", {class: "reject", type: "button", "data-action": "reject", "data-task": task.id}, "Reject");
             const buttons = [approve, reject];
             approve.addEventListener("click", () =>
-              decide("/api/approve", {requestId: item.requestId, taskId: task.id}, key, buttons));
+              decide("api/approve", {requestId: item.requestId, taskId: task.id}, key, buttons));
             reject.addEventListener("click", () =>
-              decide("/api/reject", {requestId: item.requestId, taskId: task.id, feedback: feedback.value}, key, buttons));
+              decide("api/reject", {requestId: item.requestId, taskId: task.id, feedback: feedback.value}, key, buttons));
             return el("article", {class: "card decide", "data-task": task.id},
               el("p", {class: "request-text"}, `${item.requestId}: ${item.request}`),
               el("h3", {}, `${task.id}: ${task.title}`),
@@ -110,7 +110,7 @@ enum BoardScript {
             const key = `close:${item.requestId}`;
             const button = el("button", {class: "approve", type: "button", "data-action": "approve-request", "data-request": item.requestId}, "Close the request");
             button.addEventListener("click", () =>
-              decide("/api/approve-request", {requestId: item.requestId}, key, [button]));
+              decide("api/approve-request", {requestId: item.requestId}, key, [button]));
             return el("article", {class: "card close", "data-request": item.requestId},
               el("p", {class: "request-text"}, `${item.requestId}: ${item.request}`),
               el("h3", {}, `All ${item.taskCount} tasks of ${item.requestId} are approved`),
@@ -220,7 +220,7 @@ enum BoardScript {
           }
 
           const live = document.getElementById("live");
-          const events = new EventSource("/api/events");
+          const events = new EventSource("api/events");
           events.addEventListener("state", event => {
             live.textContent = "live";
             live.classList.add("on");

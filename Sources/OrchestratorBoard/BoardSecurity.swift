@@ -1,25 +1,38 @@
 internal import OrchestratorHTTP
+internal import OrchestratorSystem
 
 /// How the board guards a page that can change state on a shared machine, as Jupyter does: a secret
 /// token in the first address, then an HttpOnly SameSite=Strict session cookie; a Host header that
 /// names the bound address (no DNS rebinding); and for changes, a same-origin `Origin` and the
 /// anti-forgery token the page carries.
-package struct BoardSecurity: Sendable {
-    /// Printed once, in the address; exchanged for the cookie.
-    package let token: String
-    /// The cookie's value.
-    let session: String
+///
+/// The standalone board has one token, printed at start; on the shared server every person token is
+/// one, and the session remembers whose it was, so decisions are recorded under that person's name.
+package final class BoardSecurity: @unchecked Sendable {
+    /// Each token, with the actor its decisions are recorded as.
+    private let tokens: [(token: String, actor: String)]
+    /// Cookie value → actor, for every sign-in.
+    private var sessions: [String: String] = [:]
+    private let lock = Lock()
     /// The page's anti-forgery token, sent back in `X-Board-CSRF` with every change.
     let antiForgery: String
-    /// `host:port` values the Host header may carry.
-    let allowedHosts: Set<String>
+    /// `host:port` values the Host header may carry; `nil` when the server is reached by names it cannot
+    /// know (the shared server behind a proxy), where a token is needed before anything anyway.
+    private let allowedHosts: Set<String>?
 
     package static let cookieName = "mcp_orchestrator_board"
 
-    package init(host: String, port: Int, token: String = BoardSecurity.secret()) {
-        self.token = token
-        session = Self.secret()
+    /// - Parameters:
+    ///   - tokens: token → who its decisions are recorded as ("person via board (ada)").
+    ///   - host, port: the bound address, whose names the Host header must carry; `checksHost` false
+    ///     when the address is not loopback.
+    package init(tokens: [(token: String, actor: String)], host: String, port: Int, checksHost: Bool = true) {
+        self.tokens = tokens
         antiForgery = Self.secret()
+        guard checksHost else {
+            allowedHosts = nil
+            return
+        }
         var names: Set<String> = [host.contains(":") ? "[\(host)]" : host]
         if host == "127.0.0.1" || host == "::1" { names.formUnion(["127.0.0.1", "localhost", "[::1]"]) }
         allowedHosts = Set(names.map { "\($0):\(port)" })
@@ -35,20 +48,34 @@ package struct BoardSecurity: Sendable {
     }
 
     func hostAllowed(_ request: HTTPRequest) -> Bool {
-        request.header("host").map { allowedHosts.contains($0.lowercased()) } ?? false
+        guard let allowedHosts else { return true }
+        return request.header("host").map { allowedHosts.contains($0.lowercased()) } ?? false
     }
 
-    func hasSession(_ request: HTTPRequest) -> Bool {
-        request.cookie(Self.cookieName).map { Self.same($0, session) } ?? false
+    /// Who the request's session cookie belongs to, if it has one.
+    func actor(of request: HTTPRequest) -> String? {
+        guard let cookie = request.cookie(Self.cookieName) else { return nil }
+        return lock.withLock { sessions.first { Self.same($0.key, cookie) }?.value }
     }
 
-    func tokenMatches(_ given: String?) -> Bool {
-        given.map { Self.same($0, token) } ?? false
+    /// Exchanges a token for a new session; returns its `Set-Cookie` value, or `nil` for a wrong token.
+    func signIn(_ given: String) -> String? {
+        var found: String?
+        for entry in tokens where Self.same(given, entry.token) { found = entry.actor }
+        guard let actor = found else { return nil }
+        let session = Self.secret()
+        lock.withLock {
+            if sessions.count >= 1024 { sessions.removeAll() }
+            sessions[session] = actor
+        }
+        return "\(Self.cookieName)=\(session); HttpOnly; SameSite=Strict; Path=/"
     }
 
-    /// A change must come from the page itself: its Origin is this server, and it carries the page's token.
+    /// A change must come from the page itself: its Origin names this server (as the Host header does),
+    /// and it carries the page's token.
     func changeAllowed(_ request: HTTPRequest) -> String? {
-        guard let origin = request.header("origin"), let host = request.header("host"), origin == "http://\(host)"
+        guard let origin = request.header("origin"), let host = request.header("host"),
+            origin == "http://\(host)" || origin == "https://\(host)"
         else { return "a change must come from the board's own page (its Origin)" }
         if let site = request.header("sec-fetch-site"), site != "same-origin" {
             return "a change must come from the board's own page (Sec-Fetch-Site)"
@@ -57,11 +84,6 @@ package struct BoardSecurity: Sendable {
             return "a change must carry the page's anti-forgery token; reload the board"
         }
         return nil
-    }
-
-    /// The cookie set once the token was shown.
-    var cookie: String {
-        "\(Self.cookieName)=\(session); HttpOnly; SameSite=Strict; Path=/"
     }
 
     /// Compares secrets in time that does not depend on where they differ.

@@ -1,3 +1,4 @@
+package import OrchestratorBoard
 package import OrchestratorHTTP
 internal import OrchestratorJSON
 package import OrchestratorMCP
@@ -8,6 +9,8 @@ package final class SharedServer: HTTPHandler, @unchecked Sendable {
     private let endpoint: StreamableHTTPEndpoint
     private let tokens: TokenRegistry?
     private let allowedOrigins: Set<String>
+    /// The board at `/board`, for people: it signs them in with their own token and keeps a cookie.
+    private let board: BoardHandler?
 
     /// - Parameters:
     ///   - tokens: `nil` serves anyone who can reach the address (loopback only: the launcher refuses
@@ -15,15 +18,18 @@ package final class SharedServer: HTTPHandler, @unchecked Sendable {
     ///   - allowedOrigins: browser origins that may call, besides none at all (clients that are not
     ///     browsers send no `Origin`).
     package init(
-        statePath: String, tokens: TokenRegistry?, allowedOrigins: Set<String>,
+        statePath: String, tokens: TokenRegistry?, allowedOrigins: Set<String>, board: BoardHandler?,
         makeServer: @escaping @Sendable (any MessageSink) -> MCPServer
     ) {
         self.tokens = tokens
         self.allowedOrigins = allowedOrigins
+        self.board = board
         endpoint = StreamableHTTPEndpoint(statePath: statePath, makeServer: makeServer)
     }
 
     package func respond(to request: HTTPRequest) -> HTTPResponse {
+        // The board is a page for people: its own token-for-cookie sign-in, its own same-origin checks.
+        if let board, board.serves(request.path) { return board.respond(to: request) }
         if let origin = request.header("origin"), !allowedOrigins.contains(origin) {
             return StreamableHTTPEndpoint.error(
                 403, .invalidRequest,

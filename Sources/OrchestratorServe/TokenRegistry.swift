@@ -21,6 +21,11 @@ package struct TokenRegistry: Sendable {
 
     package var callers: [Caller] { entries.map(\.caller) }
 
+    /// The person tokens, for the board's sign-in.
+    package var people: [(token: String, name: String)] {
+        entries.filter { $0.caller.role == .person }.map { (String(decoding: $0.token, as: UTF8.self), $0.caller.name) }
+    }
+
     package init(_ entries: [(token: String, caller: Caller)]) {
         self.entries = entries.map { (Array($0.token.utf8), $0.caller) }
     }

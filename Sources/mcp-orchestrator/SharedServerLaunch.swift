@@ -1,3 +1,5 @@
+import OrchestratorBoard
+import OrchestratorCore
 import OrchestratorHTTP
 import OrchestratorMCP
 import OrchestratorServe
@@ -7,9 +9,10 @@ import OrchestratorTools
 
 /// `serve --http`: wires the store and the tools into the shared server and listens until a stop signal.
 enum SharedServerLaunch {
+    /// - Parameter user: the account's name (`USER`), for the board's decisions without a tokens file.
     static func run(
         address: HTTPAddress, options: LaunchOptions, configuration: ServerConfiguration, location: StateLocation,
-        diagnostics: Diagnostics
+        user: String?, diagnostics: Diagnostics
     ) -> Int32 {
         var tokens: TokenRegistry?
         if let path = options.tokensPath {
@@ -26,24 +29,41 @@ enum SharedServerLaunch {
         }
         // One store for every session, one at a time (the file lock still keeps other processes out).
         let store = SerializedPersistence(StateStore(location: location, lockWaitSeconds: options.lockWaitSeconds))
+        var limits = HTTPLimits()
+        limits.maximumBodyBytes = options.maximumLineBytes
+        limits.maximumConnections = 512
+        let relay = LateHandler()
+        let server: HTTPServer
+        do { server = try HTTPServer(host: address.host, port: address.port, limits: limits, handler: relay) } catch {
+            Diagnostics.writeStderr("mcp-orchestrator serve: \(error.description)\n")
+            return 69
+        }
+        // The board signs people in with their person tokens; without a tokens file, with one printed here.
+        let boardToken = tokens == nil ? BoardSecurity.secret() : nil
+        let people: [(token: String, actor: String)] =
+            tokens?.people.map { ($0.token, "person via board (\($0.name))") }
+            ?? [(boardToken ?? "", "person via board" + (user.map { " (\($0))" } ?? ""))]
+        let board = BoardHandler(
+            orchestrator: Orchestrator(
+                persistence: store, clock: configuration.clock, leaseSeconds: configuration.leaseSeconds,
+                approver: .human),
+            stateFile: location.path,
+            security: BoardSecurity(
+                tokens: people, host: address.host, port: server.port, checksHost: address.isLoopback),
+            prefix: "/board")
         let shared = SharedServer(
-            statePath: location.path, tokens: tokens, allowedOrigins: Set(options.allowedOrigins)
+            statePath: location.path, tokens: tokens, allowedOrigins: Set(options.allowedOrigins), board: board
         ) { sink in
             MCPServer(
                 configuration: configuration, persistence: store, sink: sink, tools: ShippedTools.all)
         }
-        var limits = HTTPLimits()
-        limits.maximumBodyBytes = options.maximumLineBytes
-        limits.maximumConnections = 512
-        let server: HTTPServer
-        do { server = try HTTPServer(host: address.host, port: address.port, limits: limits, handler: shared) } catch {
-            Diagnostics.writeStderr("mcp-orchestrator serve: \(error.description)\n")
-            return 69
-        }
+        relay.handler = shared
         let who =
             tokens.map { "\($0.callers.count) tokens from \(options.tokensPath ?? "")" }
             ?? "no tokens (this machine only)"
         Diagnostics.writeStderr("mcp-orchestrator serve: \(server.origin)/mcp (\(who))\n")
+        Diagnostics.writeStderr(
+            "  board: \(server.origin)/board/?token=" + (boardToken ?? "<a person token>") + "\n")
         server.run(stopDescriptor: StopSignals.install())
         diagnostics.write(.notice, "stop signal received; exiting")
         return 0

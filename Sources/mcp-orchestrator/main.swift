@@ -100,7 +100,7 @@ if let address = options.http {
     exit(
         SharedServerLaunch.run(
             address: address, options: options, configuration: configuration, location: location,
-            diagnostics: diagnostics))
+            user: environment["USER"] ?? environment["LOGNAME"], diagnostics: diagnostics))
 }
 
 let sink = FileDescriptorSink(descriptor: StandardStreams.claimStdoutForProtocol())

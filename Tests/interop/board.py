@@ -12,9 +12,9 @@ class Board:
     def __init__(self, process, address):
         self.process = process
         self.address = address
-        match = re.match(r"http://([^/]+)/\?token=([0-9a-f]+)$", address)
+        match = re.match(r"http://([^/]+)(/[^?]*?)?/\?token=([0-9a-f]+)$", address)
         assert match, address
-        self.host, self.token = match.group(1), match.group(2)
+        self.host, self.prefix, self.token = match.group(1), match.group(2) or "", match.group(3)
         self.port = int(self.host.rsplit(":", 1)[1])
         self.origin = f"http://{self.host}"
         self.cookie = None
@@ -32,16 +32,16 @@ class Board:
 
     def sign_in(self):
         """Shows the token once, keeps the cookie, and reads the page's anti-forgery token."""
-        status, headers, _ = self.request("GET", f"/?token={self.token}", headers={"Host": self.host})
+        status, headers, _ = self.request("GET", f"{self.prefix}/?token={self.token}", headers={"Host": self.host})
         assert status == 303, status
         self.cookie = headers["Set-Cookie"].split(";")[0]
-        status, _, page = self.request("GET", "/", headers={"Host": self.host, "Cookie": self.cookie})
+        status, _, page = self.request("GET", f"{self.prefix}/", headers={"Host": self.host, "Cookie": self.cookie})
         assert status == 200
         self.csrf = re.search(rb'name="board-csrf" content="([0-9a-f]+)"', page).group(1).decode()
         return self
 
     def state(self):
-        status, _, body = self.request("GET", "/api/state", headers={"Host": self.host, "Cookie": self.cookie})
+        status, _, body = self.request("GET", f"{self.prefix}/api/state", headers={"Host": self.host, "Cookie": self.cookie})
         assert status == 200, body
         return json.loads(body)
 
@@ -57,7 +57,7 @@ class Board:
                 headers.pop(name, None)
             else:
                 headers[name] = value
-        status, _, body = self.request("POST", path, body=json.dumps(payload).encode(), headers=headers)
+        status, _, body = self.request("POST", self.prefix + path, body=json.dumps(payload).encode(), headers=headers)
         return status, (json.loads(body) if body.startswith(b"{") else body.decode())
 
 

@@ -196,3 +196,24 @@ async def test_cross_origin_calls_only_from_allowed_origins(server_binary, tmp_p
                 assert response.getheader("Access-Control-Allow-Origin") == origin
         status, headers, _ = raw_post(url, INITIALIZE, {"Origin": "https://app.example"})
         assert status == 200 and headers["Access-Control-Allow-Origin"] == "https://app.example"
+
+
+async def test_the_board_on_the_shared_server_signs_people_in_with_their_tokens(server_binary, tmp_path):
+    from board import Board
+
+    path, issued = tokens_file(tmp_path, ("builder", "agent"), ("ada", "person"))
+    with serving(server_binary, tmp_path / "state.json", "--tokens", str(path), "--approver", "human") as url:
+        base = url.rsplit("/", 1)[0]
+        async with http_client(url, issued["builder"]) as builder:
+            await builder.call_tool("request_planning", {"originalRequest": "R", "tasks": PLAN[:1]})
+            await builder.call_tool("get_next_task", {})
+            await builder.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "done"})
+        agent_board = Board(None, f"{base}/board/?token={issued['builder']}")
+        status, _, _ = agent_board.request("GET", f"/board/?token={issued['builder']}", headers={"Host": agent_board.host})
+        assert status == 401, "an agent token does not open the board"
+        board = Board(None, f"{base}/board/?token={issued['ada']}").sign_in()
+        assert board.state()["needsYou"][0]["task"]["id"] == "task-1"
+        status, reply = board.decide("/api/approve", {"requestId": "req-1", "taskId": "task-1"})
+        assert status == 200, reply
+    task = json.loads((tmp_path / "state.json").read_text())["requests"][0]["tasks"][0]
+    assert task["approvedBy"] == "person via board (ada)"

@@ -44,15 +44,15 @@ struct BoardCommand: CLICommand {
         let user = context.environment["USER"] ?? context.environment["LOGNAME"]
         let actor = "person via board" + (user.map { " (\($0))" } ?? "")
         // The port is known only once bound, and the Host check needs it: bind first, then wire the handler.
-        let relay = HandlerRelay()
+        let relay = LateHandler()
         let server: HTTPServer
         do { server = try HTTPServer(host: host, port: port, limits: limits(context), handler: relay) } catch {
             throw .io("the board cannot start: \(error.description)")
         }
-        let security = BoardSecurity(host: host, port: server.port)
-        relay.handler = BoardHandler(
-            orchestrator: access.orchestrator, stateFile: access.path, actor: actor, security: security)
-        let address = "\(server.origin)/?token=\(security.token)"
+        let token = BoardSecurity.secret()
+        let security = BoardSecurity(tokens: [(token, actor)], host: host, port: server.port)
+        relay.handler = BoardHandler(orchestrator: access.orchestrator, stateFile: access.path, security: security)
+        let address = "\(server.origin)/?token=\(token)"
         context.writeError(
             "mcp-orchestrator board: \(address)\n  state file \(access.path); decisions are recorded as \(actor). Ctrl-C stops it.\n"
         )
@@ -93,14 +93,5 @@ struct BoardCommand: CLICommand {
         if posix_spawnp(&pid, opener, nil, nil, argv, environ) != 0 {
             context.writeError("  --open: could not run \(opener); open the address yourself.\n")
         }
-    }
-}
-
-/// Lets the server be bound before its handler exists (the handler's Host check needs the port).
-private final class HandlerRelay: HTTPHandler, @unchecked Sendable {
-    var handler: (any HTTPHandler)?
-
-    func respond(to request: HTTPRequest) -> HTTPResponse {
-        handler?.respond(to: request) ?? .text(503, "503 Service Unavailable: starting\n")
     }
 }
