@@ -61,8 +61,9 @@ struct HTTPConnectionLoop: Sendable {
             switch response.body {
             case .bytes(let bytes):
                 let keepAlive = head.keepAlive && request.method != "CONNECT"
-                let sent = connection.send(response.head(keepAlive: keepAlive, contentLength: bytes.count))
-                guard sent, request.method == "HEAD" || connection.send(bytes), keepAlive else { return }
+                // Head and body in one write: one segment for a small answer.
+                let head = response.head(keepAlive: keepAlive, contentLength: bytes.count)
+                guard connection.send(request.method == "HEAD" ? head : head + bytes), keepAlive else { return }
             case .eventStream(let produce):
                 guard connection.send(response.head(keepAlive: false, contentLength: nil)) else { return }
                 produce(EventStream(connection: connection))

@@ -15,6 +15,13 @@ from mcp.client.streamable_http import create_mcp_http_client, streamable_http_c
 
 @contextmanager
 def serving(binary, state, *extra):
+    with serving_process(binary, state, *extra) as (_, address):
+        yield address
+
+
+@contextmanager
+def serving_process(binary, state, *extra):
+    """The process and its MCP endpoint's address."""
     process = subprocess.Popen([binary, "serve", "--http", "127.0.0.1:0", "--state", str(state), *extra],
                                stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     try:
@@ -26,7 +33,7 @@ def serving(binary, state, *extra):
                 address = match.group(1)
                 break
         assert address, "the shared server printed no address"
-        yield address
+        yield process, address
     finally:
         process.terminate()
         process.wait(timeout=10)

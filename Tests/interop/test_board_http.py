@@ -213,37 +213,65 @@ def test_connections_beyond_the_limit_are_told_to_come_back(server_binary, tmp_p
             pytest.fail("the board never took connections again after the held ones closed")
 
 
-def test_a_fuzzer_of_malformed_requests_never_brings_it_down(server_binary, tmp_path):
-    seeds = [
-        b"GET / HTTP/1.1\r\nHost: H\r\n\r\n",
-        b"POST /api/approve HTTP/1.1\r\nHost: H\r\nContent-Length: 5\r\nContent-Type: application/json\r\n\r\n{\"a\":",
-        b"GET /api/events HTTP/1.1\r\nHost: H\r\nCookie: mcp_orchestrator_board=x\r\n\r\n",
-    ]
+def fuzz(port, seeds, process, rounds=300):
+    """Sends mutated requests; each is answered with a status line or closed, and the process lives."""
     generator = random.Random(16)
+    for round_number in range(rounds):
+        data = bytearray(generator.choice(seeds))
+        for _ in range(generator.randint(1, 6)):
+            position = generator.randrange(len(data) + 1)
+            action = generator.random()
+            if action < 0.3:
+                data[position:position] = bytes(generator.randrange(256) for _ in range(generator.randint(1, 8)))
+            elif action < 0.5 and len(data) > 1:
+                del data[position:position + generator.randint(1, 8)]
+            elif action < 0.7:
+                data[position:position] = generator.choice(
+                    [b"\r\n", b"\r\n\r\n", b":", b" ", b"\x00", b"Content-Length: 99999999999999999999\r\n",
+                     b"Content-Length: -1\r\n", b"Transfer-Encoding: chunked\r\n", b"%", b"?token=", b"\xff\xfe",
+                     b"Mcp-Session-Id: x\r\n", b"Authorization: Bearer \r\n", b"{", b"[", b"\"id\":"])
+            else:
+                data[position:position] = data[:generator.randint(0, 40)]
+        answer = raw(port, bytes(data), wait=15)
+        assert answer == b"" or answer.startswith(b"HTTP/1.1 "), (round_number, bytes(data), answer[:80])
+        assert process.poll() is None, f"the server died on {bytes(data)!r}"
+    status = Path(f"/proc/{process.pid}/status").read_text().splitlines()
+    rss = int(next(line for line in status if line.startswith("VmRSS")).split()[1])
+    assert rss < 64 * 1024, f"the server holds {rss} KiB after the fuzzer"
+
+
+def test_a_fuzzer_of_malformed_requests_never_brings_the_board_down(server_binary, tmp_path):
     with running_board(server_binary, tmp_path / "state.json") as board:
         host = board.host.encode()
-        for round_number in range(300):
-            data = bytearray(generator.choice(seeds).replace(b"H", host))
-            for _ in range(generator.randint(1, 6)):
-                position = generator.randrange(len(data) + 1)
-                action = generator.random()
-                if action < 0.3:
-                    data[position:position] = bytes(generator.randrange(256) for _ in range(generator.randint(1, 8)))
-                elif action < 0.5 and len(data) > 1:
-                    del data[position:position + generator.randint(1, 8)]
-                elif action < 0.7:
-                    data[position:position] = generator.choice(
-                        [b"\r\n", b"\r\n\r\n", b":", b" ", b"\x00", b"Content-Length: 99999999999999999999\r\n",
-                         b"Content-Length: -1\r\n", b"Transfer-Encoding: chunked\r\n", b"%", b"?token=", b"\xff\xfe"])
-                else:
-                    data[position:position] = data[:generator.randint(0, 40)]
-            answer = raw(board.port, bytes(data), wait=15)
-            assert answer == b"" or answer.startswith(b"HTTP/1.1 "), (round_number, bytes(data), answer[:80])
-            assert board.process.poll() is None, f"the board died on {bytes(data)!r}"
+        seeds = [
+            b"GET / HTTP/1.1\r\nHost: H\r\n\r\n",
+            b"POST /api/approve HTTP/1.1\r\nHost: H\r\nContent-Length: 5\r\nContent-Type: application/json\r\n\r\n{\"a\":",
+            b"GET /api/events HTTP/1.1\r\nHost: H\r\nCookie: mcp_orchestrator_board=x\r\n\r\n",
+        ]
+        fuzz(board.port, [seed.replace(b"H", host) for seed in seeds], board.process)
         assert board.request("GET", "/board.css", headers={"Host": board.host})[0] == 200
-        status = Path(f"/proc/{board.process.pid}/status").read_text().splitlines()
-        rss = int(next(line for line in status if line.startswith("VmRSS")).split()[1])
-        assert rss < 64 * 1024, f"the board holds {rss} KiB after the fuzzer"
+
+
+def test_a_fuzzer_of_malformed_requests_never_brings_the_shared_server_down(server_binary, tmp_path):
+    from shared_server import serving_process
+
+    with serving_process(server_binary, tmp_path / "state.json") as (process, url):
+        port = int(url.split(":")[2].split("/")[0])
+        initialize = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "f", "version": "1"}}}).encode()
+        modern = json.dumps({"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {
+            "name": "list_requests", "arguments": {}, "_meta": {
+                "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {},
+                "io.modelcontextprotocol/clientInfo": {"name": "f", "version": "1"}}}}).encode()
+        seeds = [
+            b"POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s"
+            % (len(initialize), initialize),
+            b"POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s"
+            % (len(modern), modern),
+            b"POST /call-tool HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: %d\r\n\r\n%s" % (len(modern), modern),
+            b"DELETE /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nMcp-Session-Id: abc\r\n\r\n",
+        ]
+        fuzz(port, seeds, process)
 
 
 def test_open_says_so_where_there_is_no_desktop(server_binary, tmp_path):
