@@ -1,0 +1,63 @@
+import Foundation
+import OrchestratorMCP
+import OrchestratorServe
+import Testing
+
+/// `serve`'s options and its tokens file: what is accepted, and the sentence for what is not.
+struct SharedServerOptionsTests {
+    @Test(arguments: [
+        ("8113", "127.0.0.1", 8113), ("0.0.0.0:9000", "0.0.0.0", 9000), ("localhost:80", "127.0.0.1", 80),
+        ("[::1]:8113", "::1", 8113),
+    ])
+    func addressesParse(text: String, host: String, port: Int) throws {
+        let address = try #require(HTTPAddress(text))
+        #expect(address.host == host && address.port == port)
+    }
+
+    @Test(arguments: ["", "host:", ":99999", "abc", "127.0.0.1:-1"])
+    func badAddressesAreRefused(text: String) {
+        #expect(HTTPAddress(text) == nil)
+    }
+
+    @Test func serveDefaultsToTheStandardPortAndOnlyServeTakesItsOptions() throws {
+        guard case .success(.serve(let options)) = LaunchOptions.parse([], serving: true) else {
+            Issue.record("serve with no options should parse")
+            return
+        }
+        #expect(options.http == .standard && options.http?.isLoopback == true)
+        guard case .failure(let error) = LaunchOptions.parse(["--http", "9000"]) else {
+            Issue.record("--http without serve should be refused")
+            return
+        }
+        #expect(error.message.contains("belongs to `mcp-orchestrator serve`"))
+        guard case .failure(let origin) = LaunchOptions.parse(["--allow-origin", "evil.example/"], serving: true) else {
+            Issue.record("an origin with a path should be refused")
+            return
+        }
+        #expect(origin.message.contains("--allow-origin takes an origin"))
+    }
+
+    @Test func aTokensFileMustBeOwnerOnlyAndWellFormed() throws {
+        let folder = TemporaryDirectory.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/tokens.json"
+        let good = String(repeating: "a", count: 40)
+        try #"{"tokens": [{"name": "ada", "role": "person", "token": "\#(good)"}]}"#.write(
+            toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        #expect(throws: TokenRegistry.Problem.self) { try TokenRegistry.load(path) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        let registry = try TokenRegistry.load(path)
+        #expect(registry.caller(presenting: good)?.name == "ada" && registry.caller(presenting: good + "b") == nil)
+        for bad in [
+            #"{"tokens": [{"name": "x", "role": "robot", "token": "\#(good)"}]}"#,
+            #"{"tokens": [{"name": "x", "role": "agent", "token": "short"}]}"#,
+            #"{"tokens": [{"name": "x", "role": "agent", "token": "\#(good)"}, {"name": "x", "role": "agent", "token": "\#(good)b"}]}"#,
+            "not json",
+        ] {
+            try bad.write(toFile: path, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            #expect(throws: TokenRegistry.Problem.self) { try TokenRegistry.load(path) }
+        }
+    }
+}
