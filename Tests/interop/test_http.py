@@ -217,3 +217,18 @@ async def test_the_board_on_the_shared_server_signs_people_in_with_their_tokens(
         assert status == 200, reply
     task = json.loads((tmp_path / "state.json").read_text())["requests"][0]["tasks"][0]
     assert task["approvedBy"] == "person via board (ada)"
+
+
+async def test_delete_ends_a_session(server_binary, tmp_path):
+    with serving(server_binary, tmp_path / "state.json") as url:
+        status, headers, _ = raw_post(url, INITIALIZE)
+        session = headers["Mcp-Session-Id"]
+        parts = urllib.parse.urlsplit(url)
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        connection.request("DELETE", parts.path, headers={"Mcp-Session-Id": session})
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+        assert response.status == 204
+        status, _, _ = raw_post(url, {"jsonrpc": "2.0", "id": 2, "method": "ping"}, {"Mcp-Session-Id": session})
+        assert status == 404
