@@ -15,27 +15,36 @@ from fastmcp.exceptions import ToolError
 pytestmark = pytest.mark.anyio
 
 
+def start(binary, tmp_path, *extra):
+    process = subprocess.Popen(
+        [binary, "serve", "--http", "127.0.0.1:0", "--state", str(tmp_path / "state.json"), *extra],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    url = None
+    while url is None:
+        line = process.stderr.readline()
+        assert line, "the shared server ended before printing its address"
+        found = re.search(r"(http://\S+/mcp)", line)
+        url = found.group(1) if found else None
+    return process, url
+
+
+def stop(process):
+    process.terminate()
+    process.wait(timeout=10)
+    process.stderr.close()
+
+
 @pytest.fixture
 def shared_server(binary, tmp_path):
     tokens = tmp_path / "tokens.json"
     token = secrets.token_hex(24)
     tokens.write_text(json.dumps({"tokens": [{"name": "fast-agent", "role": "agent", "token": token}]}))
     os.chmod(tokens, 0o600)
-    process = subprocess.Popen(
-        [binary, "serve", "--http", "127.0.0.1:0", "--tokens", str(tokens), "--state", str(tmp_path / "state.json")],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    process, url = start(binary, tmp_path, "--tokens", str(tokens))
     try:
-        url = None
-        while url is None:
-            line = process.stderr.readline()
-            assert line, "the shared server ended before printing its address"
-            found = re.search(r"(http://\S+/mcp)", line)
-            url = found.group(1) if found else None
         yield url, token
     finally:
-        process.terminate()
-        process.wait(timeout=10)
-        process.stderr.close()
+        stop(process)
 
 
 async def test_the_plan_flow_through_fastmcp_over_http(shared_server):
@@ -58,3 +67,24 @@ async def test_fastmcp_without_the_token_is_refused(shared_server):
     with pytest.raises(Exception, match="401|Unauthorized"):
         async with Client(StreamableHttpTransport(url)) as client:
             await client.list_tools()
+
+
+async def test_a_workflow_and_the_persons_answer_through_fastmcp_over_http(binary, tmp_path):
+    asked = []
+
+    async def answer(message, response_type, params, context):
+        asked.append(message)
+        return {"decision": "approve"}
+
+    process, url = start(binary, tmp_path, "--approver", "human")
+    try:
+        async with Client(StreamableHttpTransport(url), elicitation_handler=answer) as client:
+            started = await client.call_tool("start_workflow", {"workflow_name": "commit_message"})
+            assert started.structured_content["instance_id"] == "run-1"
+            await client.call_tool("request_planning", {"originalRequest": "R", "tasks": [{"title": "A", "description": "d"}]})
+            await client.call_tool("get_next_task", {"requestId": "req-2"})
+            await client.call_tool("mark_task_done", {"requestId": "req-2", "taskId": "task-2", "completedDetails": "done"})
+            approved = await client.call_tool("approve_task_completion", {"requestId": "req-2", "taskId": "task-2"})
+            assert approved.structured_content["decision"] == "approved" and asked
+    finally:
+        stop(process)
