@@ -11,14 +11,19 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
     private let lock = Lock()
     private let orchestrator: Orchestrator
     private let stateFile: String
+    /// Why that file ("project ~/src/app, git repository"), shown beside it.
+    private let stateReason: String
     private let changes: BoardChanges
     /// Where the board is mounted: "" on its own, "/board" on the shared server.
     private let prefix: String
 
     /// - Parameter prefix: the path the board lives under ("" for its own server).
-    package init(orchestrator: Orchestrator, stateFile: String, security: BoardSecurity, prefix: String = "") {
+    package init(
+        orchestrator: Orchestrator, stateFile: String, stateReason: String, security: BoardSecurity, prefix: String = ""
+    ) {
         self.orchestrator = orchestrator
         self.stateFile = stateFile
+        self.stateReason = stateReason
         self.security = security
         self.prefix = prefix
         changes = BoardChanges(path: stateFile)
@@ -113,7 +118,8 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
             do throws(PersistenceError) {
                 let snapshot = try orchestrator.read()
                 return BoardView.json(
-                    snapshot.state, revision: snapshot.revision, stateFile: stateFile, approver: actor)
+                    snapshot.state, revision: snapshot.revision, stateFile: stateFile, stateReason: stateReason,
+                    approver: actor)
             } catch {
                 return ["error": .string(error.description), "stateFile": .string(stateFile)]
             }

@@ -196,7 +196,7 @@ enum BoardScript {
             const selection = focused ? [document.activeElement.selectionStart, document.activeElement.selectionEnd] : null;
             document.getElementById("meta").textContent = view.error
               ? `State file ${view.stateFile}: ${view.error}`
-              : `State file ${view.stateFile} · revision ${view.revision} · decisions recorded as ${view.approver}`;
+              : `State file ${view.stateFile}${view.stateReason ? ` (${view.stateReason})` : ""} · revision ${view.revision} · decisions recorded as ${view.approver}`;
             const queue = document.getElementById("queue");
             const items = view.needsYou || [];
             queue.replaceChildren(...(items.length

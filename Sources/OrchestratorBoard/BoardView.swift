@@ -5,9 +5,9 @@ package import OrchestratorJSON
 /// (laid out here, by the same `GraphLayout` as the HTML export) and tasks, then workflow runs.
 /// The page inserts every string as text.
 package enum BoardView {
-    package static func json(_ state: OrchestratorState, revision: Int, stateFile: String, approver: String)
-        -> JSONValue
-    {
+    package static func json(
+        _ state: OrchestratorState, revision: Int, stateFile: String, stateReason: String = "", approver: String
+    ) -> JSONValue {
         let queue: [JSONValue] = PersonQueue.items(in: state.requests).map { item in
             switch item {
             case .decide(let task, let request):
@@ -26,7 +26,8 @@ package enum BoardView {
         let plans = state.requests.filter { $0.workflowRun == nil }
         let shown = plans.filter { $0.status == .active } + plans.filter { $0.status == .completed }.reversed()
         return [
-            "revision": .int(revision), "stateFile": .string(stateFile), "approver": .string(approver),
+            "revision": .int(revision), "stateFile": .string(stateFile), "stateReason": .string(stateReason),
+            "approver": .string(approver),
             "needsYou": .array(queue),
             "requests": .array(shown.map { self.request($0) }),
             "runs": .array(state.runs.reversed().map { run($0, in: state) }),

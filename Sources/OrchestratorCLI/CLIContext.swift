@@ -28,6 +28,8 @@ package struct CLIContext {
     /// Opens the state at a location: the JSON file store in the program (`main` wires it), so the
     /// command line reaches the state only through the core's use cases.
     package var openState: (StateLocation) -> any StatePersistence
+    /// Where plans made before per-project files are, while a project's file is new (`main` wires the store's answer).
+    package var olderPlans: (StateLocation) -> String? = { _ in nil }
 
     package init(
         environment: [String: String], workingDirectory: String, executablePath: String, clock: WallClock = .system,

@@ -8,6 +8,11 @@ struct StateAccess {
     let orchestrator: Orchestrator
     let path: String
     let context: CLIContext
+    /// Where the file is and why, as found by the shared lookup.
+    let location: StateLocation
+
+    /// Why this file, in words.
+    var reason: String { location.reason(home: context.home) }
 
     init(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) {
         let location: StateLocation
@@ -19,6 +24,7 @@ struct StateAccess {
             throw .usage(error.description)
         }
         path = location.path
+        self.location = location
         orchestrator = Orchestrator(
             persistence: context.openState(location), clock: context.clock,
             leaseSeconds: Orchestrator.defaultLeaseSeconds, approver: .human)

@@ -47,7 +47,7 @@ enum SharedServerLaunch {
             orchestrator: Orchestrator(
                 persistence: store, clock: configuration.clock, leaseSeconds: configuration.leaseSeconds,
                 approver: .human),
-            stateFile: location.path,
+            stateFile: location.path, stateReason: configuration.stateReason,
             security: BoardSecurity(
                 tokens: people, host: address.host, port: server.port, checksHost: address.isLoopback),
             prefix: "/board")

@@ -40,12 +40,10 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 // `serve` is the shared server: the same options, over Streamable HTTP.
 let serving = arguments.first == "serve"
 if !serving, let first = arguments.first, CommandLineInterface.isCommand(first) {
-    exit(
-        CommandLineInterface.run(
-            arguments,
-            context: .live(
-                executablePath: ProcessPaths.executable() ?? CommandLine.arguments[0],
-                openState: { StateStore(location: $0) })))
+    var context = CLIContext.live(
+        executablePath: ProcessPaths.executable() ?? CommandLine.arguments[0], openState: { StateStore(location: $0) })
+    context.olderPlans = OlderPlans.notice(for:)
+    exit(CommandLineInterface.run(arguments, context: context))
 }
 
 let options: LaunchOptions
@@ -91,10 +89,13 @@ let configuration = ServerConfiguration(
     roleDirectories: workflowSources.roleDirectories,
     logLevel: options.logLevel,
     leaseSeconds: options.leaseMinutes * 60,
-    lockWaitSeconds: options.lockWaitSeconds)
+    lockWaitSeconds: options.lockWaitSeconds,
+    stateReason: location.reason(home: homeDirectory),
+    stateNotice: OlderPlans.notice(for: location))
 let diagnostics = Diagnostics(threshold: options.logLevel)
 Diagnostics.writeStderr(
-    "mcp-orchestrator \(ProductInfo.version): state file \(location.path) (from \(location.source.rawValue))\n")
+    "mcp-orchestrator \(ProductInfo.version): state file \(location.path) (\(configuration.stateReason))\n")
+if let notice = configuration.stateNotice { Diagnostics.writeStderr("mcp-orchestrator: note: \(notice)\n") }
 
 if let address = options.http {
     exit(

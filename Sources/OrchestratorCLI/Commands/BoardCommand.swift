@@ -51,10 +51,11 @@ struct BoardCommand: CLICommand {
         }
         let token = BoardSecurity.secret()
         let security = BoardSecurity(tokens: [(token, actor)], host: host, port: server.port)
-        relay.handler = BoardHandler(orchestrator: access.orchestrator, stateFile: access.path, security: security)
+        relay.handler = BoardHandler(
+            orchestrator: access.orchestrator, stateFile: access.path, stateReason: access.reason, security: security)
         let address = "\(server.origin)/?token=\(token)"
         context.writeError(
-            "mcp-orchestrator board: \(address)\n  state file \(access.path); decisions are recorded as \(actor). Ctrl-C stops it.\n"
+            "mcp-orchestrator board: \(address)\n  state file \(access.path) (\(access.reason)); decisions are recorded as \(actor). Ctrl-C stops it.\n"
         )
         if arguments.flags.contains("--open") { open(address, context: context) }
         server.run(stopDescriptor: nil)

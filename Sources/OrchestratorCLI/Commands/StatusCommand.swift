@@ -21,10 +21,11 @@ struct StatusCommand: CLICommand {
         let access = try StateAccess(arguments, context: context)
         guard access.fileExists else {
             context.writeOut(access.noFileSentence.prefix(1).uppercased() + access.noFileSentence.dropFirst() + "\n")
+            if let notice = context.olderPlans(access.location) { context.writeOut("Note: \(notice)\n") }
             return 0
         }
         let (state, revision) = try access.read()
-        var output = ["State file \(access.path) (revision \(revision))"]
+        var output = ["State file \(access.path) (\(access.reason), revision \(revision))"]
         let requests: [WorkRequest]
         if let id = ids.first {
             guard let index = state.requestIndex(WorkRequest.ID(id)) else {

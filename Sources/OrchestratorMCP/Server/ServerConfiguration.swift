@@ -5,6 +5,10 @@ package import OrchestratorSystem
 /// Everything the server needs to know from launch, already validated.
 package struct ServerConfiguration: Sendable {
     package var stateLocation: StateLocation
+    /// Why that file, in words ("project ~/src/app, git repository").
+    package var stateReason: String
+    /// Said while a project's file is new and the per-user default still holds the older plans.
+    package var stateNotice: String?
     package var toolsets: [Toolset]
     package var approver: ApproverMode
     /// Where workflow definitions come from, in priority order (already resolved).
@@ -35,9 +39,13 @@ package struct ServerConfiguration: Sendable {
         maximumJSONDepth: Int = JSONParser.defaultMaximumDepth,
         leaseSeconds: Int = 30 * 60,
         lockWaitSeconds: Double = 10,
-        clock: WallClock = .system
+        clock: WallClock = .system,
+        stateReason: String? = nil,
+        stateNotice: String? = nil
     ) {
         self.stateLocation = stateLocation
+        self.stateReason = stateReason ?? stateLocation.reason(home: nil)
+        self.stateNotice = stateNotice
         self.toolsets = toolsets
         self.approver = approver
         self.workflowDirectories = workflowDirectories

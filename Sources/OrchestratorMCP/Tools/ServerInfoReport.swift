@@ -9,6 +9,8 @@ package struct ServerInfoReport {
     package struct StateFile {
         package let path: String
         package let source: StateLocation.Source
+        package let reason: String
+        package let notice: String?
         package let exists: Bool
         package let readable: Bool
         package let sizeBytes: Int?
@@ -42,6 +44,8 @@ package struct ServerInfoReport {
                 "properties": [
                     "path": ["type": "string"],
                     "source": ["type": "string", "enum": .array(sourceNames)],
+                    "reason": ["type": "string", "description": "Why this file: the rule and the project."],
+                    "notice": ["type": "string", "description": "Where older plans are, while this file is new."],
                     "exists": ["type": "boolean"],
                     "readable": ["type": "boolean"],
                     "sizeBytes": ["type": "integer", "minimum": 0],
@@ -79,7 +83,7 @@ package struct ServerInfoReport {
     ]
 
     private static var sourceNames: [JSONValue] {
-        [StateLocation.Source.option, .environment, .platformDefault].map { .string($0.rawValue) }
+        StateLocation.Source.allCases.map { .string($0.rawValue) }
     }
 
     package init(environment: ServerEnvironment, context: RequestContext) {
@@ -95,7 +99,8 @@ package struct ServerInfoReport {
         }
         if let conditionProblem = condition.problem { problem = conditionProblem }
         stateFile = StateFile(
-            path: probe.location.path, source: probe.location.source, exists: probe.exists,
+            path: probe.location.path, source: probe.location.source, reason: configuration.stateReason,
+            notice: configuration.stateNotice, exists: probe.exists,
             readable: condition.problem == nil ? probe.isReadable : condition.revision != nil, sizeBytes: sizeBytes,
             revision: condition.revision, requests: condition.requestCount, problem: problem,
             warnings: condition.warnings)
@@ -115,8 +120,10 @@ package struct ServerInfoReport {
     package var json: JSONValue {
         var file: [String: JSONValue] = [
             "path": .string(stateFile.path), "source": .string(stateFile.source.rawValue),
+            "reason": .string(stateFile.reason),
             "exists": .bool(stateFile.exists), "readable": .bool(stateFile.readable),
         ]
+        file["notice"] = stateFile.notice.map(JSONValue.string)
         file["sizeBytes"] = stateFile.sizeBytes.map(JSONValue.int)
         file["revision"] = stateFile.revision.map(JSONValue.int)
         file["requests"] = stateFile.requests.map(JSONValue.int)
@@ -152,10 +159,12 @@ package struct ServerInfoReport {
         } else {
             condition = "not created yet (it is created on the first change)"
         }
-        let warnings = stateFile.warnings.map { "\nWarning: \($0)" }.joined()
+        let warnings =
+            (stateFile.warnings.map { "\nWarning: \($0)" }
+            + [stateFile.notice].compactMap { $0 }.map { "\nNote: \($0)" }).joined()
         return """
             \(ProductInfo.name) \(ProductInfo.version), protocol \(revision.rawValue) (\(era) era)
-            State file: \(stateFile.path) (from \(stateFile.source.rawValue); \(condition))\(warnings)
+            State file: \(stateFile.path) (\(stateFile.reason); \(condition))\(warnings)
             Tool sets: \(toolsets.map(\.rawValue).joined(separator: ", ")); approver: \(approver.rawValue)
             Tools: \(counts.tools), resources: \(counts.resources), resource templates: \(counts.resourceTemplates), prompts: \(counts.prompts)
             """

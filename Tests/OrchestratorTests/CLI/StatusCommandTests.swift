@@ -16,7 +16,7 @@ import Testing
         #expect(cli.run(["status"]) == 0)
         #expect(
             cli.out == """
-                State file \(cli.statePath) (revision 4)
+                State file \(cli.statePath) (--state, revision 4)
 
                 req-1 (active, policy each): R — 1 pending, 1 done
                 #  task    title  priority  after   status           holder

@@ -24,7 +24,7 @@ struct BinaryTests {
         #expect(replies[7]["result"]?["structuredContent"]?["error"]?["field"] == "completedDetails")
         #expect(replies.enumerated().filter { $0.element["result"]?["isError"] == true }.map(\.offset) == [7])
         #expect(replies[10]["result"]?["structuredContent"]?["request"]?["status"] == "completed")
-        #expect(run.stderr.contains("state file \(state) (from option)"))
+        #expect(run.stderr.contains("state file \(state) (--state)"))
     }
 
     @Test func theWorkflowExampleWalksTheCommitMessageWorkflowToFinish() throws {
@@ -156,9 +156,11 @@ struct BinaryTests {
         let (home, status, _, stderr) = try Self.runFromRoot()
         #expect(status == 0)
         #if os(macOS)
-            #expect(stderr.contains("\(home)/Library/Application Support/mcp-orchestrator/state.json (from default)"))
+            #expect(
+                stderr.contains(
+                    "\(home)/Library/Application Support/mcp-orchestrator/state.json (the per-user default)"))
         #else
-            #expect(stderr.contains("\(home)/.local/share/mcp-orchestrator/state.json (from default)"))
+            #expect(stderr.contains("\(home)/.local/share/mcp-orchestrator/state.json (the per-user default)"))
         #endif
     }
 

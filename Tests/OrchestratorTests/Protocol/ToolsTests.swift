@@ -72,7 +72,8 @@ struct ToolsTests {
         let report = try #require(result["structuredContent"])
         #expect(
             report["stateFile"] == [
-                "path": .string(harness.statePath), "source": "option", "exists": false, "readable": false,
+                "path": .string(harness.statePath), "source": "option", "reason": "--state", "exists": false,
+                "readable": false,
                 "revision": 0, "requests": 0,
             ])
         #expect(report["protocolRevision"] == "2025-06-18")
