@@ -128,3 +128,22 @@ extension Orchestrator {
         do { return try read().state } catch { throw .persistence(error) }
     }
 }
+
+/// Bringing plans in from another tool.
+extension Orchestrator {
+    /// Imports requests in one change: all of them, or none when any is refused.
+    package func importRequests(
+        _ requests: [(originalRequest: String, splitDetails: String?, tasks: [ImportedTask])], by actor: String
+    ) throws(ChangeFailure) -> Committed<[WorkRequest.ID]> {
+        try change { (state, now) throws(OrchestratorError) in
+            var ids: [WorkRequest.ID] = []
+            for request in requests {
+                ids.append(
+                    try state.importRequest(
+                        originalRequest: request.originalRequest, splitDetails: request.splitDetails,
+                        tasks: request.tasks, by: actor, at: now))
+            }
+            return ids
+        }
+    }
+}

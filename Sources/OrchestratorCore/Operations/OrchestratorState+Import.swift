@@ -1,0 +1,84 @@
+/// Plans brought in from another tool (Task Master): tasks arrive with the state they had there.
+package struct ImportedTask: Sendable {
+    /// Where the task stood in the other tool, mapped onto ours.
+    package enum Standing: Sendable, Equatable {
+        case pending
+        /// Finished, waiting for approval (Task Master's `review`).
+        case done(details: String)
+        /// Finished and accepted (Task Master's `done`: it has no approval step).
+        case approved(details: String)
+        /// Taken out of the plan, kept for restoring (Task Master's `cancelled`).
+        case deleted
+    }
+
+    package let draft: TaskDraft
+    package let standing: Standing
+    /// What the history says of the import ("in-progress in Task Master; imported as pending").
+    package let note: String
+
+    package init(draft: TaskDraft, standing: Standing, note: String) {
+        self.draft = draft
+        self.standing = standing
+        self.note = note
+    }
+}
+
+extension OrchestratorState {
+    /// A new request of imported tasks, each set to its standing with a history entry that says so.
+    /// Live tasks that depended on a task imported as deleted no longer wait for it (their history
+    /// says so). Refused as a whole on any error (an unknown dependency, a cycle).
+    package mutating func importRequest(
+        originalRequest: String, splitDetails: String?, tasks: [ImportedTask], by actor: String, at now: Timestamp
+    ) throws(OrchestratorError) -> WorkRequest.ID {
+        var draft = self
+        let id = try draft.plan(
+            originalRequest: originalRequest, splitDetails: splitDetails, tasks: tasks.map(\.draft), policy: .each,
+            by: actor, at: now)
+        guard let requestIndex = draft.requestIndex(id) else { throw .requestNotFound(id) }
+        var request = draft.requests[requestIndex]
+        for (index, imported) in tasks.enumerated() {
+            var task = request.tasks[index]
+            switch imported.standing {
+            case .pending:
+                task.history.append(
+                    HistoryEntry(
+                        at: now, actor: actor, action: .updated, from: .pending, to: .pending, note: imported.note))
+            case .done(let details), .approved(let details):
+                task.completedDetails = details
+                task.status = .done
+                task.history.append(
+                    HistoryEntry(
+                        at: now, actor: actor, action: .markedDone, from: .pending, to: .done, note: imported.note))
+                if case .approved = imported.standing {
+                    task.status = .approved
+                    task.approvedBy = actor
+                    task.history.append(
+                        HistoryEntry(
+                            at: now, actor: actor, action: .approved, from: .done, to: .approved, note: imported.note))
+                }
+            case .deleted:
+                task.deletedAt = now
+                task.history.append(
+                    HistoryEntry(
+                        at: now, actor: actor, action: .deleted, from: .pending, to: .pending, note: imported.note))
+            }
+            request.tasks[index] = task
+        }
+        let deleted = Set(request.tasks.filter(\.isDeleted).map(\.id))
+        for index in request.tasks.indices where !request.tasks[index].isDeleted {
+            let dropped = request.tasks[index].dependsOn.filter(deleted.contains)
+            guard !dropped.isEmpty else { continue }
+            request.tasks[index].dependsOn.removeAll(where: deleted.contains)
+            request.tasks[index].history.append(
+                HistoryEntry(
+                    at: now, actor: actor, action: .updated, from: request.tasks[index].status,
+                    to: request.tasks[index].status,
+                    note:
+                        "no longer waits for \(dropped.map(\.rawValue).joined(separator: ", ")), cancelled in the import"
+                ))
+        }
+        draft.requests[requestIndex] = request
+        self = draft
+        return id
+    }
+}
