@@ -41,6 +41,17 @@ package struct ProjectProbe: Sendable {
         })
 }
 
+extension ProjectProbe {
+    /// A whole text file (a client's configuration), or `nil` when it cannot be read.
+    package func readWhole(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        guard let bytes = try? FileSystem.readAll(descriptor, path: path, sizeHint: 65_536) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
 /// `read(2)`, named apart from the closure above.
 private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(descriptor, buffer, count)

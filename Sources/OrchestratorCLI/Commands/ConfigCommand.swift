@@ -1,3 +1,4 @@
+internal import OrchestratorCore
 internal import OrchestratorJSON
 internal import OrchestratorSystem
 
@@ -5,28 +6,38 @@ internal import OrchestratorSystem
 /// executable's absolute path, and where that client keeps it.
 struct ConfigCommand: CLICommand {
     let name = "config"
-    let summary = "Print a ready client entry: config claude-desktop|cline|claude-code [server options]."
+    let summary = "Print, or --install, a client entry; --detect lists the clients found here."
     let usage =
-        "config claude-desktop|cline|claude-code [--state PATH] [--workflows DIR]... [--toolsets LIST] [--approver MODE] [--lease-minutes N] [--lock-wait-seconds N] [--log-level LEVEL] [--max-line-bytes N]"
+        "config claude-desktop|cline|claude-code|cursor|vscode [--install] [--state PATH] [--workflows DIR]... [--toolsets LIST] [--approver MODE] [--lease-minutes N] [--lock-wait-seconds N] [--log-level LEVEL] [--max-line-bytes N] | config --detect"
     let details = """
         Prints the JSON entry on stdout (with the absolute path of this executable and the options given, paths
         made absolute) and, on stderr, where the client's file lives on this platform. For Claude Code it also
-        prints the `claude mcp add` command line.
+        prints the `claude mcp add` command line. --install merges the entry, named "orchestrator", into that
+        file: every other entry stays as it was, the old file is kept as FILE.backup-TIME, and the new one
+        replaces it atomically; a file that does not parse is refused (with where) and left alone. VS Code's
+        file may hold comments and trailing commas (they stay in the backup only). --detect lists the clients
+        whose folders exist here and whether each has the entry.
         """
     /// Every server option (`--state` is common to all commands), passed through to the entry.
     let valuedOptions: Set<String> = [
         "--workflows", "--toolsets", "--approver", "--lease-minutes", "--lock-wait-seconds", "--log-level",
         "--max-line-bytes",
     ]
-    let flagOptions: Set<String> = []
+    let flagOptions: Set<String> = ["--install", "--detect"]
 
     enum Client: String, CaseIterable {
         case claudeDesktop = "claude-desktop"
         case cline
         case claudeCode = "claude-code"
+        case cursor
+        case vscode
     }
 
     func run(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
+        if arguments.flags.contains("--detect") {
+            do { _ = try arguments.positionals([], optional: 0) } catch { throw .usage("--detect takes no CLIENT") }
+            return detect(context: context)
+        }
         let words: [String]
         do { words = try arguments.positionals(["CLIENT"]) } catch { throw .usage(error.description) }
         guard let client = Client(rawValue: words[0]) else {
@@ -44,17 +55,91 @@ struct ConfigCommand: CLICommand {
             }
             serverArguments += [name, absolute]
         }
-        var server: [String: JSONValue] = [
-            "command": .string(context.executablePath), "args": .array(serverArguments.map(JSONValue.string)),
-        ]
-        if client == .cline {
-            server["type"] = "stdio"
-            server["disabled"] = false
-        }
-        let entry: JSONValue = ["mcpServers": ["orchestrator": .object(server)]]
+        let file = ClientConfigFile(client, home: context.home ?? "~", environment: context.environment)
+        let server = file.entry(command: context.executablePath, arguments: serverArguments)
+        if arguments.flags.contains("--install") { return try install(server, into: file, context: context) }
+        let entry: JSONValue = [file.key: [ClientConfigFile.entryName: server]]
         context.writeOut(Self.pretty(entry) + "\n")
         context.writeError(where: client, arguments: serverArguments, context: context)
         return 0
+    }
+
+    /// Merges the entry into the client's file: a backup first, then an atomic replacement.
+    private func install(_ server: JSONValue, into file: ClientConfigFile, context: CLIContext) throws(CLIFailure)
+        -> Int32
+    {
+        guard context.home != nil else { throw .refused("no home folder is known (HOME is unset)") }
+        var root: [String: JSONValue]
+        do { root = try file.read() ?? [:] } catch { throw .refused(error.sentence) }
+        var servers: [String: JSONValue] = [:]
+        if let existing = root[file.key] {
+            guard case .object(let object) = existing else {
+                throw .refused(
+                    "\(file.path): \"\(file.key)\" is \(existing.typeName), not an object; it was left as it was")
+            }
+            servers = object
+        }
+        if servers[ClientConfigFile.entryName] == server {
+            context.writeOut("\(file.path) already has this entry; nothing changed.\n")
+            return 0
+        }
+        let replacing = servers[ClientConfigFile.entryName] != nil
+        servers[ClientConfigFile.entryName] = server
+        root[file.key] = .object(servers)
+        var lines: [String] = []
+        do {
+            if let original = ProjectProbe.live.readWhole(file.path) {
+                let backup = file.path + ".backup-" + Self.stamp(context.clock.now())
+                try FileSystem.replaceFile(backup, with: Array(original.utf8))
+                lines.append("The old file is kept as \(backup).")
+                if file.allowsComments, JSONCText.plain(Array(original.utf8)) != Array(original.utf8) {
+                    lines.append("Its comments and trailing commas are in the backup only.")
+                }
+            } else {
+                try FileSystem.createDirectories(ProcessPaths.parent(of: file.path))
+            }
+            try FileSystem.replaceFile(file.path, with: Array((Self.pretty(.object(root)) + "\n").utf8))
+        } catch {
+            throw .io(error.description)
+        }
+        lines.insert(
+            "\(replacing ? "Replaced" : "Added") the \"\(ClientConfigFile.entryName)\" entry in \(file.path); restart \(file.client.rawValue) to load it.",
+            at: 0)
+        context.writeOut(lines.joined(separator: "\n") + "\n")
+        return 0
+    }
+
+    /// The clients whose folders exist on this machine, and whether each has the entry.
+    private func detect(context: CLIContext) -> Int32 {
+        guard let home = context.home else {
+            context.writeOut("No home folder is known (HOME is unset), so no client can be found.\n")
+            return 0
+        }
+        var lines: [String] = []
+        for client in Client.allCases {
+            let file = ClientConfigFile(client, home: home, environment: context.environment)
+            guard ProjectProbe.live.isFile(file.path) || ProjectProbe.live.isDirectory(file.clientFolder) else {
+                lines.append("\(client.rawValue): not found")
+                continue
+            }
+            let state: String
+            do {
+                let present = (try file.read())?[file.key]?[ClientConfigFile.entryName] != nil
+                state =
+                    present
+                    ? "has the orchestrator entry" : "found, without the entry (config \(client.rawValue) --install)"
+            } catch {
+                state = "found, but \(error.sentence)"
+            }
+            lines.append("\(client.rawValue): \(state) — \(file.path)")
+        }
+        context.writeOut(lines.joined(separator: "\n") + "\n")
+        return 0
+    }
+
+    /// `20261202T180500` for backup names, from the context's clock.
+    static func stamp(_ moment: Timestamp) -> String {
+        String(moment.description.prefix(19).filter { $0 != "-" && $0 != ":" })
     }
 
     /// Two-space indented JSON, keys sorted, for pasting into a config file.
@@ -94,6 +179,12 @@ extension CLIContext {
         case .cline:
             writeError(
                 "Merge this into \(support)/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json (Cline → MCP Servers → Configure opens it).\n"
+            )
+        case .cursor:
+            writeError("Merge this into \(home)/.cursor/mcp.json, or run this command again with --install.\n")
+        case .vscode:
+            writeError(
+                "Merge this into \(support)/Code/User/mcp.json (MCP: Open User Configuration), or run this command again with --install.\n"
             )
         case .claudeCode:
             let quoted = ShellQuoting.line([executablePath] + arguments)

@@ -39,7 +39,7 @@ import Testing
         #expect(entry?["command"] == "/opt/bin/mcp-orchestrator")
         #expect(
             entry?["args"] == ["--state", "/work/data/state.json", "--workflows", "/work/flows", "--approver", "human"])
-        #expect((entry?["type"] == "stdio") == (client == "cline"))
+        #expect((entry?["type"] == "stdio") == (client != "claude-desktop"), "Cline and Claude Code name the transport")
         switch client {
         case "claude-code":
             #expect(
@@ -56,7 +56,7 @@ import Testing
     @Test func configRefusesUnknownClientsAndOptions() {
         let cli = CLIHarness()
         #expect(cli.run(["config", "vim"]) == 64)
-        #expect(cli.err.contains("CLIENT is one of claude-desktop, cline, claude-code, not 'vim'"))
+        #expect(cli.err.contains("CLIENT is one of claude-desktop, cline, claude-code, cursor, vscode, not 'vim'"))
         #expect(cli.run(["config", "cline", "--max-whatever", "3"]) == 64)
         #expect(cli.run(["config"]) == 64)
         #expect(cli.run(["config", "--help"]) == 0)

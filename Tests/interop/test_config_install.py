@@ -1,0 +1,99 @@
+"""Set-up in one command: `config CLIENT --install` merges the entry into each client's own file in a home
+folder made for the test, and `config --detect` lists what is installed."""
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def home(tmp_path):
+    folder = tmp_path / "home"
+    folder.mkdir()
+    return folder
+
+
+def config(binary, home, *words):
+    env = {key: value for key, value in os.environ.items() if key not in ("XDG_CONFIG_HOME", "MCP_ORCHESTRATOR_STATE")}
+    env["HOME"] = str(home)
+    return subprocess.run([binary, "config", *words], capture_output=True, text=True, timeout=30, env=env, cwd=home)
+
+
+CLIENTS = {
+    "claude-desktop": (".config/Claude/claude_desktop_config.json", "mcpServers"),
+    "cline": (".config/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json", "mcpServers"),
+    "claude-code": (".claude.json", "mcpServers"),
+    "cursor": (".cursor/mcp.json", "mcpServers"),
+    "vscode": (".config/Code/User/mcp.json", "servers"),
+}
+
+
+@pytest.mark.parametrize("client", sorted(CLIENTS))
+def test_install_merges_keeps_the_rest_and_backs_up(server_binary, home, client):
+    relative, key = CLIENTS[client]
+    path = home / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    others = {key: {"other": {"command": "/usr/bin/other", "args": ["x"]}}, "theme": "dark"}
+    path.write_text(json.dumps(others))
+    done = config(server_binary, home, client, "--install", "--approver", "human")
+    assert done.returncode == 0, done.stderr
+    assert "Added the \"orchestrator\" entry" in done.stdout
+    written = json.loads(path.read_text())
+    assert written["theme"] == "dark" and written[key]["other"] == others[key]["other"]
+    entry = written[key]["orchestrator"]
+    assert entry["command"] == os.path.realpath(server_binary) and entry["args"] == ["--approver", "human"]
+    backups = list(path.parent.glob(path.name + ".backup-*"))
+    assert len(backups) == 1 and json.loads(backups[0].read_text()) == others
+    again = config(server_binary, home, client, "--install", "--approver", "human")
+    assert "already has this entry; nothing changed" in again.stdout
+    assert len(list(path.parent.glob(path.name + ".backup-*"))) == 1
+
+
+def test_install_makes_a_missing_file(server_binary, home):
+    done = config(server_binary, home, "cursor", "--install")
+    assert done.returncode == 0, done.stderr
+    assert json.loads((home / ".cursor/mcp.json").read_text())["mcpServers"]["orchestrator"]["args"] == []
+
+
+def test_vs_code_files_may_have_comments_and_trailing_commas(server_binary, home):
+    path = home / ".config/Code/User/mcp.json"
+    path.parent.mkdir(parents=True)
+    original = '{\n  // my servers\n  "servers": {\n    "other": {"type": "stdio", "command": "/x", "args": [],},\n  },\n  /* end */\n}\n'
+    path.write_text(original)
+    done = config(server_binary, home, "vscode", "--install")
+    assert done.returncode == 0, done.stderr
+    assert "comments and trailing commas are in the backup only" in done.stdout
+    written = json.loads(path.read_text())
+    assert set(written["servers"]) == {"other", "orchestrator"}
+    assert next(path.parent.glob("mcp.json.backup-*")).read_text() == original
+
+
+def test_comments_where_a_client_does_not_allow_them_and_a_file_that_is_not_json_are_refused(server_binary, home):
+    cursor = home / ".cursor/mcp.json"
+    cursor.parent.mkdir(parents=True)
+    cursor.write_text('{\n  // a comment\n  "mcpServers": {}\n}\n')
+    refused = config(server_binary, home, "cursor", "--install")
+    assert refused.returncode == 1 and f"{cursor} is not JSON (line 2, column 3" in refused.stderr
+    assert cursor.read_text() == '{\n  // a comment\n  "mcpServers": {}\n}\n'
+    claude = home / ".claude.json"
+    claude.write_text("not json at all")
+    refused = config(server_binary, home, "claude-code", "--install")
+    assert refused.returncode == 1 and "it was left as it was" in refused.stderr
+    assert claude.read_text() == "not json at all"
+    assert not list(home.glob(".claude.json.backup-*"))
+
+
+def test_detect_lists_the_clients_found_and_whether_each_has_the_entry(server_binary, home):
+    (home / ".cursor").mkdir()
+    (home / ".config/Code/User").mkdir(parents=True)
+    assert config(server_binary, home, "vscode", "--install").returncode == 0
+    found = config(server_binary, home, "--detect")
+    assert found.returncode == 0, found.stderr
+    lines = dict(line.split(": ", 1) for line in found.stdout.splitlines())
+    assert lines["claude-desktop"] == "not found"
+    assert lines["cursor"].startswith("found, without the entry")
+    assert lines["vscode"].startswith("has the orchestrator entry")
+    assert lines["cline"] == "not found", "VS Code without the Cline extension's folder is not Cline"
