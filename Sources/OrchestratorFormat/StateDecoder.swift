@@ -51,6 +51,17 @@ package enum StateDecoder {
         return Document(state: state, schemaVersion: version, revision: try top.int("revision"))
     }
 
+    /// One archived request (a line of the archive), in the current schema.
+    package static func archived(_ root: JSONValue) throws(FormatError) -> ArchivedRequest {
+        let line = Field(root, "")
+        let runs = try line.optionalArray("runs").enumerated().map { (index, value) throws(FormatError) in
+            try run(Field(value, "runs[\(index)]"))
+        }
+        return ArchivedRequest(
+            request: try request(Field(try line.required("request"), "request"), schemaVersion: try line.int("schemaVersion")),
+            runs: runs, archivedAt: try line.timestamp("archivedAt"))
+    }
+
     /// - Parameter schemaVersion: before version 3 the request that holds orchestrator-server's
     ///   tasks was found by its text; such a request reads as marked.
     private static func request(_ field: Field, schemaVersion: Int) throws(FormatError) -> WorkRequest {

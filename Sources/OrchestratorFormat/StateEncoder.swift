@@ -85,6 +85,17 @@ package struct StateEncoder {
         return encoded
     }
 
+    /// One line of the archive: the request with its tasks, the runs it recorded, and when.
+    package static func archiveLine(_ archived: ArchivedRequest) -> [UInt8] {
+        guard case .object(var request) = json(archived.request) else { return [] }
+        request["tasks"] = .array(archived.request.tasks.map(json))
+        let line: JSONValue = [
+            "schemaVersion": .int(StateSchema.currentVersion), "archivedAt": .string(archived.archivedAt.description),
+            "request": .object(request), "runs": .array(archived.runs.map(json)),
+        ]
+        return JSONWriter.bytes(from: line) + [10]
+    }
+
     /// A request's own fields (its tasks are spliced in after them).
     static func json(_ request: WorkRequest) -> JSONValue {
         var object: [String: JSONValue] = [

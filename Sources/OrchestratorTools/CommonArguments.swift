@@ -9,7 +9,7 @@ enum CommonArguments {
     /// Who acts: the instance that claims or holds the task; the client's name when left out.
     static let instanceID = Argument.optionalString(
         "instanceId",
-        Argument.text(description: "Who acts (default: the client's name).")
+        Argument.text(description: "Who acts (default: client name).")
     )
     /// The compatibility sets name tasks by `task_id` alone.
     static let compatTaskID = Argument.string("task_id")

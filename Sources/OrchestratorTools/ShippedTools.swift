@@ -8,7 +8,7 @@ package enum ShippedTools {
         ServerInfoTool(),
         RequestPlanningTool(), GetNextTaskTool(), MarkTaskDoneTool(), ApproveTaskCompletionTool(), RejectTaskTool(),
         ApproveRequestCompletionTool(), AddTasksToRequestTool(), UpdateTaskTool(), DeleteTaskTool(), RestoreTaskTool(),
-        OpenTaskDetailsTool(), ListRequestsTool(),
+        OpenTaskDetailsTool(), ListRequestsTool(), SearchTasksTool(),
         ListWorkflowsTool(), StartWorkflowTool(), AdvanceWorkflowTool(), GetWorkflowStatusTool(), ResumeWorkflowTool(),
         CreateWorkflowTool(),
         // orchestrator-server

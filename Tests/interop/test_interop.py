@@ -27,7 +27,7 @@ async def test_lists_tools_and_calls_server_info_with_validated_structured_outpu
     async with Client(server("--toolsets", "core"), mode=mode) as client:
         tools = await client.list_tools()
         assert [tool.name for tool in tools.tools][:3] == ["server_info", "request_planning", "get_next_task"]
-        assert len(tools.tools) == 13
+        assert len(tools.tools) == 14
         assert all(tool.output_schema["type"] == "object" for tool in tools.tools)
 
         # The client validates structuredContent against outputSchema and raises if it does not match.
@@ -39,6 +39,7 @@ async def test_lists_tools_and_calls_server_info_with_validated_structured_outpu
         assert report["stateFile"] == {
             "path": str(tmp_path / "state.json"),
             "source": "option",
+            "reason": "--state",
             "exists": False,
             "readable": False,
             "revision": 0,

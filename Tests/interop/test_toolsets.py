@@ -16,7 +16,7 @@ SHIPPED = str(Path(__file__).resolve().parents[2] / "workflows")
 async def test_all_sets_together(server, mode):
     async with Client(server("--toolsets", "all", "--workflows", SHIPPED), mode=mode) as client:
         names = [tool.name for tool in (await client.list_tools()).tools]
-        assert len(names) == len(set(names)) == 39
+        assert len(names) == len(set(names)) == 40
 
         await client.call_tool("create_task", {"id": "research", "description": "Look around"})
         await client.call_tool("create_task", {"id": "implement", "description": "Build", "dependencies": ["research"]})

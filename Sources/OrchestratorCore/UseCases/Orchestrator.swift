@@ -31,6 +31,12 @@ package struct Orchestrator {
         return StateSnapshot(state: state, revision: snapshot.revision, readOnlyReason: snapshot.readOnlyReason)
     }
 
+    /// The archived requests, each once and none the live state still holds, oldest first.
+    package func archived() throws(PersistenceError) -> [ArchivedRequest] {
+        let live = Set(try persistence.snapshot().state.requests.map(\.id))
+        return try persistence.archived().filter { !live.contains($0.request.id) }
+    }
+
     /// Whether anything has been stored yet.
     package var hasState: Bool { persistence.exists }
 

@@ -16,6 +16,14 @@ package protocol StatePersistence: AnyObject {
     func commit<Outcome>(
         _ change: (inout OrchestratorState) throws(OrchestratorError) -> Outcome
     ) throws(ChangeFailure) -> Committed<Outcome>
+    /// What finished and left the live state (the archive), each request once; may hold requests the
+    /// live state still has (a move cut short), which the orchestrator leaves out.
+    func archived() throws(PersistenceError) -> [ArchivedRequest]
+}
+
+extension StatePersistence {
+    /// A persistence without an archive (memory in tests) has nothing archived.
+    package func archived() throws(PersistenceError) -> [ArchivedRequest] { [] }
 }
 
 /// The state could not be read or saved: a stable code (`state_corrupt`, `state_busy`, …) and the

@@ -25,6 +25,10 @@ package final class SerializedPersistence: StatePersistence, @unchecked Sendable
         try lock.withLock { () throws(PersistenceError) in try store.snapshot() }
     }
 
+    package func archived() throws(PersistenceError) -> [ArchivedRequest] {
+        try lock.withLock { () throws(PersistenceError) in try store.archived() }
+    }
+
     package func commit<Outcome>(
         _ change: (inout OrchestratorState) throws(OrchestratorError) -> Outcome
     ) throws(ChangeFailure) -> Committed<Outcome> {

@@ -41,9 +41,16 @@ package final class StateStore {
             snapshot: StateSnapshot(state: OrchestratorState(), revision: 0, readOnlyReason: nil), readOnly: nil)
     }
 
-    package init(location: StateLocation, lockWaitSeconds: Double = 10) {
+    /// When finished requests move to the archive; `nil` keeps them in the live file.
+    package let archivePolicy: ArchivePolicy?
+    /// The append-only archive beside the state file.
+    package let archive: StateArchive
+
+    package init(location: StateLocation, lockWaitSeconds: Double = 10, archivePolicy: ArchivePolicy? = nil) {
         self.location = location
         self.lockWaitSeconds = lockWaitSeconds
+        self.archivePolicy = archivePolicy
+        archive = StateArchive(statePath: location.path)
     }
 
     deinit {
@@ -96,6 +103,14 @@ package final class StateStore {
         let outcome: Outcome
         do { outcome = try change(&state) } catch { throw .refused(error) }
         if state == current.snapshot.state { return (outcome, current.snapshot, false) }
+        // Finished work past its retention leaves with this change: archived and flushed first.
+        if let policy = archivePolicy {
+            let now = policy.clock.now()
+            let finished = state.takeFinished(before: now.adding(seconds: -policy.retentionSeconds), at: now)
+            if !finished.isEmpty {
+                do { try archive.append(finished) } catch { throw .storage(error) }
+            }
+        }
         let snapshot = StateSnapshot(state: state, revision: current.snapshot.revision + 1, readOnlyReason: nil)
         let bytes = encoder.encode(snapshot.state, revision: snapshot.revision)
         pending = (BackgroundFlush(bytes, to: replacement), snapshot)
@@ -263,6 +278,10 @@ extension StateStore: StatePersistence {
 
     package func snapshot() throws(PersistenceError) -> StateSnapshot {
         do { return try read() } catch { throw error.persistence }
+    }
+
+    package func archived() throws(PersistenceError) -> [ArchivedRequest] {
+        do { return try archive.read() } catch { throw error.persistence }
     }
 
     package func commit<Outcome>(

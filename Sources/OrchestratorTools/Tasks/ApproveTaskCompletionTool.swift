@@ -7,8 +7,8 @@ package struct ApproveTaskCompletionTool: MCPTool {
     package let name = "approve_task_completion"
     package let title = "Approve a finished task"
     package let description = """
-        Approve a done task so work can continue. With --approver human the person decides (asked through the \
-        client, or on the board: waitSeconds waits); the model's call alone never approves.
+        Approve a done task. With --approver human the person decides (asked through the client, or on the \
+        board: waitSeconds waits); the model's call alone never approves.
         """
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "task_approved"

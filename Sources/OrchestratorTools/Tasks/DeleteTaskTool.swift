@@ -7,8 +7,7 @@ package struct DeleteTaskTool: MCPTool {
     package let name = "delete_task"
     package let title = "Delete a task"
     package let description = """
-        Remove a pending or in-progress task from the plan (restore_task brings it back). Refused while other \
-        tasks depend on it.
+        Remove an unfinished task (restore_task brings it back); refused while tasks depend on it.
         """
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "task_deleted"

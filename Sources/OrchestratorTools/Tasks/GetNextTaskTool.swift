@@ -8,9 +8,8 @@ package struct GetNextTaskTool: MCPTool {
     package let name = "get_next_task"
     package let title = "Get the next task"
     package let description = """
-        Claim the next task: highest priority, then plan order, oldest request first. A claim lasts a lease; \
-        asking again returns the task you hold. status says what happened; waitSeconds waits for an approval \
-        or an unlocked task.
+        Claim the next task (priority, then plan order, oldest request first); asking again returns the one you \
+        hold. status says what happened; waitSeconds waits for an approval or an unlock.
         """
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "next_task"

@@ -7,15 +7,16 @@ package struct ListRequestsTool: MCPTool {
     package let name = "list_requests"
     package let title = "List requests"
     package let description =
-        "List the requests in the store, oldest first, with their status and progress. status filters to active or completed ones."
+        "The requests, oldest first, with status and progress; status filters, archived adds finished ones."
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "requests_listed"
     package let annotations = ToolAnnotations.readOnly
     /// The tool's own arguments.
     enum Arguments {
         static let status = Argument.choice("status", WorkRequest.Status.self)
+        static let archived = Argument.flag("archived", description: "Add archived requests.")
     }
-    package let inputSchema = ToolArguments.schema(Arguments.status)
+    package let inputSchema = ToolArguments.schema(Arguments.status, Arguments.archived)
     package let outputSchema: JSONValue = [
         "type": "object",
         "properties": ["requests": ["type": "array", "items": RequestView.schema]],
@@ -26,7 +27,10 @@ package struct ListRequestsTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let filter = invocation[Arguments.status]
-        let requests = try invocation.currentState().requests.filter { filter == nil || $0.status == filter }
+        var requests = try invocation.currentState().requests.filter { filter == nil || $0.status == filter }
+        if invocation[Arguments.archived], filter != .active {
+            requests += try invocation.archivedRequests().map(\.request)
+        }
         var lines = [
             "| Request | Status | Policy | Approved | Done | In progress | Pending | Original request |",
             "|---|---|---|---|---|---|---|---|",

@@ -7,8 +7,7 @@ package struct MarkTaskDoneTool: MCPTool {
     package let name = "mark_task_done"
     package let title = "Mark a task done"
     package let description = """
-        Mark a task you took as done, with completedDetails saying what was done. It then awaits approval; the \
-        result lists the tasks this unlocked.
+        Mark the task you took as done, with completedDetails saying what was done; it then awaits approval.
         """
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "task_marked_done"

@@ -7,14 +7,14 @@ package struct OpenTaskDetailsTool: MCPTool {
     package let name = "open_task_details"
     package let title = "Show a task"
     package let description =
-        "Show one task in full: description, status, holder, dependencies, completion details, feedback and its history of transitions."
+        "One task in full: description, status, holder, dependencies, what was done, feedback, history; archived ones too."
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "task_details"
     package let annotations = ToolAnnotations.readOnly
     /// The tool's own arguments.
     enum Arguments {
         static let scope = Argument.optionalString(
-            "requestId", Argument.text(description: "The task's request, as every related tool takes it (optional)."))
+            "requestId", Argument.text(description: "The task's request (optional)."))
     }
     package let inputSchema = ToolArguments.schema(Arguments.scope, CommonArguments.taskID)
     package let outputSchema: JSONValue = [
@@ -35,14 +35,23 @@ package struct OpenTaskDetailsTool: MCPTool {
         let taskID = invocation.taskID
         let scope = invocation[Arguments.scope].map(WorkRequest.ID.init)
         let state = try invocation.currentState()
-        if let scope, state.requestIndex(scope) == nil { throw ToolFailure(OrchestratorError.requestNotFound(scope)) }
-        guard let (requestIndex, taskIndex) = state.locate(taskID),
-            scope.map({ state.requests[requestIndex].id == $0 }) ?? true
-        else {
+        let request: WorkRequest
+        let task: WorkTask
+        var archivedAt: Timestamp?
+        if let (requestIndex, taskIndex) = state.locate(taskID), scope.map({ state.requests[requestIndex].id == $0 }) ?? true {
+            request = state.requests[requestIndex]
+            task = request.tasks[taskIndex]
+        } else if let found = try invocation.archivedRequests().first(where: { archived in
+            (scope.map { archived.request.id == $0 } ?? true) && archived.request.taskIndex(taskID) != nil
+        }), let index = found.request.taskIndex(taskID) {
+            // Finished work that left the live file is still shown when asked for.
+            request = found.request
+            task = found.request.tasks[index]
+            archivedAt = found.archivedAt
+        } else {
+            if let scope, state.requestIndex(scope) == nil { throw ToolFailure(OrchestratorError.requestNotFound(scope)) }
             throw ToolFailure(OrchestratorError.taskNotFound(taskID, in: scope))
         }
-        let request = state.requests[requestIndex]
-        let task = request.tasks[taskIndex]
         var lines = [
             "Task \(task.id) of \(request.id): \(task.title)",
             "Status: \(ProgressTable.status(task)) · Priority: \(task.priority.rawValue)"
@@ -51,6 +60,7 @@ package struct OpenTaskDetailsTool: MCPTool {
             "",
             task.description,
         ]
+        if let archivedAt { lines += ["", "Archived at \(archivedAt) (the request is completed)."] }
         if let details = task.completedDetails { lines += ["", "Completed: \(details)"] }
         if let feedback = task.feedback { lines += ["", "Feedback: \(feedback)"] }
         lines += ["", "History:"]

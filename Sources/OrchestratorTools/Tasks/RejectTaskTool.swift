@@ -7,8 +7,7 @@ package struct RejectTaskTool: MCPTool {
     package let name = "reject_task"
     package let title = "Reject a finished task"
     package let description = """
-        Send a done task back to in progress with feedback saying what to change; it is shown when the task is \
-        handed out again.
+        Send a done task back to work with feedback on what to change, shown when it is handed out again.
         """
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "task_rejected"

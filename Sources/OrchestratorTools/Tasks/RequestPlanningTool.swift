@@ -7,8 +7,8 @@ package struct RequestPlanningTool: MCPTool {
     package let name = "request_planning"
     package let title = "Plan a request"
     package let description = """
-        Plan a user request as tasks (each with dependsOn, priority, role). approvalPolicy: each (default: approve \
-        each finished task before the next one), end (approve all before completion) or auto. Then call get_next_task.
+        Plan a user request as tasks (dependsOn, priority, role). approvalPolicy: each (default; approve each done \
+        task before the next), end (all before completion) or auto. Then call get_next_task.
         """
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "planned"

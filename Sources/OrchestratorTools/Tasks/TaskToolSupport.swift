@@ -41,6 +41,11 @@ extension ToolInvocation {
         }
     }
 
+    /// The archived requests (finished work moved out of the live file), each once.
+    func archivedRequests() throws(ToolFailure) -> [ArchivedRequest] {
+        do { return try orchestrator.archived() } catch { throw ToolFailure(error) }
+    }
+
     /// Runs a read-only use case (a dry run), turning its failures into tool failures.
     func check<Result>(_ useCase: (Orchestrator) throws(ChangeFailure) -> Result) throws(ToolFailure) -> Result {
         do {

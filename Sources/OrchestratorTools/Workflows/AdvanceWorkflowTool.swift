@@ -7,8 +7,8 @@ package struct AdvanceWorkflowTool: MCPTool {
     package let name = "advance_workflow"
     package let title = "Report a step and advance the run"
     package let description = """
-        Report the current step and move the run on: by its transition rules (report.status and the context), \
-        or to next_step, one of allowedNextSteps, where it has none.
+        Report the current step and move on: by its rules (report.status, context), or to next_step (one of \
+        allowedNextSteps) where it has none.
         """
     package let toolset = Toolset.workflows
     package let annotations = ToolAnnotations.change

@@ -8,8 +8,8 @@ package struct CreateWorkflowTool: MCPTool {
     package let name = "create_workflow"
     package let title = "Create a workflow"
     package let description = """
-        Write a new workflow into the first workflows directory, validated first. Transitions are rule lines \
-        such as "success -> Next Step" or "otherwise -> FINISH"; overwrite: true replaces one.
+        Write a validated workflow into the first workflows directory; transitions are rule lines such as \
+        "success -> Next Step" or "otherwise -> FINISH". overwrite: true replaces one.
         """
     package let toolset = Toolset.workflows
     package let annotations = ToolAnnotations.change

@@ -7,8 +7,8 @@ package struct ResumeWorkflowTool: MCPTool {
     package let name = "resume_workflow"
     package let title = "Resume a workflow run"
     package let description = """
-        After an interruption: name the step you believe is current. In sync, a report advances the run; behind \
-        or ahead, nothing is applied and the answer returns the step the run is really on.
+        After an interruption, name the step you believe is current: in sync, a report advances the run; else \
+        nothing changes and the answer names the real step.
         """
     package let toolset = Toolset.workflows
     package let annotations = ToolAnnotations.change

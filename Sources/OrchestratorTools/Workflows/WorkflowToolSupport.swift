@@ -90,14 +90,14 @@ extension ToolInvocation {
 /// The input schemas the run tools share.
 enum WorkflowSchemas {
     static let instanceID: JSONValue = [
-        "type": "string", "minLength": 1, "description": "The run's id from start_workflow (run-N).",
+        "type": "string", "minLength": 1, "description": "The run's id (run-N).",
     ]
     static let context: JSONValue = [
-        "type": "object", "description": "Merged into the run's context; null removes a key.",
+        "type": "object", "description": "Merged into the context; null removes a key.",
     ]
     static let nextStep: JSONValue = [
         "type": "string", "minLength": 1,
-        "description": "For steps without rules: one of allowedNextSteps.",
+        "description": "Without rules: one of allowedNextSteps.",
     ]
 
     static let report: JSONValue = [

@@ -8,12 +8,12 @@ enum TaskDraftInput {
         "type": "object",
         "properties": [
             "title": ["type": "string", "minLength": 1, "maxLength": 500, "description": "Short name of the task."],
-            "description": ["type": "string", "minLength": 1, "description": "What to do and how to tell it is done."],
+            "description": ["type": "string", "minLength": 1, "description": "What to do; when it is done."],
             "dependsOn": [
                 "type": "array",
                 "items": ["anyOf": [["type": "string", "minLength": 1], ["type": "integer", "minimum": 1]]],
                 "description":
-                    "Tasks that finish first: a task id, or the title or 1-based position of a task in this call.",
+                    "Tasks done first: an id, or a title or 1-based position in this call.",
             ],
             "priority": [
                 "type": "string", "enum": .array(Priority.allCases.map { .string($0.rawValue) }),
