@@ -5,7 +5,7 @@ internal import OrchestratorSystem
 package enum CommandLineInterface {
     static let commands: [any CLICommand] = [
         StatusCommand(), ShowCommand(), ApproveCommand(), RejectCommand(), ApproveRequestCommand(), BoardCommand(),
-        ExportCommand(), ImportCommand(), InitCommand(), ProjectsCommand(),
+        ExportCommand(), ImportCommand(), InitCommand(), ProjectsCommand(), SearchCommand(),
         WorkflowsCommand(), ConfigCommand(),
     ]
 

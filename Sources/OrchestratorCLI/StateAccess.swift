@@ -11,6 +11,9 @@ struct StateAccess {
     /// Where the file is and why, as found by the shared lookup.
     let location: StateLocation
 
+    /// The archive beside the state file.
+    var archivePath: String { (path.hasSuffix(".json") ? String(path.dropLast(5)) : path) + ".archive.jsonl" }
+
     /// Why this file, in words.
     var reason: String { location.reason(home: context.home) }
 
@@ -51,6 +54,11 @@ struct StateAccess {
         } catch {
             throw .io(error.description)
         }
+    }
+
+    /// The archived requests (finished work moved out of the live file), each once.
+    func archived() throws(CLIFailure) -> [ArchivedRequest] {
+        do { return try orchestrator.archived() } catch { throw .io(error.description) }
     }
 
     /// Runs a change use case and waits until it is durable; a refusal of the rules is exit status 1,

@@ -58,7 +58,8 @@ package enum StateDecoder {
             try run(Field(value, "runs[\(index)]"))
         }
         return ArchivedRequest(
-            request: try request(Field(try line.required("request"), "request"), schemaVersion: try line.int("schemaVersion")),
+            request: try request(
+                Field(try line.required("request"), "request"), schemaVersion: try line.int("schemaVersion")),
             runs: runs, archivedAt: try line.timestamp("archivedAt"))
     }
 

@@ -28,7 +28,10 @@ enum SharedServerLaunch {
             return 64
         }
         // One store for every session, one at a time (the file lock still keeps other processes out).
-        let store = SerializedPersistence(StateStore(location: location, lockWaitSeconds: options.lockWaitSeconds))
+        let store = SerializedPersistence(
+            StateStore(
+                location: location, lockWaitSeconds: options.lockWaitSeconds,
+                archivePolicy: ArchivePolicy(retentionSeconds: options.archiveAfterDays * 86_400)))
         var limits = HTTPLimits()
         limits.maximumBodyBytes = options.maximumLineBytes
         limits.maximumConnections = 512

@@ -40,8 +40,11 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 // `serve` is the shared server: the same options, over Streamable HTTP.
 let serving = arguments.first == "serve"
 if !serving, let first = arguments.first, CommandLineInterface.isCommand(first) {
+    // The command line's changes move finished work to the archive too, after the default retention.
+    let retention = ArchivePolicy(retentionSeconds: ArchivePolicy.defaultRetentionDays * 86_400)
     var context = CLIContext.live(
-        executablePath: ProcessPaths.executable() ?? CommandLine.arguments[0], openState: { StateStore(location: $0) })
+        executablePath: ProcessPaths.executable() ?? CommandLine.arguments[0],
+        openState: { StateStore(location: $0, archivePolicy: retention) })
     context.olderPlans = OlderPlans.notice(for:)
     exit(CommandLineInterface.run(arguments, context: context))
 }
@@ -105,7 +108,8 @@ if let address = options.http {
 }
 
 let sink = FileDescriptorSink(descriptor: StandardStreams.claimStdoutForProtocol())
-let store = StateStore(location: location, lockWaitSeconds: options.lockWaitSeconds)
+let archivePolicy = ArchivePolicy(retentionSeconds: options.archiveAfterDays * 86_400)
+let store = StateStore(location: location, lockWaitSeconds: options.lockWaitSeconds, archivePolicy: archivePolicy)
 var server = MCPServer(configuration: configuration, persistence: store, sink: sink, tools: ShippedTools.all)
 // A state file that cannot be used is reported at once, through the
 // server's own store so the file is parsed only once; the server still starts, answers reads it

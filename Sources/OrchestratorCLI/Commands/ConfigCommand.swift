@@ -20,7 +20,8 @@ struct ConfigCommand: CLICommand {
         """
     /// Every server option (`--state` is common to all commands), passed through to the entry.
     let valuedOptions: Set<String> = [
-        "--workflows", "--toolsets", "--approver", "--lease-minutes", "--lock-wait-seconds", "--log-level",
+        "--workflows", "--toolsets", "--approver", "--lease-minutes", "--lock-wait-seconds", "--archive-after-days",
+        "--log-level",
         "--max-line-bytes",
     ]
     let flagOptions: Set<String> = ["--install", "--detect"]

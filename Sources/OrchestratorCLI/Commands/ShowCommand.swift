@@ -20,11 +20,19 @@ struct ShowCommand: CLICommand {
         let access = try StateAccess(arguments, context: context)
         let (state, _) = try access.read()
         let id = WorkTask.ID(ids[0])
-        guard let (requestIndex, taskIndex) = state.locate(id) else {
+        let request: WorkRequest
+        let task: WorkTask
+        if let (requestIndex, taskIndex) = state.locate(id) {
+            request = state.requests[requestIndex]
+            task = request.tasks[taskIndex]
+        } else if let found = try access.archived().first(where: { $0.request.taskIndex(id) != nil }),
+            let index = found.request.taskIndex(id)
+        {
+            request = found.request
+            task = found.request.tasks[index]
+        } else {
             throw .refused(RefusalAdvice.sentence(for: .taskNotFound(id, in: nil)))
         }
-        let request = state.requests[requestIndex]
-        let task = request.tasks[taskIndex]
         var facts = [
             "Status: " + (task.isDeleted ? "deleted" : StatusCommand.status(task, in: request)),
             "Priority: \(task.priority.rawValue)",

@@ -5,15 +5,16 @@ internal import OrchestratorSystem
 struct StatusCommand: CLICommand {
     let name = "status"
     let summary = "Show the progress of active requests (or one) as tables."
-    let usage = "status [REQUEST_ID] [--all] [--state PATH]"
+    let usage = "status [REQUEST_ID] [--all] [--archived] [--state PATH]"
     let details = """
+        --archived shows the finished requests moved to the archive; REQUEST_ID finds archived ones too.
         Aligned columns that fit the terminal (long titles and request texts are cut with …), coloured by
         status on a terminal unless NO_COLOR is set. Done tasks that wait for your decision read "done,
         needs you", and the commands to decide them follow the tables. --all includes completed requests
         and workflow runs' requests. Reads only; never changes the state file.
         """
     let valuedOptions: Set<String> = []
-    let flagOptions: Set<String> = ["--all"]
+    let flagOptions: Set<String> = ["--all", "--archived"]
 
     func run(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
         let ids: [String]
@@ -28,10 +29,19 @@ struct StatusCommand: CLICommand {
         var output = ["State file \(access.path) (\(access.reason), revision \(revision))"]
         let requests: [WorkRequest]
         if let id = ids.first {
-            guard let index = state.requestIndex(WorkRequest.ID(id)) else {
-                throw .refused("no request has the id \(id)")
+            if let index = state.requestIndex(WorkRequest.ID(id)) {
+                requests = [state.requests[index]]
+            } else if let archived = try access.archived().first(where: { $0.request.id.rawValue == id }) {
+                output.append("\(id) is archived (since \(archived.archivedAt)).")
+                requests = [archived.request]
+            } else {
+                throw .refused("no request has the id \(id), live or archived")
             }
-            requests = [state.requests[index]]
+        } else if arguments.flags.contains("--archived") {
+            let archived = try access.archived()
+            output.append(
+                "Archived: \(archived.count) request\(archived.count == 1 ? "" : "s") in \(access.archivePath)")
+            requests = archived.map(\.request)
         } else {
             let everything = arguments.flags.contains("--all")
             requests = state.requests.filter { everything || ($0.status == .active && $0.workflowRun == nil) }

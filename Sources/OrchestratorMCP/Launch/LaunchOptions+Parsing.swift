@@ -5,7 +5,7 @@ extension LaunchOptions {
     /// The options that take a value; `--workflows` may be repeated.
     package static let valuedOptions: Set<String> = [
         "--state", "--workflows", "--toolsets", "--approver", "--log-level", "--max-line-bytes", "--lease-minutes",
-        "--lock-wait-seconds", "--http", "--tokens", "--allow-origin",
+        "--lock-wait-seconds", "--http", "--tokens", "--allow-origin", "--archive-after-days",
     ]
 
     /// The options only `serve` takes.
@@ -83,6 +83,12 @@ extension LaunchOptions {
                     message: "--lock-wait-seconds takes a number of seconds from 0.1 to 600, not '\(text)'")
             }
             lockWaitSeconds = seconds
+        case "--archive-after-days":
+            guard let days = Int(text), (1...36_500).contains(days) else {
+                throw LaunchError(
+                    message: "--archive-after-days takes a whole number of days from 1 to 36500, not '\(text)'")
+            }
+            archiveAfterDays = days
         case "--http":
             guard let address = HTTPAddress(text) else {
                 throw LaunchError(message: "--http takes PORT or HOST:PORT (such as 127.0.0.1:8113), not '\(text)'")
@@ -104,7 +110,7 @@ extension LaunchOptions {
     }
 
     package static let usageLine =
-        "usage: mcp-orchestrator [--state PATH] [--workflows DIR]... [--toolsets LIST] [--approver agent|human] [--lease-minutes N] [--lock-wait-seconds N] [--log-level LEVEL] [--max-line-bytes N]"
+        "usage: mcp-orchestrator [--state PATH] [--workflows DIR]... [--toolsets LIST] [--approver agent|human] [--lease-minutes N] [--lock-wait-seconds N] [--archive-after-days N] [--log-level LEVEL] [--max-line-bytes N]"
 
     package static var helpText: String {
         """
@@ -115,8 +121,9 @@ extension LaunchOptions {
         \(usageLine)
 
         Options:
-          --state PATH          State file (default: $MCP_ORCHESTRATOR_STATE, else the per-user data
-                                directory, e.g. ~/.local/share/mcp-orchestrator/state.json).
+          --state PATH          State file (default: $MCP_ORCHESTRATOR_STATE, else the nearest
+                                .mcp-orchestrator/ folder, else the git repository's per-user file,
+                                else ~/.local/share/mcp-orchestrator/state.json).
           --workflows DIR       A folder of Markdown workflow definitions; repeat for several
                                 (default: $MCP_ORCHESTRATOR_WORKFLOWS, else the per-user folder
                                 ~/.local/share/mcp-orchestrator/workflows, then the shipped ones).
@@ -127,11 +134,16 @@ extension LaunchOptions {
                                 returns to pending (default: 30).
           --lock-wait-seconds N How long a change waits while another process holds the state file's
                                 lock before it is refused with state_busy (default: 10).
+          --archive-after-days N  Move finished requests to state.archive.jsonl this many days after
+                                they end (default: 7).
           --log-level LEVEL     Least severity written to stderr and sent as log notifications until the
                                 client sets its own: \(LogLevel.spellings) (default: warning).
           --max-line-bytes N    Largest accepted message in bytes (default: 4194304).
           -h, --help            Show this help.
           --version             Show the version.
+
+        serve [--http [HOST:]PORT] [--tokens FILE] [--allow-origin ORIGIN]... [options above]
+                                The shared server over MCP's Streamable HTTP (default 127.0.0.1:8113).
 
         Diagnostics go to stderr; stdout carries only protocol messages.
         """

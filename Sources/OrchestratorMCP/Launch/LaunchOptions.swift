@@ -12,6 +12,8 @@ package struct LaunchOptions: Equatable, Sendable {
     package var leaseMinutes: Int = 30
     /// How long a change waits for another process's lock on the state file.
     package var lockWaitSeconds: Double = 10
+    /// Days after which finished requests move to the archive (`--archive-after-days`).
+    package var archiveAfterDays: Int = 7
     /// `serve`: where Streamable HTTP listens (`--http [HOST:]PORT`); `nil` serves stdio.
     package var http: HTTPAddress?
     /// `serve`: the owner-only file of bearer tokens (`--tokens`).

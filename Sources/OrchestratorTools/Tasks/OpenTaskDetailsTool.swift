@@ -38,7 +38,9 @@ package struct OpenTaskDetailsTool: MCPTool {
         let request: WorkRequest
         let task: WorkTask
         var archivedAt: Timestamp?
-        if let (requestIndex, taskIndex) = state.locate(taskID), scope.map({ state.requests[requestIndex].id == $0 }) ?? true {
+        if let (requestIndex, taskIndex) = state.locate(taskID),
+            scope.map({ state.requests[requestIndex].id == $0 }) ?? true
+        {
             request = state.requests[requestIndex]
             task = request.tasks[taskIndex]
         } else if let found = try invocation.archivedRequests().first(where: { archived in
@@ -49,7 +51,9 @@ package struct OpenTaskDetailsTool: MCPTool {
             task = found.request.tasks[index]
             archivedAt = found.archivedAt
         } else {
-            if let scope, state.requestIndex(scope) == nil { throw ToolFailure(OrchestratorError.requestNotFound(scope)) }
+            if let scope, state.requestIndex(scope) == nil {
+                throw ToolFailure(OrchestratorError.requestNotFound(scope))
+            }
             throw ToolFailure(OrchestratorError.taskNotFound(taskID, in: scope))
         }
         var lines = [

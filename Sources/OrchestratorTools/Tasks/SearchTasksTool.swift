@@ -59,6 +59,7 @@ package struct SearchTasksTool: MCPTool {
                         })
                 ],
                 text: matches.isEmpty
-                    ? "No task mentions \"\(query)\"." : "Tasks mentioning \"\(query)\":\n" + lines.joined(separator: "\n")))
+                    ? "No task mentions \"\(query)\"."
+                    : "Tasks mentioning \"\(query)\":\n" + lines.joined(separator: "\n")))
     }
 }

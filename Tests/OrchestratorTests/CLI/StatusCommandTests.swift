@@ -39,7 +39,7 @@ import Testing
         #expect(cli.run(["status", "req-2"]) == 0)
         #expect(!cli.out.contains("req-1"))
         #expect(cli.run(["status", "req-7"]) == 1)
-        #expect(cli.err == "mcp-orchestrator status: no request has the id req-7\n")
+        #expect(cli.err == "mcp-orchestrator status: no request has the id req-7, live or archived\n")
     }
 
     @Test func anEmptyOrUnreadableStoreIsReportedPlainly() throws {
