@@ -3,6 +3,12 @@ package import OrchestratorHTTP
 internal import OrchestratorJSON
 internal import OrchestratorSystem
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The board's routes: the page and its two assets, the state as JSON, the live event stream, and the
 /// person's three decisions. Every route checks the Host; everything but the assets needs the session.
 package final class BoardHandler: HTTPHandler, @unchecked Sendable {
@@ -14,6 +20,8 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
     /// Why that file ("project ~/src/app, git repository"), shown beside it.
     private let stateReason: String
     private let changes: BoardChanges
+    /// The archive as last read, kept until its file changes (it only grows, and can be large).
+    private var archiveCache: (identity: FileIdentity?, requests: [ArchivedRequest])?
     /// Where the board is mounted: "" on its own, "/board" on the shared server.
     private let prefix: String
 
@@ -119,11 +127,23 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
                 let snapshot = try orchestrator.read()
                 return BoardView.json(
                     snapshot.state, revision: snapshot.revision, stateFile: stateFile, stateReason: stateReason,
-                    approver: actor)
+                    approver: actor, archived: archivedRequests(live: snapshot.state))
             } catch {
                 return ["error": .string(error.description), "stateFile": .string(stateFile)]
             }
         }
+    }
+
+    /// The archived requests the live state does not hold, read again only when the archive changed.
+    private func archivedRequests(live state: OrchestratorState) -> [ArchivedRequest] {
+        let path = (stateFile.hasSuffix(".json") ? String(stateFile.dropLast(5)) : stateFile) + ".archive.jsonl"
+        var info = stat()
+        let identity = stat(path, &info) == 0 ? FileIdentity(info) : nil
+        if archiveCache == nil || archiveCache?.identity != identity {
+            archiveCache = (identity, (try? orchestrator.persistence.archived()) ?? [])
+        }
+        let live = Set(state.requests.map(\.id))
+        return (archiveCache?.requests ?? []).filter { !live.contains($0.request.id) }
     }
 
     /// Server-sent events: the view at once, then again after every change of the file, and a comment

@@ -36,6 +36,7 @@ enum BoardPage {
         </section>
         <section aria-labelledby="requests-title"><h2 id="requests-title">Requests</h2><div id="requests"></div></section>
         <section aria-labelledby="runs-title"><h2 id="runs-title">Workflow runs</h2><div id="runs"></div></section>
+        <section aria-labelledby="archived-title"><h2 id="archived-title">Archived</h2><div id="archived"></div></section>
         </main>
         <noscript>The board needs JavaScript; `mcp-orchestrator status` shows the same plans in a terminal.</noscript>
         </body>

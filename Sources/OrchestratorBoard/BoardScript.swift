@@ -209,6 +209,13 @@ enum BoardScript {
             const runs = view.runs || [];
             document.getElementById("runs").replaceChildren(...(runs.length
               ? runs.map(runCard) : [el("p", {class: "empty"}, "No workflow runs.")]));
+            const archived = view.archived || [];
+            document.getElementById("archived").replaceChildren(archived.length
+              ? keptDetails("archived",
+                  `${view.archivedCount} finished request${view.archivedCount === 1 ? "" : "s"} moved to the archive`,
+                  el("ul", {}, ...archived.map(item => el("li", {"data-request": item.id},
+                    `${item.id}: ${item.text} — ${item.total} tasks, archived ${item.archivedAt}`))))
+              : el("p", {class: "empty"}, "Nothing archived yet."));
             document.title = items.length ? `(${items.length}) mcp-orchestrator board` : "mcp-orchestrator board";
             if (focused) {
               const again = document.querySelector(`[data-key="${CSS.escape(focused)}"]`);

@@ -6,7 +6,8 @@ package import OrchestratorJSON
 /// The page inserts every string as text.
 package enum BoardView {
     package static func json(
-        _ state: OrchestratorState, revision: Int, stateFile: String, stateReason: String = "", approver: String
+        _ state: OrchestratorState, revision: Int, stateFile: String, stateReason: String = "", approver: String,
+        archived: [ArchivedRequest] = []
     ) -> JSONValue {
         let queue: [JSONValue] = PersonQueue.items(in: state.requests).map { item in
             switch item {
@@ -31,6 +32,15 @@ package enum BoardView {
             "needsYou": .array(queue),
             "requests": .array(shown.map { self.request($0) }),
             "runs": .array(state.runs.reversed().map { run($0, in: state) }),
+            // Finished work moved to the archive, newest first, as a list to look up (show, status REQUEST_ID).
+            "archived": .array(
+                archived.reversed().prefix(200).map { item in
+                    [
+                        "id": .string(item.request.id.rawValue), "text": .string(item.request.originalRequest),
+                        "archivedAt": .string(item.archivedAt.description), "total": .int(item.request.liveTaskCount),
+                    ]
+                }),
+            "archivedCount": .int(archived.count),
         ]
     }
 

@@ -71,6 +71,14 @@ async def test_finished_work_moves_to_the_archive_and_is_still_shown(server, ser
         return shown.stdout
 
     assert "req-1 is archived" in command("status", "req-1")
+    assert "Old work" in command("export", "req-1", "--format", "markdown")
+    assert "Old work" in command("export", "--archived", "--format", "markdown")
+    assert "Old work" not in command("export", "--format", "markdown")
+    from board import running_board
+    with running_board(server_binary, state) as board:
+        view = board.sign_in().state()
+        assert view["archivedCount"] == 1 and view["archived"][0]["id"] == "req-1"
+        assert [request["id"] for request in view["requests"]] == ["req-2", "req-3"]
     assert "Archived: 1 request" in command("status", "--archived")
     assert "Handles quoted fields" in command("show", "task-1")
     assert "req-1 (archived)" in command("search", "quoted")

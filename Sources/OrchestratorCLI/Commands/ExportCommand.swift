@@ -5,14 +5,15 @@ internal import OrchestratorSystem
 struct ExportCommand: CLICommand {
     let name = "export"
     let summary = "Write requests as Markdown, JSON (the state file's format) or one self-contained HTML page."
-    let usage = "export [REQUEST_ID] --format markdown|json|html [--output FILE] [--state PATH]"
+    let usage = "export [REQUEST_ID] --format markdown|json|html [--output FILE] [--archived] [--state PATH]"
     let details = """
-        Without REQUEST_ID every request is exported. The HTML report has no scripts and fetches nothing: per
+        Without REQUEST_ID every live request is exported, and with --archived the archived ones after them;
+        REQUEST_ID finds an archived request too. The HTML report has no scripts and fetches nothing: per
         request its progress, the dependency graph as inline SVG (left to right, coloured by status) and the
         task table with each task's history. JSON uses the state file's own format, so it reads back the same.
         """
     let valuedOptions: Set<String> = ["--format", "--output"]
-    let flagOptions: Set<String> = []
+    let flagOptions: Set<String> = ["--archived"]
 
     func run(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
         let ids: [String]
@@ -27,10 +28,15 @@ struct ExportCommand: CLICommand {
         let (state, revision) = try access.read()
         var requests = state.requests
         if let id = ids.first {
-            guard let index = state.requestIndex(WorkRequest.ID(id)) else {
-                throw .refused("no request has the id \(id)")
+            if let index = state.requestIndex(WorkRequest.ID(id)) {
+                requests = [state.requests[index]]
+            } else if let archived = try access.archived().first(where: { $0.request.id.rawValue == id }) {
+                requests = [archived.request]
+            } else {
+                throw .refused("no request has the id \(id), live or archived")
             }
-            requests = [state.requests[index]]
+        } else if arguments.flags.contains("--archived") {
+            requests += try access.archived().map(\.request)
         }
         let text =
             switch format {
