@@ -131,3 +131,22 @@ def test_a_request_is_in_exactly_one_file_whenever_the_move_is_killed(server_bin
                                text=True, timeout=30)
         assert shown.returncode == 0, shown.stderr
         assert f"Archived: {len(archived - live)} request" in shown.stdout
+
+
+async def test_list_requests_is_paged(server, tmp_path):
+    state = tmp_path / "state.json"
+    requests = [{"id": f"req-{number}", "originalRequest": f"Request {number}", "status": "completed",
+                 "approvalPolicy": "each", "createdAt": OLD, "updatedAt": OLD, "completedAt": OLD,
+                 "completedBy": "agent", "tasks": []} for number in range(1, 61)]
+    state.write_text(json.dumps({"schemaVersion": 3, "revision": 1, "nextRequestNumber": 61, "nextTaskNumber": 1,
+                                 "nextRunNumber": 1, "requests": requests, "runs": []}))
+    async with Client(server()) as client:
+        # A change archives all sixty; the archived list then comes in pages of fifty.
+        await client.call_tool("request_planning", {"originalRequest": "Live", "tasks": [{"title": "T", "description": "d"}]})
+        first = (await client.call_tool("list_requests", {"archived": True})).structured_content
+        assert len(first["requests"]) == 50 and first["requests"][0]["id"] == "req-61"
+        second = (await client.call_tool("list_requests", {"archived": True, "cursor": first["nextCursor"]}))
+        assert [request["id"] for request in second.structured_content["requests"]][-1] == "req-60"
+        assert len(second.structured_content["requests"]) == 11 and "nextCursor" not in second.structured_content
+        refused = await client.call_tool("list_requests", {"cursor": "page-2"})
+        assert refused.is_error and refused.structured_content["error"]["code"] == "invalid_cursor"

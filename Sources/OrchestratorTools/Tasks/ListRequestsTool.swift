@@ -15,13 +15,20 @@ package struct ListRequestsTool: MCPTool {
     enum Arguments {
         static let status = Argument.choice("status", WorkRequest.Status.self)
         static let archived = Argument.flag("archived", description: "Add archived requests.")
+        static let cursor = Argument.optionalString("cursor")
     }
-    package let inputSchema = ToolArguments.schema(Arguments.status, Arguments.archived)
+    package let inputSchema = ToolArguments.schema(Arguments.status, Arguments.archived, Arguments.cursor)
     package let outputSchema: JSONValue = [
         "type": "object",
-        "properties": ["requests": ["type": "array", "items": RequestView.schema]],
+        "properties": [
+            "requests": ["type": "array", "items": RequestView.schema],
+            "nextCursor": ["type": "string", "description": "More requests follow: call again with this cursor."],
+        ],
         "required": ["requests"],
     ]
+
+    /// Requests per page: a year of archived work stays readable one page at a time.
+    static let pageSize = 50
 
     package init() {}
 
@@ -31,6 +38,17 @@ package struct ListRequestsTool: MCPTool {
         if invocation[Arguments.archived], filter != .active {
             requests += try invocation.archivedRequests().map(\.request)
         }
+        var start = 0
+        if let cursor = invocation[Arguments.cursor] {
+            guard cursor.hasPrefix("after:"), let offset = Int(cursor.dropFirst(6)), offset >= 0 else {
+                throw .refused(
+                    code: "invalid_cursor", message: "cursor must be a nextCursor this tool returned, not '\(cursor)'")
+            }
+            start = min(offset, requests.count)
+        }
+        let end = min(start + Self.pageSize, requests.count)
+        let nextCursor = end < requests.count ? "after:\(end)" : nil
+        requests = Array(requests[start..<end])
         var lines = [
             "| Request | Status | Policy | Approved | Done | In progress | Pending | Original request |",
             "|---|---|---|---|---|---|---|---|",
@@ -42,12 +60,17 @@ package struct ListRequestsTool: MCPTool {
                     + "| \(progress[.done] ?? 0) | \(progress[.inProgress] ?? 0) | \(progress[.pending] ?? 0) | \(ProgressTable.cell(String(request.originalRequest.prefix(80)))) |"
             )
         }
-        let text =
+        var text =
             requests.isEmpty
             ? "No \(filter.map { "\($0.rawValue) " } ?? "")requests. Plan one with request_planning."
             : lines.joined(separator: "\n")
-        return .complete(
-            ToolOutput(
-                structured: ["requests": .array(requests.map { RequestView.json($0, withTasks: false) })], text: text))
+        var structured: [String: JSONValue] = [
+            "requests": .array(requests.map { RequestView.json($0, withTasks: false) })
+        ]
+        if let nextCursor {
+            structured["nextCursor"] = .string(nextCursor)
+            text += "\n\nMore requests follow: call list_requests again with cursor \(nextCursor)."
+        }
+        return .complete(ToolOutput(structured: .object(structured), text: text))
     }
 }

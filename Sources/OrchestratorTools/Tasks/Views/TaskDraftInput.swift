@@ -15,10 +15,8 @@ enum TaskDraftInput {
                 "description":
                     "Tasks done first: an id, or a title or 1-based position in this call.",
             ],
-            "priority": [
-                "type": "string", "enum": .array(Priority.allCases.map { .string($0.rawValue) }),
-                "description": "Default medium.",
-            ],
+            // medium when left out (the enum says the rest).
+            "priority": ["type": "string", "enum": .array(Priority.allCases.map { .string($0.rawValue) })],
             "role": ["type": "string", "description": "A specialist role, e.g. tester."],
         ],
         "required": ["title", "description"],
