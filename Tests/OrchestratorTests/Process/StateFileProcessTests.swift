@@ -151,9 +151,15 @@ struct StateFileProcessTests {
         }
         // A fresh server still works on the file the kills left behind.
         let client = try LineClient(arguments: ["--state", state])
-        #expect(
-            try client.call("list_requests")["structuredContent"]?["requests"]?.arrayValue?.count ?? 0
-                >= acknowledged.count)
+        var listed = 0
+        var cursor: String?
+        repeat {
+            let arguments: JSONValue = cursor.map { ["cursor": .string($0)] } ?? [:]
+            let page = try client.call("list_requests", arguments)["structuredContent"]
+            listed += page?["requests"]?.arrayValue?.count ?? 0
+            cursor = page?["nextCursor"]?.stringValue
+        } while cursor != nil
+        #expect(listed >= acknowledged.count)
         #expect(client.close() == 0)
     }
 
