@@ -20,14 +20,21 @@ package struct StateEncoder {
     }
 
     private var requestCache: [WorkRequest.ID: EncodedRequest] = [:]
-    /// The size of the last document, to reserve the next one in one allocation.
-    private var lastSize = 256
+    /// How many pieces the last document had, to reserve the next list in one allocation.
+    private var lastPieceCount = 16
 
     package init() {}
 
     package mutating func encode(_ state: OrchestratorState, revision: Int) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(lastSize + 1024)
+        Array(pieces(state, revision: revision).joined())
+    }
+
+    /// The document as the pieces it is made of, in order: the cached bytes of unchanged requests and
+    /// tasks are handed on as they are, not copied into a fresh document (the writer streams them
+    /// through one reused buffer).
+    package mutating func pieces(_ state: OrchestratorState, revision: Int) -> [[UInt8]] {
+        var pieces: [[UInt8]] = []
+        pieces.reserveCapacity(lastPieceCount + 16)
         let header: JSONValue = [
             "schemaVersion": .int(StateSchema.currentVersion), "revision": .int(revision),
             "nextRequestNumber": .int(state.nextRequestNumber), "nextTaskNumber": .int(state.nextTaskNumber),
@@ -35,28 +42,33 @@ package struct StateEncoder {
         ]
         var headerBytes = JSONWriter.bytes(from: header)
         headerBytes.removeLast()
-        output.append(contentsOf: headerBytes)
-        output.append(contentsOf: #","requests":["#.utf8)
+        headerBytes.append(contentsOf: #","requests":["#.utf8)
+        pieces.append(headerBytes)
         for (index, request) in state.requests.enumerated() {
-            output.append(contentsOf: index == 0 ? [0x0A] : [0x2C, 0x0A])
+            pieces.append(index == 0 ? Self.newline : Self.commaNewline)
             let encoded = encoded(request)
-            output.append(contentsOf: encoded.head)
+            pieces.append(encoded.head)
             for (position, bytes) in encoded.taskBytes.enumerated() {
-                output.append(contentsOf: position == 0 ? [0x0A] : [0x2C, 0x0A])
-                output.append(contentsOf: bytes)
+                pieces.append(position == 0 ? Self.newline : Self.commaNewline)
+                pieces.append(bytes)
             }
-            output.append(contentsOf: "\n]}".utf8)
+            pieces.append(Self.requestEnd)
         }
         // Runs are small (their steps live in their requests' tasks), so they are encoded every time.
-        output.append(contentsOf: "\n],\"runs\":[".utf8)
+        var runs = Array("\n],\"runs\":[".utf8)
         for (index, run) in state.runs.enumerated() {
-            output.append(contentsOf: index == 0 ? [0x0A] : [0x2C, 0x0A])
-            JSONWriter.write(Self.json(run), into: &output)
+            runs.append(contentsOf: index == 0 ? [0x0A] : [0x2C, 0x0A])
+            JSONWriter.write(Self.json(run), into: &runs)
         }
-        output.append(contentsOf: "\n]}\n".utf8)
-        lastSize = output.count
-        return output
+        runs.append(contentsOf: "\n]}\n".utf8)
+        pieces.append(runs)
+        lastPieceCount = pieces.count
+        return pieces
     }
+
+    private static let newline: [UInt8] = [0x0A]
+    private static let commaNewline: [UInt8] = [0x2C, 0x0A]
+    private static let requestEnd = Array("\n]}".utf8)
 
     /// The request's parts, from the cache where they are unchanged, and the cache brought up to date.
     private mutating func encoded(_ request: WorkRequest) -> EncodedRequest {

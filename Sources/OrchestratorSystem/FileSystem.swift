@@ -80,6 +80,48 @@ package enum FileSystem {
         }
     }
 
+    /// Writes pieces one after another as one file's contents, through `scratch`, a buffer the caller
+    /// keeps from one write to the next: no document-sized copy is built for a write.
+    package static func writeAll(
+        _ descriptor: Int32, pieces: [[UInt8]], scratch: inout [UInt8], path: String
+    ) throws(Failure) {
+        if scratch.isEmpty { scratch = [UInt8](repeating: 0, count: 1 << 18) }
+        var filled = 0
+        for piece in pieces {
+            var taken = 0
+            while taken < piece.count {
+                if filled == scratch.count {
+                    try writeAll(descriptor, scratch, count: filled, path: path)
+                    filled = 0
+                }
+                let length = min(piece.count - taken, scratch.count - filled)
+                scratch.withUnsafeMutableBytes { target in
+                    piece.withUnsafeBytes { source in
+                        (target.baseAddress! + filled).copyMemory(from: source.baseAddress! + taken, byteCount: length)
+                    }
+                }
+                filled += length
+                taken += length
+            }
+        }
+        try writeAll(descriptor, scratch, count: filled, path: path)
+    }
+
+    /// Writes the first `count` bytes of `bytes`.
+    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], count: Int, path: String) throws(Failure) {
+        var offset = 0
+        while offset < count {
+            let written = bytes.withUnsafeBytes { buffer -> Int in
+                write(descriptor, buffer.baseAddress! + offset, count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Failure("cannot write", path)
+            }
+            offset += written
+        }
+    }
+
     /// Flushes a file's data to stable storage (`F_FULLFSYNC` on macOS, where `fsync` is not enough).
     package static func synchronize(_ descriptor: Int32, path: String) throws(Failure) {
         #if canImport(Darwin)

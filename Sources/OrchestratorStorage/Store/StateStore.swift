@@ -112,8 +112,8 @@ package final class StateStore {
             }
         }
         let snapshot = StateSnapshot(state: state, revision: current.snapshot.revision + 1, readOnlyReason: nil)
-        let bytes = encoder.encode(snapshot.state, revision: snapshot.revision)
-        pending = (BackgroundFlush(bytes, to: replacement), snapshot)
+        let pieces = encoder.pieces(snapshot.state, revision: snapshot.revision)
+        pending = (BackgroundFlush(pieces, to: replacement), snapshot)
         handedOff = true
         return (outcome, snapshot, true)
     }
