@@ -86,40 +86,42 @@ package enum FileSystem {
         _ descriptor: Int32, pieces: [[UInt8]], scratch: inout [UInt8], path: String
     ) throws(Failure) {
         if scratch.isEmpty { scratch = [UInt8](repeating: 0, count: 1 << 18) }
-        var filled = 0
-        for piece in pieces {
-            var taken = 0
-            while taken < piece.count {
-                if filled == scratch.count {
-                    try writeAll(descriptor, scratch, count: filled, path: path)
-                    filled = 0
-                }
-                let length = min(piece.count - taken, scratch.count - filled)
-                scratch.withUnsafeMutableBytes { target in
-                    piece.withUnsafeBytes { source in
-                        (target.baseAddress! + filled).copyMemory(from: source.baseAddress! + taken, byteCount: length)
+        // One pass with the buffer's address held: pieces are mostly small (a task's line, a comma).
+        let failure: Failure? = scratch.withUnsafeMutableBytes { target -> Failure? in
+            guard let base = target.baseAddress else { return nil }
+            let capacity = target.count
+            var filled = 0
+            func flush() -> Failure? {
+                var offset = 0
+                while offset < filled {
+                    let written = write(descriptor, base + offset, filled - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        return Failure("cannot write", path)
                     }
+                    offset += written
                 }
-                filled += length
-                taken += length
+                filled = 0
+                return nil
             }
+            for piece in pieces {
+                let stop: Failure? = piece.withUnsafeBytes { source -> Failure? in
+                    guard let start = source.baseAddress else { return nil }
+                    var taken = 0
+                    while taken < source.count {
+                        if filled == capacity, let problem = flush() { return problem }
+                        let length = min(source.count - taken, capacity - filled)
+                        (base + filled).copyMemory(from: start + taken, byteCount: length)
+                        filled += length
+                        taken += length
+                    }
+                    return nil
+                }
+                if let stop { return stop }
+            }
+            return flush()
         }
-        try writeAll(descriptor, scratch, count: filled, path: path)
-    }
-
-    /// Writes the first `count` bytes of `bytes`.
-    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], count: Int, path: String) throws(Failure) {
-        var offset = 0
-        while offset < count {
-            let written = bytes.withUnsafeBytes { buffer -> Int in
-                write(descriptor, buffer.baseAddress! + offset, count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw Failure("cannot write", path)
-            }
-            offset += written
-        }
+        if let failure { throw failure }
     }
 
     /// Flushes a file's data to stable storage (`F_FULLFSYNC` on macOS, where `fsync` is not enough).
