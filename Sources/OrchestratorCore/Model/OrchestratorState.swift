@@ -10,6 +10,10 @@ package struct OrchestratorState: Sendable, Equatable {
     package var nextRequestNumber: Int
     package var nextTaskNumber: Int
     package var nextRunNumber: Int
+    /// Which request each task belongs to, so a task is found without scanning every request. Only a
+    /// hint: `locate` checks it and scans when it is missing or stale (tasks never move between
+    /// requests, but code may add them to `requests` directly).
+    private(set) var taskOwners: [WorkTask.ID: WorkRequest.ID] = [:]
 
     package init(
         requests: [WorkRequest] = [], runs: [WorkflowRun] = [], nextRequestNumber: Int = 1, nextTaskNumber: Int = 1,
@@ -20,6 +24,9 @@ package struct OrchestratorState: Sendable, Equatable {
         self.nextRequestNumber = nextRequestNumber
         self.nextTaskNumber = nextTaskNumber
         self.nextRunNumber = nextRunNumber
+        for request in requests {
+            for task in request.tasks { taskOwners[task.id] = request.id }
+        }
     }
 
     /// Every field, with the requests compared in place (see `equalsInPlace`).
@@ -39,6 +46,11 @@ package struct OrchestratorState: Sendable, Equatable {
 
     /// Finds a task anywhere in the store (task ids are unique across requests).
     package func locate(_ task: WorkTask.ID) -> (request: Int, task: Int)? {
+        if let owner = taskOwners[task], let requestIndex = requestIndex(owner),
+            let taskIndex = requests[requestIndex].taskIndex(task)
+        {
+            return (requestIndex, taskIndex)
+        }
         for (requestIndex, request) in requests.enumerated() {
             if let taskIndex = request.taskIndex(task) { return (requestIndex, taskIndex) }
         }
@@ -53,6 +65,11 @@ package struct OrchestratorState: Sendable, Equatable {
     mutating func makeRunID() -> WorkflowRun.ID {
         defer { nextRunNumber += 1 }
         return WorkflowRun.ID("run-\(nextRunNumber)")
+    }
+
+    /// Records which request a new task belongs to (the `locate` hint).
+    mutating func noteOwner(of task: WorkTask.ID, _ request: WorkRequest.ID) {
+        taskOwners[task] = request
     }
 
     mutating func makeTaskID() -> WorkTask.ID {

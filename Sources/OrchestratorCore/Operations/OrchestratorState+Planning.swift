@@ -59,6 +59,7 @@ extension OrchestratorState {
                 let resolved = try Self.resolve(reference, label: label, ids: ids, drafts: drafts, existing: existing)
                 if !dependencies.contains(resolved) { dependencies.append(resolved) }
             }
+            noteOwner(of: ids[position], requests[requestIndex].id)
             requests[requestIndex].tasks.append(
                 WorkTask(
                     id: ids[position], title: draft.title, description: draft.description, dependsOn: dependencies,

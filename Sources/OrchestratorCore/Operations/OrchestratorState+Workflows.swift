@@ -111,6 +111,7 @@ extension OrchestratorState {
                 HistoryEntry(at: now, actor: actor, action: .claimed, from: .pending, to: .inProgress),
             ])
         if let index = requestIndex(run.requestID) {
+            noteOwner(of: task.id, requests[index].id)
             requests[index].tasks.append(task)
             requests[index].updatedAt = now
         }

@@ -115,3 +115,21 @@ import Testing
         #expect(persistence.commits == commits)
     }
 }
+
+/// Finding a task by its owner, and still finding it when code added it behind the hint's back.
+struct TaskLocationTests {
+    @Test func aTaskIsFoundByItsRequestAndStillWhenAddedDirectly() throws {
+        var state = OrchestratorState()
+        let now = Timestamp(millisecondsSince1970: 0)
+        for number in 1...3 {
+            _ = try state.plan(
+                originalRequest: "R\(number)", splitDetails: nil,
+                tasks: [TaskDraft(title: "A", description: "a"), TaskDraft(title: "B", description: "b")],
+                policy: .each, by: "t", at: now)
+        }
+        #expect(state.locate(WorkTask.ID("task-6"))! == (2, 1))
+        state.requests[0].tasks.append(WorkTask(id: WorkTask.ID("hand-made"), title: "H", description: "h"))
+        #expect(state.locate(WorkTask.ID("hand-made"))! == (0, 2))
+        #expect(state.locate(WorkTask.ID("nowhere")) == nil)
+    }
+}
