@@ -136,7 +136,7 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
 
     /// The archived requests the live state does not hold, read again only when the archive changed.
     private func archivedRequests(live state: OrchestratorState) -> [ArchivedRequest] {
-        let path = (stateFile.hasSuffix(".json") ? String(stateFile.dropLast(5)) : stateFile) + ".archive.jsonl"
+        let path = StateLocation.archivePath(of: stateFile)
         var info = stat()
         let identity = stat(path, &info) == 0 ? FileIdentity(info) : nil
         if archiveCache == nil || archiveCache?.identity != identity {

@@ -12,7 +12,7 @@ struct StateAccess {
     let location: StateLocation
 
     /// The archive beside the state file.
-    var archivePath: String { (path.hasSuffix(".json") ? String(path.dropLast(5)) : path) + ".archive.jsonl" }
+    var archivePath: String { StateLocation.archivePath(of: path) }
 
     /// Why this file, in words.
     var reason: String { location.reason(home: context.home) }

@@ -101,11 +101,7 @@ package final class HTTPServer: @unchecked Sendable {
                 close(descriptor)
                 throw StartFailure(description: "\(host) is not an IPv6 address")
             }
-            result = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
-                }
-            }
+            result = bindAddress(descriptor, &address)
         } else {
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
@@ -114,11 +110,7 @@ package final class HTTPServer: @unchecked Sendable {
                 close(descriptor)
                 throw StartFailure(description: "\(host) is not an IPv4 address (give one such as 127.0.0.1)")
             }
-            result = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
-            }
+            result = bindAddress(descriptor, &address)
         }
         guard result == 0, systemListen(descriptor) == 0 else {
             let reason = SystemError.sentence(for: errno)
@@ -140,6 +132,15 @@ package final class HTTPServer: @unchecked Sendable {
                 }
         }
         return (descriptor, Int(boundPort))
+    }
+}
+
+/// `bind(2)` for an IPv4 or IPv6 socket address.
+private func bindAddress<Address>(_ descriptor: Int32, _ address: inout Address) -> Int32 {
+    withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(descriptor, $0, socklen_t(MemoryLayout<Address>.size))
+        }
     }
 }
 

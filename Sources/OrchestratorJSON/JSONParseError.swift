@@ -20,21 +20,24 @@ package struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertib
         self.offset = offset
     }
 
-    package var description: String {
+    package var description: String { "\(words) at byte \(offset)" }
+
+    /// What went wrong, without where: for callers that say where in their own terms (line, column).
+    package var words: String {
         switch reason {
-        case .unexpectedEnd: "unexpected end of input at byte \(offset)"
+        case .unexpectedEnd: "unexpected end of input"
         case .unexpectedByte(let byte):
             if byte >= 0x20 && byte < 0x7F {
-                "unexpected character '\(Character(Unicode.Scalar(byte)))' at byte \(offset)"
+                "unexpected character '\(Character(Unicode.Scalar(byte)))'"
             } else {
-                "unexpected byte 0x\(String(byte, radix: 16)) at byte \(offset)"
+                "unexpected byte 0x\(String(byte, radix: 16))"
             }
-        case .invalidNumber: "invalid number at byte \(offset)"
-        case .invalidEscape: "invalid escape sequence at byte \(offset)"
-        case .invalidUTF8: "invalid UTF-8 in string at byte \(offset)"
-        case .controlCharacterInString: "unescaped control character in string at byte \(offset)"
-        case .nestingTooDeep(let limit): "nesting deeper than \(limit) levels at byte \(offset)"
-        case .trailingContent: "unexpected content after the JSON value at byte \(offset)"
+        case .invalidNumber: "invalid number"
+        case .invalidEscape: "invalid escape sequence"
+        case .invalidUTF8: "invalid UTF-8 in string"
+        case .controlCharacterInString: "unescaped control character in string"
+        case .nestingTooDeep(let limit): "nesting deeper than \(limit) levels"
+        case .trailingContent: "unexpected content after the JSON value"
         }
     }
 }

@@ -131,6 +131,11 @@ package struct StateLocation: Sendable, Equatable {
         return "/" + parts.joined(separator: "/")
     }
 
+    /// The append-only archive beside a state file: `state.json` → `state.archive.jsonl`.
+    package static func archivePath(of statePath: String) -> String {
+        (statePath.hasSuffix(".json") ? String(statePath.dropLast(5)) : statePath) + ".archive.jsonl"
+    }
+
     /// The folder that holds the state file (and, later, its lock and temporary files).
     package var directory: String {
         guard let slash = path.lastIndex(of: "/") else { return "." }

@@ -76,7 +76,7 @@ struct ClientConfigFile {
             let (line, column) = Self.position(of: error.offset, in: Array(text.utf8))
             throw Problem(
                 sentence:
-                    "\(path) is not \(allowsComments ? "JSON with comments" : "JSON") (line \(line), column \(column): \(error.reason.words)); it was left as it was — fix it, or move it aside and run again"
+                    "\(path) is not \(allowsComments ? "JSON with comments" : "JSON") (line \(line), column \(column): \(error.words)); it was left as it was — fix it, or move it aside and run again"
             )
         }
         guard case .object(let object) = root else {
@@ -97,29 +97,6 @@ struct ClientConfigFile {
             }
         }
         return (line, column)
-    }
-}
-
-extension JSONParseError.Reason {
-    /// The reason in words, without the offset (the caller gives line and column).
-    var words: String {
-        JSONParseError(reason: self, offset: 0).description.replacingOccurrences(of: " at byte 0", with: "")
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard let range = range(of: target) else { return self }
-        return self[..<range.lowerBound] + replacement + self[range.upperBound...]
-    }
-
-    fileprivate func range(of target: String) -> Range<String.Index>? {
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].hasPrefix(target) { return index..<self.index(index, offsetBy: target.count) }
-            index = self.index(after: index)
-        }
-        return nil
     }
 }
 

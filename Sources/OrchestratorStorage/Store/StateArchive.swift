@@ -21,8 +21,7 @@ package struct StateArchive: Sendable {
     package let path: String
 
     package init(statePath: String) {
-        let base = statePath.hasSuffix(".json") ? String(statePath.dropLast(5)) : statePath
-        path = base + ".archive.jsonl"
+        path = StateLocation.archivePath(of: statePath)
     }
 
     /// Appends the requests' lines and flushes them to disk.
