@@ -40,10 +40,16 @@ let package = Package(
         // server's transport.
         .target(name: "OrchestratorHTTP", dependencies: ["OrchestratorSystem"]),
         // Front ends: they reach the state only through the core's use cases; Storage is not theirs.
+        // The board's page (its HTML, style and script, and the view it draws), for its two homes: the
+        // board's own HTTP server and an MCP host drawing it as an app.
+        .target(name: "OrchestratorBoardPage", dependencies: ["OrchestratorJSON", "OrchestratorCore"]),
         // The board: the person's live page, over the HTTP module.
         .target(
             name: "OrchestratorBoard",
-            dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorHTTP", "OrchestratorSystem"]),
+            dependencies: [
+                "OrchestratorJSON", "OrchestratorCore", "OrchestratorHTTP", "OrchestratorSystem",
+                "OrchestratorBoardPage",
+            ]),
         .target(
             name: "OrchestratorCLI",
             dependencies: [
@@ -68,7 +74,7 @@ let package = Package(
             name: "OrchestratorTools",
             dependencies: [
                 "OrchestratorJSON", "OrchestratorCore", "OrchestratorMCP", "OrchestratorSystem",
-                "OrchestratorWorkflows",
+                "OrchestratorWorkflows", "OrchestratorBoardPage",
             ]
         ),
         .executableTarget(
@@ -84,7 +90,8 @@ let package = Package(
             dependencies: [
                 "OrchestratorJSON", "OrchestratorCore", "OrchestratorFormat", "OrchestratorStorage",
                 "OrchestratorSystem", "OrchestratorWorkflows", "OrchestratorMCP", "OrchestratorTools",
-                "OrchestratorCLI", "OrchestratorHTTP", "OrchestratorBoard", "OrchestratorServe",
+                "OrchestratorCLI", "OrchestratorHTTP", "OrchestratorBoard", "OrchestratorBoardPage",
+                "OrchestratorServe",
                 "mcp-orchestrator",
             ]
         ),

@@ -1,3 +1,4 @@
+internal import OrchestratorBoardPage
 package import OrchestratorCore
 package import OrchestratorHTTP
 internal import OrchestratorJSON
@@ -53,7 +54,7 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
         let path = String(request.path.dropFirst(prefix.count))
         switch (request.method, path) {
         case ("GET", "/board.js"), ("HEAD", "/board.js"):
-            return asset(BoardScript.text, type: "text/javascript; charset=utf-8")
+            return asset(BoardScript.text(home: .http), type: "text/javascript; charset=utf-8")
         case ("GET", "/board.css"), ("HEAD", "/board.css"):
             return asset(BoardStyle.text, type: "text/css; charset=utf-8")
         case ("GET", "/favicon.svg"), ("HEAD", "/favicon.svg"):

@@ -11,6 +11,8 @@ package enum ShippedTools {
         OpenTaskDetailsTool(), ListRequestsTool(), SearchTasksTool(),
         ListWorkflowsTool(), StartWorkflowTool(), AdvanceWorkflowTool(), GetWorkflowStatusTool(), ResumeWorkflowTool(),
         CreateWorkflowTool(),
+        // The board as an MCP App: called only by its page, listed only to clients that draw apps.
+        BoardViewAppTool(), BoardDecideAppTool(),
         // orchestrator-server
         CreateTaskTool(), OrchestratorServerNextTaskTool(), CompleteTaskTool(), OrchestratorServerUpdateTaskTool(),
         OrchestratorServerDeleteTaskTool(), GetTaskStatusTool(), GetTaskDetailsTool(),
@@ -23,4 +25,7 @@ package enum ShippedTools {
         DistributeTaskTool(),
         AggregateTaskResultsTool(), SystemHealthTool(), WorkflowMetricsTool(), ExportWorkflowDataTool(),
     ]
+
+    /// The MCP Apps the program ships (`ui://`), offered only to clients that draw apps.
+    package static let apps: [any MCPResource] = [BoardAppResource()]
 }

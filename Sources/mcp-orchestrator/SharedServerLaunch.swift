@@ -58,7 +58,8 @@ enum SharedServerLaunch {
             statePath: location.path, tokens: tokens, allowedOrigins: Set(options.allowedOrigins), board: board
         ) { sink in
             MCPServer(
-                configuration: configuration, persistence: store, sink: sink, tools: ShippedTools.all)
+                configuration: configuration, persistence: store, sink: sink, tools: ShippedTools.all,
+                apps: ShippedTools.apps)
         }
         relay.handler = shared
         let who =

@@ -110,7 +110,8 @@ if let address = options.http {
 let sink = FileDescriptorSink(descriptor: StandardStreams.claimStdoutForProtocol())
 let archivePolicy = ArchivePolicy(retentionSeconds: options.archiveAfterDays * 86_400)
 let store = StateStore(location: location, lockWaitSeconds: options.lockWaitSeconds, archivePolicy: archivePolicy)
-var server = MCPServer(configuration: configuration, persistence: store, sink: sink, tools: ShippedTools.all)
+var server = MCPServer(
+    configuration: configuration, persistence: store, sink: sink, tools: ShippedTools.all, apps: ShippedTools.apps)
 // A state file that cannot be used is reported at once, through the
 // server's own store so the file is parsed only once; the server still starts, answers reads it
 // can, and refuses changes until the file is fixed.

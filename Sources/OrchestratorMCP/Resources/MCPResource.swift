@@ -10,6 +10,13 @@ package protocol MCPResource: Sendable {
 
     /// The text of the resource now.
     func read(environment: ServerEnvironment, context: RequestContext) throws(JSONRPCError) -> String
+
+    /// The `_meta` its contents carry when read (an MCP App's security and display settings).
+    var contentsMeta: JSONValue? { get }
+}
+
+extension MCPResource {
+    package var contentsMeta: JSONValue? { nil }
 }
 
 /// A parameterised resource (`resources/templates/list`), read through URIs that match its template.

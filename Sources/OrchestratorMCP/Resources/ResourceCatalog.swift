@@ -5,11 +5,14 @@ package struct ResourceCatalog: Sendable {
     private let fixed: [any MCPResource]
     package let templates: [any MCPResourceTemplate]
     private let workflows: WorkflowLibrary
+    /// MCP Apps (`ui://`): listed and readable only for clients that draw apps.
+    private let apps: [any MCPResource]
 
-    package init(tools: ToolCatalog, workflows: WorkflowLibrary) {
+    package init(tools: ToolCatalog, workflows: WorkflowLibrary, apps: [any MCPResource] = []) {
         fixed = [GuideResource(), ServerInfoResource()]
         templates = [ToolDefinitionTemplate(catalog: tools), WorkflowDefinitionTemplate(library: workflows)]
         self.workflows = workflows
+        self.apps = apps
     }
 
     /// Every concrete resource now; workflow definitions follow the files on disk.
@@ -17,8 +20,13 @@ package struct ResourceCatalog: Sendable {
         fixed + workflows.workflows().map { WorkflowDefinitionResource(workflow: $0) }
     }
 
-    package func resource(at uri: String) -> (any MCPResource)? {
-        resources.first { $0.uri == uri }
+    /// What a client sees: the apps too when it draws them.
+    package func resources(drawsApps: Bool) -> [any MCPResource] {
+        drawsApps ? resources + apps : resources
+    }
+
+    package func resource(at uri: String, drawsApps: Bool = false) -> (any MCPResource)? {
+        resources(drawsApps: drawsApps).first { $0.uri == uri }
     }
 
     /// The template whose pattern matches `uri`, with the matched variables.

@@ -14,7 +14,7 @@ package struct ToolDefinitionTemplate: MCPResourceTemplate {
     package func read(_ variables: [String: String], environment: ServerEnvironment, context: RequestContext) -> String?
     {
         guard let toolName = variables["name"], let tool = catalog.tool(named: toolName) else { return nil }
-        return tool.definition(for: context.revision).description
+        return tool.definition(for: context.revision, drawsApps: context.drawsApps).description
     }
 
     package func complete(_ variable: String, prefix: String, environment: ServerEnvironment) -> [String] {

@@ -11,15 +11,17 @@ extension MCPServer {
         switch method {
         case .toolsList:
             return try Pagination.listResult(
-                tools.tools, key: "tools", kind: "tools", params: params, size: configuration.pageSize
+                tools.listed(drawsApps: context.drawsApps), key: "tools", kind: "tools", params: params,
+                size: configuration.pageSize
             ) {
-                $0.definition(for: context.revision)
+                $0.definition(for: context.revision, drawsApps: context.drawsApps)
             }
         case .toolsCall:
             return try callTool(id: id, params: params, context: context)
         case .resourcesList:
             return try Pagination.listResult(
-                resources.resources, key: "resources", kind: "resources", params: params, size: configuration.pageSize
+                resources.resources(drawsApps: context.drawsApps), key: "resources", kind: "resources", params: params,
+                size: configuration.pageSize
             ) {
                 $0.listing(for: context.revision)
             }
@@ -57,9 +59,11 @@ extension MCPServer {
         }
         let text: String
         let mimeType: String
-        if let resource = resources.resource(at: uri) {
+        var meta: JSONValue?
+        if let resource = resources.resource(at: uri, drawsApps: context.drawsApps) {
             text = try resource.read(environment: environment, context: context)
             mimeType = resource.mimeType
+            meta = resource.contentsMeta
         } else if let match = resources.template(matching: uri),
             let found = match.template.read(match.variables, environment: environment, context: context)
         {
@@ -71,7 +75,9 @@ extension MCPServer {
                 "Resource not found: \(uri); resources/list and resources/templates/list name what exists",
                 data: ["uri": .string(uri)])
         }
-        return ["contents": [["uri": .string(uri), "mimeType": .string(mimeType), "text": .string(text)]]]
+        var contents: [String: JSONValue] = ["uri": .string(uri), "mimeType": .string(mimeType), "text": .string(text)]
+        if let meta { contents["_meta"] = meta }
+        return ["contents": [.object(contents)]]
     }
 
     private func getPrompt(_ params: [String: JSONValue]?) throws(JSONRPCError) -> [String: JSONValue] {

@@ -68,16 +68,20 @@ extension MCPServer {
         state.clientInfo = clientInfo
         return [
             "protocolVersion": .string(revision.rawValue),
-            "capabilities": capabilities(for: revision),
+            "capabilities": capabilities(for: revision, client: state.clientCapabilities),
             "serverInfo": ServerIdentity.implementation(for: revision),
             "instructions": .string(ServerIdentity.instructions),
         ]
     }
 
     /// What works, and nothing else: we send no list-changed notifications and have no subscriptions.
-    func capabilities(for revision: ProtocolRevision) -> JSONValue {
+    /// MCP Apps is declared back only to a client that declared it.
+    func capabilities(for revision: ProtocolRevision, client: JSONValue) -> JSONValue {
         var capabilities: [String: JSONValue] = ["tools": [:], "resources": [:], "prompts": [:], "logging": [:]]
         if revision.hasCompletionsCapability { capabilities["completions"] = [:] }
+        if AppsExtension.isDeclared(in: client) {
+            capabilities["extensions"] = [AppsExtension.identifier: AppsExtension.serverSettings]
+        }
         return .object(capabilities)
     }
 }

@@ -26,7 +26,7 @@ extension MCPServer {
         if known == .serverDiscover {
             result = [
                 "supportedVersions": .array(ProtocolRevision.modern.map { .string($0.rawValue) }),
-                "capabilities": capabilities(for: envelope.revision),
+                "capabilities": capabilities(for: envelope.revision, client: envelope.clientCapabilities),
                 "instructions": .string(ServerIdentity.instructions),
             ]
         } else {

@@ -12,7 +12,7 @@ extension MCPServer {
         guard case .string(let name)? = params?["name"] else {
             throw .invalidParams("Invalid params: tools/call needs params.name (string)")
         }
-        guard let tool = tools.tool(named: name) else {
+        guard let tool = tools.tool(named: name, drawsApps: context.drawsApps) else {
             throw JSONRPCError(
                 .invalidParams, "Unknown tool: \(name); tools/list names the enabled tools",
                 data: ["tool": .string(name)])

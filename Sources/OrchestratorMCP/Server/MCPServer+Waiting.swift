@@ -24,7 +24,8 @@ extension MCPServer {
         var still: [WaitingToolCall] = []
         for var call in waitingCalls {
             let over = now >= call.deadline
-            guard stateChanged || over, let tool = tools.tool(named: call.toolName) else {
+            guard stateChanged || over, let tool = tools.tool(named: call.toolName, drawsApps: call.context.drawsApps)
+            else {
                 if now >= call.nextBeat {
                     call.beat(now: now)
                     call.nextBeat = now + WaitingToolCall.beatMilliseconds

@@ -29,7 +29,7 @@ package struct MCPServer {
     /// - Parameter persistence: where the state lives (the state file, in the program).
     package init(
         configuration: ServerConfiguration, persistence: any StatePersistence, sink: any MessageSink,
-        tools: [any MCPTool]
+        tools: [any MCPTool], apps: [any MCPResource] = []
     ) {
         self.configuration = configuration
         self.sink = sink
@@ -40,7 +40,7 @@ package struct MCPServer {
             directories: configuration.workflowDirectories, roleDirectories: configuration.roleDirectories)
         let catalog = ToolCatalog(enabling: configuration.toolsets, from: tools)
         self.tools = catalog
-        self.resources = ResourceCatalog(tools: catalog, workflows: workflows)
+        self.resources = ResourceCatalog(tools: catalog, workflows: workflows, apps: apps)
         self.prompts = PromptCatalog(tools: catalog, workflows: workflows)
     }
 

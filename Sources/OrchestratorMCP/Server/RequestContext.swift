@@ -50,6 +50,9 @@ package final class RequestContext {
         return elicitation.isEmpty || elicitation["form"] != nil
     }
 
+    /// Whether the client draws MCP Apps (declared `io.modelcontextprotocol/ui`).
+    package var drawsApps: Bool { AppsExtension.isDeclared(in: clientCapabilities) }
+
     /// Sends `notifications/message` when the session's threshold lets `level` through.
     package func log(_ level: LogLevel, _ text: String, logger: String = "mcp-orchestrator") {
         guard let logThreshold, level >= logThreshold else { return }

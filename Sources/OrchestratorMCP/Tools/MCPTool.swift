@@ -29,6 +29,9 @@ package protocol MCPTool: Sendable {
     /// With the `taskmanager` set enabled, results gain it (where they have no `status` of their
     /// own) and a `message` holding the text with its progress table, as that server's clients read.
     var taskmanagerStatus: String? { get }
+
+    /// The app that shows this tool's results, and who may call it, for hosts that draw MCP Apps.
+    var ui: ToolUI? { get }
 }
 
 extension MCPTool {
@@ -36,10 +39,13 @@ extension MCPTool {
 
     package var taskmanagerStatus: String? { nil }
 
+    package var ui: ToolUI? { nil }
+
     package var toolsets: [Toolset] { toolset == .core ? [.core, .taskmanager] : [toolset] }
 
-    /// The `Tool` object of `tools/list`, with only the fields the revision defines.
-    package func definition(for revision: ProtocolRevision) -> JSONValue {
+    /// The `Tool` object of `tools/list`, with only the fields the revision defines, and `_meta.ui`
+    /// only for a client that draws apps.
+    package func definition(for revision: ProtocolRevision, drawsApps: Bool = false) -> JSONValue {
         var tool: [String: JSONValue] = [
             "name": .string(name),
             "description": .string(description),
@@ -52,6 +58,7 @@ extension MCPTool {
             tool["title"] = .string(title)
             tool["outputSchema"] = SchemaSummary.summarize(outputSchema)
         }
+        if drawsApps, let ui { tool["_meta"] = ["ui": ui.json] }
         return .object(tool)
     }
 }

@@ -17,6 +17,8 @@ package enum ToolOutcome {
 package struct ToolOutput {
     package let structured: JSONValue
     package let text: String
+    /// The result's `_meta`, when it has one (an MCP App to show it with).
+    package var meta: [String: JSONValue] = [:]
 
     package init(structured: JSONValue, text: String) {
         self.structured = structured
@@ -29,7 +31,9 @@ package struct ToolOutput {
         guard case .object(var object) = structured else { return self }
         if object["status"] == nil { object["status"] = .string(status) }
         object["message"] = .string(text)
-        return ToolOutput(structured: .object(object), text: text)
+        var output = ToolOutput(structured: .object(object), text: text)
+        output.meta = meta
+        return output
     }
 }
 

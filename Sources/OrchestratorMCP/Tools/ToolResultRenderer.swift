@@ -9,10 +9,12 @@ package import OrchestratorJSON
 /// each revision's specification says.
 package enum ToolResultRenderer {
     package static func success(_ output: ToolOutput, revision: ProtocolRevision) -> [String: JSONValue] {
-        if revision.hasStructuredOutput {
-            return ["content": [textBlock(output.text)], "structuredContent": output.structured]
-        }
-        return ["content": [textBlock(output.text), textBlock(output.structured.description)]]
+        var result: [String: JSONValue] =
+            revision.hasStructuredOutput
+            ? ["content": [textBlock(output.text)], "structuredContent": output.structured]
+            : ["content": [textBlock(output.text), textBlock(output.structured.description)]]
+        if !output.meta.isEmpty { result["_meta"] = .object(output.meta) }
+        return result
     }
 
     /// - Parameter wording: words a rule's remedy with the tools this server has enabled.

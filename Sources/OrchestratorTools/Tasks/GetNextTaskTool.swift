@@ -74,6 +74,7 @@ package struct GetNextTaskTool: MCPTool {
         let status: Status
         let requestID: WorkRequest.ID?
         var lines: [String] = []
+        var meta: [String: JSONValue] = [:]
         switch selection {
         case .claim(let request, let task), .resume(let request, let task):
             let resumed = if case .resume = selection { true } else { false }
@@ -100,6 +101,11 @@ package struct GetNextTaskTool: MCPTool {
             lines.append(
                 "No task is handed out: \(TaskResult.list(tasks)) of \(request) \(tasks.count == 1 ? "is" : "are") done and awaiting approval; \(approver)."
             )
+            // A host that draws apps shows the person the board with this answer, to decide there.
+            if invocation.context.drawsApps {
+                meta["ui"] = ToolUI.board.json
+                lines.append("The board app shown with this answer lets the person approve or reject.")
+            }
         case .readyForCompletion(let request):
             status = .readyForCompletion
             requestID = request
@@ -137,7 +143,9 @@ package struct GetNextTaskTool: MCPTool {
             structured["request"] = RequestView.json(request)
             lines.append(ProgressTable.markdown(request))
         }
-        return .complete(ToolOutput(structured: .object(structured), text: lines.joined(separator: "\n\n")))
+        var output = ToolOutput(structured: .object(structured), text: lines.joined(separator: "\n\n"))
+        output.meta = meta
+        return .complete(output)
     }
 
     private static func describe(_ task: WorkTask, in request: WorkRequest.ID, resumed: Bool) -> String {

@@ -11,6 +11,7 @@ package struct ListRequestsTool: MCPTool {
     package let toolset = Toolset.core
     package let taskmanagerStatus: String? = "requests_listed"
     package let annotations = ToolAnnotations.readOnly
+    package let ui: ToolUI? = .board
     /// The tool's own arguments.
     enum Arguments {
         static let status = Argument.choice("status", WorkRequest.Status.self)

@@ -1,4 +1,4 @@
-import OrchestratorBoard
+import OrchestratorBoardPage
 import OrchestratorCore
 import OrchestratorJSON
 import Testing

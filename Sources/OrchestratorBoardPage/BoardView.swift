@@ -7,7 +7,7 @@ package import OrchestratorJSON
 package enum BoardView {
     package static func json(
         _ state: OrchestratorState, revision: Int, stateFile: String, stateReason: String = "", approver: String,
-        archived: [ArchivedRequest] = []
+        archived: [ArchivedRequest]? = []
     ) -> JSONValue {
         let queue: [JSONValue] = PersonQueue.items(in: state.requests).map { item in
             switch item {
@@ -26,22 +26,26 @@ package enum BoardView {
         // Active requests in the order the scheduler serves them, then completed ones, the newest first.
         let plans = state.requests.filter { $0.workflowRun == nil }
         let shown = plans.filter { $0.status == .active } + plans.filter { $0.status == .completed }.reversed()
-        return [
+        var view: [String: JSONValue] = [
             "revision": .int(revision), "stateFile": .string(stateFile), "stateReason": .string(stateReason),
             "approver": .string(approver),
             "needsYou": .array(queue),
             "requests": .array(shown.map { self.request($0) }),
             "runs": .array(state.runs.reversed().map { run($0, in: state) }),
-            // Finished work moved to the archive, newest first, as a list to look up (show, status REQUEST_ID).
-            "archived": .array(
+        ]
+        // Finished work moved to the archive, newest first, as a list to look up (show, status REQUEST_ID);
+        // left out when the caller did not read the archive.
+        if let archived {
+            view["archived"] = .array(
                 archived.reversed().prefix(200).map { item in
                     [
                         "id": .string(item.request.id.rawValue), "text": .string(item.request.originalRequest),
                         "archivedAt": .string(item.archivedAt.description), "total": .int(item.request.liveTaskCount),
                     ]
-                }),
-            "archivedCount": .int(archived.count),
-        ]
+                })
+            view["archivedCount"] = .int(archived.count)
+        }
+        return .object(view)
     }
 
     private static func request(_ request: WorkRequest) -> JSONValue {

@@ -1,10 +1,16 @@
-/// The board's script, served as /board.js: draws the view the server sends over server-sent events
-/// and posts the person's decisions. Every text goes in as text (`textContent`), never as HTML.
-enum BoardScript {
-    static let text = #"""
-        "use strict";
-        (() => {
-          const csrf = document.querySelector('meta[name="board-csrf"]').content;
+/// The board's script: one drawing part, and a home that brings it views and carries the person's
+/// decisions. The board's home (`BoardHome.http`) talks to its own HTTP endpoints; the app's
+/// (`BoardHome.app`) talks to the MCP host that draws it. Every text goes in as text
+/// (`textContent`), never as HTML.
+package enum BoardScript {
+    /// The whole script for one home: the home defines `home.start(render, live)` and
+    /// `home.decide(action, body)`; the drawing part uses nothing else.
+    package static func text(home: BoardHome) -> String {
+        "\"use strict\";\n(() => {\n" + home.script + "\n" + drawing + "\n})();\n"
+    }
+
+    /// What both homes draw with.
+    static let drawing = #"""
           const messages = new Map();   // item key -> {text, error}: a refusal stays beside its item
           const drafts = new Map();     // task id -> feedback being typed, kept across redraws
           const open = new Set();       // details elements the person opened, kept across redraws
@@ -54,20 +60,9 @@ enum BoardScript {
             return kept ? el("p", {class: "message" + (kept.error ? " error" : ""), role: kept.error ? "alert" : "status"}, kept.text) : null;
           }
 
-          async function decide(path, body, key, buttons) {
+          async function decide(action, body, key, buttons) {
             buttons.forEach(button => button.disabled = true);
-            let reply;
-            try {
-              const response = await fetch(path, {
-                method: "POST", credentials: "same-origin",
-                headers: {"Content-Type": "application/json", "X-Board-CSRF": csrf},
-                body: JSON.stringify(body)
-              });
-              reply = await response.json().catch(() => ({error: `The board answered ${response.status}.`}));
-              reply.ok = response.ok && reply.ok;
-            } catch (error) {
-              reply = {error: "The board is not reachable: is `mcp-orchestrator board` still running?"};
-            }
+            const reply = await home.decide(action, body);
             if (reply.ok) {
               messages.delete(key);
               if (body.taskId) drafts.delete(body.taskId);
@@ -91,9 +86,9 @@ enum BoardScript {
             const reject = el("button", {class: "reject", type: "button", "data-action": "reject", "data-task": task.id}, "Reject");
             const buttons = [approve, reject];
             approve.addEventListener("click", () =>
-              decide("api/approve", {requestId: item.requestId, taskId: task.id}, key, buttons));
+              decide("approve", {requestId: item.requestId, taskId: task.id}, key, buttons));
             reject.addEventListener("click", () =>
-              decide("api/reject", {requestId: item.requestId, taskId: task.id, feedback: feedback.value}, key, buttons));
+              decide("reject", {requestId: item.requestId, taskId: task.id, feedback: feedback.value}, key, buttons));
             return el("article", {class: "card decide", "data-task": task.id},
               el("p", {class: "request-text"}, `${item.requestId}: ${item.request}`),
               el("h3", {}, `${task.id}: ${task.title}`),
@@ -110,7 +105,7 @@ enum BoardScript {
             const key = `close:${item.requestId}`;
             const button = el("button", {class: "approve", type: "button", "data-action": "approve-request", "data-request": item.requestId}, "Close the request");
             button.addEventListener("click", () =>
-              decide("api/approve-request", {requestId: item.requestId}, key, [button]));
+              decide("approve-request", {requestId: item.requestId}, key, [button]));
             return el("article", {class: "card close", "data-request": item.requestId},
               el("p", {class: "request-text"}, `${item.requestId}: ${item.request}`),
               el("h3", {}, `All ${item.taskCount} tasks of ${item.requestId} are approved`),
@@ -210,7 +205,9 @@ enum BoardScript {
             document.getElementById("runs").replaceChildren(...(runs.length
               ? runs.map(runCard) : [el("p", {class: "empty"}, "No workflow runs.")]));
             const archived = view.archived || [];
-            document.getElementById("archived").replaceChildren(archived.length
+            document.getElementById("archived").replaceChildren(!view.archived
+              ? el("p", {class: "empty"}, "Finished requests moved to the archive are listed on the board (mcp-orchestrator board) and by list_requests with archived.")
+              : archived.length
               ? keptDetails("archived",
                   `${view.archivedCount} finished request${view.archivedCount === 1 ? "" : "s"} moved to the archive`,
                   el("ul", {}, ...archived.map(item => el("li", {"data-request": item.id},
@@ -227,16 +224,9 @@ enum BoardScript {
           }
 
           const live = document.getElementById("live");
-          const events = new EventSource("api/events");
-          events.addEventListener("state", event => {
-            live.textContent = "live";
-            live.classList.add("on");
-            render(JSON.parse(event.data));
+          home.start(render, (on, words) => {
+            live.textContent = words;
+            live.classList.toggle("on", on);
           });
-          events.addEventListener("error", () => {
-            live.textContent = "reconnecting…";
-            live.classList.remove("on");
-          });
-        })();
         """#
 }

@@ -1,6 +1,6 @@
-/// The board's style sheet, served as /board.css.
-enum BoardStyle {
-    static let text = #"""
+/// The board's style sheet: served as /board.css, and inline in the app.
+package enum BoardStyle {
+    package static let text = #"""
         :root{--ink:#111827;--muted:#4b5563;--line:#e5e7eb;--panel:#f9fafb;--accent:#2563eb;
         --pending:#e5e7eb;--in_progress:#fde68a;--done:#bae6fd;--approved:#bbf7d0;--needs:#fecaca}
         *{box-sizing:border-box}

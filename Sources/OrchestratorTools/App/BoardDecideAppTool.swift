@@ -1,0 +1,105 @@
+internal import OrchestratorCore
+package import OrchestratorJSON
+package import OrchestratorMCP
+internal import OrchestratorSystem
+
+/// `app_board_decide`: the board app's Approve, Reject and Close, through the same use cases and rules
+/// as the board and the command line. Only the app calls it, and a host that draws apps never shows
+/// it to the model, so under `--approver human` its decision is the person's ("person via HOST app").
+package struct BoardDecideAppTool: MCPTool {
+    package let name = "app_board_decide"
+    package let title = "Decide on the board"
+    package let description =
+        "The board app's decisions: approve or reject a done task, or close a fully approved request."
+    package let toolset = Toolset.core
+    package let annotations = ToolAnnotations.change
+    package let ui: ToolUI? = .boardOnly
+
+    enum Action: String, CaseIterable, Sendable {
+        case approve, reject
+        case approveRequest = "approve-request"
+    }
+
+    enum Arguments {
+        static let action = Argument.requiredChoice("action", Action.self)
+        static let taskID = Argument.optionalString("taskId")
+        static let feedback = Argument.optionalString("feedback", ["type": "string"])
+    }
+    package let inputSchema = ToolArguments.schema(
+        Arguments.action, CommonArguments.requestID, Arguments.taskID, Arguments.feedback)
+    package let outputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "decision": ["type": "string", "enum": ["approved", "rejected", "closed"]],
+            "requestId": ["type": "string"], "taskId": ["type": "string"], "by": ["type": "string"],
+            "unlocked": TaskView.idListSchema,
+        ],
+        "required": ["decision", "requestId", "by"],
+    ]
+
+    package init() {}
+
+    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        // An agent's token never decides for the person, whatever its client draws.
+        if invocation.environment.configuration.approver == .human, let caller = invocation.context.authenticated,
+            caller.role != .person
+        {
+            throw .refused(
+                code: "human_approval_required",
+                message:
+                    "This server reserves approval for the person, and '\(caller.name)' holds an agent token; connect the host with a person token to decide in the app."
+            )
+        }
+        let requestID = invocation.requestID
+        let person = invocation.appPerson
+        switch invocation[Arguments.action] ?? .approve {
+        case .approve:
+            let taskID = try Self.task(invocation)
+            let (unlocked, _) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+                try orchestrator.approve(taskID, in: requestID, by: person)
+            }
+            let ready = unlocked.isEmpty ? "" : " Now ready: \(unlocked.map(\.rawValue).joined(separator: ", "))."
+            return .complete(
+                ToolOutput(
+                    structured: [
+                        "decision": "approved", "requestId": .string(requestID.rawValue),
+                        "taskId": .string(taskID.rawValue), "by": .string(person),
+                        "unlocked": .array(unlocked.map { .string($0.rawValue) }),
+                    ],
+                    text: "Approved \(taskID).\(ready)"))
+        case .reject:
+            let taskID = try Self.task(invocation)
+            // Blank feedback goes on to the rules, which refuse it with their own sentence.
+            let feedback = invocation[Arguments.feedback] ?? ""
+            _ = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+                try orchestrator.reject(taskID, in: requestID, feedback: feedback, by: person)
+            }
+            return .complete(
+                ToolOutput(
+                    structured: [
+                        "decision": "rejected", "requestId": .string(requestID.rawValue),
+                        "taskId": .string(taskID.rawValue), "by": .string(person),
+                    ],
+                    text: "Sent \(taskID) back with your feedback."))
+        case .approveRequest:
+            _ = try invocation.perform { (orchestrator) throws(ChangeFailure) in
+                try orchestrator.completeRequest(requestID, by: person)
+            }
+            return .complete(
+                ToolOutput(
+                    structured: [
+                        "decision": "closed", "requestId": .string(requestID.rawValue), "by": .string(person),
+                    ],
+                    text: "Closed \(requestID)."))
+        }
+    }
+
+    private static func task(_ invocation: ToolInvocation) throws(ToolFailure) -> WorkTask.ID {
+        guard let taskID = invocation[Arguments.taskID] else {
+            throw .invalidArguments(
+                SchemaViolation(
+                    path: "taskId", problem: "is required to approve or reject (string)", expected: "string"))
+        }
+        return WorkTask.ID(taskID)
+    }
+}
