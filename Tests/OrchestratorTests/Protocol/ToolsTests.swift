@@ -55,7 +55,8 @@ struct ToolsTests {
     @Test func everyToolWithoutRequiredArgumentsAnswersAnEmptyStoreWithItsOutputSchema() throws {
         for tool in ShippedTools.all where tool.inputSchema["required"] == nil {
             var harness = ServerHarness(toolsets: Toolset.allCases)
-            harness.initialize()
+            // App-only tools exist only for a client that draws MCP Apps.
+            harness.initialize(capabilities: tool.ui?.isAppOnly == true ? ServerHarness.drawsApps : [:])
             let result = try #require(
                 harness.request("tools/call", params: ["name": .string(tool.name), "arguments": [:]])["result"])
             #expect(result["isError"] == nil)

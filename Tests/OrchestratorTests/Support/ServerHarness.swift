@@ -37,7 +37,7 @@ struct ServerHarness {
             configuration: configuration,
             persistence: StateStore(
                 location: configuration.stateLocation, lockWaitSeconds: configuration.lockWaitSeconds),
-            sink: sink, tools: tools)
+            sink: sink, tools: tools, apps: ShippedTools.apps)
     }
 
     /// Sends one line; returns every line the server wrote in reply (notifications included).
@@ -72,6 +72,11 @@ struct ServerHarness {
             ])
         _ = send(["jsonrpc": "2.0", "method": "notifications/initialized"] as JSONValue)
     }
+
+    /// The capabilities of a client that draws MCP Apps.
+    static let drawsApps: JSONValue = [
+        "extensions": ["io.modelcontextprotocol/ui": ["mimeTypes": ["text/html;profile=mcp-app"]]]
+    ]
 
     /// The 2026 envelope, optionally with extra `_meta` keys.
     static func envelope(_ extra: [String: JSONValue] = [:], capabilities: JSONValue = [:]) -> JSONValue {
