@@ -1,6 +1,7 @@
 """Shared fixtures: the server binary under test and a fresh state path per test."""
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,21 @@ def no_client_warnings(caplog):
     yield
     problems = [record for record in caplog.records if record.levelname in ("WARNING", "ERROR", "CRITICAL")]
     assert not problems, "the client logged: " + "; ".join(record.getMessage() for record in problems)
+
+
+def chromium_path():
+    found = next((shutil.which(name) for name in ("chromium", "chromium-browser") if shutil.which(name)), None)
+    if not found:
+        if os.environ.get("MCP_ORCHESTRATOR_REQUIRE_BROWSER"):
+            pytest.fail("Chromium is required (MCP_ORCHESTRATOR_REQUIRE_BROWSER is set) but not installed")
+        pytest.skip("Chromium is not installed")
+    return found
+
+
+@pytest.fixture
+async def browser():
+    from playwright.async_api import async_playwright
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        yield launched
+        await launched.close()

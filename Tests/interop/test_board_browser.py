@@ -3,7 +3,6 @@ with its token, see a plan another MCP server process made, approve and reject w
 agent waits, and check that the drawn graph hides no dependency."""
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,24 +15,6 @@ from board import running_board
 pytestmark = pytest.mark.anyio
 
 PICTURES = Path(os.environ.get("MCP_ORCHESTRATOR_PICTURES", "/tmp"))
-
-
-def chromium_path():
-    found = next((shutil.which(name) for name in ("chromium", "chromium-browser") if shutil.which(name)), None)
-    if not found:
-        if os.environ.get("MCP_ORCHESTRATOR_REQUIRE_BROWSER"):
-            pytest.fail("Chromium is required (MCP_ORCHESTRATOR_REQUIRE_BROWSER is set) but not installed")
-        pytest.skip("Chromium is not installed")
-    return found
-
-
-@pytest.fixture
-async def browser():
-    from playwright.async_api import async_playwright
-    async with async_playwright() as playwright:
-        launched = await playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
-        yield launched
-        await launched.close()
 
 
 PLAN = [

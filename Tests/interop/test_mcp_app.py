@@ -153,3 +153,26 @@ async def test_the_view_waits_for_the_next_revision(server, server_binary, tmp_p
         moved = answers[0].structured_content
         assert moved["revision"] > view["revision"] and moved["needsYou"] == []
         assert json.dumps(moved).count("task-1") >= 1
+
+
+@pytest.mark.parametrize("mode", ["auto", "legacy"])
+async def test_a_remote_host_reaches_the_app_over_the_shared_server_and_its_token_decides(server_binary, tmp_path,
+                                                                                         mode):
+    from mcp.types import Implementation
+
+    from shared_server import http_client, serving, tokens_file
+
+    path, issued = tokens_file(tmp_path, ("builder", "agent"), ("ada", "person"))
+    host = Implementation(name="claude-ai", version="1")
+    with serving(server_binary, tmp_path / "state.json", "--tokens", str(path), "--approver", "human") as url:
+        async with http_client(url, issued["builder"], mode=mode, extensions=draws_apps(), client_info=host) as agent:
+            assert BOARD in [str(r.uri) for r in (await agent.list_resources()).resources]
+            await done_task(agent)
+            # An agent's token never decides for the person, even through the app's tool.
+            refused = await agent.call_tool("app_board_decide", {"action": "approve", "requestId": "req-1",
+                                                                  "taskId": "task-1"})
+            assert refused.is_error and "agent token" in refused.content[0].text
+        async with http_client(url, issued["ada"], mode=mode, extensions=draws_apps(), client_info=host) as person:
+            approved = await person.call_tool("app_board_decide", {"action": "approve", "requestId": "req-1",
+                                                                    "taskId": "task-1"})
+            assert approved.structured_content["by"] == "person via claude-ai app (ada)"
