@@ -35,7 +35,27 @@ extension MCPServer {
             tool.inputSchema["properties"]?[Argument.waitSeconds.name] == nil
             ? 0 : Argument.waitSeconds.value(in: arguments)
         let wait = seconds > 0 ? ToolWait(startedAt: configuration.clock.now(), hasTimeLeft: true) : nil
-        let outcome = run(tool, arguments: arguments, context: context, responses: responses, state: state, wait: wait)
+        let (started, durabilities) = start(
+            tool, arguments: arguments, context: context, responses: responses, state: state, wait: wait)
+        if case .success(.complete) = started {
+            // The reply is prepared while the disk flushes and sent once the changes are durable.
+            let wording = refusalWording
+            unsettled = UnsettledReply(durabilities: durabilities) { failure in
+                let revision = context.revision
+                switch ToolResultRenderer.failure(failure, tool: tool.name, revision: revision, wording: wording) {
+                case .success(let result):
+                    let wrapped =
+                        revision.isModern
+                        ? Self.stampModern(result, cache: MCPMethod.toolsCall.cachePolicy, revision: revision)
+                        : .object(result)
+                    return JSONRPCOutgoing.result(id: id, wrapped)
+                case .failure(let error):
+                    return JSONRPCOutgoing.error(id: id, error)
+                }
+            }
+            return try finish(started, tool: tool, id: id, arguments: arguments, context: context, round: 1)
+        }
+        let outcome = durabilities.wait().map { .failure(ToolFailure($0)) } ?? started
         if case .success(.waiting(let reason)) = outcome, let wait {
             park(
                 WaitingToolCall(
@@ -52,6 +72,21 @@ extension MCPServer {
         _ tool: any MCPTool, arguments: [String: JSONValue], context: RequestContext,
         responses: [String: JSONValue], state: String?, wait: ToolWait? = nil
     ) -> Result<ToolOutcome, ToolFailure> {
+        let (outcome, durabilities) = start(
+            tool, arguments: arguments, context: context, responses: responses, state: state, wait: wait)
+        // The tool built its answer while its changes flushed to disk; the answer is used only once
+        // they are durable, and a change that could not be saved turns it into that failure.
+        if let unsaved = durabilities.wait() { return .failure(ToolFailure(unsaved)) }
+        return outcome
+    }
+
+    /// Runs a tool and returns its outcome with the changes it made, which may still be flushing:
+    /// the caller awaits them before the outcome reaches anyone.
+    func start(
+        _ tool: any MCPTool, arguments: [String: JSONValue], context: RequestContext,
+        responses: [String: JSONValue], state: String?, wait: ToolWait?
+    ) -> (Result<ToolOutcome, ToolFailure>, DurabilityLedger) {
+        let durabilities = DurabilityLedger()
         var arguments = arguments
         // orchestrator-mcp-server's clients wrap every argument in `input_data`.
         if tool.acceptsWrappedArguments, arguments.count == 1, case .object(let wrapped)? = arguments["input_data"] {
@@ -59,21 +94,16 @@ extension MCPServer {
         }
         arguments = AbsentNulls.removed(from: arguments, schema: tool.inputSchema)
         if let violation = SchemaValidator.firstViolation(of: .object(arguments), against: tool.inputSchema) {
-            return .failure(.invalidArguments(violation))
+            return (.failure(.invalidArguments(violation)), durabilities)
         }
         // An authenticated caller is always itself (`instanceId` is the default tools' name for the agent).
         if let caller = context.authenticated, let given = arguments["instanceId"]?.stringValue, given != caller.name {
-            return .failure(.notYourIdentity(caller, given: given))
+            return (.failure(.notYourIdentity(caller, given: given)), durabilities)
         }
-        let durabilities = DurabilityLedger()
         let invocation = ToolInvocation(
             arguments: arguments, context: context, environment: environment, inputResponses: responses,
             requestState: state, durabilities: durabilities, wait: wait)
-        // The tool builds its answer while its changes flush to disk; the answer is used only once
-        // they are durable, and a change that could not be saved turns it into that failure.
-        let outcome = Result { () throws(ToolFailure) in try tool.call(invocation) }
-        if let unsaved = durabilities.wait() { return .failure(ToolFailure(unsaved)) }
-        return outcome
+        return (Result { () throws(ToolFailure) in try tool.call(invocation) }, durabilities)
     }
 
     /// Turns an outcome into the result to send now, or `nil` when questions went to the client.

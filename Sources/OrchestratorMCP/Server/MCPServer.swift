@@ -21,6 +21,8 @@ package struct MCPServer {
     var pendingCalls: [JSONRPCID: PendingToolCall] = [:]
     /// Calls waiting for a change (`waitSeconds`), in the order they came.
     var waitingCalls: [WaitingToolCall] = []
+    /// The reply being handled waits for its changes to be durable (`UnsettledReply`).
+    var unsettled: UnsettledReply?
     var serverRequestOwners: [JSONRPCID: JSONRPCID] = [:]
     var nextServerRequestNumber = 1
     /// Who the transport authenticated for this connection (Streamable HTTP with tokens); `nil` on stdio.
@@ -56,8 +58,21 @@ package struct MCPServer {
         if case .array(let batch) = value {
             receiveBatch(batch)
         } else if let reply = handle(value, inBatch: false) {
-            sink.send(reply)
+            if let unsettled = takeUnsettled() {
+                // The sink prepares the reply while the disk flushes, and sends it once it is durable.
+                sink.send(reply, afterSettling: unsettled.settle)
+            } else {
+                sink.send(reply)
+            }
         }
+        // A reply that was not sent leaves nothing unsettled behind.
+        _ = takeUnsettled()?.settle()
+    }
+
+    /// The unsettled reply of the message just handled, if any, and no longer the server's.
+    private mutating func takeUnsettled() -> UnsettledReply? {
+        defer { unsettled = nil }
+        return unsettled
     }
 
     /// Answers a line that exceeded the size limit and was discarded unread, with the request's id
@@ -89,7 +104,12 @@ package struct MCPServer {
             sink.send(JSONRPCOutgoing.error(id: nil, JSONRPCError(.invalidRequest, "Invalid Request: empty batch")))
             return
         }
-        let replies = batch.compactMap { handle($0, inBatch: true) }
+        let replies = batch.compactMap { message -> JSONValue? in
+            let reply = handle(message, inBatch: true)
+            // A batch goes out as one array, so each reply settles before the next message runs.
+            if let unsettled = takeUnsettled(), let replacement = unsettled.settle() { return replacement }
+            return reply
+        }
         if !replies.isEmpty { sink.send(.array(replies)) }
     }
 

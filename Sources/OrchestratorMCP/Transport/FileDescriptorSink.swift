@@ -18,8 +18,26 @@ package final class FileDescriptorSink: MessageSink {
 
     package func send(_ message: JSONValue) {
         guard !isBroken else { return }
+        writeLine(line(message))
+    }
+
+    /// Serializes the reply while its changes flush to disk, and writes it once they are durable.
+    package func send(_ message: JSONValue, afterSettling settle: () -> JSONValue?) {
+        guard !isBroken else {
+            _ = settle()
+            return
+        }
+        let prepared = line(message)
+        if let replacement = settle() { send(replacement) } else { writeLine(prepared) }
+    }
+
+    private func line(_ message: JSONValue) -> [UInt8] {
         var bytes = JSONWriter.bytes(from: message)
         bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
+    private func writeLine(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {

@@ -82,6 +82,78 @@ import Testing
         #expect(server.close() == 0)
     }
 
+    /// A reply is prepared while its change flushes; when the flush fails, the failure goes out instead,
+    /// in the shape of the request's era, and inside a batch too.
+    @Test func aFailedFlushAnswersA2026RequestAndABatchWithTheFailure() throws {
+        let state = ServerProcess.temporaryStatePath()
+        let modern = try ServerProcess(arguments: ["--state", state])
+        var buffer = Data()
+        func plan(_ id: Int) -> JSONValue {
+            [
+                "jsonrpc": "2.0", "id": .int(id), "method": "tools/call",
+                "params": ["name": "request_planning", "arguments": Self.plan, "_meta": ServerHarness.envelope()],
+            ]
+        }
+        Self.write(plan(1), to: modern)
+        #expect(try Self.readLine(from: modern, buffer: &buffer)["result"]?["isError"] == nil)
+        try FileManager.default.createDirectory(atPath: state + ".tmp", withIntermediateDirectories: false)
+        Self.write(plan(2), to: modern)
+        let failed = try Self.readLine(from: modern, buffer: &buffer)
+        #expect(failed["id"] == 2)
+        #expect(Self.code(failed["result"] ?? .null) == "state_write_failed")
+        #expect(failed["result"]?["resultType"] == "complete")
+        #expect(failed["result"]?["_meta"]?["io.modelcontextprotocol/serverInfo"] != nil)
+        modern.closeInput()
+        _ = modern.finish()
+
+        let batchState = ServerProcess.temporaryStatePath()
+        let batch = try ServerProcess(arguments: ["--state", batchState])
+        buffer = Data()
+        Self.write(
+            [
+                "jsonrpc": "2.0", "id": 0, "method": "initialize",
+                "params": [
+                    "protocolVersion": "2025-03-26", "capabilities": [:], "clientInfo": ["name": "b", "version": "1"],
+                ],
+            ], to: batch)
+        _ = try Self.readLine(from: batch, buffer: &buffer)
+        Self.write(["jsonrpc": "2.0", "method": "notifications/initialized"], to: batch)
+        try FileManager.default.createDirectory(atPath: batchState + ".tmp", withIntermediateDirectories: true)
+        Self.write(
+            [
+                [
+                    "jsonrpc": "2.0", "id": 1, "method": "tools/call",
+                    "params": ["name": "request_planning", "arguments": Self.plan],
+                ],
+                ["jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": ["name": "list_requests"]],
+            ], to: batch)
+        let replies = try #require(try Self.readLine(from: batch, buffer: &buffer).arrayValue)
+        #expect(replies.count == 2)
+        // 2025-03-26 has no structured content: the code leads the text.
+        #expect(replies[0]["result"]?["isError"] == true)
+        #expect(
+            replies[0]["result"]?["content"]?[0]?["text"]?.stringValue?.hasPrefix("Error state_write_failed") == true)
+        #expect(replies[1]["result"]?["isError"] == nil)
+        batch.closeInput()
+        _ = batch.finish()
+    }
+
+    private static func write(_ message: JSONValue, to process: ServerProcess) {
+        process.write(JSONWriter.string(from: message) + "\n")
+    }
+
+    private static func readLine(from process: ServerProcess, buffer: inout Data) throws -> JSONValue {
+        while true {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                defer { buffer.removeSubrange(buffer.startIndex...newline) }
+                return try JSONParser.parse(Array(buffer[buffer.startIndex..<newline]))
+            }
+            let chunk = process.stdoutHandle.availableData
+            if chunk.isEmpty { throw LineClient.ClientError.closed }
+            buffer.append(chunk)
+        }
+    }
+
     /// A full disk, as a file size limit: the write fails with EFBIG rather than killing the server.
     @Test func aFullDiskIsAClearErrorNotACrash() throws {
         let state = ServerProcess.temporaryStatePath()
