@@ -1,5 +1,5 @@
 package import OrchestratorCore
-internal import OrchestratorJSON
+package import OrchestratorJSON
 
 /// Writes the state document, one task per line, re-encoding only what changed since the last write.
 ///
@@ -88,7 +88,7 @@ package struct StateEncoder {
             (previous?.tasks ?? []).withUnsafeBufferPointer { old in
                 tasks.indices.map { position in
                     if position < old.count, old[position] == tasks[position] { return oldBytes[position] }
-                    return JSONWriter.bytes(from: Self.json(tasks[position]))
+                    return Self.line(tasks[position])
                 }
             }
         }
@@ -143,7 +143,7 @@ package struct StateEncoder {
         return .object(object)
     }
 
-    static func json(_ task: WorkTask) -> JSONValue {
+    package static func json(_ task: WorkTask) -> JSONValue {
         var object: [String: JSONValue] = [
             "id": .string(task.id.rawValue),
             "title": .string(task.title),
@@ -161,6 +161,76 @@ package struct StateEncoder {
         object["approvedBy"] = task.approvedBy.map(JSONValue.string)
         object["deletedAt"] = task.deletedAt.map { .string($0.description) }
         return .object(object)
+    }
+
+    /// A task's bytes, written directly: the same bytes as `json(task)` through `JSONWriter` (keys in
+    /// sorted order), without building a dictionary per task and per history entry.
+    package static func line(_ task: WorkTask) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(200 + task.description.utf8.count + task.history.count * 110)
+        var members = Members(opening: &out)
+        members.optional("approvedBy", task.approvedBy, into: &out)
+        members.optional("assignee", task.assignee, into: &out)
+        members.optional("claimExpiresAt", task.claimExpiresAt?.description, into: &out)
+        members.optional("completedDetails", task.completedDetails, into: &out)
+        members.optional("deletedAt", task.deletedAt?.description, into: &out)
+        members.key("dependsOn", into: &out)
+        out.append(UInt8(ascii: "["))
+        for (index, dependency) in task.dependsOn.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONWriter.write(.string(dependency.rawValue), into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        members.string("description", task.description, into: &out)
+        members.optional("feedback", task.feedback, into: &out)
+        members.key("history", into: &out)
+        out.append(UInt8(ascii: "["))
+        for (index, entry) in task.history.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            var fields = Members(opening: &out)
+            fields.string("action", entry.action.rawValue, into: &out)
+            fields.string("actor", entry.actor, into: &out)
+            fields.string("at", entry.at.description, into: &out)
+            fields.optional("from", entry.from?.rawValue, into: &out)
+            fields.optional("note", entry.note, into: &out)
+            fields.optional("to", entry.to?.rawValue, into: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+        members.string("id", task.id.rawValue, into: &out)
+        members.string("priority", task.priority.rawValue, into: &out)
+        members.optional("role", task.role, into: &out)
+        members.string("status", task.status.rawValue, into: &out)
+        members.string("title", task.title, into: &out)
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
+    /// The members of an object written one by one, in the order given (which must be sorted, as
+    /// `JSONWriter` sorts keys): the comma before each but the first.
+    private struct Members {
+        private var first = true
+
+        init(opening out: inout [UInt8]) {
+            out.append(UInt8(ascii: "{"))
+        }
+
+        mutating func key(_ name: StaticString, into out: inout [UInt8]) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            out.append(UInt8(ascii: "\""))
+            name.withUTF8Buffer { out.append(contentsOf: $0) }
+            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        }
+
+        mutating func string(_ name: StaticString, _ value: String, into out: inout [UInt8]) {
+            key(name, into: &out)
+            JSONWriter.write(.string(value), into: &out)
+        }
+
+        mutating func optional(_ name: StaticString, _ value: String?, into out: inout [UInt8]) {
+            if let value { string(name, value, into: &out) }
+        }
     }
 
     static func json(_ entry: HistoryEntry) -> JSONValue {

@@ -41,15 +41,23 @@ extension OrchestratorState {
     /// Pending live tasks of a request whose last unmet dependency was `taskID`, which just moved
     /// from `previous` to its current status.
     func unlocked(by taskID: WorkTask.ID, from previous: WorkTask.Status, in requestIndex: Int) -> [WorkTask.ID] {
-        let request = requests[requestIndex]
-        let policy = request.approvalPolicy
+        // Field reads by position only: this runs on every change, and copying tasks costs more
+        // than the scan.
+        let tasks = requests[requestIndex].tasks
+        let policy = requests[requestIndex].approvalPolicy
+        guard !policy.satisfies(previous),
+            let changed = tasks.firstIndex(where: { $0.id == taskID && $0.deletedAt == nil }),
+            policy.satisfies(tasks[changed].status)
+        else { return [] }
+        let candidates = tasks.indices.filter { index in
+            tasks[index].status == .pending && tasks[index].deletedAt == nil && tasks[index].dependsOn.contains(taskID)
+        }
+        guard !candidates.isEmpty else { return [] }
         var status: [WorkTask.ID: WorkTask.Status] = [:]
-        for task in request.tasks where !task.isDeleted { status[task.id] = task.status }
-        guard !policy.satisfies(previous), let changed = status[taskID], policy.satisfies(changed) else { return [] }
-        return request.tasks.filter { task in
-            !task.isDeleted && task.status == .pending && task.dependsOn.contains(taskID)
-                && task.dependsOn.allSatisfy { status[$0].map(policy.satisfies) ?? false }
-        }.map(\.id)
+        for index in tasks.indices where tasks[index].deletedAt == nil { status[tasks[index].id] = tasks[index].status }
+        return candidates.filter { index in
+            tasks[index].dependsOn.allSatisfy { status[$0].map(policy.satisfies) ?? false }
+        }.map { tasks[$0].id }
     }
 }
 

@@ -124,6 +124,25 @@ struct StateStoreTests {
         #expect(document.revision == 2)
     }
 
+    /// Tasks are written without building a dictionary each: the bytes must be exactly those of the
+    /// task's JSON value through the writer (sorted keys, the same escapes), or the cache and a
+    /// fresh encode would disagree.
+    @Test func aTaskWrittenDirectlyIsTheSameBytesAsThroughTheWriter() {
+        let odd = "quote \" backslash \\ newline \n tab \t bell \u{7} é ✓ 𝄞"
+        let entry = HistoryEntry(at: now, actor: odd, action: .rejected, from: .done, to: .inProgress, note: odd)
+        let tasks = [
+            WorkTask(id: WorkTask.ID("task-1"), title: "t", description: ""),
+            WorkTask(
+                id: WorkTask.ID("task-2"), title: odd, description: odd, status: .approved,
+                dependsOn: [WorkTask.ID("task-1"), WorkTask.ID(odd)], priority: .high, role: odd, assignee: odd,
+                claimExpiresAt: now, completedDetails: odd, feedback: odd, approvedBy: odd, deletedAt: now,
+                history: [entry, HistoryEntry(at: now, actor: "a", action: .claimed, from: nil, to: nil), entry]),
+        ]
+        for task in tasks {
+            #expect(StateEncoder.line(task) == JSONWriter.bytes(from: StateEncoder.json(task)))
+        }
+    }
+
     @Test func theEncoderFollowsChangesAnywhereInAPlanAndInTheRequestItself() throws {
         var state = OrchestratorState()
         let request = try SchedulingTests.plan(&state, (1...5).map { SchedulingTests.draft("t\($0)") })
