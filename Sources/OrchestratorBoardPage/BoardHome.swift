@@ -86,11 +86,18 @@ package enum BoardHome: Sendable {
           const home = {
             async start(render, live) {
               live(false, "connecting…");
-              await request("ui/initialize", {
+              const started = await request("ui/initialize", {
                 protocolVersion: "2026-01-26", appInfo: {name: "mcp-orchestrator board", version: "1"},
                 appCapabilities: {availableDisplayModes: ["inline"]}
               });
               notify("ui/notifications/initialized", {});
+              if (!(started && started.hostCapabilities && started.hostCapabilities.serverTools)) {
+                // Without tool calls through the host the page can neither follow the plans nor decide.
+                live(false, "not connected");
+                document.getElementById("notice").textContent =
+                  "This host does not pass the app's tool calls to the server, so the plans cannot be shown here: run `mcp-orchestrator board` and decide there.";
+                return;
+              }
               new ResizeObserver(() => notify("ui/notifications/size-changed", {
                 width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight
               })).observe(document.documentElement);

@@ -172,3 +172,27 @@ async def test_the_host_keeps_a_model_only_tool_from_the_app(server, browser, or
         await inner.locator("body[data-answer]").wait_for(state="attached")
         answer = await inner.locator("body").get_attribute("data-answer")
         assert "not callable by the app" in answer and relayed == []
+
+
+async def test_a_host_that_relays_no_tool_calls_gets_a_clear_sentence(server, browser, origins):
+    host_origin, sandbox_origin = origins
+    async with Client(server(), extensions=[advertise(APPS, {"mimeTypes": [HTML]})]) as client:
+        tools = (await client.list_tools()).tools
+        contents = (await client.read_resource("ui://mcp-orchestrator/board")).contents[0]
+        page = await browser.new_page()
+        relayed = []
+
+        async def relay(method, params):
+            relayed.append(method)
+            return {}
+
+        await page.expose_function("mcpRelay", relay)
+        await page.goto(f"{host_origin}/host.html")
+        await page.evaluate("args => host.show(args)", {
+            "html": contents.text, "csp": contents.meta["ui"]["csp"], "permissions": {}, "relaysTools": False,
+            "toolName": "list_requests", "toolInput": {}, "toolResult": {"content": []},
+            "tools": [wire(tool) for tool in tools], "sandboxUrl": f"{sandbox_origin}/sandbox.html"})
+        app = page.frame_locator("iframe.app").frame_locator("iframe")
+        await app.locator("#notice", has_text="mcp-orchestrator board").wait_for()
+        assert await app.locator("#live").text_content() == "not connected"
+        assert relayed == []

@@ -6,7 +6,7 @@
 // whose visibility does not include "app". Everything the View sends is logged for the test.
 window.hostLog = [];
 window.host = {
-  show({html, csp, permissions, toolName, toolInput, toolResult, tools, sandboxUrl}) {
+  show({html, csp, permissions, toolName, toolInput, toolResult, tools, sandboxUrl, relaysTools = true}) {
     document.getElementById("tool-name").textContent = toolName;
     const callable = new Set(tools.filter(tool => {
       const visibility = ((tool._meta || {}).ui || {}).visibility || ["model", "app"];
@@ -35,7 +35,7 @@ window.host = {
           answer(message.id, {
             protocolVersion: "2026-01-26",
             hostInfo: {name: "test-host", version: "1.0.0"},
-            hostCapabilities: {serverTools: {}, serverResources: {}, logging: {}},
+            hostCapabilities: relaysTools ? {serverTools: {}, serverResources: {}, logging: {}} : {logging: {}},
             hostContext: {theme: "light", displayMode: "inline", availableDisplayModes: ["inline"],
               containerDimensions: {maxHeight: 4000}, platform: "web", locale: "en-GB",
               toolInfo: {tool: tools.find(tool => tool.name === toolName)}}
