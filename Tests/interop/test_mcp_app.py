@@ -119,6 +119,18 @@ async def test_the_app_decides_as_the_person_under_the_human_approver(server, mo
         assert task["history"][-1]["actor"] == person
         after = (await client.call_tool("app_board_view", {})).structured_content
         assert after["revision"] > view["revision"] and after["needsYou"] == []
+        # Closing needs every task approved: the rule's refusal, then the close once they are.
+        early = await client.call_tool("app_board_decide", {"action": "approve-request", "requestId": "req-1"})
+        assert early.is_error and "task-2" in early.content[0].text
+        await client.call_tool("get_next_task", {})
+        await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-2", "completedDetails": "ok"})
+        await client.call_tool("app_board_decide", {"action": "approve", "requestId": "req-1", "taskId": "task-2"})
+        ready = (await client.call_tool("app_board_view", {})).structured_content["needsYou"]
+        assert [item["kind"] for item in ready] == ["close"]
+        closed = await client.call_tool("app_board_decide", {"action": "approve-request", "requestId": "req-1"})
+        assert closed.structured_content == {"decision": "closed", "requestId": "req-1", "by": person}
+        unknown = await client.call_tool("app_board_decide", {"action": "merge", "requestId": "req-1"})
+        assert unknown.is_error and "action" in unknown.content[0].text
 
 
 async def test_the_view_waits_for_the_next_revision(server, server_binary, tmp_path):
