@@ -4,6 +4,9 @@ the Origin check."""
 
 import http.client
 import json
+import select
+import subprocess
+import time
 import urllib.parse
 
 import anyio
@@ -11,7 +14,7 @@ import pytest
 from mcp import Client
 from mcp.types import ElicitResult
 
-from shared_server import http_client, serving, tokens_file
+from shared_server import http_client, serving, serving_process, tokens_file
 
 pytestmark = pytest.mark.anyio
 
@@ -232,3 +235,52 @@ async def test_delete_ends_a_session(server_binary, tmp_path):
         assert response.status == 204
         status, _, _ = raw_post(url, {"jsonrpc": "2.0", "id": 2, "method": "ping"}, {"Mcp-Session-Id": session})
         assert status == 404
+
+
+def test_closing_a_2026_requests_stream_cancels_its_waiting_call(server_binary, tmp_path):
+    """In 2026 a request's stream is the request: closing it cancels a call that waits. The server says
+    so on stderr (at --log-level info), and the call never runs again: after the approval it was
+    waiting for, the next task is still free."""
+    state = tmp_path / "state.json"
+    with serving_process(server_binary, state, "--log-level", "info") as (process, url):
+        def call(request_id, name, arguments, progress=None):
+            meta = {"io.modelcontextprotocol/protocolVersion": "2026-07-28",
+                    "io.modelcontextprotocol/clientCapabilities": {},
+                    "io.modelcontextprotocol/clientInfo": {"name": "closer", "version": "1"}}
+            if progress:
+                meta["progressToken"] = progress
+            return {"jsonrpc": "2.0", "id": request_id, "method": "tools/call",
+                    "params": {"name": name, "arguments": arguments, "_meta": meta}}
+
+        for index, (name, arguments) in enumerate([
+                ("request_planning", {"originalRequest": "Close", "tasks": PLAN}),
+                ("get_next_task", {}),
+                ("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "written"})]):
+            status, _, body = raw_post(url, call(index + 1, name, arguments))
+            assert status == 200 and b'"isError"' not in body, body
+
+        parts = urllib.parse.urlsplit(url)
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        connection.request("POST", parts.path, body=json.dumps(call(9, "get_next_task", {"waitSeconds": 50}, "p")).encode(),
+                           headers={"Content-Type": "application/json", "Accept": "application/json, text/event-stream"})
+        socket = connection.sock
+        response = connection.getresponse()
+        assert response.status == 200 and response.getheader("Content-Type") == "text/event-stream"
+        # The call is parked once its progress says what it waits for; then the client goes away.
+        while b"Waiting for" not in response.fp.readline():
+            pass
+        socket.shutdown(2)
+        response.close()
+        connection.close()
+        # A deadline only for failing: without the cancellation the line never comes.
+        deadline = time.monotonic() + 30
+        line = ""
+        while "dropped the waiting call 9" not in line:
+            ready, _, _ = select.select([process.stderr], [], [], max(0, deadline - time.monotonic()))
+            assert ready, "closing the stream did not cancel the waiting call"
+            line = process.stderr.readline()
+            assert line, "the server ended without dropping the call"
+        subprocess.run([server_binary, "approve", "req-1", "task-1", "--state", str(state)], check=True,
+                       capture_output=True, timeout=30)
+        status, _, body = raw_post(url, call(10, "open_task_details", {"taskId": "task-2"}))
+        assert json.loads(body)["result"]["structuredContent"]["task"]["status"] == "pending"
