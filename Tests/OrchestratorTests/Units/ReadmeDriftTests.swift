@@ -4,15 +4,19 @@ import OrchestratorMCP
 import OrchestratorTools
 import Testing
 
-/// The README's tool table and the catalog must name the same tools.
+/// The documented tool tables and the catalog must name the same tools: the README's tables under
+/// "## Tools" (the default sets and the app's), then the compatibility sets' article.
 struct ReadmeDriftTests {
-    @Test func theToolTableListsExactlyTheShippedTools() throws {
+    @Test func theToolTablesListExactlyTheShippedTools() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         let section = try #require(
             readme.components(separatedBy: "## Tools\n").dropFirst().first?.components(separatedBy: "\n## ").first)
-        let named = section.split(separator: "\n")
+        let toolSets = try String(
+            contentsOf: root.appendingPathComponent("Sources/mcp-orchestrator/Documentation.docc/ToolSets.md"),
+            encoding: .utf8)
+        let named = (section + "\n" + toolSets).split(separator: "\n")
             .filter { $0.hasPrefix("| `") }
             .compactMap { $0.split(separator: "`").dropFirst().first.map(String.init) }
         #expect(named == ShippedTools.all.map(\.name))
