@@ -87,11 +87,13 @@ package final class StateStore {
         _ change: (inout OrchestratorState) throws(OrchestratorError) -> Outcome
     ) throws(StoreFailure) -> (outcome: Outcome, snapshot: StateSnapshot, flushing: Bool) {
         if let failure = finishPendingFlush() { throw .storage(failure) }
-        if let answer = try withoutAFile(change) { return (answer.outcome, answer.snapshot, false) }
-        do {
-            try FileSystem.createDirectories(location.directory)
-        } catch {
-            throw .storage(.writeFailed(path: location.path, reason: error.description))
+        if !fileExists {
+            if let answer = try withoutAFile(change) { return (answer.outcome, answer.snapshot, false) }
+            do {
+                try FileSystem.createDirectories(location.directory)
+            } catch {
+                throw .storage(.writeFailed(path: location.path, reason: error.description))
+            }
         }
         try lock()
         var handedOff = false
@@ -155,6 +157,13 @@ package final class StateStore {
 
     private func load() throws(StorageError) -> Loaded {
         let path = location.path
+        // The file as cached is the common case: one `stat` tells, without opening it.
+        var seen = stat()
+        if let cache, let known = cache.identity, stat(path, &seen) == 0, (seen.st_mode & S_IFMT) == S_IFREG,
+            FileIdentity(seen) == known
+        {
+            return cache.loaded
+        }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
