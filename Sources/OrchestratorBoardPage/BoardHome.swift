@@ -58,7 +58,6 @@ package enum BoardHome: Sendable {
           function notify(method, params) {
             window.parent.postMessage({jsonrpc: "2.0", method, params}, "*");
           }
-          let refresh = () => {};
           window.addEventListener("message", event => {
             if (event.source !== window.parent) return;
             const message = event.data;
@@ -69,12 +68,10 @@ package enum BoardHome: Sendable {
               pending.delete(message.id);
               if (message.error) waiter.reject(new Error(message.error.message || "The host refused."));
               else waiter.resolve(message.result);
-            } else if (message.method === "ui/resource-teardown") {
+            } else if (message.method === "ui/resource-teardown" || message.method === "ping") {
+              // Nothing to save before a teardown; both are answered at once. The tool's result the
+              // host hands over needs no answer: the view follows the plans by itself.
               window.parent.postMessage({jsonrpc: "2.0", id: message.id, result: {}}, "*");
-            } else if (message.method === "ping") {
-              window.parent.postMessage({jsonrpc: "2.0", id: message.id, result: {}}, "*");
-            } else if (message.method === "ui/notifications/tool-result") {
-              refresh();
             }
           });
           async function tool(name, args) {
@@ -103,8 +100,6 @@ package enum BoardHome: Sendable {
               })).observe(document.documentElement);
               // The view, then each next revision: the server holds the call until the plans change.
               let revision = null;
-              let wake = null;
-              refresh = () => { if (wake) wake(); };
               while (true) {
                 try {
                   const args = revision === null ? {} : {afterRevision: revision, waitSeconds: 25};
@@ -114,7 +109,7 @@ package enum BoardHome: Sendable {
                   render(view);
                 } catch (error) {
                   live(false, "reconnecting…");
-                  await new Promise(resolve => { wake = resolve; setTimeout(resolve, 2000); });
+                  await new Promise(resolve => setTimeout(resolve, 2000));
                 }
               }
             },

@@ -11,6 +11,7 @@ import pytest
 from mcp import Client
 
 from board import running_board
+from waiting import Parked
 
 pytestmark = pytest.mark.anyio
 
@@ -26,11 +27,7 @@ PLAN = [
 
 
 async def agent_waits(client, results, parked):
-    async def on_progress(value, total, message):
-        if (message or "").startswith("Waiting for"):
-            parked.set()
-
-    results.append(await client.call_tool("get_next_task", {"waitSeconds": 50}, progress_callback=on_progress))
+    results.append(await client.call_tool("get_next_task", {"waitSeconds": 50}, progress_callback=parked))
 
 
 async def edges_cross_boxes(page):
@@ -90,11 +87,10 @@ async def test_a_person_approves_and_rejects_on_the_board_while_the_agent_waits(
             await page.screenshot(path=str(PICTURES / "board-wide.png"))
 
             # The agent waits; the person clicks Approve; the agent gets the next task.
-            results, parked = [], anyio.Event()
+            results, parked = [], Parked()
             async with anyio.create_task_group() as group:
                 group.start_soon(agent_waits, client, results, parked)
-                with anyio.fail_after(30):
-                    await parked.wait()
+                await parked.wait()
                 await card.locator('button[data-action="approve"]').click()
             nxt = results[0].structured_content
             assert (nxt["status"], nxt["task"]["id"]) == ("claimed", "task-2")
@@ -111,11 +107,10 @@ async def test_a_person_approves_and_rejects_on_the_board_while_the_agent_waits(
             await refusal.wait_for()
             assert "feedback" in await refusal.inner_text()
             await card.locator("textarea").fill("Also reject rows with too many columns")
-            results, parked = [], anyio.Event()
+            results, parked = [], Parked()
             async with anyio.create_task_group() as group:
                 group.start_soon(agent_waits, client, results, parked)
-                with anyio.fail_after(30):
-                    await parked.wait()
+                await parked.wait()
                 await card.locator('button[data-action="reject"]').click()
             resumed = results[0].structured_content
             assert resumed["status"] == "resumed" and resumed["task"]["feedback"] == "Also reject rows with too many columns"

@@ -15,6 +15,7 @@ from mcp import Client
 from mcp.types import ElicitResult
 
 from shared_server import http_client, serving, serving_process, tokens_file
+from waiting import Parked
 
 pytestmark = pytest.mark.anyio
 
@@ -89,19 +90,14 @@ async def test_a_waiting_call_over_http_returns_when_another_agent_approves(serv
             await worker.call_tool("request_planning", {"originalRequest": "R", "tasks": PLAN})
             await worker.call_tool("get_next_task", {})
             await worker.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "done"})
-            parked, results = anyio.Event(), []
-
-            async def on_progress(value, total, message):
-                if (message or "").startswith("Waiting for"):
-                    parked.set()
+            parked, results = Parked(), []
 
             async def wait_for_work():
-                results.append(await worker.call_tool("get_next_task", {"waitSeconds": 50}, progress_callback=on_progress))
+                results.append(await worker.call_tool("get_next_task", {"waitSeconds": 50}, progress_callback=parked))
 
             async with anyio.create_task_group() as group:
                 group.start_soon(wait_for_work)
-                with anyio.fail_after(30):
-                    await parked.wait()
+                await parked.wait()
                 await reviewer.call_tool("approve_task_completion", {"requestId": "req-1", "taskId": "task-1"})
             nxt = results[0].structured_content
             assert (nxt["status"], nxt["task"]["id"]) == ("claimed", "task-2")

@@ -3,11 +3,17 @@ both eras: a client that declares the extension gets it back with the ui:// boar
 tools a person would look at and the app-only tools; any other client sees exactly what it saw before."""
 
 import json
+import subprocess
 
+import anyio
 import pytest
 from mcp import Client
 from mcp.client.extension import advertise
 from mcp.shared.exceptions import MCPError
+from mcp.types import Implementation
+
+from shared_server import http_client, serving, tokens_file
+from waiting import Parked
 
 pytestmark = pytest.mark.anyio
 
@@ -134,10 +140,6 @@ async def test_the_app_decides_as_the_person_under_the_human_approver(server, mo
 
 
 async def test_the_view_waits_for_the_next_revision(server, server_binary, tmp_path):
-    import subprocess
-
-    import anyio
-
     async with Client(server(), extensions=draws_apps()) as client:
         await done_task(client)
         view = (await client.call_tool("app_board_view", {})).structured_content
@@ -145,20 +147,15 @@ async def test_the_view_waits_for_the_next_revision(server, server_binary, tmp_p
         same = (await client.call_tool("app_board_view", {"afterRevision": view["revision"], "waitSeconds": 1}))
         assert same.structured_content["revision"] == view["revision"]
         answers = []
-        parked = anyio.Event()
-
-        async def on_progress(value, total, message):
-            if (message or "").startswith("Waiting for"):
-                parked.set()
+        parked = Parked()
 
         async def follow():
             answers.append(await client.call_tool(
-                "app_board_view", {"afterRevision": view["revision"], "waitSeconds": 50}, progress_callback=on_progress))
+                "app_board_view", {"afterRevision": view["revision"], "waitSeconds": 50}, progress_callback=parked))
 
         async with anyio.create_task_group() as group:
             group.start_soon(follow)
-            with anyio.fail_after(30):
-                await parked.wait()
+            await parked.wait()
             assert not answers
             subprocess.run([server_binary, "approve", "req-1", "task-1", "--state", str(tmp_path / "state.json")],
                            check=True, capture_output=True, timeout=30)
@@ -170,10 +167,6 @@ async def test_the_view_waits_for_the_next_revision(server, server_binary, tmp_p
 @pytest.mark.parametrize("mode", ["auto", "legacy"])
 async def test_a_remote_host_reaches_the_app_over_the_shared_server_and_its_token_decides(server_binary, tmp_path,
                                                                                          mode):
-    from mcp.types import Implementation
-
-    from shared_server import http_client, serving, tokens_file
-
     path, issued = tokens_file(tmp_path, ("builder", "agent"), ("ada", "person"))
     host = Implementation(name="claude-ai", version="1")
     with serving(server_binary, tmp_path / "state.json", "--tokens", str(path), "--approver", "human") as url:

@@ -16,6 +16,8 @@ from mcp import Client
 from mcp.client.extension import advertise
 from mcp.types import Implementation
 
+from waiting import Parked
+
 pytestmark = pytest.mark.anyio
 
 PICTURES = Path(os.environ.get("MCP_ORCHESTRATOR_PICTURES", "/tmp"))
@@ -92,19 +94,14 @@ async def test_the_person_approves_and_rejects_in_the_app_while_the_agent_waits(
 
         # The agent waits for the decision on the same connection; the person approves in the app.
         results = []
-        parked = anyio.Event()
-
-        async def on_progress(value, total, message):
-            if (message or "").startswith("Waiting for"):
-                parked.set()
+        parked = Parked()
 
         async def agent_waits():
-            results.append(await client.call_tool("get_next_task", {"waitSeconds": 50}, progress_callback=on_progress))
+            results.append(await client.call_tool("get_next_task", {"waitSeconds": 50}, progress_callback=parked))
 
         async with anyio.create_task_group() as group:
             group.start_soon(agent_waits)
-            with anyio.fail_after(30):
-                await parked.wait()
+            await parked.wait()
             await page.screenshot(path=str(PICTURES / "app-in-host.png"), full_page=True)
             await card.locator('button[data-action="approve"]').click()
         claimed = results[0].structured_content

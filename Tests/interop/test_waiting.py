@@ -9,6 +9,7 @@ import pytest
 from mcp import Client
 
 from board import running_board
+from waiting import Parked
 
 pytestmark = pytest.mark.anyio
 
@@ -22,23 +23,6 @@ async def first_task_done(client):
     await client.call_tool("request_planning", {"originalRequest": "CSV export", "tasks": TWO_TASKS})
     await client.call_tool("get_next_task", {})
     await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "parser written"})
-
-
-class Parked:
-    """A progress callback that tells when the server has parked the call: it reports "Waiting for …" then."""
-
-    def __init__(self):
-        self.event = anyio.Event()
-        self.reports = []
-
-    async def __call__(self, value, total, message):
-        self.reports.append((value, message))
-        if (message or "").startswith("Waiting for"):
-            self.event.set()
-
-    async def wait(self):
-        with anyio.fail_after(30):
-            await self.event.wait()
 
 
 def person(binary, state, *words):

@@ -10,11 +10,12 @@ extension MCPServer {
         context.log(.debug, "\(method.rawValue) from \(context.clientInfo?.name ?? "an unnamed client")")
         switch method {
         case .toolsList:
+            let drawsApps = context.drawsApps
             return try Pagination.listResult(
-                tools.listed(drawsApps: context.drawsApps), key: "tools", kind: "tools", params: params,
+                tools.listed(drawsApps: drawsApps), key: "tools", kind: "tools", params: params,
                 size: configuration.pageSize
             ) {
-                $0.definition(for: context.revision, drawsApps: context.drawsApps)
+                $0.definition(for: context.revision, drawsApps: drawsApps)
             }
         case .toolsCall:
             return try callTool(id: id, params: params, context: context)

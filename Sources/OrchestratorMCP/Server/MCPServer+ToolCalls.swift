@@ -44,11 +44,7 @@ extension MCPServer {
                 let revision = context.revision
                 switch ToolResultRenderer.failure(failure, tool: tool.name, revision: revision, wording: wording) {
                 case .success(let result):
-                    let wrapped =
-                        revision.isModern
-                        ? Self.stampModern(result, cache: MCPMethod.toolsCall.cachePolicy, revision: revision)
-                        : .object(result)
-                    return JSONRPCOutgoing.result(id: id, wrapped)
+                    return Self.toolCallReply(id: id, result, revision: revision)
                 case .failure(let error):
                     return JSONRPCOutgoing.error(id: id, error)
                 }

@@ -45,19 +45,22 @@ extension MCPServer {
                 if let result = try finish(
                     outcome, tool: tool, id: call.id, arguments: call.arguments, context: call.context, round: 1)
                 {
-                    // A 2026 result carries what every one of that era does, sent late or not.
-                    let stamped =
-                        call.context.revision.isModern
-                        ? Self.stampModern(
-                            result, cache: MCPMethod.toolsCall.cachePolicy, revision: call.context.revision)
-                        : .object(result)
-                    sink.send(JSONRPCOutgoing.result(id: call.id, stamped))
+                    sink.send(Self.toolCallReply(id: call.id, result, revision: call.context.revision))
                 }
             } catch {
                 sink.send(JSONRPCOutgoing.error(id: call.id, error))
             }
         }
         waitingCalls = still
+    }
+
+    /// The reply to a `tools/call` whose result is sent apart from its request's handling (a woken
+    /// wait, a failed flush): a 2026 result carries what every one of that era does, sent late or not.
+    static func toolCallReply(id: JSONRPCID, _ result: [String: JSONValue], revision: ProtocolRevision) -> JSONValue {
+        let stamped =
+            revision.isModern
+            ? stampModern(result, cache: MCPMethod.toolsCall.cachePolicy, revision: revision) : .object(result)
+        return JSONRPCOutgoing.result(id: id, stamped)
     }
 
     /// Drops a waiting call the client cancelled; `true` when there was one.
