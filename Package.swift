@@ -28,7 +28,8 @@ let package = Package(
         // The domain and its use cases, over the persistence port it defines. No I/O.
         .target(name: "OrchestratorCore", dependencies: ["OrchestratorJSON"]),
         // The state file's JSON format: what storage reads and writes, and `export --format json`.
-        .target(name: "OrchestratorFormat", dependencies: ["OrchestratorJSON", "OrchestratorCore"]),
+        .target(
+            name: "OrchestratorFormat", dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorSystem"]),
         // The JSON file store: the core's persistence port, implemented. Only `main` wires it in.
         .target(
             name: "OrchestratorStorage",

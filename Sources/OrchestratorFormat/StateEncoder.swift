@@ -1,58 +1,48 @@
 package import OrchestratorCore
 package import OrchestratorJSON
+package import OrchestratorSystem
 
 /// Writes the state document, one task per line, re-encoding only what changed since the last write.
 ///
 /// Whole-file rewrites make encoding cost grow with the store. The encoder keeps, for each request,
-/// the values it last encoded and their bytes: the request's own fields, and its tasks in plan order.
-/// A task that compares equal to the one at its position last time (in place, without copying it)
-/// has its bytes copied, not encoded again. Equal values always encode to equal bytes, so the cache
-/// can never write stale data. Requests are never removed from a store (deleting a task keeps it), so
-/// entries do not go stale in a way that matters.
+/// the values it last encoded and the request's bytes as one frozen piece, with where each task's
+/// line lies in it. A request whose fields and tasks are unchanged is handed on as that same piece;
+/// a changed one is written again, copying the line of every task that compares equal to the one at
+/// its position last time (in place, without copying the task) and encoding only the others. Equal
+/// values always encode to equal bytes, so the cache can never write stale data. Requests are never
+/// removed from a store (deleting a task keeps it), so entries do not go stale in a way that matters.
 package struct StateEncoder {
     private struct EncodedRequest {
         /// The request's own fields, with `tasks` left empty.
         let fields: WorkRequest
-        /// Those fields as the start of the request's object, up to its tasks' array.
-        let head: [UInt8]
         let tasks: [WorkTask]
-        let taskBytes: [[UInt8]]
+        /// The request's object as it stands in the document, from `{` to its closing `]}`.
+        let bytes: FrozenBytes
+        /// Where the object's head (its own fields, up to the tasks' array) ends in `bytes`.
+        let headEnd: Int
+        /// Where each task's line lies in `bytes`.
+        let taskLines: [Range<Int>]
     }
 
     private var requestCache: [WorkRequest.ID: EncodedRequest] = [:]
-    /// How many pieces the last document had, to reserve the next list in one allocation.
-    private var lastPieceCount = 16
 
     package init() {}
 
     package mutating func encode(_ state: OrchestratorState, revision: Int) -> [UInt8] {
-        Array(pieces(state, revision: revision).joined())
+        var document: [UInt8] = []
+        for piece in pieces(state, revision: revision) { piece.withUnsafeBytes { document.append(contentsOf: $0) } }
+        return document
     }
 
-    /// The document as the pieces it is made of, in order: the cached bytes of unchanged requests and
-    /// tasks are handed on as they are, not copied into a fresh document (the writer streams them
-    /// through one reused buffer).
-    package mutating func pieces(_ state: OrchestratorState, revision: Int) -> [[UInt8]] {
-        var pieces: [[UInt8]] = []
-        pieces.reserveCapacity(lastPieceCount + 16)
-        let header: JSONValue = [
-            "schemaVersion": .int(StateSchema.currentVersion), "revision": .int(revision),
-            "nextRequestNumber": .int(state.nextRequestNumber), "nextTaskNumber": .int(state.nextTaskNumber),
-            "nextRunNumber": .int(state.nextRunNumber),
-        ]
-        var headerBytes = JSONWriter.bytes(from: header)
-        headerBytes.removeLast()
-        headerBytes.append(contentsOf: #","requests":["#.utf8)
-        pieces.append(headerBytes)
+    /// The document as the pieces it is made of, in order: the header, each request (an unchanged
+    /// one as the very piece written last time) with the separators between them, and the runs.
+    package mutating func pieces(_ state: OrchestratorState, revision: Int) -> [FrozenBytes] {
+        var pieces: [FrozenBytes] = []
+        pieces.reserveCapacity(state.requests.count * 2 + 2)
+        pieces.append(FrozenBytes(Self.header(state, revision: revision)))
         for (index, request) in state.requests.enumerated() {
             pieces.append(index == 0 ? Self.newline : Self.commaNewline)
-            let encoded = encoded(request)
-            pieces.append(encoded.head)
-            for (position, bytes) in encoded.taskBytes.enumerated() {
-                pieces.append(position == 0 ? Self.newline : Self.commaNewline)
-                pieces.append(bytes)
-            }
-            pieces.append(Self.requestEnd)
+            pieces.append(encoded(request).bytes)
         }
         // Runs are small (their steps live in their requests' tasks), so they are encoded every time.
         var runs = Array("\n],\"runs\":[".utf8)
@@ -61,40 +51,96 @@ package struct StateEncoder {
             JSONWriter.write(Self.json(run), into: &runs)
         }
         runs.append(contentsOf: "\n]}\n".utf8)
-        pieces.append(runs)
-        lastPieceCount = pieces.count
+        pieces.append(FrozenBytes(runs))
         return pieces
     }
 
-    private static let newline: [UInt8] = [0x0A]
-    private static let commaNewline: [UInt8] = [0x2C, 0x0A]
-    private static let requestEnd = Array("\n]}".utf8)
+    private static let newline = FrozenBytes([0x0A])
+    private static let commaNewline = FrozenBytes([0x2C, 0x0A])
 
-    /// The request's parts, from the cache where they are unchanged, and the cache brought up to date.
+    /// The document's opening, up to its requests' array: the same bytes as the header's JSON value
+    /// through `JSONWriter` (sorted keys), with `"requests":[` in place of the closing brace.
+    package static func header(_ state: OrchestratorState, revision: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(128)
+        var members = Members(opening: &out)
+        members.integer("nextRequestNumber", state.nextRequestNumber, into: &out)
+        members.integer("nextRunNumber", state.nextRunNumber, into: &out)
+        members.integer("nextTaskNumber", state.nextTaskNumber, into: &out)
+        members.integer("revision", revision, into: &out)
+        members.integer("schemaVersion", StateSchema.currentVersion, into: &out)
+        members.key("requests", into: &out)
+        out.append(UInt8(ascii: "["))
+        return out
+    }
+
+    /// The request's piece, from the cache where it is unchanged, and the cache brought up to date.
     private mutating func encoded(_ request: WorkRequest) -> EncodedRequest {
         let previous = requestCache[request.id]
         var fields = request
         fields.tasks = []
         let sameFields = previous?.fields == fields
-        if sameFields, let previous, previous.tasks.equalsInPlace(request.tasks) { return previous }
-        let head: [UInt8]
+        if sameFields, let previous, previous.tasks.sharesStorage(with: request.tasks) { return previous }
+        var out: [UInt8] = []
+        out.reserveCapacity((previous?.bytes.count ?? 0) + 512)
         if sameFields, let previous {
-            head = previous.head
+            previous.bytes.copy(0..<previous.headEnd, into: &out)
         } else {
-            head = JSONWriter.bytes(from: Self.json(request)).dropLast() + #","tasks":["#.utf8
+            Self.writeHead(of: request, into: &out)
         }
-        let oldBytes = previous?.taskBytes ?? []
-        let taskBytes = request.tasks.withUnsafeBufferPointer { tasks in
+        let headEnd = out.count
+        var taskLines: [Range<Int>] = []
+        taskLines.reserveCapacity(request.tasks.count)
+        var reusedEverything = sameFields && previous?.tasks.count == request.tasks.count
+        request.tasks.withUnsafeBufferPointer { tasks in
             (previous?.tasks ?? []).withUnsafeBufferPointer { old in
-                tasks.indices.map { position in
-                    if position < old.count, old[position] == tasks[position] { return oldBytes[position] }
-                    return Self.line(tasks[position])
+                for position in tasks.indices {
+                    out.append(contentsOf: position == 0 ? [0x0A] : [0x2C, 0x0A])
+                    let start = out.count
+                    if let previous, position < old.count, old[position] == tasks[position] {
+                        previous.bytes.copy(previous.taskLines[position], into: &out)
+                    } else {
+                        reusedEverything = false
+                        Self.writeLine(tasks[position], into: &out)
+                    }
+                    taskLines.append(start..<out.count)
                 }
             }
         }
-        let encoded = EncodedRequest(fields: fields, head: head, tasks: request.tasks, taskBytes: taskBytes)
+        let bytes: FrozenBytes
+        if reusedEverything, let previous {
+            bytes = previous.bytes
+        } else {
+            out.append(contentsOf: "\n]}".utf8)
+            bytes = FrozenBytes(out)
+        }
+        let encoded = EncodedRequest(
+            fields: fields, tasks: request.tasks, bytes: bytes, headEnd: headEnd, taskLines: taskLines)
         requestCache[request.id] = encoded
         return encoded
+    }
+
+    /// A request's own fields as the start of its object, up to its tasks' array (written last):
+    /// the same bytes as `json(request)` through `JSONWriter`, without its closing brace, and then
+    /// `,"tasks":[`.
+    package static func writeHead(of request: WorkRequest, into out: inout [UInt8]) {
+        var members = Members(opening: &out)
+        members.string("approvalPolicy", request.approvalPolicy.rawValue, into: &out)
+        members.optional("completedAt", request.completedAt?.description, into: &out)
+        members.optional("completedBy", request.completedBy, into: &out)
+        members.string("createdAt", request.createdAt.description, into: &out)
+        members.string("id", request.id.rawValue, into: &out)
+        if request.holdsLooseTasks {
+            members.key("looseTasks", into: &out)
+            out.append(contentsOf: "true".utf8)
+        }
+        members.string("originalRequest", request.originalRequest, into: &out)
+        members.optional("splitDetails", request.splitDetails, into: &out)
+        members.string("status", request.status.rawValue, into: &out)
+        members.string("updatedAt", request.updatedAt.description, into: &out)
+        members.optional("workflowRun", request.workflowRun?.rawValue, into: &out)
+        members.key("tasks", into: &out)
+        out.append(UInt8(ascii: "["))
     }
 
     /// One line of the archive: the request with its tasks, the runs it recorded, and when.
@@ -109,7 +155,7 @@ package struct StateEncoder {
     }
 
     /// A request's own fields (its tasks are spliced in after them).
-    static func json(_ request: WorkRequest) -> JSONValue {
+    package static func json(_ request: WorkRequest) -> JSONValue {
         var object: [String: JSONValue] = [
             "id": .string(request.id.rawValue),
             "originalRequest": .string(request.originalRequest),
@@ -168,6 +214,12 @@ package struct StateEncoder {
     package static func line(_ task: WorkTask) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(200 + task.description.utf8.count + task.history.count * 110)
+        writeLine(task, into: &out)
+        return out
+    }
+
+    /// `line(task)`, appended to `out`.
+    static func writeLine(_ task: WorkTask, into out: inout [UInt8]) {
         var members = Members(opening: &out)
         members.optional("approvedBy", task.approvedBy, into: &out)
         members.optional("assignee", task.assignee, into: &out)
@@ -203,7 +255,6 @@ package struct StateEncoder {
         members.string("status", task.status.rawValue, into: &out)
         members.string("title", task.title, into: &out)
         out.append(UInt8(ascii: "}"))
-        return out
     }
 
     /// The members of an object written one by one, in the order given (which must be sorted, as
@@ -230,6 +281,11 @@ package struct StateEncoder {
 
         mutating func optional(_ name: StaticString, _ value: String?, into out: inout [UInt8]) {
             if let value { string(name, value, into: &out) }
+        }
+
+        mutating func integer(_ name: StaticString, _ value: Int, into out: inout [UInt8]) {
+            key(name, into: &out)
+            JSONWriter.write(.int(value), into: &out)
         }
     }
 

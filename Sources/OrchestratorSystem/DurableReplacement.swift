@@ -53,16 +53,15 @@ package struct DurableReplacement: Sendable {
     /// Writes and flushes `bytes`, then puts them in place. The caller releases the returned version
     /// once it has answered.
     package func write(_ bytes: [UInt8]) throws(FileSystem.Failure) -> ReplacedVersion {
-        var scratch: [UInt8] = []
-        return try write(pieces: [bytes], scratch: &scratch)
+        try write(pieces: [FrozenBytes(bytes)])
     }
 
-    /// The same, for a document in pieces, written through the caller's reused buffer.
-    package func write(pieces: [[UInt8]], scratch: inout [UInt8]) throws(FileSystem.Failure) -> ReplacedVersion {
+    /// The same, for a document in pieces, written from where they are.
+    package func write(pieces: [FrozenBytes]) throws(FileSystem.Failure) -> ReplacedVersion {
         let descriptor = try createTemporaryFile()
         do {
             _ = fchmod(descriptor, 0o600)
-            try FileSystem.writeAll(descriptor, pieces: pieces, scratch: &scratch, path: temporaryPath)
+            try FileSystem.writeAll(descriptor, pieces: pieces, path: temporaryPath)
             try FileSystem.synchronize(descriptor, path: temporaryPath)
         } catch {
             close(descriptor)

@@ -80,48 +80,49 @@ package enum FileSystem {
         }
     }
 
-    /// Writes pieces one after another as one file's contents, through `scratch`, a buffer the caller
-    /// keeps from one write to the next: no document-sized copy is built for a write.
-    package static func writeAll(
-        _ descriptor: Int32, pieces: [[UInt8]], scratch: inout [UInt8], path: String
-    ) throws(Failure) {
-        if scratch.isEmpty { scratch = [UInt8](repeating: 0, count: 1 << 18) }
-        // One pass with the buffer's address held: pieces are mostly small (a task's line, a comma).
-        let failure: Failure? = scratch.withUnsafeMutableBytes { target -> Failure? in
-            guard let base = target.baseAddress else { return nil }
-            let capacity = target.count
-            var filled = 0
-            func flush() -> Failure? {
-                var offset = 0
-                while offset < filled {
-                    let written = write(descriptor, base + offset, filled - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        return Failure("cannot write", path)
-                    }
-                    offset += written
+    /// Writes pieces one after another as one file's contents, straight from where they are: one
+    /// gathered write (`writev`) per `IOV_MAX` pieces, so no document-sized copy is ever made.
+    package static func writeAll(_ descriptor: Int32, pieces: [FrozenBytes], path: String) throws(Failure) {
+        let batchSize = 1024  // IOV_MAX on Linux and macOS
+        var vectors: [iovec] = []
+        vectors.reserveCapacity(min(pieces.count, batchSize))
+        var next = 0
+        while next < pieces.count {
+            vectors.removeAll(keepingCapacity: true)
+            let batch = pieces[next..<min(next + batchSize, pieces.count)]
+            for piece in batch where piece.count > 0 {
+                piece.withUnsafeBytes {
+                    vectors.append(
+                        iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count))
                 }
-                filled = 0
-                return nil
             }
-            for piece in pieces {
-                let stop: Failure? = piece.withUnsafeBytes { source -> Failure? in
-                    guard let start = source.baseAddress else { return nil }
-                    var taken = 0
-                    while taken < source.count {
-                        if filled == capacity, let problem = flush() { return problem }
-                        let length = min(source.count - taken, capacity - filled)
-                        (base + filled).copyMemory(from: start + taken, byteCount: length)
-                        filled += length
-                        taken += length
-                    }
-                    return nil
-                }
-                if let stop { return stop }
-            }
-            return flush()
+            // The pieces are kept alive by `pieces`, and FrozenBytes never move, so the vectors stay valid.
+            try withExtendedLifetime(batch) { () throws(Failure) in try writeVectors(descriptor, &vectors, path: path) }
+            next += batch.count
         }
-        if let failure { throw failure }
+    }
+
+    /// Writes every vector whole, carrying on after a short write where it stopped.
+    private static func writeVectors(_ descriptor: Int32, _ vectors: inout [iovec], path: String) throws(Failure) {
+        var first = 0
+        while first < vectors.count {
+            let written = vectors.withUnsafeBufferPointer { buffer in
+                writev(descriptor, buffer.baseAddress! + first, Int32(buffer.count - first))
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Failure("cannot write", path)
+            }
+            var left = written
+            while first < vectors.count, left >= vectors[first].iov_len {
+                left -= vectors[first].iov_len
+                first += 1
+            }
+            if left > 0 {
+                vectors[first].iov_base = vectors[first].iov_base.map { $0 + left }
+                vectors[first].iov_len -= left
+            }
+        }
     }
 
     /// Flushes a file's data to stable storage (`F_FULLFSYNC` on macOS, where `fsync` is not enough).

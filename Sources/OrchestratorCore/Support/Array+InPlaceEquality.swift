@@ -14,4 +14,12 @@ extension Array where Element: Equatable {
             }
         }
     }
+
+    /// Whether both arrays are the same storage (and so, without comparing a thing, equal).
+    package func sharesStorage(with other: [Element]) -> Bool {
+        count == other.count
+            && withUnsafeBufferPointer { mine in
+                other.withUnsafeBufferPointer { mine.baseAddress == $0.baseAddress }
+            }
+    }
 }

@@ -9,13 +9,10 @@ final class BackgroundFlush: @unchecked Sendable {
     private var failure: FileSystem.Failure?
     private static let queue = DispatchQueue(label: "mcp-orchestrator.state-flush", qos: .userInitiated)
 
-    /// The buffer every flush writes through, used only on the flushing queue (which is serial).
-    nonisolated(unsafe) private static var scratch: [UInt8] = []
-
-    init(_ pieces: [[UInt8]], to replacement: DurableReplacement) {
+    init(_ pieces: [FrozenBytes], to replacement: DurableReplacement) {
         Self.queue.async {
             do throws(FileSystem.Failure) {
-                let replaced = try replacement.write(pieces: pieces, scratch: &Self.scratch)
+                let replaced = try replacement.write(pieces: pieces)
                 self.finished.signal()
                 // The old version's blocks are freed after the caller may answer (see ReplacedVersion).
                 replaced.release()

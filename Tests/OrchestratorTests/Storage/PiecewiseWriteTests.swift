@@ -2,21 +2,31 @@ import Foundation
 import OrchestratorSystem
 import Testing
 
-/// A document written in pieces through a small reused buffer is the pieces joined, byte for byte.
+/// A document written in pieces straight from where they are is the pieces joined, byte for byte.
 struct PiecewiseWriteTests {
-    @Test func piecesAcrossBufferBoundariesAreWrittenWhole() throws {
+    /// More pieces than one gathered write takes (1,024), some of them empty.
+    @Test func piecesBeyondOneGatheredWriteAreWrittenWholeAndInOrder() throws {
         let folder = TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/state.json"
         var generator = SystemRandomNumberGenerator()
-        let pieces: [[UInt8]] = (0..<300).map { index in
+        let pieces: [[UInt8]] = (0..<3000).map { index in
             (0..<Int.random(in: 0...700, using: &generator)).map { UInt8(truncatingIfNeeded: $0 &+ index) }
         }
-        var scratch = [UInt8](repeating: 0, count: 1000)
-        let replaced = try DurableReplacement(path: path, directory: folder).write(pieces: pieces, scratch: &scratch)
+        #expect(pieces.contains { $0.isEmpty })
+        let replaced = try DurableReplacement(path: path, directory: folder).write(pieces: pieces.map(FrozenBytes.init))
         replaced.release()
         let written = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(Array(written) == Array(pieces.joined()))
-        #expect(scratch.count == 1000, "the buffer is reused, not grown")
+    }
+
+    @Test func frozenBytesGiveBackWhatTheyWereMadeOf() {
+        let frozen = FrozenBytes(Array("head|body|tail".utf8))
+        #expect(frozen.count == 14)
+        #expect(frozen.bytes == Array("head|body|tail".utf8))
+        var copied = Array(">".utf8)
+        frozen.copy(5..<9, into: &copied)
+        #expect(copied == Array(">body".utf8))
+        #expect(FrozenBytes([]).bytes.isEmpty)
     }
 }

@@ -143,6 +143,50 @@ struct StateStoreTests {
         }
     }
 
+    /// A request's own fields and the document's header are written directly too: the same bytes as
+    /// their JSON values through the writer, every optional field present and absent.
+    @Test func aRequestHeadAndTheHeaderWrittenDirectlyAreTheSameBytesAsThroughTheWriter() throws {
+        let odd = "quote \" backslash \\ newline \n é ✓ 𝄞"
+        var state = OrchestratorState()
+        let plain = try SchedulingTests.plan(&state, [SchedulingTests.draft("a")])
+        let full = try SchedulingTests.plan(&state, [SchedulingTests.draft("b")])
+        let index = try #require(state.requestIndex(full))
+        state.requests[index].splitDetails = odd
+        state.requests[index].completedAt = now
+        state.requests[index].completedBy = odd
+        state.requests[index].workflowRun = WorkflowRun.ID("run-1")
+        state.requests[index].holdsLooseTasks = true
+        for id in [plain, full] {
+            let request = try #require(state.requests.first { $0.id == id })
+            var direct: [UInt8] = []
+            StateEncoder.writeHead(of: request, into: &direct)
+            #expect(direct == JSONWriter.bytes(from: StateEncoder.json(request)).dropLast() + #","tasks":["#.utf8)
+        }
+        let header: JSONValue = [
+            "schemaVersion": .int(StateSchema.currentVersion), "revision": .int(42),
+            "nextRequestNumber": .int(state.nextRequestNumber), "nextTaskNumber": .int(state.nextTaskNumber),
+            "nextRunNumber": .int(state.nextRunNumber),
+        ]
+        #expect(
+            StateEncoder.header(state, revision: 42) == JSONWriter.bytes(from: header).dropLast()
+                + #","requests":["#.utf8)
+    }
+
+    /// A request whose tasks are equal but not the same storage (as after reading the file again)
+    /// is written as before, and a change at either end of a plan is seen.
+    @Test func theEncoderWritesEqualTasksFromNewStorageAsBefore() throws {
+        var state = OrchestratorState()
+        let request = try SchedulingTests.plan(&state, (1...4).map { SchedulingTests.draft("t\($0)") })
+        var encoder = StateEncoder()
+        let first = encoder.encode(state, revision: 1)
+        let reread = try StateDecoder.decode(JSONParser.parse(first)).state
+        #expect(encoder.encode(reread, revision: 1) == first)
+        try state.update(WorkTask.ID("task-1"), in: request, changes: .init(title: "first"), by: "t", at: now)
+        try state.update(WorkTask.ID("task-4"), in: request, changes: .init(title: "last"), by: "t", at: now)
+        var fresh = StateEncoder()
+        #expect(encoder.encode(state, revision: 2) == fresh.encode(state, revision: 2))
+    }
+
     @Test func theEncoderFollowsChangesAnywhereInAPlanAndInTheRequestItself() throws {
         var state = OrchestratorState()
         let request = try SchedulingTests.plan(&state, (1...5).map { SchedulingTests.draft("t\($0)") })
