@@ -143,6 +143,12 @@ package final class StateStore {
         return lstat(location.path, &info) == 0
     }
 
+    /// Blocks until the versions replaced so far have been let go (their blocks freed); a large one is
+    /// let go on a thread of its own after the change's answer.
+    package static func waitForReleasedVersions() {
+        BackgroundFlush.waitForReleases()
+    }
+
     /// Waits for a change handed to the flushing thread, then releases the lock.
     private func finishPendingFlush() -> StorageError? {
         guard let (flush, snapshot) = pending else { return nil }

@@ -110,6 +110,32 @@ struct StateStoreTests {
         #expect(try StateStore(location: StateLocation(path: path, source: .option)).read().state == written)
     }
 
+    /// A replaced version of a large file (a megabyte or more) is let go on a thread of its own; it
+    /// is let go all the same, and nothing of it stays open.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")))
+    func aLargeReplacedVersionIsLetGoToo() throws {
+        let store = store()
+        let long = String(repeating: "Implement and verify this part of the change. ", count: 60)
+        let request = try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+            try state.plan(
+                originalRequest: "r", splitDetails: nil,
+                tasks: (1...400).map { TaskDraft(title: "t\($0)", description: long) }, policy: .each, by: "t", at: now)
+        }.outcome
+        for holder in ["a", "b"] {
+            _ = try store.change { (state: inout OrchestratorState) throws(OrchestratorError) in
+                try state.claimNext(in: request, holder: holder, leaseSeconds: 60, at: now)
+            }
+        }
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0 >= 1 << 20)
+        StateStore.waitForReleasedVersions()
+        let descriptors = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")
+        let open = descriptors.compactMap {
+            try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\($0)")
+        }
+        #expect(!open.contains { $0 == path || $0.hasPrefix(path + " (") }, "a replaced version is still open: \(open)")
+        #expect(try StateStore(location: StateLocation(path: path, source: .option)).read().state == store.read().state)
+    }
+
     @Test func theEncoderReusesBytesOnlyForUnchangedValues() throws {
         var state = OrchestratorState()
         let request = try SchedulingTests.plan(&state, [SchedulingTests.draft("a"), SchedulingTests.draft("b")])
