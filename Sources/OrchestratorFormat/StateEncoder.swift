@@ -55,6 +55,7 @@ package struct StateEncoder {
         return pieces
     }
 
+    private static let requestEnd = Array("\n]}".utf8)
     private static let newline = FrozenBytes([0x0A])
     private static let commaNewline = FrozenBytes([0x2C, 0x0A])
 
@@ -81,29 +82,35 @@ package struct StateEncoder {
         fields.tasks = []
         let sameFields = previous?.fields == fields
         if sameFields, let previous, previous.tasks.sharesStorage(with: request.tasks) { return previous }
-        var out: [UInt8] = []
-        out.reserveCapacity((previous?.bytes.count ?? 0) + 512)
+        // The new piece as runs of the old one (unchanged tasks, with the separator before each) and
+        // new bytes (changed tasks), joined in one copy into its frozen storage.
+        var layout = PieceLayout()
         if sameFields, let previous {
-            previous.bytes.copy(0..<previous.headEnd, into: &out)
+            layout.reuse(0..<previous.headEnd)
         } else {
-            Self.writeHead(of: request, into: &out)
+            var head: [UInt8] = []
+            Self.writeHead(of: request, into: &head)
+            layout.add(head)
         }
-        let headEnd = out.count
+        let headEnd = layout.count
         var taskLines: [Range<Int>] = []
         taskLines.reserveCapacity(request.tasks.count)
         var reusedEverything = sameFields && previous?.tasks.count == request.tasks.count
         request.tasks.withUnsafeBufferPointer { tasks in
             (previous?.tasks ?? []).withUnsafeBufferPointer { old in
                 for position in tasks.indices {
-                    out.append(contentsOf: position == 0 ? [0x0A] : [0x2C, 0x0A])
-                    let start = out.count
+                    let separator = position == 0 ? 1 : 2
                     if let previous, position < old.count, old[position] == tasks[position] {
-                        previous.bytes.copy(previous.taskLines[position], into: &out)
+                        let line = previous.taskLines[position]
+                        layout.reuse(line.lowerBound - separator..<line.upperBound)
+                        taskLines.append(layout.count - line.count..<layout.count)
                     } else {
                         reusedEverything = false
-                        Self.writeLine(tasks[position], into: &out)
+                        var bytes: [UInt8] = position == 0 ? [0x0A] : [0x2C, 0x0A]
+                        Self.writeLine(tasks[position], into: &bytes)
+                        layout.add(bytes)
+                        taskLines.append(layout.count - (bytes.count - separator)..<layout.count)
                     }
-                    taskLines.append(start..<out.count)
                 }
             }
         }
@@ -111,13 +118,62 @@ package struct StateEncoder {
         if reusedEverything, let previous {
             bytes = previous.bytes
         } else {
-            out.append(contentsOf: "\n]}".utf8)
-            bytes = FrozenBytes(out)
+            layout.add(Self.requestEnd)
+            bytes = layout.frozen(reusing: previous?.bytes)
         }
         let encoded = EncodedRequest(
             fields: fields, tasks: request.tasks, bytes: bytes, headEnd: headEnd, taskLines: taskLines)
         requestCache[request.id] = encoded
         return encoded
+    }
+
+    /// A piece being put together from runs of an old piece and new bytes, copied once at the end.
+    private struct PieceLayout {
+        private enum Part {
+            case old(Range<Int>)
+            case new([UInt8])
+        }
+
+        private var parts: [Part] = []
+        private(set) var count = 0
+
+        /// Takes `range` of the old piece; a run that continues the previous one joins it.
+        mutating func reuse(_ range: Range<Int>) {
+            if case .old(let last)? = parts.last, last.upperBound == range.lowerBound {
+                parts[parts.count - 1] = .old(last.lowerBound..<range.upperBound)
+            } else {
+                parts.append(.old(range))
+            }
+            count += range.count
+        }
+
+        mutating func add(_ bytes: [UInt8]) {
+            parts.append(.new(bytes))
+            count += bytes.count
+        }
+
+        func frozen(reusing old: FrozenBytes?) -> FrozenBytes {
+            FrozenBytes(count: count) { target in
+                var offset = 0
+                for part in parts {
+                    switch part {
+                    case .old(let range):
+                        old?.withUnsafeBytes { source in
+                            (target + offset).copyMemory(
+                                from: source.baseAddress! + range.lowerBound, byteCount: range.count)
+                        }
+                        offset += range.count
+                    case .new(let bytes):
+                        bytes.withUnsafeBytes { source in
+                            if let start = source.baseAddress {
+                                (target + offset).copyMemory(from: start, byteCount: source.count)
+                            }
+                        }
+                        offset += bytes.count
+                    }
+                }
+            }
+        }
     }
 
     /// A request's own fields as the start of its object, up to its tasks' array (written last):

@@ -13,6 +13,13 @@ package final class FrozenBytes: @unchecked Sendable {
         }
     }
 
+    /// `count` bytes that `fill` writes, once, before anyone can read them.
+    package init(count: Int, fill: (UnsafeMutableRawPointer) -> Void) {
+        self.count = count
+        base = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: 1)
+        fill(base)
+    }
+
     deinit {
         base.deallocate()
     }
@@ -26,11 +33,5 @@ package final class FrozenBytes: @unchecked Sendable {
     /// A copy of the bytes, as an array.
     package var bytes: [UInt8] {
         withUnsafeBytes { Array($0) }
-    }
-
-    /// The same bytes from `range` (of offsets) onward to `target`.
-    package func copy(_ range: Range<Int>, into target: inout [UInt8]) {
-        precondition(range.lowerBound >= 0 && range.upperBound <= count, "range outside the bytes")
-        target.append(contentsOf: UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count))
     }
 }

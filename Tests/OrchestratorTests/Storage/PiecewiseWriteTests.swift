@@ -24,9 +24,8 @@ struct PiecewiseWriteTests {
         let frozen = FrozenBytes(Array("head|body|tail".utf8))
         #expect(frozen.count == 14)
         #expect(frozen.bytes == Array("head|body|tail".utf8))
-        var copied = Array(">".utf8)
-        frozen.copy(5..<9, into: &copied)
-        #expect(copied == Array(">body".utf8))
+        let filled = FrozenBytes(count: 3) { $0.copyMemory(from: Array("abc".utf8), byteCount: 3) }
+        #expect(filled.bytes == Array("abc".utf8))
         #expect(FrozenBytes([]).bytes.isEmpty)
     }
 }

@@ -213,6 +213,32 @@ struct StateStoreTests {
         #expect(encoder.encode(state, revision: 2) == fresh.encode(state, revision: 2))
     }
 
+    /// Random changes to random tasks of two plans, a few at a time: after each round the cached
+    /// encoding is byte for byte a fresh one (the pieces are runs of the old bytes and new lines).
+    @Test func theEncoderMatchesAFreshEncodeThroughRandomChanges() throws {
+        var state = OrchestratorState()
+        let first = try SchedulingTests.plan(&state, (1...30).map { SchedulingTests.draft("a\($0)") })
+        let second = try SchedulingTests.plan(&state, (1...5).map { SchedulingTests.draft("b\($0)") })
+        var encoder = StateEncoder()
+        var generator = SystemRandomNumberGenerator()
+        for round in 1...60 {
+            for _ in 0..<Int.random(in: 0...3, using: &generator) {
+                let request = Bool.random(using: &generator) ? first : second
+                let tasks = try #require(state.requests.first { $0.id == request }).tasks
+                let task = tasks[Int.random(in: 0..<tasks.count, using: &generator)].id
+                try state.update(task, in: request, changes: .init(title: "round \(round) \"é\""), by: "t", at: now)
+            }
+            if round % 7 == 0 {
+                _ = try state.addTasks([SchedulingTests.draft("new \(round)")], to: second, by: "t", at: now)
+            }
+            if round % 11 == 0, let index = state.requestIndex(first) {
+                state.requests[index].splitDetails = "r\(round)"
+            }
+            var fresh = StateEncoder()
+            #expect(encoder.encode(state, revision: round) == fresh.encode(state, revision: round))
+        }
+    }
+
     @Test func theEncoderFollowsChangesAnywhereInAPlanAndInTheRequestItself() throws {
         var state = OrchestratorState()
         let request = try SchedulingTests.plan(&state, (1...5).map { SchedulingTests.draft("t\($0)") })
