@@ -20,27 +20,14 @@ enum StoreBenchmark {
             let peer = try! Peer(executable: executable, statePath: path)
             _ = peer.roundTrip(initialize)
             peer.notify(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
-            let description = String(repeating: "Implement and verify this part of the change. ", count: 2)
-            for plan in 0..<(size / 100) {
-                let tasks = (1...100).map { #"{"title":"Task \#(plan)-\#($0)","description":"\#(description)"}"# }
-                    .joined(separator: ",")
-                _ = peer.roundTrip(
-                    #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"request_planning","arguments":{"originalRequest":"Plan \#(plan)","tasks":[\#(tasks)]}}}"#
-                )
-            }
+            for plan in 0..<(size / 100) { _ = peer.roundTrip(planning(number: plan)) }
             var writes: [UInt64] = []
             var reads: [UInt64] = []
             var floors: [UInt64] = []
             let floor = DiskFloor(directory: directory.path)
             var taskNumber = 1
             while writes.count < mutations {
-                let task = "task-\(taskNumber)"
-                let steps = [
-                    #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"get_next_task","arguments":{"requestId":"req-1"}}}"#,
-                    #"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"mark_task_done","arguments":{"requestId":"req-1","taskId":"\#(task)","completedDetails":"Done and checked."}}}"#,
-                    #"{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"approve_task_completion","arguments":{"requestId":"req-1","taskId":"\#(task)"}}}"#,
-                ]
-                for step in steps {
+                for step in cycle(request: "req-1", task: "task-\(taskNumber)") {
                     var reply = Data()
                     writes.append(nanoseconds { reply = peer.roundTrip(step) })
                     if reply.range(of: Data(#""isError":true"#.utf8)) != nil {
@@ -82,5 +69,23 @@ enum StoreBenchmark {
             "Disk floor: one durable replacement of a file the size of the state file (write, fsync, rename, fsync the folder), measured by the benchmark itself after each cycle; the part of a mutation above it is the server's own."
         )
         return lines.joined(separator: "\n")
+    }
+
+    /// `request_planning` of plan `number`: 100 tasks, each with a two-sentence description.
+    static func planning(number plan: Int) -> String {
+        let description = String(repeating: "Implement and verify this part of the change. ", count: 2)
+        let tasks = (1...100).map { #"{"title":"Task \#(plan)-\#($0)","description":"\#(description)"}"# }
+            .joined(separator: ",")
+        return
+            #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"request_planning","arguments":{"originalRequest":"Plan \#(plan)","tasks":[\#(tasks)]}}}"#
+    }
+
+    /// One cycle of three mutations on `task`: claimed (the next task of `request`), done, approved.
+    static func cycle(request: String, task: String) -> [String] {
+        [
+            #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"get_next_task","arguments":{"requestId":"\#(request)"}}}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"mark_task_done","arguments":{"requestId":"\#(request)","taskId":"\#(task)","completedDetails":"Done and checked."}}}"#,
+            #"{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"approve_task_completion","arguments":{"requestId":"\#(request)","taskId":"\#(task)"}}}"#,
+        ]
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 
 // Benchmarks the release server as a client meets it: a real process over pipes.
 // Usage: swift run -c release mcp-orchestrator-bench [--calls N] [--starts N] [--mutations N] [--store-sizes A,B,…]
+//        mcp-orchestrator-bench --compare OTHER-SERVER [--rounds N]   (this build's server against another build)
 // It prints a Markdown table; the README holds the figures with this command.
 
 struct Options {
@@ -9,6 +10,9 @@ struct Options {
     var starts = 40
     var mutations = 300
     var storeSizes = [100, 1_000, 10_000]
+    /// Another build's server to take turns with this one's (`CompareBenchmark`).
+    var compare: URL?
+    var rounds = 15
 
     init(_ arguments: [String]) {
         var rest = arguments[...]
@@ -17,10 +21,14 @@ struct Options {
                 storeSizes = list.split(separator: ",").compactMap { Int($0) }.filter { $0 >= 100 }
                 continue
             }
+            if name == "--compare", let path = rest.popFirst() {
+                compare = URL(fileURLWithPath: path)
+                continue
+            }
             guard let value = rest.popFirst().flatMap(Int.init), value > 0 else {
                 FileHandle.standardError.write(
                     Data(
-                        "usage: mcp-orchestrator-bench [--calls N] [--starts N] [--mutations N] [--store-sizes A,B,…]\n"
+                        "usage: mcp-orchestrator-bench [--calls N] [--starts N] [--mutations N] [--store-sizes A,B,…] | --compare OTHER-SERVER [--rounds N]\n"
                             .utf8))
                 exit(64)
             }
@@ -28,6 +36,7 @@ struct Options {
             case "--calls": calls = value
             case "--starts": starts = value
             case "--mutations": mutations = value
+            case "--rounds": rounds = value
             default:
                 FileHandle.standardError.write(Data("unknown option \(name)\n".utf8))
                 exit(64)
@@ -121,6 +130,11 @@ let initialize =
     #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}"#
 let envelope =
     #""_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}"#
+
+if let other = options.compare {
+    report(CompareBenchmark.run(executables: [executable, other], rounds: options.rounds))
+    exit(0)
+}
 
 var rows: [(String, String, String, String)] = []
 
