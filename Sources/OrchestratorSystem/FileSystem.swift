@@ -76,6 +76,8 @@ package enum FileSystem {
                 if errno == EINTR { continue }
                 throw Failure("cannot write", path)
             }
+            // Nothing written for something to write would repeat forever.
+            if written == 0 { throw Failure("cannot write", path, EIO) }
             offset += written
         }
     }
@@ -113,6 +115,7 @@ package enum FileSystem {
                 if errno == EINTR { continue }
                 throw Failure("cannot write", path)
             }
+            if written == 0 { throw Failure("cannot write", path, EIO) }
             var left = written
             while first < vectors.count, left >= vectors[first].iov_len {
                 left -= vectors[first].iov_len
