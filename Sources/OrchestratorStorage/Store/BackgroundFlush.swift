@@ -14,15 +14,23 @@ final class BackgroundFlush: @unchecked Sendable {
     /// From this size on, the replaced version is let go on `releases`; a smaller one is let go at
     /// once, as handing it over would cost more than it saves (measured in the Performance article).
     static let separateReleaseBytes = 1 << 20
+    /// The replaced versions handed to `releases` and not yet let go.
+    private static let unreleased = DispatchGroup()
 
     init(_ pieces: [FrozenBytes], to replacement: DurableReplacement) {
         Self.queue.async {
             do throws(FileSystem.Failure) {
                 let replaced = try replacement.write(pieces: pieces)
-                self.finished.signal()
                 // The old version's blocks are freed after the caller may answer (see ReplacedVersion).
-                if pieces.reduce(0, { $0 + $1.count }) >= Self.separateReleaseBytes {
-                    Self.releases.async { replaced.release() }
+                let apart = pieces.reduce(0, { $0 + $1.count }) >= Self.separateReleaseBytes
+                // Counted before the caller is told, so whoever waits for releases after that waits for this one.
+                if apart { Self.unreleased.enter() }
+                self.finished.signal()
+                if apart {
+                    Self.releases.async {
+                        replaced.release()
+                        Self.unreleased.leave()
+                    }
                 } else {
                     replaced.release()
                 }
@@ -35,7 +43,7 @@ final class BackgroundFlush: @unchecked Sendable {
 
     /// Blocks until every replaced version handed to `releases` so far is let go.
     static func waitForReleases() {
-        releases.sync {}
+        unreleased.wait()
     }
 
     /// Blocks until the bytes are durable, or says why they are not. Call it once.
