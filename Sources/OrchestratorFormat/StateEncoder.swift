@@ -9,8 +9,9 @@ package import OrchestratorSystem
 /// line lies in it. A request whose fields and tasks are unchanged is handed on as that same piece;
 /// a changed one is written again, copying the line of every task that compares equal to the one at
 /// its position last time (in place, without copying the task) and encoding only the others. Equal
-/// values always encode to equal bytes, so the cache can never write stale data. Requests are never
-/// removed from a store (deleting a task keeps it), so entries do not go stale in a way that matters.
+/// values always encode to equal bytes, so the cache can never write stale data. A request that left
+/// the store (archived) leaves the cache with the next document, so a long-running server does not
+/// keep the bytes of everything it ever archived.
 package struct StateEncoder {
     private struct EncodedRequest {
         /// The request's own fields, with `tasks` left empty.
@@ -25,6 +26,9 @@ package struct StateEncoder {
     }
 
     private var requestCache: [WorkRequest.ID: EncodedRequest] = [:]
+
+    /// How many requests' pieces the encoder keeps.
+    package var cachedRequestCount: Int { requestCache.count }
 
     package init() {}
 
@@ -43,6 +47,10 @@ package struct StateEncoder {
         for (index, request) in state.requests.enumerated() {
             pieces.append(index == 0 ? Self.newline : Self.commaNewline)
             pieces.append(encoded(request).bytes)
+        }
+        if requestCache.count > state.requests.count {
+            let live = Set(state.requests.map(\.id))
+            requestCache = requestCache.filter { live.contains($0.key) }
         }
         // Runs are small (their steps live in their requests' tasks), so they are encoded every time.
         var runs = Array("\n],\"runs\":[".utf8)

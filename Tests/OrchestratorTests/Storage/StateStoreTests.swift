@@ -239,6 +239,21 @@ struct StateStoreTests {
         }
     }
 
+    /// A request that left the store (archived) leaves the encoder's cache with the next document.
+    @Test func theEncoderForgetsRequestsThatLeftTheStore() throws {
+        var state = OrchestratorState()
+        let kept = try SchedulingTests.plan(&state, [SchedulingTests.draft("a")])
+        _ = try SchedulingTests.plan(&state, [SchedulingTests.draft("b")])
+        var encoder = StateEncoder()
+        _ = encoder.encode(state, revision: 1)
+        #expect(encoder.cachedRequestCount == 2)
+        state.requests.removeAll { $0.id != kept }
+        let document = encoder.encode(state, revision: 2)
+        #expect(encoder.cachedRequestCount == 1)
+        var fresh = StateEncoder()
+        #expect(document == fresh.encode(state, revision: 2))
+    }
+
     @Test func theEncoderFollowsChangesAnywhereInAPlanAndInTheRequestItself() throws {
         var state = OrchestratorState()
         let request = try SchedulingTests.plan(&state, (1...5).map { SchedulingTests.draft("t\($0)") })
