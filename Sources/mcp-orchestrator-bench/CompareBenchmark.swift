@@ -35,23 +35,19 @@ enum CompareBenchmark {
     private static func mutationSamples(_ executables: [URL], rounds: Int) -> [(mutations: [UInt64], floors: [UInt64])]
     {
         var samples = Array(repeating: (mutations: [UInt64](), floors: [UInt64]()), count: executables.count)
-        var stores = executables.map { Store(executable: $0, plans: 1) }
+        var stores = executables.map { PlannedStore(executable: $0, plans: 1) }
         var next = 1
         for _ in 0..<rounds {
             if next + blockCycles > 100 {
                 for store in stores { store.close() }
-                stores = executables.map { Store(executable: $0, plans: 1) }
+                stores = executables.map { PlannedStore(executable: $0, plans: 1) }
                 next = 1
             }
             for (index, store) in stores.enumerated() {
                 for cycle in 0..<blockCycles {
                     let task = "task-\(next + cycle)"
                     for step in StoreBenchmark.cycle(request: "req-1", task: task) {
-                        var reply = Data()
-                        let elapsed = nanoseconds { reply = store.peer.roundTrip(step) }
-                        if reply.range(of: Data(#""isError":true"#.utf8)) != nil {
-                            fatalError("benchmark step refused: \(String(decoding: reply, as: UTF8.self))")
-                        }
+                        let elapsed = store.mutate(step)
                         if cycle > 0 { samples[index].mutations.append(elapsed) }
                     }
                     let floor = store.floor.measure(size: store.size)
@@ -66,7 +62,7 @@ enum CompareBenchmark {
 
     private static func readSamples(_ executables: [URL], rounds: Int) -> [[UInt64]] {
         var samples = Array(repeating: [UInt64](), count: executables.count)
-        let stores = executables.map { Store(executable: $0, plans: 100) }
+        let stores = executables.map { PlannedStore(executable: $0, plans: 100) }
         let tasks = ["task-150", "task-5050", "task-9950"]
         for round in 0...rounds {
             for (index, store) in stores.enumerated() {
@@ -80,29 +76,5 @@ enum CompareBenchmark {
         }
         for store in stores { store.close() }
         return samples
-    }
-
-    /// One server on a store of its own, filled with plans of 100 tasks.
-    private final class Store {
-        let directory: URL
-        let peer: Peer
-        let floor: DiskFloor
-        var path: String { directory.appendingPathComponent("state.json").path }
-        var size: Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
-
-        init(executable: URL, plans: Int) {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "orchestrator-compare-\(getpid())-\(UUID().uuidString)")
-            peer = try! Peer(executable: executable, statePath: directory.appendingPathComponent("state.json").path)
-            floor = DiskFloor(directory: directory.path)
-            _ = peer.roundTrip(initialize)
-            peer.notify(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
-            for plan in 0..<plans { _ = peer.roundTrip(StoreBenchmark.planning(number: plan)) }
-        }
-
-        func close() {
-            peer.close()
-            try? FileManager.default.removeItem(at: directory)
-        }
     }
 }

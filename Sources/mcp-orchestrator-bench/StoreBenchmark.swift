@@ -14,26 +14,14 @@ enum StoreBenchmark {
         ]
         var peaks: [String] = []
         for size in sizes {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "orchestrator-store-bench-\(getpid())-\(size)")
-            let path = directory.appendingPathComponent("state.json").path
-            let peer = try! Peer(executable: executable, statePath: path)
-            _ = peer.roundTrip(initialize)
-            peer.notify(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
-            for plan in 0..<(size / 100) { _ = peer.roundTrip(planning(number: plan)) }
+            let store = PlannedStore(executable: executable, plans: size / 100)
+            let peer = store.peer
             var writes: [UInt64] = []
             var reads: [UInt64] = []
             var floors: [UInt64] = []
-            let floor = DiskFloor(directory: directory.path)
             var taskNumber = 1
             while writes.count < mutations {
-                for step in cycle(request: "req-1", task: "task-\(taskNumber)") {
-                    var reply = Data()
-                    writes.append(nanoseconds { reply = peer.roundTrip(step) })
-                    if reply.range(of: Data(#""isError":true"#.utf8)) != nil {
-                        fatalError("benchmark step refused: \(String(decoding: reply, as: UTF8.self))")
-                    }
-                }
+                for step in cycle(request: "req-1", task: "task-\(taskNumber)") { writes.append(store.mutate(step)) }
                 reads.append(
                     nanoseconds {
                         _ = peer.roundTrip(
@@ -46,15 +34,13 @@ enum StoreBenchmark {
                             #"{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"list_requests","arguments":{"status":"completed"}}}"#
                         )
                     })
-                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-                floors.append(floor.measure(size: size))
+                floors.append(store.floor.measure(size: store.size))
                 taskNumber = taskNumber % 100 + 1
                 if taskNumber == 1 { break }
             }
-            let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            let bytes = store.size
             if let peak = peer.peakResidentKiB { peaks.append("\(size) tasks: \(peak / 1024) MiB (\(peak) KiB)") }
-            peer.close()
-            try? FileManager.default.removeItem(at: directory)
+            store.close()
             lines.append(
                 "| \(size) | \(String(format: "%.1f", Double(bytes) / 1_048_576)) MiB | \(format(percentile(writes, 0.5))) | \(format(percentile(writes, 0.99))) "
                     + "| \(format(percentile(floors, 0.5))) | \(format(percentile(reads, 0.5))) | \(format(percentile(reads, 0.99))) |"
