@@ -108,7 +108,11 @@ package struct StateEncoder {
             (previous?.tasks ?? []).withUnsafeBufferPointer { old in
                 for position in tasks.indices {
                     let separator = position == 0 ? 1 : 2
-                    if let previous, position < old.count, old[position] == tasks[position] {
+                    if let previous, position < old.count,
+                        WorkTask.equal(
+                            at: old.baseAddress.unsafelyUnwrapped + position,
+                            tasks.baseAddress.unsafelyUnwrapped + position)
+                    {
                         let line = previous.taskLines[position]
                         layout.reuse(line.lowerBound - separator..<line.upperBound)
                         taskLines.append(layout.count - line.count..<layout.count)

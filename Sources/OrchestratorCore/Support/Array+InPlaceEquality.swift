@@ -1,9 +1,9 @@
 extension Array where Element: Equatable {
-    /// Element-wise equality that compares the elements where they are stored.
+    /// Element-wise equality, where arrays that share storage are equal at once.
     ///
-    /// The standard `==` copies each element out before comparing it, which for a task costs a retain
-    /// and a release per field; deciding whether a change changed anything does this for every task of
-    /// the store. Arrays that share storage are equal at once.
+    /// Comparing two stored values through `==` still copies both out first, a retain and a release
+    /// per field; tasks, compared by the thousand, have their own overload that reads each field
+    /// where it lies (`WorkTask.equal(at:_:)`).
     package func equalsInPlace(_ other: [Element]) -> Bool {
         guard count == other.count else { return false }
         return withUnsafeBufferPointer { mine in

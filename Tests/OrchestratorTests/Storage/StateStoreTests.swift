@@ -272,6 +272,51 @@ struct StateStoreTests {
         #expect(try StateDecoder.decode(JSONParser.parse(incremental)).state == state)
     }
 
+    /// `WorkTask.equal(at:_:)` spells out every field to compare tasks where they are stored (the
+    /// encoder and `==` of a request use it); a field left out would make a changed task look
+    /// unchanged, and its old line would be written again.
+    @Test func inPlaceTaskEqualityNoticesAChangeInEveryField() {
+        let at = Timestamp(millisecondsSince1970: 1_795_251_600_000)
+        let task = WorkTask(
+            id: "task-1", title: "Title", description: "Description", dependsOn: ["task-0"], role: "tester",
+            history: [HistoryEntry(at: at, actor: "a", action: .planned, from: nil, to: .pending, note: nil)])
+        let changes: [String: (inout WorkTask) -> Void] = [
+            "id": {
+                $0 = WorkTask(
+                    id: "task-2", title: $0.title, description: $0.description, dependsOn: $0.dependsOn,
+                    role: $0.role, history: $0.history)
+            },
+            "title": { $0.title += "!" },
+            "description": { $0.description += "!" },
+            "status": { $0.status = .inProgress },
+            "dependsOn": { $0.dependsOn = [] },
+            "priority": { $0.priority = .high },
+            "role": { $0.role = nil },
+            "assignee": { $0.assignee = "agent" },
+            "claimExpiresAt": { $0.claimExpiresAt = at },
+            "completedDetails": { $0.completedDetails = "done" },
+            "feedback": { $0.feedback = "again" },
+            "approvedBy": { $0.approvedBy = "person" },
+            "deletedAt": { $0.deletedAt = at },
+            "history": {
+                $0.history.append(HistoryEntry(at: at, actor: "b", action: .claimed, from: nil, to: nil, note: nil))
+            },
+        ]
+        #expect(Set(Mirror(reflecting: task).children.compactMap(\.label)) == Set(changes.keys))
+        // Equal values in storage of their own (no field shares a buffer by accident of copying).
+        let twin = WorkTask(
+            id: WorkTask.ID(String("task-1".reversed().reversed())), title: "Title", description: "Description",
+            dependsOn: ["task-0"], role: "tester",
+            history: [HistoryEntry(at: at, actor: "a", action: .planned, from: nil, to: .pending, note: nil)])
+        #expect([task].equalsInPlace([twin]))
+        for (field, change) in changes {
+            var changed = task
+            change(&changed)
+            #expect(![task].equalsInPlace([changed]), "a change of \(field) went unnoticed")
+            #expect(![task, task].equalsInPlace([task, changed]), "a change of \(field) went unnoticed")
+        }
+    }
+
     /// `WorkRequest` and `OrchestratorState` spell out `==` to compare tasks in place; a field left out
     /// would make a real change look like none, and nothing would be saved.
     @Test func equalityNoticesAChangeInEveryField() throws {
