@@ -17,15 +17,39 @@ package struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertibl
         Timestamp(millisecondsSince1970: millisecondsSince1970 + Int64(seconds) * 1000)
     }
 
-    /// ISO 8601 in UTC with milliseconds, e.g. `2026-11-21T09:30:00.000Z`.
+    /// ISO 8601 in UTC with milliseconds, e.g. `2026-11-21T09:30:00.000Z`: written digit by digit
+    /// into the string's own storage (every history entry and answer carries several).
     package var description: String {
         let milliseconds = Int(((millisecondsSince1970 % 1000) + 1000) % 1000)
         let seconds = (millisecondsSince1970 - Int64(milliseconds)) / 1000
         let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
         let (year, month, day) = Self.civil(fromDays: days)
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
-            + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(milliseconds, 3))Z"
+        guard (0...9999).contains(year) else {
+            return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
+                + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(milliseconds, 3))Z"
+        }
+        return String(unsafeUninitializedCapacity: 24) { text in
+            func put(_ value: Int, width: Int, at end: Int) {
+                var rest = value
+                for index in stride(from: end - 1, through: end - width, by: -1) {
+                    text[index] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, width: 4, at: 4)
+            put(month, width: 2, at: 7)
+            put(day, width: 2, at: 10)
+            put(secondOfDay / 3600, width: 2, at: 13)
+            put(secondOfDay / 60 % 60, width: 2, at: 16)
+            put(secondOfDay % 60, width: 2, at: 19)
+            put(milliseconds, width: 3, at: 23)
+            (text[4], text[7], text[10]) = (UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: "T"))
+            (text[13], text[16], text[19], text[23]) = (
+                UInt8(ascii: ":"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "Z")
+            )
+            return 24
+        }
     }
 
     /// Parses the form `description` writes; seconds' fraction and the `Z` are required.
