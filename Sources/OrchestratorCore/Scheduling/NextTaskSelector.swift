@@ -10,19 +10,22 @@ package enum NextTaskSelector {
         -> NextTaskSelection
     {
         // Requests that record workflow runs advance through the workflow tools, never through here.
-        let requests = state.requests.filter {
-            $0.status == .active && $0.workflowRun == nil && (scope == nil || $0.id == scope)
+        // Tasks are read where they are stored: copying one costs a retain and a release per field.
+        let requests = state.requests.indices.filter {
+            state.requests[$0].status == .active && state.requests[$0].workflowRun == nil
+                && (scope == nil || state.requests[$0].id == scope)
         }
-        for request in requests {
-            if let held = request.tasks.first(where: {
-                !$0.isDeleted && $0.status == .inProgress && $0.assignee == holder
+        for index in requests {
+            let tasks = state.requests[index].tasks
+            if let held = tasks.indices.first(where: {
+                tasks[$0].deletedAt == nil && tasks[$0].status == .inProgress && tasks[$0].assignee == holder
             }) {
-                return .resume(request.id, held.id)
+                return .resume(state.requests[index].id, tasks[held].id)
             }
         }
         var stalled: [NextTaskSelection] = []
-        for request in requests {
-            let selection = select(in: request)
+        for index in requests {
+            let selection = select(in: state.requests[index])
             if case .claim = selection { return selection }
             stalled.append(selection)
         }
@@ -39,29 +42,49 @@ package enum NextTaskSelector {
     /// The selection within one active request.
     package static func select(in request: WorkRequest) -> NextTaskSelection {
         let policy = request.approvalPolicy
-        var status: [WorkTask.ID: WorkTask.Status] = [:]
-        status.reserveCapacity(request.tasks.count)
+        let tasks = request.tasks
         var done: [WorkTask.ID] = []
         var inProgress: [WorkTask.ID] = []
-        for task in request.tasks where !task.isDeleted {
-            status[task.id] = task.status
-            if task.status == .done { done.append(task.id) }
-            if task.status == .inProgress { inProgress.append(task.id) }
+        var allApproved = true
+        for index in tasks.indices where tasks[index].deletedAt == nil {
+            switch tasks[index].status {
+            case .done: done.append(tasks[index].id)
+            case .inProgress: inProgress.append(tasks[index].id)
+            case .pending, .approved: break
+            }
+            if tasks[index].status != .approved { allApproved = false }
         }
         if policy == .each, !done.isEmpty { return .awaitingApproval(request.id, done) }
-        var best: (rank: Int, position: Int, id: WorkTask.ID)?
-        for (position, task) in request.tasks.enumerated() where !task.isDeleted && task.status == .pending {
-            if let best, task.priority.rank >= best.rank { continue }
-            let ready = task.dependsOn.allSatisfy { status[$0].map(policy.satisfies) ?? false }
-            if ready { best = (task.priority.rank, position, task.id) }
+        // The live tasks' statuses by id, made when the first pending task with dependencies needs it.
+        var statuses: [WorkTask.ID: WorkTask.Status]?
+        var best: (rank: Int, index: Int)?
+        for index in tasks.indices where tasks[index].deletedAt == nil && tasks[index].status == .pending {
+            let rank = tasks[index].priority.rank
+            if let best, rank >= best.rank { continue }
+            if !tasks[index].dependsOn.isEmpty {
+                let known = statuses ?? Self.statuses(of: tasks)
+                statuses = known
+                guard tasks[index].dependsOn.allSatisfy({ known[$0].map(policy.satisfies) ?? false }) else { continue }
+            }
+            best = (rank, index)
         }
-        if let best { return .claim(request.id, best.id) }
+        if let best { return .claim(request.id, tasks[best.index].id) }
         if !inProgress.isEmpty { return .waiting(request.id, inProgress: inProgress) }
         if !done.isEmpty { return .awaitingApproval(request.id, done) }
-        if status.values.allSatisfy({ $0 == .approved }) { return .readyForCompletion(request.id) }
+        if allApproved { return .readyForCompletion(request.id) }
         // Pending tasks whose dependencies can never be met: writes refuse such graphs, so the file
         // was edited by hand. Say which, instead of waiting forever.
         let dangling = request.danglingDependencies
         return dangling.isEmpty ? .waiting(request.id, inProgress: []) : .stuck(request.id, dangling)
+    }
+
+    /// The status of every live task, by id.
+    private static func statuses(of tasks: [WorkTask]) -> [WorkTask.ID: WorkTask.Status] {
+        var statuses: [WorkTask.ID: WorkTask.Status] = [:]
+        statuses.reserveCapacity(tasks.count)
+        for index in tasks.indices where tasks[index].deletedAt == nil {
+            statuses[tasks[index].id] = tasks[index].status
+        }
+        return statuses
     }
 }
