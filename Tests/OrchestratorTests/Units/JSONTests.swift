@@ -31,6 +31,45 @@ struct JSONTests {
         #expect(!written.contains("\n"))
     }
 
+    /// The writer checks eight bytes at a time and escapes one by one only where needed: every byte
+    /// that needs an escape, at every position of strings around the word size, among plain ASCII
+    /// and multi-byte characters, comes out as a byte-at-a-time writer would spell it.
+    @Test func everyEscapeAtEveryPositionIsWrittenExactly() throws {
+        func spelled(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let specials = [
+            "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", " ", "!", "#", "[", "]", "é", "😀",
+        ]
+        for length in 0...20 {
+            for position in 0..<max(length, 1) {
+                for special in specials {
+                    for filler in ["a", "é"] {
+                        var characters = Array(repeating: filler, count: max(length, 1))
+                        characters[position] = special
+                        let text = characters.joined()
+                        #expect(JSONWriter.string(from: .string(text)) == spelled(text), "\(text.debugDescription)")
+                        #expect(try JSONParser.parse(JSONWriter.bytes(from: .string(text))) == .string(text))
+                    }
+                }
+            }
+        }
+    }
+
     @Test(arguments: [
         ("{", "unexpected end of input at byte 1"),
         ("[1,]", "unexpected character ']' at byte 3"),
