@@ -140,9 +140,6 @@ extension MCPServer {
         }
     }
 
-    /// Refusals name the tools this server lists.
-    var refusalWording: RefusalWording { RefusalWording(enabled: Set(tools.tools.map(\.name))) }
-
     /// Refuses questions the client cannot answer: undeclared capabilities, or too many rounds.
     private func unanswerable(_ requests: [String: InputRequest], context: RequestContext, round: Int) -> ToolFailure? {
         if round > Self.maximumInputRounds {

@@ -12,6 +12,8 @@ package struct MCPServer {
     package let tools: ToolCatalog
     package let resources: ResourceCatalog
     package let prompts: PromptCatalog
+    /// Refusals name the tools this server lists.
+    let refusalWording: RefusalWording
     /// The use cases every tool calls, over the state the launch wired in.
     package let orchestrator: Orchestrator
     /// The workflow definitions and roles, re-read when their files change.
@@ -42,6 +44,7 @@ package struct MCPServer {
             directories: configuration.workflowDirectories, roleDirectories: configuration.roleDirectories)
         let catalog = ToolCatalog(enabling: configuration.toolsets, from: tools)
         self.tools = catalog
+        self.refusalWording = RefusalWording(enabled: Set(catalog.tools.map(\.name)))
         self.resources = ResourceCatalog(tools: catalog, workflows: workflows, apps: apps)
         self.prompts = PromptCatalog(tools: catalog, workflows: workflows)
     }
