@@ -29,15 +29,19 @@ package struct DurableReplacement: Sendable {
         }
     }
 
-    /// Creates the temporary file afresh and exclusively, never through a symbolic link: whatever
-    /// was left at its name (a stale file of a crashed writer, or a link planted to redirect the
-    /// state elsewhere) is removed first, and if something appears there again before the create,
-    /// the create fails instead of following it.
+    /// Creates the temporary file afresh and exclusively, never through a symbolic link. Usually
+    /// nothing is at its name and the first create succeeds; whatever was left there (a stale file
+    /// of a crashed writer, or a link planted to redirect the state elsewhere) makes it fail, is
+    /// removed, and the create is tried once more, failing again if something appeared meanwhile.
     private func createTemporaryFile() throws(FileSystem.Failure) -> Int32 {
-        if unlink(temporaryPath) != 0, errno != ENOENT {
-            throw FileSystem.Failure("cannot remove the stale temporary file", temporaryPath)
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
+        var descriptor = open(temporaryPath, flags, 0o600)
+        if descriptor < 0, errno == EEXIST || errno == ELOOP {
+            if unlink(temporaryPath) != 0, errno != ENOENT {
+                throw FileSystem.Failure("cannot remove the stale temporary file", temporaryPath)
+            }
+            descriptor = open(temporaryPath, flags, 0o600)
         }
-        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let code = errno
             if code == EEXIST || code == ELOOP {

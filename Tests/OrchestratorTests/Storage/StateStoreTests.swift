@@ -51,6 +51,19 @@ struct StateStoreTests {
         #expect(!FileManager.default.fileExists(atPath: path + ".tmp"))
     }
 
+    /// A crashed writer's temporary file, even one only its owner may read, is replaced, and what is
+    /// written is the new state, owner-only.
+    @Test func aStaleTemporaryFileIsReplaced() throws {
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data("half a document".utf8).write(to: URL(fileURLWithPath: path + ".tmp"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: path + ".tmp")
+        _ = try planOne(store())
+        #expect(try JSONParser.parse(contents())["revision"] == 1)
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
+        #expect(!FileManager.default.fileExists(atPath: path + ".tmp"))
+    }
+
     @Test func aSecondStoreReadsWhatTheFirstWroteAndBothKeepCounting() throws {
         let first = store()
         let second = store()
