@@ -50,9 +50,11 @@ struct ShowCommand: CLICommand {
                 "  \(entry.at) \(entry.actor): \(entry.action.rawValue) (\(HistoryWords.move(entry)))"
                     + (entry.note.map { " — " + $0.split(whereSeparator: \.isNewline).joined(separator: " ") } ?? ""))
         }
-        let waiting = PersonDecisions.waiting(in: [request], access: access, arguments: arguments)
-            .filter { $0.hasPrefix("\(task.id) of ") }
-        if !waiting.isEmpty { lines += ["", "Waiting for you: " + waiting[0]] }
+        if let waiting = PersonDecisions.waiting(in: [request], arguments: arguments).first(where: {
+            $0.task == task.id
+        }) {
+            lines += ["", "Waiting for you:"] + waiting.commands.map { "  " + $0 }
+        }
         context.writeOut(lines.joined(separator: "\n").showingControlCharacters() + "\n")
         return 0
     }

@@ -53,9 +53,9 @@ struct StatusCommand: CLICommand {
                 Self.table(request).render(colour: context.usesColour, width: context.width, shrinking: 2),
             ]
         }
-        let waiting = PersonDecisions.waiting(in: requests, access: access, arguments: arguments)
+        let waiting = PersonDecisions.waiting(in: requests, arguments: arguments)
         if !waiting.isEmpty {
-            output += ["", "Waiting for you:"] + waiting.map { "  " + $0 }
+            output += ["", "Waiting for you:"] + waiting.flatMap { $0.lines(indent: "  ", width: context.width) }
         }
         let running = state.runs.filter { $0.status == .running }
         if ids.isEmpty, !running.isEmpty {

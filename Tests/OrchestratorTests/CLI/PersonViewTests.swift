@@ -36,7 +36,8 @@ import Testing
         let (_, cli) = Self.longPlan()
         #expect(cli.run(["status"], terminal: true, width: 80) == 0)
         let lines = Self.stripped(cli.out).split(separator: "\n", omittingEmptySubsequences: false)
-        for line in lines where !line.hasPrefix("State file") && !line.hasPrefix("  task-1 of") {
+        // Only what must stay whole to be copied may be wider: the state file's path and the commands.
+        for line in lines where !line.hasPrefix("State file") && !line.hasPrefix("    mcp-orchestrator ") {
             #expect(line.count <= 80, "\(line.count): \(line)")
         }
         #expect(cli.out.contains("…"))
@@ -75,8 +76,13 @@ import Testing
             out.contains("History:\n  ")
                 && out.contains(": marked_done (in progress → done) — Ported 12 exporters; CSV kept."))
         #expect(
-            out.contains(
-                "Waiting for you: task-1 of req-1: mcp-orchestrator approve req-1 task-1 --state \(cli.statePath)"))
+            out.hasSuffix(
+                """
+                Waiting for you:
+                  mcp-orchestrator approve req-1 task-1 --state \(cli.statePath)
+                  mcp-orchestrator reject req-1 task-1 --feedback 'what to change' --state \(cli.statePath)
+
+                """), "\(out)")
         #expect(cli.run(["show", "task-9"]) == 1)
         #expect(cli.err.contains("No task has the id task-9. Run `mcp-orchestrator status --all`"), "\(cli.err)")
     }

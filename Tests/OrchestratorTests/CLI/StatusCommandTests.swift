@@ -30,7 +30,9 @@ import Testing
                 1  task-3  A much longer title  high      —      pending  
 
                 Waiting for you:
-                  task-1 of req-1: mcp-orchestrator approve req-1 task-1 --state \(cli.statePath) (or reject … --feedback "…")
+                  task-1 of req-1, done: One
+                    mcp-orchestrator approve req-1 task-1 --state \(cli.statePath)
+                    mcp-orchestrator reject req-1 task-1 --feedback 'what to change' --state \(cli.statePath)
 
                 """)
         #expect(!cli.out.contains("\u{1B}["), "no colour when not a terminal")
@@ -40,6 +42,28 @@ import Testing
         #expect(!cli.out.contains("req-1"))
         #expect(cli.run(["status", "req-7"]) == 1)
         #expect(cli.err == "mcp-orchestrator status: no request has the id req-7, live or archived\n")
+    }
+
+    /// A request whose every task is approved waits for the person to close it; `status` names it
+    /// and the one command that does.
+    @Test func aFullyApprovedRequestShowsTheCommandThatClosesIt() {
+        var (server, cli) = ApprovalCommandTests.setUp(approver: .agent)
+        _ = server.call("approve_task_completion", ["requestId": "req-1", "taskId": "task-1"])
+        _ = server.call("get_next_task")
+        _ = server.call("mark_task_done", ["requestId": "req-1", "taskId": "task-2", "completedDetails": "x"])
+        _ = server.call("approve_task_completion", ["requestId": "req-1", "taskId": "task-2"])
+        #expect(cli.run(["status"]) == 0)
+        #expect(
+            cli.out.hasSuffix(
+                """
+                Waiting for you:
+                  req-1, every task approved: R
+                    mcp-orchestrator approve-request req-1 --state \(cli.statePath)
+
+                """), "\(cli.out)")
+        #expect(cli.run(["approve-request", "req-1"]) == 0)
+        #expect(cli.run(["status"]) == 0)
+        #expect(!cli.out.contains("Waiting for you"))
     }
 
     @Test func anEmptyOrUnreadableStoreIsReportedPlainly() throws {

@@ -3,7 +3,8 @@ import OrchestratorJSON
 import Testing
 
 /// `status` in a real terminal (tmux, 80 columns), as a person sees it (issue 16, item 7): no line
-/// wraps, long titles are cut with …, colours are on, and `NO_COLOR` turns them off.
+/// wraps but a command to copy, long titles are cut with …, colours are on, and `NO_COLOR` turns
+/// them off.
 @Suite(.serialized) struct TerminalViewTests {
     static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first {
         FileManager.default.isExecutableFile(atPath: $0)
@@ -59,9 +60,17 @@ import Testing
         let lines = plain.split(separator: "\n").map(String.init)
         let table = lines.filter { $0.hasPrefix("#  task") || $0.hasPrefix("1  task-1") || $0.hasPrefix("2  task-2") }
         #expect(table.count == 3, "\(plain)")
-        for line in lines where !line.hasPrefix("State file") && !line.hasPrefix("  task-1 of") {
+        // Only what must stay whole to be copied may be wider: the state file's path and the commands.
+        for line in lines where !line.hasPrefix("State file") && !line.hasPrefix("    mcp-orchestrator ") {
             #expect(line.count <= 80, "wrapped: \(line)")
         }
+        let waiting = try #require(lines.firstIndex(of: "Waiting for you:"), "\(plain)")
+        #expect(
+            lines[waiting + 1].hasPrefix("  task-1 of req-1, done: Replace every") && lines[waiting + 1].hasSuffix("…"))
+        #expect(lines[waiting + 2] == "    mcp-orchestrator approve req-1 task-1 --state \(state)")
+        #expect(
+            lines[waiting + 3]
+                == "    mcp-orchestrator reject req-1 task-1 --feedback 'what to change' --state \(state)")
         #expect(table[1].contains("…") && table[1].contains("done, needs you"), "\(plain)")
         let heading = lines.first { $0.hasPrefix("req-1 (") } ?? ""
         #expect(heading.contains("…") && heading.hasSuffix(" — 1 pending, 1 done"), "counts kept: \(plain)")
