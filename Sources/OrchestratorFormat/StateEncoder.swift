@@ -13,16 +13,24 @@ package import OrchestratorSystem
 /// the store (archived) leaves the cache with the next document, so a long-running server does not
 /// keep the bytes of everything it ever archived.
 package struct StateEncoder {
-    private struct EncodedRequest {
-        /// The request's own fields, with `tasks` left empty.
-        let fields: WorkRequest
-        let tasks: [WorkTask]
+    /// A class, so that looking one up for each of a store's many unchanged requests costs one
+    /// retain instead of a copy of every field.
+    private final class EncodedRequest {
+        /// The request as encoded, tasks and all.
+        let request: WorkRequest
         /// The request's object as it stands in the document, from `{` to its closing `]}`.
         let bytes: FrozenBytes
         /// Where the object's head (its own fields, up to the tasks' array) ends in `bytes`.
         let headEnd: Int
         /// Where each task's line lies in `bytes`.
         let taskLines: [Range<Int>]
+
+        init(request: WorkRequest, bytes: FrozenBytes, headEnd: Int, taskLines: [Range<Int>]) {
+            self.request = request
+            self.bytes = bytes
+            self.headEnd = headEnd
+            self.taskLines = taskLines
+        }
     }
 
     private var requestCache: [WorkRequest.ID: EncodedRequest] = [:]
@@ -86,10 +94,8 @@ package struct StateEncoder {
     /// The request's piece, from the cache where it is unchanged, and the cache brought up to date.
     private mutating func encoded(_ request: WorkRequest) -> EncodedRequest {
         let previous = requestCache[request.id]
-        var fields = request
-        fields.tasks = []
-        let sameFields = previous?.fields == fields
-        if sameFields, let previous, previous.tasks.sharesStorage(with: request.tasks) { return previous }
+        let sameFields = previous?.request.hasSameFields(as: request) ?? false
+        if sameFields, let previous, previous.request.tasks.sharesStorage(with: request.tasks) { return previous }
         // The new piece as runs of the old one (unchanged tasks, with the separator before each) and
         // new bytes (changed tasks), joined in one copy into its frozen storage.
         var layout = PieceLayout()
@@ -103,9 +109,9 @@ package struct StateEncoder {
         let headEnd = layout.count
         var taskLines: [Range<Int>] = []
         taskLines.reserveCapacity(request.tasks.count)
-        var reusedEverything = sameFields && previous?.tasks.count == request.tasks.count
+        var reusedEverything = sameFields && previous?.request.tasks.count == request.tasks.count
         request.tasks.withUnsafeBufferPointer { tasks in
-            (previous?.tasks ?? []).withUnsafeBufferPointer { old in
+            (previous?.request.tasks ?? []).withUnsafeBufferPointer { old in
                 for position in tasks.indices {
                     let separator = position == 0 ? 1 : 2
                     if let previous, position < old.count,
@@ -133,8 +139,7 @@ package struct StateEncoder {
             layout.add(Self.requestEnd)
             bytes = layout.frozen(reusing: previous?.bytes)
         }
-        let encoded = EncodedRequest(
-            fields: fields, tasks: request.tasks, bytes: bytes, headEnd: headEnd, taskLines: taskLines)
+        let encoded = EncodedRequest(request: request, bytes: bytes, headEnd: headEnd, taskLines: taskLines)
         requestCache[request.id] = encoded
         return encoded
     }

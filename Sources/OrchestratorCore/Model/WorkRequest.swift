@@ -61,15 +61,18 @@ package struct WorkRequest: Sendable, Equatable, Identifiable {
         tasks.firstIndex { $0.id == id }
     }
 
-    /// Every field, with the tasks compared in place (see `equalsInPlace`). A field added to this type
-    /// must be added here too; the encoder's round-trip tests fail otherwise.
+    /// Every field, with the tasks compared in place (see `equalsInPlace`).
     package static func == (lhs: WorkRequest, rhs: WorkRequest) -> Bool {
-        lhs.id == rhs.id && lhs.originalRequest == rhs.originalRequest && lhs.splitDetails == rhs.splitDetails
-            && lhs.status == rhs.status && lhs.approvalPolicy == rhs.approvalPolicy && lhs.createdAt == rhs.createdAt
-            && lhs.updatedAt == rhs.updatedAt && lhs.completedAt == rhs.completedAt
-            && lhs.completedBy == rhs.completedBy
-            && lhs.workflowRun == rhs.workflowRun && lhs.holdsLooseTasks == rhs.holdsLooseTasks
-            && lhs.tasks.equalsInPlace(rhs.tasks)
+        lhs.hasSameFields(as: rhs) && lhs.tasks.equalsInPlace(rhs.tasks)
+    }
+
+    /// Whether every field but the tasks is equal. A field added to this type must be added here too;
+    /// a test that changes each stored field in turn fails otherwise.
+    package func hasSameFields(as other: WorkRequest) -> Bool {
+        id == other.id && originalRequest == other.originalRequest && splitDetails == other.splitDetails
+            && status == other.status && approvalPolicy == other.approvalPolicy && createdAt == other.createdAt
+            && updatedAt == other.updatedAt && completedAt == other.completedAt && completedBy == other.completedBy
+            && workflowRun == other.workflowRun && holdsLooseTasks == other.holdsLooseTasks
     }
 
     /// How many live tasks are in each status.
