@@ -4,16 +4,17 @@ import Foundation
 /// disk floor measured beside it.
 final class PlannedStore {
     let directory: URL
+    let path: String
     let peer: Peer
     let floor: DiskFloor
-    var path: String { directory.appendingPathComponent("state.json").path }
     /// The state file's size now, in bytes.
     var size: Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
 
     init(executable: URL, plans: Int) {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "orchestrator-store-bench-\(getpid())-\(UUID().uuidString)")
-        peer = try! Peer(executable: executable, statePath: directory.appendingPathComponent("state.json").path)
+        path = directory.appendingPathComponent("state.json").path
+        peer = try! Peer(executable: executable, statePath: path)
         floor = DiskFloor(directory: directory.path)
         _ = peer.roundTrip(initialize)
         peer.notify(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)

@@ -316,7 +316,7 @@ struct StateStoreTests {
             },
         ]
         #expect(Set(Mirror(reflecting: task).children.compactMap(\.label)) == Set(changes.keys))
-        // Equal values in storage of their own (no field shares a buffer by accident of copying).
+        // An equal task built on its own, not a copy of the first.
         let twin = WorkTask(
             id: WorkTask.ID(String("task-1".reversed().reversed())), title: "Title", description: "Description",
             dependsOn: ["task-0"], role: "tester",
