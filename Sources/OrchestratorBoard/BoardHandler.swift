@@ -122,13 +122,13 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
     }
 
     /// The view of the state now, or an error object when the file cannot be read.
-    private func currentView(actor: String) -> JSONValue {
+    private func currentView(actor: Decider) -> JSONValue {
         lock.withLock {
             do throws(PersistenceError) {
                 let snapshot = try orchestrator.read()
                 return BoardView.json(
                     snapshot.state, revision: snapshot.revision, stateFile: stateFile, stateReason: stateReason,
-                    approver: actor, archived: archivedRequests(live: snapshot.state))
+                    approver: actor.name, archived: archivedRequests(live: snapshot.state))
             } catch {
                 return ["error": .string(error.description), "stateFile": .string(stateFile)]
             }
@@ -149,7 +149,7 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
 
     /// Server-sent events: the view at once, then again after every change of the file, and a comment
     /// every 15 seconds so idle connections stay open.
-    private func events(actor: String) -> HTTPResponse {
+    private func events(actor: Decider) -> HTTPResponse {
         HTTPResponse(
             status: 200,
             headers: [("Content-Type", "text/event-stream"), ("Cache-Control", "no-store")]
@@ -177,7 +177,7 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
     }
 
     /// Approve, reject or close, through the same use cases and rules as every front end.
-    private func decide(_ request: HTTPRequest, path: String, actor: String) -> HTTPResponse {
+    private func decide(_ request: HTTPRequest, path: String, actor: Decider) -> HTTPResponse {
         guard request.header("content-type")?.lowercased().hasPrefix("application/json") == true else {
             return json(415, ["error": "send the decision as application/json"])
         }
@@ -219,7 +219,7 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
                 return json(400, ["error": "feedback (a string) is required: say what to change"])
             }
             result = perform { (orchestrator) throws(ChangeFailure) in
-                try orchestrator.reject(taskID, in: requestID, feedback: feedback, by: actor).map { _ in
+                try orchestrator.reject(taskID, in: requestID, feedback: feedback, by: actor.name).map { _ in
                     "Sent \(taskID) back with your feedback."
                 }
             }

@@ -1,3 +1,4 @@
+package import OrchestratorCore
 internal import OrchestratorHTTP
 internal import OrchestratorSystem
 
@@ -9,10 +10,11 @@ internal import OrchestratorSystem
 /// The standalone board has one token, printed at start; on the shared server every person token is
 /// one, and the session remembers whose it was, so decisions are recorded under that person's name.
 package final class BoardSecurity: @unchecked Sendable {
-    /// Each token, with the actor its decisions are recorded as.
-    private let tokens: [(token: String, actor: String)]
-    /// Cookie value → actor, for every sign-in.
-    private var sessions: [String: String] = [:]
+    /// Each token, with who its decisions are made by (the person, or, for a board that was started
+    /// where an agent could have started it, not the person).
+    private let tokens: [(token: String, decider: Decider)]
+    /// Cookie value → decider, for every sign-in.
+    private var sessions: [String: Decider] = [:]
     private let lock = Lock()
     /// The page's anti-forgery token, sent back in `X-Board-CSRF` with every change.
     let antiForgery: String
@@ -23,10 +25,10 @@ package final class BoardSecurity: @unchecked Sendable {
     package static let cookieName = "mcp_orchestrator_board"
 
     /// - Parameters:
-    ///   - tokens: token → who its decisions are recorded as ("person via board (ada)").
+    ///   - tokens: token → who decides with it (`.person("person via board (ada)")`).
     ///   - host, port: the bound address, whose names the Host header must carry; `checksHost` false
     ///     when the address is not loopback.
-    package init(tokens: [(token: String, actor: String)], host: String, port: Int, checksHost: Bool = true) {
+    package init(tokens: [(token: String, decider: Decider)], host: String, port: Int, checksHost: Bool = true) {
         self.tokens = tokens
         antiForgery = Self.secret()
         guard checksHost else {
@@ -53,15 +55,15 @@ package final class BoardSecurity: @unchecked Sendable {
     }
 
     /// Who the request's session cookie belongs to, if it has one.
-    func actor(of request: HTTPRequest) -> String? {
+    func actor(of request: HTTPRequest) -> Decider? {
         guard let cookie = request.cookie(Self.cookieName) else { return nil }
         return lock.withLock { sessions.first { Self.same($0.key, cookie) }?.value }
     }
 
     /// Exchanges a token for a new session; returns its `Set-Cookie` value, or `nil` for a wrong token.
     func signIn(_ given: String) -> String? {
-        var found: String?
-        for entry in tokens where Self.same(given, entry.token) { found = entry.actor }
+        var found: Decider?
+        for entry in tokens where Self.same(given, entry.token) { found = entry.decider }
         guard let actor = found else { return nil }
         let session = Self.secret()
         lock.withLock {

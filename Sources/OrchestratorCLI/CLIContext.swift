@@ -30,6 +30,10 @@ package struct CLIContext {
     package var openState: (StateLocation) -> any StatePersistence
     /// Where plans made before per-project files are, while a project's file is new (`main` wires the store's answer).
     package var olderPlans: (StateLocation) -> String? = { _ in nil }
+    /// Whether the person runs this command, for the state file at a path: the process tree, the
+    /// registered agents' sessions and the controlling terminal in the program; a fixed answer in
+    /// tests that run commands in their own process.
+    package var presence: (String) -> PersonPresence = { PersonPresence.check(statePath: $0) }
 
     package init(
         environment: [String: String], workingDirectory: String, executablePath: String, clock: WallClock = .system,
@@ -78,10 +82,47 @@ package struct CLIContext {
         return Int(size.ws_col)
     }
 
-    /// Who the person is in history entries: `person via command line (USER)`.
+    /// Who decides for a request through this command: the person at their terminal, or, where an
+    /// agent could be running it, not the person. A request the person approves refuses the latter
+    /// with the reason (exit 77); for one an agent approves it is recorded as before.
+    func decider(for request: WorkRequest.ID, in access: StateAccess) throws(CLIFailure) -> Decider {
+        let presence = presence(access.path)
+        if let person = presence.actor { return .person(person) }
+        if case .absent(let reason) = presence, access.fileExists, let state = try? access.read().state,
+            let index = state.requestIndex(request), state.requests[index].approver == .human
+        {
+            throw .notThePerson("\(request) waits for the person's decision, and \(reason).")
+        }
+        return .agent(actor)
+    }
+
+    /// Who decides on a board this command starts: the person when they started it; else, when no
+    /// active plan waits for the person's approval, a board whose decisions are not the person's
+    /// (refused by every plan the person approves); else the start is refused (exit 77): an agent
+    /// must not obtain a token that decides for the person.
+    func boardDecider(_ access: StateAccess) throws(CLIFailure) -> Decider {
+        let user = PersonPresence.userName() ?? environment["USER"] ?? environment["LOGNAME"]
+        let named = user.map { " (\($0))" } ?? ""
+        guard case .absent(let reason) = presence(access.path) else { return .person("person via board" + named) }
+        if access.fileExists {
+            let state = try access.read().state
+            if let waiting = state.requests.first(where: { $0.status == .active && $0.approver == .human }) {
+                throw .notThePerson(
+                    "the board decides for the person, and \(waiting.id) waits for the person's approval, and \(reason)."
+                )
+            }
+        }
+        writeError(
+            "mcp-orchestrator board: note: \(reason); this board's decisions are not the person's, and plans the person approves refuse them.\n"
+        )
+        return .agent("agent via board" + named)
+    }
+
+    /// Who decided, in history, when the command runs where the person may not be (no terminal, or
+    /// inside an agent's session): `via command line (USER)`, accepted only by plans an agent approves.
     var actor: String {
-        let user = environment["USER"] ?? environment["LOGNAME"]
-        return "person via command line" + (user.map { " (\($0))" } ?? "")
+        let user = PersonPresence.userName() ?? environment["USER"] ?? environment["LOGNAME"]
+        return "via command line" + (user.map { " (\($0))" } ?? "")
     }
 }
 

@@ -19,6 +19,8 @@ enum RefusalAdvice {
             "Approve \(task) with `mcp-orchestrator approve`, or send it back with `mcp-orchestrator reject --feedback`."
         case .rejectToReopen(let task): "Send \(task) back with `mcp-orchestrator reject --feedback` to reopen it."
         case .seeWorkflows: "Run `mcp-orchestrator workflows validate` to see them."
+        case .waitForPerson:
+            "Decide from your own terminal or on the board (`mcp-orchestrator board`); an agent's decision is not accepted."
         case .planNewWork, .restore, .addTask, .takeOwnTask, .advanceRun, .startRun, .reconcileRun: nil
         }
     }

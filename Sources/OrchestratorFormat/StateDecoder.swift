@@ -76,6 +76,7 @@ package enum StateDecoder {
             splitDetails: try field.optionalString("splitDetails"),
             status: try field.enumeration("status"),
             approvalPolicy: try field.enumeration("approvalPolicy"),
+            approver: try field.optionalEnumeration("approver") ?? .agent,
             tasks: tasks,
             createdAt: try field.timestamp("createdAt"),
             updatedAt: try field.timestamp("updatedAt"),
@@ -215,6 +216,12 @@ package enum StateDecoder {
                 throw FormatError(path: name(key), problem: "is '\(text)', not one of \(names)")
             }
             return value
+        }
+
+        func optionalEnumeration<Value: RawRepresentable & CaseIterable>(_ key: String) throws(FormatError) -> Value?
+        where Value.RawValue == String {
+            guard try optionalString(key) != nil else { return nil }
+            return try enumeration(key) as Value
         }
 
         func timestamp(_ key: String) throws(FormatError) -> Timestamp {

@@ -150,6 +150,7 @@ package struct StateEncoder {
     package static func writeHead(of request: WorkRequest, into out: inout [UInt8]) {
         var members = Members(opening: &out)
         members.string("approvalPolicy", request.approvalPolicy.rawValue, into: &out)
+        if request.approver == .human { members.string("approver", request.approver.rawValue, into: &out) }
         members.optional("completedAt", request.completedAt?.description, into: &out)
         members.optional("completedBy", request.completedBy, into: &out)
         members.string("createdAt", request.createdAt.description, into: &out)
@@ -193,6 +194,7 @@ package struct StateEncoder {
         object["completedBy"] = request.completedBy.map(JSONValue.string)
         object["workflowRun"] = request.workflowRun.map { .string($0.rawValue) }
         if request.holdsLooseTasks { object["looseTasks"] = true }
+        if request.approver == .human { object["approver"] = .string(request.approver.rawValue) }
         return .object(object)
     }
 

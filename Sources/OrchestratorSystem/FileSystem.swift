@@ -13,6 +13,8 @@ package enum FileSystem {
         package init(_ action: String, _ path: String, _ code: Int32 = errno) {
             description = "\(action) \(path): \(SystemError.sentence(for: code))"
         }
+
+        package init(message: String) { description = message }
     }
 
     /// Creates `path` and missing parents with owner-only permissions (like `mkdir -p`).
@@ -43,6 +45,34 @@ package enum FileSystem {
     /// old file or the new one), never through a symbolic link planted at its temporary name.
     package static func replaceFile(_ path: String, with bytes: [UInt8]) throws(Failure) {
         try DurableReplacement(path: path, directory: ProcessPaths.parent(of: path)).write(bytes).release()
+    }
+
+    /// Reads the whole regular file at `path`. The file is opened without blocking and refused unless
+    /// it is a regular file, so a FIFO, a device or a socket planted at the path is named in a
+    /// sentence instead of hanging the reader.
+    package static func readRegularFile(_ path: String) throws(Failure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw Failure("cannot open", path) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw Failure("cannot inspect", path) }
+        try requireRegular(mode: UInt32(info.st_mode), path)
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return try readAll(descriptor, path: path, sizeHint: Int(info.st_size))
+    }
+
+    /// Refuses what is not a regular file, naming what it is.
+    package static func requireRegular(mode: UInt32, _ path: String) throws(Failure) {
+        let kind: String
+        switch mode & UInt32(S_IFMT) {
+        case UInt32(S_IFREG): return
+        case UInt32(S_IFIFO): kind = "a FIFO"
+        case UInt32(S_IFSOCK): kind = "a socket"
+        case UInt32(S_IFCHR), UInt32(S_IFBLK): kind = "a device"
+        case UInt32(S_IFDIR): kind = "a folder"
+        default: kind = "not a regular file"
+        }
+        throw Failure(message: "\(path) is \(kind), not a regular file; remove it or point to a real file")
     }
 
     /// Reads a whole open file.

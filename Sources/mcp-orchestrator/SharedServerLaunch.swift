@@ -27,6 +27,20 @@ enum SharedServerLaunch {
             )
             return 64
         }
+        // Without a tokens file the board's token is printed below, and it decides for the person: an agent
+        // must not obtain it. Under the human approver serve refuses to start where an agent runs it;
+        // otherwise that board's decisions are not the person's.
+        let named = (PersonPresence.userName() ?? user).map { " (\($0))" } ?? ""
+        var boardDecider = Decider.person("person via board" + named)
+        if tokens == nil, case .absent(let reason) = PersonPresence.check(statePath: location.path) {
+            if configuration.approver == .human {
+                Diagnostics.writeStderr(
+                    "mcp-orchestrator serve: the board's token decides for the person, and \(reason). Start serve from your own terminal, or give --tokens with a person token.\n"
+                )
+                return 77
+            }
+            boardDecider = .agent("agent via board" + named)
+        }
         // One store for every session, one at a time (the file lock still keeps other processes out).
         let store = SerializedPersistence(
             StateStore(
@@ -43,9 +57,9 @@ enum SharedServerLaunch {
         }
         // The board signs people in with their person tokens; without a tokens file, with one printed here.
         let boardToken = tokens == nil ? BoardSecurity.secret() : nil
-        let people: [(token: String, actor: String)] =
-            tokens?.people.map { ($0.token, "person via board (\($0.name))") }
-            ?? [(boardToken ?? "", "person via board" + (user.map { " (\($0))" } ?? ""))]
+        let people: [(token: String, decider: Decider)] =
+            tokens?.people.map { ($0.token, .person("person via board (\($0.name))")) }
+            ?? [(boardToken ?? "", boardDecider)]
         let board = BoardHandler(
             orchestrator: Orchestrator(
                 persistence: store, clock: configuration.clock, leaseSeconds: configuration.leaseSeconds,

@@ -110,6 +110,12 @@ if let address = options.http {
 let sink = FileDescriptorSink(descriptor: StandardStreams.claimStdoutForProtocol())
 let archivePolicy = ArchivePolicy(retentionSeconds: options.archiveAfterDays * 86_400)
 let store = StateStore(location: location, lockWaitSeconds: options.lockWaitSeconds, archivePolicy: archivePolicy)
+// The process that started this server is an agent's client: it is registered beside the state file
+// for as long as it runs, so the person's commands can tell when they run inside its session or
+// process tree (`PersonPresence`). A folder that does not exist yet is made only by a change, so the
+// registration waits for it.
+let registration = AgentRegistration(statePath: location.path, directory: location.directory)
+registration.registerIfReady()
 var server = MCPServer(
     configuration: configuration, persistence: store, sink: sink, tools: ShippedTools.all, apps: ShippedTools.apps)
 // A state file that cannot be used is reported at once, through the
@@ -152,7 +158,9 @@ var reader = LineReader(
     source: StdinSource(stopDescriptor: StopSignals.install()), maximumLineBytes: options.maximumLineBytes)
 // Calls that wait (`waitSeconds`) wake when the state file changes, from this process or any other.
 let watcher = StateFileWatcher(path: location.path)
-let reason = ServerLoop.run(&server, reader: &reader, watcher: watcher, outputIsBroken: { sink.isBroken })
+let reason = ServerLoop.run(
+    &server, reader: &reader, watcher: watcher, outputIsBroken: { sink.isBroken },
+    afterMessage: registration.registerIfReady)
 
 switch reason {
 case .endOfInput: diagnostics.write(.info, "stdin closed; exiting")

@@ -7,8 +7,10 @@ struct ApproveCommand: CLICommand {
     let summary = "Approve a done task as the person (what --approver human waits for)."
     let usage = "approve REQUEST_ID TASK_ID [--state PATH]"
     let details = """
-        Records the approval as "person via command line (USER)" through the same lock and rules as the
-        server, so a running server sees it at its next call. Only a done task can be approved.
+        Records the approval as "person at terminal TTY (USER)" through the same lock and rules as the
+        server, so a running server sees it at its next call. Only a done task can be approved. For a
+        request the person approves, the command is refused (exit 77) when it runs inside an agent's
+        session or process tree, or without a terminal: decide from your own terminal or the board.
         """
     let valuedOptions: Set<String> = []
     let flagOptions: Set<String> = []
@@ -19,9 +21,9 @@ struct ApproveCommand: CLICommand {
         let request = WorkRequest.ID(ids[0])
         let task = WorkTask.ID(ids[1])
         let access = try StateAccess(arguments, context: context)
-        let actor = context.actor
+        let decider = try context.decider(for: request, in: access)
         let (unlocked, revision) = try access.perform { (orchestrator) throws(ChangeFailure) in
-            try orchestrator.approve(task, in: request, by: actor)
+            try orchestrator.approve(task, in: request, by: decider)
         }
         var line = "Approved \(task) of \(request) (revision \(revision))."
         if !unlocked.isEmpty { line += " Now ready: \(unlocked.map(\.rawValue).joined(separator: ", "))." }
@@ -48,7 +50,7 @@ struct RejectCommand: CLICommand {
         let request = WorkRequest.ID(ids[0])
         let task = WorkTask.ID(ids[1])
         let access = try StateAccess(arguments, context: context)
-        let actor = context.actor
+        let actor = try context.decider(for: request, in: access).name
         let (_, revision) = try access.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.reject(task, in: request, feedback: feedback, by: actor)
         }
@@ -71,9 +73,9 @@ struct ApproveRequestCommand: CLICommand {
         do { ids = try arguments.positionals(["REQUEST_ID"]) } catch { throw .usage(error.description) }
         let request = WorkRequest.ID(ids[0])
         let access = try StateAccess(arguments, context: context)
-        let actor = context.actor
+        let decider = try context.decider(for: request, in: access)
         let (_, revision) = try access.perform { (orchestrator) throws(ChangeFailure) in
-            try orchestrator.completeRequest(request, by: actor)
+            try orchestrator.completeRequest(request, by: decider)
         }
         context.writeOut("Request \(request) is completed (revision \(revision)).\n")
         return 0

@@ -18,7 +18,9 @@ struct BoardCommand: CLICommand {
         Serves one page on 127.0.0.1 (a free port unless --port is given) and prints its address with a
         secret token on stderr; --open also opens it in the browser where there is a desktop. The page
         updates within a second of any change (agents, the command line, another board); decisions are
-        recorded as "person via board (USER)" under the same rules as every other channel. Everything
+        recorded as "person via board (USER)" under the same rules as every other channel. Started inside
+        an agent's session or process tree, or without a terminal, it is refused (exit 77) while a plan
+        waits for the person's approval, and otherwise its decisions are not the person's. Everything
         ships in the binary, so it works offline. --host serves on another address of this machine
         (anyone who can reach it and has the token can decide). Stop it with Ctrl-C.
         """
@@ -41,8 +43,8 @@ struct BoardCommand: CLICommand {
             )
         }
         let access = try StateAccess(arguments, context: context)
-        let user = context.environment["USER"] ?? context.environment["LOGNAME"]
-        let actor = "person via board" + (user.map { " (\($0))" } ?? "")
+        let decider = try context.boardDecider(access)
+        let actor = decider.name
         // The port is known only once bound, and the Host check needs it: bind first, then wire the handler.
         let relay = LateHandler()
         let server: HTTPServer
@@ -50,7 +52,7 @@ struct BoardCommand: CLICommand {
             throw .io("the board cannot start: \(error.description)")
         }
         let token = BoardSecurity.secret()
-        let security = BoardSecurity(tokens: [(token, actor)], host: host, port: server.port)
+        let security = BoardSecurity(tokens: [(token, decider)], host: host, port: server.port)
         relay.handler = BoardHandler(
             orchestrator: access.orchestrator, stateFile: access.path, stateReason: access.reason, security: security)
         let address = "\(server.origin)/?token=\(token)"

@@ -15,6 +15,9 @@ package struct WorkRequest: Sendable, Equatable, Identifiable {
     package var splitDetails: String?
     package var status: Status
     package var approvalPolicy: ApprovalPolicy
+    /// Who approves this plan's work, recorded when it is planned: under `.human` only a person
+    /// decider approves or closes it, whatever server or command carries the call.
+    package var approver: ApproverMode
     /// In plan order: the scheduler's tie-breaker after priority.
     package var tasks: [WorkTask]
     package var createdAt: Timestamp
@@ -29,7 +32,8 @@ package struct WorkRequest: Sendable, Equatable, Identifiable {
 
     package init(
         id: ID, originalRequest: String, splitDetails: String?, status: Status = .active,
-        approvalPolicy: ApprovalPolicy, tasks: [WorkTask] = [], createdAt: Timestamp, updatedAt: Timestamp,
+        approvalPolicy: ApprovalPolicy, approver: ApproverMode = .agent, tasks: [WorkTask] = [], createdAt: Timestamp,
+        updatedAt: Timestamp,
         completedAt: Timestamp? = nil, completedBy: String? = nil, workflowRun: WorkflowRun.ID? = nil,
         holdsLooseTasks: Bool = false
     ) {
@@ -38,6 +42,7 @@ package struct WorkRequest: Sendable, Equatable, Identifiable {
         self.splitDetails = splitDetails
         self.status = status
         self.approvalPolicy = approvalPolicy
+        self.approver = approver
         self.tasks = tasks
         self.createdAt = createdAt
         self.updatedAt = updatedAt
@@ -70,7 +75,8 @@ package struct WorkRequest: Sendable, Equatable, Identifiable {
     /// a test that changes each stored field in turn fails otherwise.
     package func hasSameFields(as other: WorkRequest) -> Bool {
         id == other.id && originalRequest == other.originalRequest && splitDetails == other.splitDetails
-            && status == other.status && approvalPolicy == other.approvalPolicy && createdAt == other.createdAt
+            && status == other.status && approvalPolicy == other.approvalPolicy && approver == other.approver
+            && createdAt == other.createdAt
             && updatedAt == other.updatedAt && completedAt == other.completedAt && completedBy == other.completedBy
             && workflowRun == other.workflowRun && holdsLooseTasks == other.holdsLooseTasks
     }

@@ -37,9 +37,12 @@ extension OrchestratorState {
     }
 
     /// `approve_task_completion`: done → approved, recording who approved. Returns the tasks it unlocked.
+    /// A request whose approver is the person takes the approval only from the person.
     package mutating func approve(
-        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, by actor: String, at now: Timestamp
+        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, by decider: Decider, at now: Timestamp
     ) throws(OrchestratorError) -> [WorkTask.ID] {
+        try requirePerson(decider, for: requestID)
+        let actor = decider.name
         let (requestIndex, _, from) = try perform(.approve, on: taskID, in: requestID, by: actor, at: now) { task in
             task.approvedBy = actor
         }
@@ -60,10 +63,12 @@ extension OrchestratorState {
     }
 
     /// `approve_request_completion`: closes a request whose live tasks are all approved.
-    package mutating func completeRequest(_ requestID: WorkRequest.ID, by actor: String, at now: Timestamp)
+    package mutating func completeRequest(_ requestID: WorkRequest.ID, by decider: Decider, at now: Timestamp)
         throws(OrchestratorError)
     {
         let index = try activeRequestIndex(requestID)
+        try requirePerson(decider, for: requestID)
+        let actor = decider.name
         var unapproved: [WorkTask.ID: WorkTask.Status] = [:]
         for task in requests[index].tasks where !task.isDeleted && task.status != .approved {
             unapproved[task.id] = task.status
@@ -73,5 +78,30 @@ extension OrchestratorState {
         requests[index].completedAt = now
         requests[index].completedBy = actor
         requests[index].updatedAt = now
+    }
+}
+
+/// Who may decide on a request.
+extension OrchestratorState {
+    /// Refuses an agent's decision on a request whose approver is the person.
+    func requirePerson(_ decider: Decider, for requestID: WorkRequest.ID) throws(OrchestratorError) {
+        guard !decider.isPerson, let index = requestIndex(requestID), requests[index].approver == .human else {
+            return
+        }
+        throw .personDecides(requestID)
+    }
+
+    /// Sets a request's approver: anyone may hand the decisions to the person, only the person may
+    /// take them back. Returns the approver now recorded.
+    package mutating func setApprover(
+        _ mode: ApproverMode, of requestID: WorkRequest.ID, by decider: Decider, at now: Timestamp
+    ) throws(OrchestratorError) -> ApproverMode {
+        let index = try activeRequestIndex(requestID)
+        if mode == .agent { try requirePerson(decider, for: requestID) }
+        guard requests[index].approver != mode else { return mode }
+        if mode == .human, requests[index].approvalPolicy == .auto { throw .policyNeedsAgentApprover }
+        requests[index].approver = mode
+        requests[index].updatedAt = now
+        return mode
     }
 }

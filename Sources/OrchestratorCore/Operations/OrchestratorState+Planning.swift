@@ -3,7 +3,7 @@ extension OrchestratorState {
     /// `request_planning`: a new active request with its tasks, in the order given.
     package mutating func plan(
         originalRequest: String, splitDetails: String?, tasks drafts: [TaskDraft], policy: ApprovalPolicy,
-        by actor: String, at now: Timestamp
+        approver: ApproverMode = .agent, by actor: String, at now: Timestamp
     ) throws(OrchestratorError) -> WorkRequest.ID {
         guard !originalRequest.isBlank else { throw .emptyField("originalRequest") }
         var draft = self
@@ -11,7 +11,7 @@ extension OrchestratorState {
         draft.requests.append(
             WorkRequest(
                 id: id, originalRequest: originalRequest, splitDetails: splitDetails, approvalPolicy: policy,
-                createdAt: now, updatedAt: now))
+                approver: approver, createdAt: now, updatedAt: now))
         try draft.appendTasks(drafts, to: draft.requests.count - 1, action: .planned, by: actor, at: now)
         self = draft
         return id
@@ -19,10 +19,12 @@ extension OrchestratorState {
 
     /// A request with no tasks yet, for tasks that arrive one at a time (orchestrator-server's `create_task`).
     package mutating func openRequest(
-        originalRequest: String, splitDetails: String?, policy: ApprovalPolicy, by actor: String, at now: Timestamp
+        originalRequest: String, splitDetails: String?, policy: ApprovalPolicy, approver: ApproverMode = .agent,
+        by actor: String, at now: Timestamp
     ) throws(OrchestratorError) -> WorkRequest.ID {
         try plan(
-            originalRequest: originalRequest, splitDetails: splitDetails, tasks: [], policy: policy, by: actor, at: now)
+            originalRequest: originalRequest, splitDetails: splitDetails, tasks: [], policy: policy,
+            approver: approver, by: actor, at: now)
     }
 
     /// `add_tasks_to_request`: appends tasks that may depend on existing ones and on each other.

@@ -23,6 +23,8 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
     case taskHasDependents(WorkTask.ID, dependents: [WorkTask.ID])
     case requestNotFinished(WorkRequest.ID, unapproved: [WorkTask.ID: WorkTask.Status])
     case policyNeedsAgentApprover
+    /// The request's approver is the person, and an agent tried to approve or close it.
+    case personDecides(WorkRequest.ID)
     case nothingToUpdate
     case requestBelongsToRun(WorkRequest.ID, run: WorkflowRun.ID)
     case workflowNotFound(String, available: [String])
@@ -64,6 +66,7 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
         case .taskHasDependents: "task_has_dependents"
         case .requestNotFinished: "request_not_finished"
         case .policyNeedsAgentApprover: "policy_needs_agent_approver"
+        case .personDecides: "human_approval_required"
         case .nothingToUpdate: "nothing_to_update"
         case .requestBelongsToRun: "request_belongs_to_run"
         case .workflowNotFound: "workflow_not_found"
@@ -137,6 +140,8 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
                 + "; finish and approve them first."
         case .policyNeedsAgentApprover:
             "approvalPolicy auto lets done count as approved, which a person approving (--approver human) forbids; use each or end."
+        case .personDecides(let id):
+            "The person approves the work of request \(id); an agent's approval is not accepted, whatever server or command carries it."
         case .nothingToUpdate:
             "Nothing to change was given: name at least one of the task's title, description, dependencies or priority."
         case .requestBelongsToRun(let id, let run):
@@ -190,6 +195,7 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
         case .taskImmutable(let id, .done): .rejectToReopen(id)
         case .taskHeldByOther: .takeOwnTask
         case .requestBelongsToRun(_, let run): .advanceRun(run)
+        case .personDecides: .waitForPerson
         case .workflowNotFound: .seeWorkflows
         case .runNotFound, .runEnded: .startRun
         case .stepMismatch(let run, _, _): .reconcileRun(run)
@@ -231,6 +237,8 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
         case startRun
         /// Reconcile with the run's real step.
         case reconcileRun(WorkflowRun.ID)
+        /// Let the person decide, and wait for their decision.
+        case waitForPerson
     }
 }
 

@@ -13,7 +13,7 @@ extension Orchestrator {
             } else {
                 requestID = try state.openRequest(
                     originalRequest: OrchestratorState.looseTaskRequestText, splitDetails: nil, policy: policy,
-                    by: actor, at: now)
+                    approver: approver, by: actor, at: now)
                 if let index = state.requestIndex(requestID) { state.requests[index].holdsLooseTasks = true }
             }
             for dependency in dependencies where state.locate(WorkTask.ID(dependency)) == nil {
@@ -68,7 +68,7 @@ extension Orchestrator {
                 guard closingPlan, state.isFullyApproved(requestID) else {
                     return SubtaskOutcome(request: requestID, unlocked: effect.unlocked, closedPlan: false)
                 }
-                try state.completeRequest(requestID, by: actor, at: now)
+                try state.completeRequest(requestID, by: .agent(actor), at: now)
                 return SubtaskOutcome(request: requestID, unlocked: effect.unlocked, closedPlan: true)
             }
         }
@@ -84,7 +84,8 @@ extension Orchestrator {
         let lease = leaseSeconds
         return try change { (state, now) throws(OrchestratorError) in
             let requestID = try state.plan(
-                originalRequest: definition, splitDetails: details, tasks: drafts, policy: policy, by: actor, at: now)
+                originalRequest: definition, splitDetails: details, tasks: drafts, policy: policy, approver: approver,
+                by: actor, at: now)
             let tasks = state.requestIndex(requestID).map { state.requests[$0].tasks } ?? []
             for (task, machine) in zip(tasks, machines) where !sequential || task.dependsOn.isEmpty {
                 try state.claim(task.id, in: requestID, holder: machine, leaseSeconds: lease, at: now)

@@ -6,10 +6,11 @@ extension Orchestrator {
         unattended: Bool = false, by actor: String
     ) throws(ChangeFailure) -> Committed<WorkRequest.ID> {
         let policy = try self.policy(requested: requested, unattended: unattended)
+        let approver = self.approver
         return try change { (state, now) throws(OrchestratorError) in
             try state.plan(
-                originalRequest: originalRequest, splitDetails: splitDetails, tasks: tasks, policy: policy, by: actor,
-                at: now)
+                originalRequest: originalRequest, splitDetails: splitDetails, tasks: tasks, policy: policy,
+                approver: approver, by: actor, at: now)
         }
     }
 
@@ -54,11 +55,13 @@ extension Orchestrator {
         }
     }
 
-    /// Approves a done task as `actor` (the agent, or "person via …" with the channel); returns what it unlocked.
+    /// Approves a done task as `decider` (an agent, or the person with the channel that reached
+    /// them); returns what it unlocked. A request the person approves refuses an agent's approval.
     package func approve(
-        _ task: WorkTask.ID, in request: WorkRequest.ID, by actor: String
+        _ task: WorkTask.ID, in request: WorkRequest.ID, by decider: Decider
     ) throws(ChangeFailure) -> Committed<[WorkTask.ID]> {
-        try change { (state, now) throws(OrchestratorError) in try state.approve(task, in: request, by: actor, at: now)
+        try change { (state, now) throws(OrchestratorError) in
+            try state.approve(task, in: request, by: decider, at: now)
         }
     }
 
@@ -72,9 +75,23 @@ extension Orchestrator {
         }
     }
 
-    /// Closes a request whose live tasks are all approved.
-    package func completeRequest(_ request: WorkRequest.ID, by actor: String) throws(ChangeFailure) -> Committed<Void> {
-        try change { (state, now) throws(OrchestratorError) in try state.completeRequest(request, by: actor, at: now) }
+    /// Closes a request whose live tasks are all approved; one the person approves only as the person.
+    package func completeRequest(_ request: WorkRequest.ID, by decider: Decider) throws(ChangeFailure)
+        -> Committed<Void>
+    {
+        try change { (state, now) throws(OrchestratorError) in
+            try state.completeRequest(request, by: decider, at: now)
+        }
+    }
+
+    /// Sets who approves a request's work. Making the person its approver is open to anyone; taking
+    /// that from the person is the person's decision alone.
+    package func setApprover(
+        _ mode: ApproverMode, of request: WorkRequest.ID, by decider: Decider
+    ) throws(ChangeFailure) -> Committed<ApproverMode> {
+        try change { (state, now) throws(OrchestratorError) in
+            try state.setApprover(mode, of: request, by: decider, at: now)
+        }
     }
 
     /// Changes a task that is not finished, wherever it is when `request` is `nil`.
@@ -109,7 +126,9 @@ extension Orchestrator {
     /// The done task an approval would accept, or the refusal it would get; changes nothing.
     package func checkApproval(of task: WorkTask.ID, in request: WorkRequest.ID) throws(ChangeFailure) -> WorkTask {
         var trial = try readForCheck()
-        do { _ = try trial.approve(task, in: request, by: "check", at: clock.now()) } catch { throw .refused(error) }
+        do { _ = try trial.approve(task, in: request, by: .person("check"), at: clock.now()) } catch {
+            throw .refused(error)
+        }
         guard let (requestIndex, taskIndex) = trial.locate(task) else {
             throw .refused(.taskNotFound(task, in: request))
         }
@@ -119,7 +138,9 @@ extension Orchestrator {
     /// The request closing it would complete, or the refusal it would get; changes nothing.
     package func checkCompletion(of request: WorkRequest.ID) throws(ChangeFailure) -> WorkRequest {
         var trial = try readForCheck()
-        do { try trial.completeRequest(request, by: "check", at: clock.now()) } catch { throw .refused(error) }
+        do { try trial.completeRequest(request, by: .person("check"), at: clock.now()) } catch {
+            throw .refused(error)
+        }
         guard let index = trial.requestIndex(request) else { throw .refused(.requestNotFound(request)) }
         return trial.requests[index]
     }

@@ -28,7 +28,20 @@ extension MCPServer {
         var state: String?
         if context.revision.isModern {
             if case .object(let given)? = params?["inputResponses"] { responses = given }
-            state = params?["requestState"]?.stringValue
+            let token = params?["requestState"]?.stringValue
+            // Answers count only as answers to a question this server asked (see `IssuedQuestions`).
+            if !responses.isEmpty || token != nil {
+                switch configuration.questions.redeem(
+                    token, answers: Set(responses.keys), tool: name, arguments: arguments,
+                    caller: context.authenticated?.name, now: configuration.clock.now())
+                {
+                case .success(let toolState): state = toolState
+                case .failure(let refusal):
+                    return try ToolResultRenderer.failure(
+                        refusal, tool: name, revision: context.revision, wording: refusalWording
+                    ).get()
+                }
+            }
         }
         context.progress(0, total: 1, message: "Running \(name)")
         let seconds =
@@ -132,7 +145,10 @@ extension MCPServer {
                     "resultType": "input_required",
                     "inputRequests": .object(requests.mapValues(\.json)),
                 ]
-                if let state { result["requestState"] = .string(state) }
+                result["requestState"] = .string(
+                    configuration.questions.issue(
+                        tool: tool.name, arguments: arguments, caller: context.authenticated?.name,
+                        keys: Set(requests.keys), toolState: state, now: configuration.clock.now()))
                 return result
             }
             askClient(requests, state: state, tool: tool, id: id, arguments: arguments, context: context, round: round)

@@ -27,6 +27,8 @@ package struct ServerConfiguration: Sendable {
     package var lockWaitSeconds: Double
     /// Where "now" comes from; tests inject a fixed clock.
     package var clock: WallClock
+    /// The 2026-era questions this process asked, shared by every conversation it serves.
+    package let questions = IssuedQuestions()
 
     package init(
         stateLocation: StateLocation,

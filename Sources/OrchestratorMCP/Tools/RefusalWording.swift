@@ -24,6 +24,10 @@ package struct RefusalWording: Sendable {
     private func advice(_ remedy: OrchestratorError.Remedy) -> String? {
         let finishing = tool("mark_task_done", "complete_task", "orchestrator_complete_subtask")
         switch remedy {
+        case .waitForPerson:
+            return "The person decides on the board, in the client's dialog or from their own terminal"
+                + (tool("approve_task_completion").map { "; call \($0) with waitSeconds to wait for their decision." }
+                    ?? ".")
         case .seeRequests:
             return tool("list_requests", "orchestrator_get_status").map {
                 "Call \($0) to see the requests and their ids."

@@ -12,7 +12,7 @@ package enum ServerLoop {
     /// - Parameter watcher: tells when the state file changed, for calls that wait (`waitSeconds`).
     package static func run<Source: ByteSource>(
         _ server: inout MCPServer, reader: inout LineReader<Source>, watcher: StateFileWatcher? = nil,
-        outputIsBroken: () -> Bool = { false }
+        outputIsBroken: () -> Bool = { false }, afterMessage: () -> Void = {}
     ) -> ExitReason {
         while true {
             var wake: WakeCondition?
@@ -32,6 +32,7 @@ package enum ServerLoop {
                 break
             case .line(let line):
                 server.receive(line)
+                afterMessage()
             case .oversized(let byteCount, let head):
                 server.receiveOversizedLine(byteCount: byteCount, limit: reader.maximumLineBytes, head: head)
             case .endOfInput:

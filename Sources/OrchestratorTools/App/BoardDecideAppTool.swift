@@ -52,11 +52,14 @@ package struct BoardDecideAppTool: MCPTool {
         }
         let requestID = invocation.requestID
         let person = invocation.appPerson
+        // The host vouches that its person pressed the app's button; an agent's token never does.
+        let decider: Decider =
+            invocation.context.authenticated.map { $0.role == .person } ?? true ? .person(person) : .agent(person)
         switch invocation[Arguments.action] ?? .approve {
         case .approve:
             let taskID = try Self.task(invocation)
             let (unlocked, _) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
-                try orchestrator.approve(taskID, in: requestID, by: person)
+                try orchestrator.approve(taskID, in: requestID, by: decider)
             }
             let ready = unlocked.isEmpty ? "" : " Now ready: \(unlocked.map(\.rawValue).joined(separator: ", "))."
             return .complete(
@@ -83,7 +86,7 @@ package struct BoardDecideAppTool: MCPTool {
                     text: "Sent \(taskID) back with your feedback."))
         case .approveRequest:
             _ = try invocation.perform { (orchestrator) throws(ChangeFailure) in
-                try orchestrator.completeRequest(requestID, by: person)
+                try orchestrator.completeRequest(requestID, by: decider)
             }
             return .complete(
                 ToolOutput(

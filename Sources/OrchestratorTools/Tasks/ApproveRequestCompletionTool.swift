@@ -20,9 +20,8 @@ package struct ApproveRequestCompletionTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let requestID = invocation.requestID
-        let command = HumanApproval.command(["approve-request", requestID.rawValue], invocation: invocation)
-        let approver: String
-        let step = try HumanApproval.step(invocation, command: command) { () throws(ToolFailure) in
+        let approver: Decider
+        let step = try HumanApproval.step(invocation, request: requestID) { () throws(ToolFailure) in
             let request = try invocation.check { (orchestrator) throws(ChangeFailure) in
                 try orchestrator.checkCompletion(of: requestID)
             }
@@ -41,8 +40,8 @@ package struct ApproveRequestCompletionTool: MCPTool {
                 try orchestrator.checkCompletion(of: requestID)
             }
             if invocation.mayWait { return .waiting(for: "the person to close \(requestID)") }
-            throw HumanApproval.pending(requestID.rawValue, command: command)
-        case .agentMayAct: approver = invocation.actor
+            throw HumanApproval.pending(requestID.rawValue)
+        case .agentMayAct: approver = .agent(invocation.actor)
         case .approved(let person): approver = person
         case .rejected(let feedback, _):
             throw .refused(
@@ -54,7 +53,7 @@ package struct ApproveRequestCompletionTool: MCPTool {
         let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.completeRequest(requestID, by: approver)
         }
-        return .complete(Self.completed(try state.request(requestID), by: approver))
+        return .complete(Self.completed(try state.request(requestID), by: approver.name))
     }
 
     private static func completed(_ request: WorkRequest, by approver: String) -> ToolOutput {

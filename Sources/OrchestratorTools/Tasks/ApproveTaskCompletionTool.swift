@@ -28,9 +28,8 @@ package struct ApproveTaskCompletionTool: MCPTool {
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let requestID = invocation.requestID
         let taskID = invocation.taskID
-        let command = HumanApproval.command(["approve", requestID.rawValue, taskID.rawValue], invocation: invocation)
-        let approver: String
-        let step = try HumanApproval.step(invocation, command: command) { () throws(ToolFailure) in
+        let approver: Decider
+        let step = try HumanApproval.step(invocation, request: requestID) { () throws(ToolFailure) in
             let task = try invocation.check { (orchestrator) throws(ChangeFailure) in
                 try orchestrator.checkApproval(of: taskID, in: requestID)
             }
@@ -41,9 +40,9 @@ package struct ApproveTaskCompletionTool: MCPTool {
         case .ask(let outcome):
             return outcome
         case .awaitPerson:
-            return try awaitPerson(taskID, in: requestID, invocation: invocation, command: command)
+            return try awaitPerson(taskID, in: requestID, invocation: invocation)
         case .agentMayAct:
-            approver = invocation.actor
+            approver = .agent(invocation.actor)
         case .approved(let person):
             approver = person
         case .rejected(let feedback, let person):
@@ -55,13 +54,13 @@ package struct ApproveTaskCompletionTool: MCPTool {
         let (unlocked, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.approve(taskID, in: requestID, by: approver)
         }
-        return .complete(Self.approved(taskID, in: requestID, by: approver, unlocked: unlocked, state: state))
+        return .complete(Self.approved(taskID, in: requestID, by: approver.name, unlocked: unlocked, state: state))
     }
 
     /// Waits for the person's decision on another channel: answers it once made, else waits on while
     /// time is left, else says it is still pending. The task must stay approvable meanwhile.
     private func awaitPerson(
-        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, invocation: ToolInvocation, command: String
+        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, invocation: ToolInvocation
     ) throws(ToolFailure) -> ToolOutcome {
         let state = try invocation.currentState()
         if let wait = invocation.wait, let decision = state.decision(on: taskID, since: wait.startedAt) {
@@ -77,7 +76,7 @@ package struct ApproveTaskCompletionTool: MCPTool {
             try orchestrator.checkApproval(of: taskID, in: requestID)
         }
         if invocation.mayWait { return .waiting(for: "the person's decision on \(taskID)") }
-        throw HumanApproval.pending(taskID.rawValue, command: command)
+        throw HumanApproval.pending(taskID.rawValue)
     }
 
     private static func rejected(

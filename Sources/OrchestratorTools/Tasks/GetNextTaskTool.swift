@@ -95,8 +95,8 @@ package struct GetNextTaskTool: MCPTool {
             structured["awaitingApproval"] = .array(tasks.map { .string($0.rawValue) })
             let them = tasks.count == 1 ? "it" : "them"
             let approver =
-                invocation.environment.configuration.approver == .human
-                ? "the person must approve \(them) (mcp-orchestrator approve, or approve_task_completion when the client can ask them)"
+                HumanApproval.personDecides(request, invocation)
+                ? "the person must approve \(them), \(HumanApproval.whereThePersonDecides) (approve_task_completion asks them where the client can, and waits with waitSeconds)"
                 : "approve \(them) with approve_task_completion or send \(them) back with reject_task"
             lines.append(
                 "No task is handed out: \(TaskResult.list(tasks)) of \(request) \(tasks.count == 1 ? "is" : "are") done and awaiting approval; \(approver)."

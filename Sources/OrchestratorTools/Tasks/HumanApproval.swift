@@ -3,11 +3,13 @@ internal import OrchestratorJSON
 internal import OrchestratorMCP
 internal import OrchestratorSystem
 
-/// Approval reserved for the person (`--approver human`): the model's call alone never approves.
+/// Approval reserved for the person: under `--approver human`, or for a request planned where the
+/// person approves (its recorded approver), whatever this server's own launch option says.
 ///
 /// An approve call from the model never approves by itself. When the client declared elicitation the
-/// server asks the person (approve, or reject with feedback) and acts on the answer; otherwise the
-/// refusal names the exact command the person runs.
+/// server asks the person (approve, or reject with feedback) and acts on their answer, which counts
+/// only as the answer to the question this server asked (see `IssuedQuestions`); otherwise the
+/// refusal says that the person decides and where, never a command the model could run in their name.
 enum HumanApproval {
     /// What the person decided, or what to do to find out.
     enum Step {
@@ -15,14 +17,17 @@ enum HumanApproval {
         case agentMayAct
         /// Ask the person first.
         case ask(ToolOutcome)
-        case approved(by: String)
+        case approved(by: Decider)
         case rejected(feedback: String, by: String)
-        /// The call waits (`waitSeconds`) for the person to decide on another channel: the board or
-        /// the command line.
+        /// The call waits (`waitSeconds`) for the person to decide on another channel: the board, the
+        /// app or their terminal.
         case awaitPerson
     }
 
     static let questionKey = "approval"
+
+    /// Where the person decides, as the model is told it.
+    static let whereThePersonDecides = "on the board, in the client's dialog, or from their own terminal"
 
     static let schema: JSONValue = [
         "type": "object",
@@ -33,36 +38,45 @@ enum HumanApproval {
         "required": ["decision"],
     ]
 
-    /// Decides how an approve call proceeds. `command` is the command line the person can run instead.
-    /// `question` runs only when the person decides: it checks the approval could succeed (so nobody is
-    /// asked about a task that cannot be approved) and words the question.
+    /// Whether the person decides on `request`: this server's launch option, or the approver the
+    /// request recorded when it was planned.
+    static func personDecides(_ request: WorkRequest.ID, _ invocation: ToolInvocation) -> Bool {
+        if invocation.environment.configuration.approver == .human { return true }
+        guard let state = try? invocation.currentState(), let index = state.requestIndex(request) else { return false }
+        return state.requests[index].approver == .human
+    }
+
+    /// Decides how an approve call on `request` proceeds. `question` runs only when the person decides:
+    /// it checks the approval could succeed (so nobody is asked about a task that cannot be approved)
+    /// and words the question.
     static func step(
-        _ invocation: ToolInvocation, command: String, question: () throws(ToolFailure) -> String
+        _ invocation: ToolInvocation, request: WorkRequest.ID, question: () throws(ToolFailure) -> String
     ) throws(ToolFailure) -> Step {
-        guard invocation.environment.configuration.approver == .human else { return .agentMayAct }
+        guard personDecides(request, invocation) else { return .agentMayAct }
         // Over Streamable HTTP with tokens the token decides: a person's approves, an agent's never
         // does, not even through answers its client sends to a question.
         if let caller = invocation.context.authenticated {
             if caller.role == .person {
                 _ = try question()
-                return .approved(by: "person via http (\(caller.name))")
+                return .approved(by: .person("person via http (token \(caller.name))"))
             }
             if invocation.wait != nil { return .awaitPerson }
             throw .refused(
                 code: "human_approval_required",
                 message:
-                    "This server reserves approval for the person, and '\(caller.name)' holds an agent token; a person approves with a person token, on the board (/board) or with \(command). Call again with waitSeconds to wait for their decision."
+                    "The person approves this work, and '\(caller.name)' holds an agent token; the person decides \(whereThePersonDecides) (or with a person token). Call again with waitSeconds to wait for their decision."
             )
         }
         if invocation.wait != nil, !invocation.context.canElicit { return .awaitPerson }
         let question = try question()
-        let person = "person" + (invocation.context.clientInfo.map { " via \($0.name)" } ?? "")
+        let client = invocation.context.clientInfo?.name ?? "the client"
         if let answer = invocation.inputResponses[questionKey] {
+            let person = "person via elicitation in \(client)"
             switch answer["action"]?.stringValue {
             case "accept":
                 let decision = answer["content"]?["decision"]?.stringValue
                 let feedback = answer["content"]?["feedback"]?.stringValue ?? ""
-                if decision == "approve" { return .approved(by: person) }
+                if decision == "approve" { return .approved(by: .person(person)) }
                 guard decision == "reject" else {
                     throw .refused(
                         code: "approval_unanswered",
@@ -78,13 +92,13 @@ enum HumanApproval {
                 throw .refused(
                     code: "approval_declined",
                     message:
-                        "The person declined to decide; nothing changed. Ask them what is missing, or let them run \(command)."
+                        "The person declined to decide; nothing changed. Ask them what is missing; they can also decide \(whereThePersonDecides)."
                 )
             default:
                 throw .refused(
                     code: "approval_cancelled",
                     message:
-                        "The question was dismissed without an answer; nothing changed. Call again when the person is ready, or let them run \(command)."
+                        "The question was dismissed without an answer; nothing changed. Call again when the person is ready; they can also decide \(whereThePersonDecides)."
                 )
             }
         }
@@ -92,7 +106,7 @@ enum HumanApproval {
             throw .refused(
                 code: "human_approval_required",
                 message:
-                    "This server reserves approval for the person, and this client cannot ask them; ask the person to decide on the board (`mcp-orchestrator board`) or run: \(command). Call again with waitSeconds to wait for their decision."
+                    "The person approves this work, and this client cannot ask them; the person decides \(whereThePersonDecides). Call again with waitSeconds to wait for their decision."
             )
         }
         return .ask(
@@ -101,17 +115,11 @@ enum HumanApproval {
     }
 
     /// The end of a wait that found no decision: the task or request still waits for the person.
-    static func pending(_ subject: String, command: String) -> ToolFailure {
+    static func pending(_ subject: String) -> ToolFailure {
         .refused(
             code: "approval_pending",
             message:
-                "No decision on \(subject) yet; it still waits for the person (the board, `mcp-orchestrator board`, or \(command)). Call again with waitSeconds to keep waiting."
+                "No decision on \(subject) yet; it still waits for the person, who decides \(whereThePersonDecides). Call again with waitSeconds to keep waiting."
         )
-    }
-
-    /// `mcp-orchestrator <arguments> --state <path>`, quoted for a POSIX shell where needed.
-    static func command(_ arguments: [String], invocation: ToolInvocation) -> String {
-        let path = invocation.environment.configuration.stateLocation.path
-        return "`" + ShellQuoting.line(["mcp-orchestrator"] + arguments + ["--state", path]) + "`"
     }
 }

@@ -37,11 +37,10 @@ package struct MarkTaskDoneTool: MCPTool {
             try orchestrator.markDone(taskID, in: requestID, details: details, holder: holder, by: actor)
         }
         let policy = (try? state.request(requestID))?.approvalPolicy ?? .each
-        let human = invocation.environment.configuration.approver == .human
         let approveBy =
-            human
-            ? "the person approves it (approve_task_completion asks them, or they run "
-                + HumanApproval.command(["approve", requestID.rawValue, taskID.rawValue], invocation: invocation) + ")"
+            HumanApproval.personDecides(requestID, invocation)
+            ? "the person approves it, \(HumanApproval.whereThePersonDecides) (approve_task_completion asks them "
+                + "where the client can, and waits for their decision with waitSeconds)"
             : "approve it with approve_task_completion, or send it back with reject_task"
         let next: String =
             switch (effect.autoApproved, policy) {

@@ -2,6 +2,7 @@ import Foundation
 import OrchestratorCore
 import OrchestratorJSON
 import OrchestratorMCP
+import OrchestratorSystem
 import OrchestratorTools
 import Testing
 
@@ -24,19 +25,43 @@ import Testing
         return (server, CLIHarness(statePath: server.statePath))
     }
 
-    @Test func theCommandTheServersRefusalNamesApprovesAsThePerson() throws {
+    @Test func theServersRefusalHandsTheModelNoCommandAndThePersonApprovesAtTheirTerminal() throws {
         var (server, cli) = Self.setUp()
         let refusal = server.call("approve_task_completion", ["requestId": "req-1", "taskId": "task-1"])
         let text = try #require(refusal["content"]?[0]?["text"]?.stringValue)
-        // The refusal names the exact command line; run it as written.
-        let named = try #require(
-            text.range(of: "mcp-orchestrator approve ").map { text[$0.upperBound...] }?.split(separator: "`").first)
-        #expect(cli.run(["approve"] + named.split(separator: " ").map(String.init)) == 0)
+        #expect(!text.contains("mcp-orchestrator"), "the model is handed no command that decides: \(text)")
+        #expect(text.contains("the person decides on the board, in the client's dialog, or from their own terminal"))
+        #expect(cli.run(["approve", "req-1", "task-1"]) == 0)
         #expect(cli.out == "Approved task-1 of req-1 (revision 4). Now ready: task-2.\n")
         let details = server.call("open_task_details", ["taskId": "task-1"])
-        #expect(details["structuredContent"]?["task"]?["approvedBy"] == "person via command line (ada)")
+        #expect(details["structuredContent"]?["task"]?["approvedBy"] == "person at terminal /dev/pts/3 (ada)")
         // The running server sees it at its next call.
         #expect(server.call("get_next_task")["structuredContent"]?["task"]?["id"] == "task-2")
+    }
+
+    @Test(arguments: [
+        ["approve", "req-1", "task-1"], ["reject", "req-1", "task-1", "--feedback", "no"],
+        ["approve-request", "req-1"],
+    ])
+    func whereAnAgentRunsThemThePersonsDecisionsAreRefusedWithExit77(arguments: [String]) {
+        var (server, cli) = Self.setUp()
+        let reason =
+            "this command runs inside claude's session (pid 4242): an agent cannot decide for the person; "
+            + PersonPresence.elsewhere
+        cli.presence = .absent(reason)
+        #expect(cli.run(arguments) == 77)
+        #expect(
+            cli.err == "mcp-orchestrator \(arguments[0]): req-1 waits for the person's decision, and \(reason).\n")
+        #expect(
+            server.call("open_task_details", ["taskId": "task-1"])["structuredContent"]?["task"]?["status"] == "done")
+    }
+
+    @Test func aPlanTheAgentApprovesTakesTheCommandFromAnywhereAndSaysWhoRanIt() {
+        var (server, cli) = Self.setUp(approver: .agent)
+        cli.presence = .absent("no terminal")
+        #expect(cli.run(["approve", "req-1", "task-1"]) == 0)
+        let by = server.call("open_task_details", ["taskId": "task-1"])["structuredContent"]?["task"]?["approvedBy"]
+        #expect(by?.stringValue?.hasPrefix("via command line (") == true)
     }
 
     @Test func rejectSendsTheTaskBackWithFeedbackAndNeedsIt() {
@@ -61,7 +86,7 @@ import Testing
         #expect(cli.run(["approve-request", "req-1"]) == 0)
         #expect(
             server.call("list_requests")["structuredContent"]?["requests"]?[0]?["completedBy"]
-                == "person via command line (ada)")
+                == "person at terminal /dev/pts/3 (ada)")
     }
 
     @Test(arguments: [

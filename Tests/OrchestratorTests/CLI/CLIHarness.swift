@@ -2,6 +2,7 @@ import Foundation
 import OrchestratorCLI
 import OrchestratorCore
 import OrchestratorStorage
+import OrchestratorSystem
 
 /// Runs subcommands in process over a temporary state file, capturing what they print.
 final class CLIHarness: @unchecked Sendable {
@@ -9,6 +10,8 @@ final class CLIHarness: @unchecked Sendable {
     let clock: TestClock
     private(set) var out = ""
     private(set) var err = ""
+    /// Whether the person runs the commands: at a terminal by default; `.absent` as where an agent runs them.
+    var presence = PersonPresence.person(terminal: "/dev/pts/3", user: "ada")
 
     init(statePath: String = TemporaryDirectory.make() + "/state.json", clock: TestClock = TestClock()) {
         self.statePath = statePath
@@ -26,11 +29,13 @@ final class CLIHarness: @unchecked Sendable {
         let withState =
             arguments.contains("--state") || arguments.contains("--help")
             ? arguments : arguments + ["--state", statePath]
-        let context = CLIContext(
+        var context = CLIContext(
             environment: environment, workingDirectory: "/work", executablePath: "/opt/bin/mcp-orchestrator",
             clock: clock.wallClock,
             isTerminal: terminal, terminalWidth: width, writeOut: { self.out += $0 }, writeError: { self.err += $0 },
             openState: { StateStore(location: $0) })
+        let presence = presence
+        context.presence = { _ in presence }
         return CommandLineInterface.run(withState, context: context)
     }
 }

@@ -37,7 +37,7 @@ struct StateFileProcessTests {
             let folder = (state as NSString).deletingLastPathComponent
             #expect(
                 try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [
-                    "state.json", "state.json.lock",
+                    "state.agents", "state.json", "state.json.lock",
                 ])
             #expect(client.close() == 0)
         }

@@ -6,33 +6,10 @@ import Testing
 /// wraps but a command to copy, long titles are cut with …, colours are on, and `NO_COLOR` turns
 /// them off.
 @Suite(.serialized) struct TerminalViewTests {
-    static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first {
-        FileManager.default.isExecutableFile(atPath: $0)
-    }
+    static let tmux = PersonTerminal.tmux
 
-    /// Runs `command` in a fresh 80×40 tmux pane and returns the screen once it has finished: the
-    /// command signals a tmux channel when done, so nothing waits on a timer. One shell runs the
-    /// tmux commands and reaps them; the tmux server detaches from its output.
     static func screen(_ command: String, escapes: Bool) throws -> String {
-        let tmux = try #require(Self.tmux)
-        let socket = "orchestrator-\(UUID().uuidString)"
-        let pane = "\(command); \(tmux) -L \(socket) wait-for -S shown; exec /bin/sleep 600"
-        let script = """
-            \(tmux) -L \(socket) new-session -d -x 80 -y 40 -s view '\(pane.replacingOccurrences(of: "'", with: "'\\''"))'
-            \(tmux) -L \(socket) wait-for shown
-            \(tmux) -L \(socket) capture-pane -p -J -t view \(escapes ? "-e" : "")
-            \(tmux) -L \(socket) kill-server
-            """
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-        shell.arguments = ["-c", script]
-        let output = Pipe()
-        shell.standardOutput = output
-        shell.standardError = FileHandle.nullDevice
-        try shell.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        shell.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try PersonTerminal.screen(command, escapes: escapes)
     }
 
     @Test(.enabled(if: tmux != nil, "needs tmux; .ci/run installs it"))

@@ -44,16 +44,18 @@ import Testing
         #expect(!done.contains("It now awaits approval"))
     }
 
-    @Test func underAHumanApproverTheCommandNamesTheStateFile() {
+    @Test func underAHumanApproverTheModelIsToldWhereThePersonDecidesAndNoCommand() {
         var harness = ServerHarness(approver: .human)
         harness.initialize()
         Self.plan(&harness)
         _ = harness.call("get_next_task")
         let done = Self.text(
             harness.call("mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "x"]))
-        #expect(done.contains("`mcp-orchestrator approve req-1 task-1 --state \(harness.statePath)`"), "\(done)")
+        #expect(
+            done.contains("the person approves it, on the board, in the client's dialog, or from their own terminal"))
         let waiting = Self.text(harness.call("get_next_task"))
-        #expect(waiting.contains("the person must approve it ("), "one task is 'it': \(waiting)")
+        #expect(waiting.contains("the person must approve it, "), "one task is 'it': \(waiting)")
+        for text in [done, waiting] { #expect(!text.contains("mcp-orchestrator"), "no command for the model: \(text)") }
     }
 
     @Test func openTaskDetailsTakesTheRequestIdLikeEveryRelatedTool() {

@@ -36,12 +36,15 @@ struct HumanApprovalTests {
         harness.call("open_task_details", ["taskId": .string(task)])["structuredContent"]?["task"]?["status"]
     }
 
-    @Test func withoutElicitationTheRefusalNamesTheCommandThePersonRuns() throws {
+    @Test func withoutElicitationTheRefusalSaysWhereThePersonDecidesAndHandsNoCommand() throws {
         var harness = prepared()
         let result = harness.call("approve_task_completion", ["requestId": "req-1", "taskId": "task-1"])
         #expect(ServerHarness.errorCode(result) == "human_approval_required")
         let sentence = try #require(result["structuredContent"]?["error"]?["message"]?.stringValue)
-        #expect(sentence.contains("`mcp-orchestrator approve req-1 task-1 --state \(harness.statePath)`"))
+        #expect(
+            sentence.contains("the person decides on the board, in the client's dialog, or from their own terminal"))
+        #expect(sentence.contains("waitSeconds"))
+        #expect(!sentence.contains("mcp-orchestrator") && !sentence.contains("--state"), "\(sentence)")
         #expect(status(&harness) == "done")
         #expect(
             ServerHarness.errorCode(harness.call("approve_request_completion", ["requestId": "req-1"]))
@@ -79,7 +82,7 @@ struct HumanApprovalTests {
         let result = try #require(answered.first?["result"])
         #expect(answered.first?["id"] == 40)
         #expect(result["structuredContent"]?["decision"] == "approved")
-        #expect(result["structuredContent"]?["task"]?["approvedBy"] == "person via harness")
+        #expect(result["structuredContent"]?["task"]?["approvedBy"] == "person via elicitation in harness")
         #expect(status(&harness) == "approved")
     }
 
@@ -101,7 +104,7 @@ struct HumanApprovalTests {
         #expect(status(&harness) == "in_progress")
         let history = harness.call("open_task_details", ["taskId": "task-1"])["structuredContent"]?["task"]?["history"]?
             .arrayValue?.last
-        #expect(history?["actor"] == "person via harness")
+        #expect(history?["actor"] == "person via elicitation in harness")
         #expect(history?["note"] == "Add examples")
     }
 
@@ -150,11 +153,12 @@ struct HumanApprovalTests {
                 params: [
                     "name": "approve_task_completion", "arguments": arguments,
                     "inputResponses": ["approval": ["action": "accept", "content": ["decision": "approve"]]],
+                    "requestState": first["requestState"] ?? .null,
                 ],
                 capabilities: Self.elicitation
             ).first?["result"])
         #expect(retry["structuredContent"]?["task"]?["status"] == "approved")
-        #expect(retry["structuredContent"]?["task"]?["approvedBy"] == "person via harness")
+        #expect(retry["structuredContent"]?["task"]?["approvedBy"] == "person via elicitation in harness")
     }
 
     @Test func closingTheRequestIsThePersonsCallToo() throws {
@@ -190,6 +194,8 @@ struct HumanApprovalTests {
                 "jsonrpc": "2.0", "id": asked[0]["id"]!,
                 "result": ["action": "accept", "content": ["decision": "approve"]],
             ] as JSONValue)
-        #expect(answered.first?["result"]?["structuredContent"]?["request"]?["completedBy"] == "person via harness")
+        #expect(
+            answered.first?["result"]?["structuredContent"]?["request"]?["completedBy"]
+                == "person via elicitation in harness")
     }
 }

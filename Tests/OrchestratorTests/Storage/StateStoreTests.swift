@@ -348,6 +348,7 @@ struct StateStoreTests {
             "splitDetails": { $0.splitDetails = "other" },
             "status": { $0.status = .completed },
             "approvalPolicy": { $0.approvalPolicy = .auto },
+            "approver": { $0.approver = .human },
             "tasks": { $0.tasks[1].title = "changed" },
             "createdAt": {
                 $0 = WorkRequest(

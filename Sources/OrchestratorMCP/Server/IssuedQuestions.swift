@@ -1,0 +1,121 @@
+internal import OrchestratorCore
+internal import OrchestratorJSON
+internal import OrchestratorSystem
+
+/// The questions this process asked in the 2026 era (`input_required`), each known by the
+/// `requestState` handed to the client with it.
+///
+/// An answer (`inputResponses`) counts only when it comes back with the `requestState` of a question
+/// asked here, for the same tool, arguments and caller, before the question expires, and only once.
+/// The `requestState` is 32 random bytes from the system's secure generator, held only in this
+/// process's memory, so a client cannot make one up, alter one, or reuse one. The tool's own state
+/// stays here and is handed back to it with the answers. One ledger serves every conversation of a
+/// process (the shared server answers stateless requests on fresh server values).
+package final class IssuedQuestions: @unchecked Sendable {
+    /// How long a question may wait for its answer: the person's time to read and decide.
+    package static let lifetimeSeconds = 15 * 60
+    /// At most this many questions are remembered; the oldest are forgotten first.
+    static let capacity = 4096
+
+    private struct Question {
+        let tool: String
+        let arguments: JSONValue
+        let caller: String?
+        let keys: Set<String>
+        let toolState: String?
+        let expires: Timestamp
+        var answered = false
+    }
+
+    private var questions: [String: Question] = [:]
+    private var order: [String] = []
+    private let lock = Lock()
+
+    package init() {}
+
+    /// Records a question and returns the `requestState` that the answer must carry.
+    func issue(
+        tool: String, arguments: [String: JSONValue], caller: String?, keys: Set<String>, toolState: String?,
+        now: Timestamp
+    ) -> String {
+        let token = "q1." + Self.randomHex(32)
+        lock.withLock {
+            if order.count >= Self.capacity {
+                let dropped = order.count - Self.capacity + 1
+                for old in order.prefix(dropped) { questions[old] = nil }
+                order.removeFirst(dropped)
+            }
+            questions[token] = Question(
+                tool: tool, arguments: .object(arguments), caller: caller, keys: keys, toolState: toolState,
+                expires: now.adding(seconds: Self.lifetimeSeconds))
+            order.append(token)
+        }
+        return token
+    }
+
+    /// Takes an answer: the tool's own state when it answers a question asked here, else the refusal.
+    func redeem(
+        _ token: String?, answers: Set<String>, tool: String, arguments: [String: JSONValue], caller: String?,
+        now: Timestamp
+    ) -> Result<String?, ToolFailure> {
+        guard let token else {
+            return .failure(
+                Self.refusal(
+                    "answer_not_asked",
+                    "These answers come without the requestState of a question this server asked; nothing was decided. Call the tool without inputResponses to be asked."
+                ))
+        }
+        return lock.withLock { () -> Result<String?, ToolFailure> in
+            guard var question = questions[token] else {
+                return .failure(
+                    Self.refusal(
+                        "answer_not_asked",
+                        "This requestState names no question this server asked (it is made up, altered, or from another server); nothing was decided. Call the tool without inputResponses to be asked."
+                    ))
+            }
+            guard !question.answered else {
+                return .failure(
+                    Self.refusal(
+                        "answer_replayed",
+                        "This question was already answered; an answer counts once. Call the tool without inputResponses to be asked again."
+                    ))
+            }
+            guard now < question.expires else {
+                return .failure(
+                    Self.refusal(
+                        "answer_expired",
+                        "This question expired before the answer came (after \(Self.lifetimeSeconds / 60) minutes); nothing was decided. Call the tool without inputResponses to be asked again."
+                    ))
+            }
+            guard question.tool == tool, question.arguments == .object(arguments), question.caller == caller,
+                !answers.isEmpty, answers.isSubset(of: question.keys)
+            else {
+                return .failure(
+                    Self.refusal(
+                        "answer_altered",
+                        "These answers do not match the question asked (another tool, other arguments, another caller or other questions); nothing was decided. Call the tool without inputResponses to be asked."
+                    ))
+            }
+            question.answered = true
+            questions[token] = question
+            return .success(question.toolState)
+        }
+    }
+
+    private static func refusal(_ code: String, _ message: String) -> ToolFailure {
+        .refused(code: code, message: message)
+    }
+
+    private static func randomHex(_ count: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(count * 2)
+        for _ in 0..<count {
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
