@@ -100,10 +100,12 @@ package struct CLIContext {
     /// active plan waits for the person's approval, a board whose decisions are not the person's
     /// (refused by every plan the person approves); else the start is refused (exit 77): an agent
     /// must not obtain a token that decides for the person.
-    func boardDecider(_ access: StateAccess) throws(CLIFailure) -> Decider {
+    func boardDecider(_ access: StateAccess) throws(CLIFailure) -> (decider: Decider, note: String?) {
         let user = PersonPresence.userName() ?? environment["USER"] ?? environment["LOGNAME"]
         let named = user.map { " (\($0))" } ?? ""
-        guard case .absent(let reason) = presence(access.path) else { return .person("person via board" + named) }
+        guard case .absent(let reason) = presence(access.path) else {
+            return (.person("person via board" + named), nil)
+        }
         if access.fileExists {
             let state = try access.read().state
             if let waiting = state.requests.first(where: { $0.status == .active && $0.approver == .human }) {
@@ -112,10 +114,9 @@ package struct CLIContext {
                 )
             }
         }
-        writeError(
-            "mcp-orchestrator board: note: \(reason); this board's decisions are not the person's, and plans the person approves refuse them.\n"
-        )
-        return .agent("agent via board" + named)
+        let note =
+            "note: \(reason); this board's decisions are not the person's, and plans the person approves refuse them."
+        return (.agent("agent via board" + named), note)
     }
 
     /// Who decided, in history, when the command runs where the person may not be (no terminal, or

@@ -4,7 +4,8 @@ internal import OrchestratorSystem
 /// The person's side of the executable: subcommands next to the default stdio server.
 package enum CommandLineInterface {
     static let commands: [any CLICommand] = [
-        StatusCommand(), ShowCommand(), ApproveCommand(), RejectCommand(), ApproveRequestCommand(), BoardCommand(),
+        StatusCommand(), ShowCommand(), ApproveCommand(), RejectCommand(), ApproveRequestCommand(), ApproverCommand(),
+        BoardCommand(),
         ExportCommand(), ImportCommand(), InitCommand(), ProjectsCommand(), SearchCommand(),
         WorkflowsCommand(), ConfigCommand(),
     ]

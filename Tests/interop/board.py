@@ -4,8 +4,9 @@ holds its cookie and anti-forgery token the way the page does."""
 import http.client
 import json
 import re
-import subprocess
 from contextlib import contextmanager
+
+from person_terminal import PersonProcess
 
 
 class Board:
@@ -63,15 +64,14 @@ class Board:
 
 @contextmanager
 def running_board(binary, state_path, *extra, env=None):
-    process = subprocess.Popen(
-        [binary, "board", "--state", str(state_path), *extra],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
+    """The board as the person starts it: in their own terminal (see person_terminal)."""
+    process = PersonProcess([binary, "board", "--state", str(state_path), *extra], env=env)
     try:
-        line = process.stderr.readline()
+        line = process.readline()
         match = re.search(r"(http://\S+)", line)
         assert match, f"the board printed no address: {line!r}"
+        process.drain()
         yield Board(process, match.group(1))
     finally:
         process.terminate()
         process.wait(timeout=10)
-        process.stderr.close()

@@ -9,6 +9,8 @@ import subprocess
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
+from person_terminal import PersonProcess
+
 from mcp import Client
 from mcp.client.streamable_http import create_mcp_http_client, streamable_http_client
 
@@ -21,9 +23,13 @@ def serving(binary, state, *extra):
 
 @contextmanager
 def serving_process(binary, state, *extra):
-    """The process and its MCP endpoint's address."""
-    process = subprocess.Popen([binary, "serve", "--http", "127.0.0.1:0", "--state", str(state), *extra],
-                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    """The process and its MCP endpoint's address. Under the human approver without a tokens file the
+    board's token it prints decides for the person, so the person starts it, in their own terminal."""
+    argv = [binary, "serve", "--http", "127.0.0.1:0", "--state", str(state), *extra]
+    if "human" in extra and "--tokens" not in extra:
+        process = PersonProcess(argv)
+    else:
+        process = subprocess.Popen(argv, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     try:
         address = None
         for _ in range(5):
@@ -33,11 +39,14 @@ def serving_process(binary, state, *extra):
                 address = match.group(1)
                 break
         assert address, "the shared server printed no address"
+        if isinstance(process, PersonProcess):
+            process.drain()
         yield process, address
     finally:
         process.terminate()
         process.wait(timeout=10)
-        process.stderr.close()
+        if not process.stderr.closed:
+            process.stderr.close()
 
 
 @asynccontextmanager

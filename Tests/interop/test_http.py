@@ -128,9 +128,9 @@ async def test_tokens_name_the_actor_and_refuse_what_they_may_not_do(server_bina
             assert refused.is_error and refused.structured_content["error"]["code"] == "human_approval_required"
             async with http_client(url, issued["ada"]) as person:
                 approved = await person.call_tool("approve_task_completion", {"requestId": "req-1", "taskId": "task-1"})
-                assert approved.structured_content["task"]["approvedBy"] == "person via http (ada)"
+                assert approved.structured_content["task"]["approvedBy"] == "person via http (token ada)"
     history = json.loads((tmp_path / "state.json").read_text())["requests"][0]["tasks"][0]["history"]
-    assert [entry["actor"] for entry in history] == ["builder", "builder", "builder", "person via http (ada)"]
+    assert [entry["actor"] for entry in history] == ["builder", "builder", "builder", "person via http (token ada)"]
 
 
 async def test_a_session_belongs_to_its_token(server_binary, tmp_path):

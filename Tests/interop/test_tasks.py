@@ -1,11 +1,15 @@
 """Plans, tasks, gates and human approval driven by the official MCP Python SDK."""
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 from mcp import Client
 from mcp.types import ElicitResult
+
+from person_terminal import run_as_person
 
 pytestmark = pytest.mark.anyio
 
@@ -93,13 +97,28 @@ async def test_human_approval_rejected_by_the_person_sends_the_task_back(server,
 
 
 @pytest.mark.parametrize(("mode", "revision"), ERAS)
-async def test_without_elicitation_the_refusal_names_the_command(server, tmp_path, mode, revision):
+async def test_without_elicitation_the_refusal_names_no_command_and_the_agents_shell_cannot_approve(
+        server, server_binary, tmp_path, mode, revision):
+    state = str(tmp_path / "state.json")
     async with Client(server("--approver", "human"), mode=mode) as client:
         await plan_and_finish_one_task(client)
         refused = await client.call_tool("approve_task_completion", {"requestId": "req-1", "taskId": "task-1"})
         assert refused.is_error
         assert refused.structured_content["error"]["code"] == "human_approval_required"
-        assert f"mcp-orchestrator approve req-1 task-1 --state {tmp_path / 'state.json'}" in refused.content[0].text
+        text = refused.content[0].text
+        assert "mcp-orchestrator" not in text and "on the board, in the client's dialog, or from their own terminal" in text
+        # An agent with a shell runs the command anyway, from inside its client (this process).
+        shell = subprocess.run([server_binary, "approve", "req-1", "task-1", "--state", state],
+                               capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        assert shell.returncode == 77, shell.stderr
+        assert f"runs inside" in shell.stderr and f"(pid {os.getpid()})" in shell.stderr
+        details = await client.call_tool("open_task_details", {"taskId": "task-1"})
+        assert details.structured_content["task"]["status"] == "done"
+        # The person, at their own terminal.
+        status, said = run_as_person([server_binary, "approve", "req-1", "task-1", "--state", state])
+        assert status == 0, said
+        details = await client.call_tool("open_task_details", {"taskId": "task-1"})
+        assert details.structured_content["task"]["approvedBy"].startswith("person at terminal /dev/pts/")
 
 
 async def test_two_clients_on_one_file_share_the_plan(server):

@@ -125,7 +125,7 @@ async def test_without_a_wait_the_human_approver_still_refuses_and_names_the_boa
         await first_task_done(client)
         refused = await client.call_tool("approve_task_completion", {"requestId": "req-1", "taskId": "task-1"})
         assert refused.is_error and refused.structured_content["error"]["code"] == "human_approval_required"
-        assert "mcp-orchestrator board" in refused.content[0].text
+        assert "the person decides on the board" in refused.content[0].text
         ended = await client.call_tool(
             "approve_task_completion", {"requestId": "req-1", "taskId": "task-1", "waitSeconds": 1})
         assert ended.is_error and ended.structured_content["error"]["code"] == "approval_pending"

@@ -81,3 +81,36 @@ struct ApproveRequestCommand: CLICommand {
         return 0
     }
 }
+
+/// `approver REQUEST_ID agent|human`: who approves a request's work. Handing it to the person is open
+/// to anyone; taking it back is the person's decision, refused where an agent runs the command.
+struct ApproverCommand: CLICommand {
+    let name = "approver"
+    let summary = "Set who approves a request's work: human (only the person) or agent."
+    let usage = "approver REQUEST_ID agent|human [--state PATH]"
+    let details = """
+        A request records its approver when it is planned (the server's --approver). Setting human makes
+        every approval and the closing of the request the person's, whatever server or command carries
+        them. Setting agent again is the person's decision: refused (exit 77) inside an agent's session
+        or process tree, or without a terminal.
+        """
+    let valuedOptions: Set<String> = []
+    let flagOptions: Set<String> = []
+
+    func run(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
+        let given: [String]
+        do { given = try arguments.positionals(["REQUEST_ID", "MODE"]) } catch { throw .usage(error.description) }
+        guard let mode = ApproverMode(rawValue: given[1]) else {
+            throw .usage("the approver is agent or human, not '\(given[1])'")
+        }
+        let request = WorkRequest.ID(given[0])
+        let access = try StateAccess(arguments, context: context)
+        let decider = mode == .human ? Decider.agent(context.actor) : try context.decider(for: request, in: access)
+        let (_, revision) = try access.perform { (orchestrator) throws(ChangeFailure) in
+            try orchestrator.setApprover(mode, of: request, by: decider)
+        }
+        let who = mode == .human ? "the person" : "the agent or the person"
+        context.writeOut("\(request) is approved by \(who) (revision \(revision)).\n")
+        return 0
+    }
+}

@@ -43,7 +43,7 @@ struct BoardCommand: CLICommand {
             )
         }
         let access = try StateAccess(arguments, context: context)
-        let decider = try context.boardDecider(access)
+        let (decider, note) = try context.boardDecider(access)
         let actor = decider.name
         // The port is known only once bound, and the Host check needs it: bind first, then wire the handler.
         let relay = LateHandler()
@@ -58,6 +58,7 @@ struct BoardCommand: CLICommand {
         let address = "\(server.origin)/?token=\(token)"
         context.writeError(
             "mcp-orchestrator board: \(address)\n  state file \(access.path) (\(access.reason)); decisions are recorded as \(actor). Ctrl-C stops it.\n"
+                + (note.map { "  \($0)\n" } ?? "")
         )
         if arguments.flags.contains("--open") { open(address, context: context) }
         server.run(stopDescriptor: nil)

@@ -64,6 +64,23 @@ import Testing
         #expect(by?.stringValue?.hasPrefix("via command line (") == true)
     }
 
+    @Test func anyoneHandsAPlanToThePersonAndOnlyThePersonTakesItBack() {
+        var (server, cli) = Self.setUp(approver: .agent)
+        cli.presence = .absent("no terminal")
+        #expect(cli.run(["approver", "req-1", "human"]) == 0)
+        #expect(cli.out == "req-1 is approved by the person (revision 4).\n")
+        // The server's own launch option says agent; the plan says the person.
+        #expect(
+            ServerHarness.errorCode(server.call("approve_task_completion", ["requestId": "req-1", "taskId": "task-1"]))
+                == "human_approval_required")
+        #expect(cli.run(["approver", "req-1", "agent"]) == 77)
+        #expect(cli.err.contains("req-1 waits for the person's decision, and no terminal."), "\(cli.err)")
+        cli.presence = .person(terminal: "/dev/pts/3", user: "ada")
+        #expect(cli.run(["approver", "req-1", "agent"]) == 0)
+        #expect(server.call("approve_task_completion", ["requestId": "req-1", "taskId": "task-1"])["isError"] == nil)
+        #expect(cli.run(["approver", "req-1", "nobody"]) == 64)
+    }
+
     @Test func rejectSendsTheTaskBackWithFeedbackAndNeedsIt() {
         var (server, cli) = Self.setUp()
         #expect(cli.run(["reject", "req-1", "task-1"]) == 64)

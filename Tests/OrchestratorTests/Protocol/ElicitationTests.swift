@@ -117,4 +117,69 @@ struct ElicitationTests {
         #expect(result["isError"] == true)
         #expect(result["resultType"] == "complete")
     }
+
+    /// A 2026 retry of `ask_person` with `answer` accepted, carrying `requestState` when given.
+    private func answer(
+        _ harness: inout ServerHarness, id: Int, state: JSONValue?, question: String = "Ship it?",
+        capabilities: JSONValue = elicitation
+    ) -> JSONValue {
+        var params: [String: JSONValue] = [
+            "name": "ask_person", "arguments": ["question": .string(question)],
+            "inputResponses": ["answer": ["action": "accept", "content": ["answer": "yes"]]],
+        ]
+        if let state { params["requestState"] = state }
+        return harness.modern("tools/call", id: id, params: params, capabilities: capabilities).first?["result"]
+            ?? .null
+    }
+
+    private func ask(_ harness: inout ServerHarness, question: String = "Ship it?") throws -> JSONValue {
+        let first = try #require(
+            harness.modern(
+                "tools/call", id: 1, params: ["name": "ask_person", "arguments": ["question": .string(question)]],
+                capabilities: Self.elicitation
+            ).first?["result"])
+        return try #require(first["requestState"])
+    }
+
+    @Test func anAnswerToNoQuestionIsRefused() {
+        var harness = harness()
+        #expect(ServerHarness.errorCode(answer(&harness, id: 1, state: nil)) == "answer_not_asked")
+        #expect(ServerHarness.errorCode(answer(&harness, id: 2, state: "asked:Ship it?")) == "answer_not_asked")
+        #expect(
+            ServerHarness.errorCode(answer(&harness, id: 3, state: .string("q1." + String(repeating: "0", count: 64))))
+                == "answer_not_asked")
+    }
+
+    @Test func anAnswerCountsOnceAndAReplayIsRefused() throws {
+        var harness = harness()
+        let state = try ask(&harness)
+        #expect(answer(&harness, id: 2, state: state)["structuredContent"] == ["action": "accept", "answer": "yes"])
+        #expect(ServerHarness.errorCode(answer(&harness, id: 3, state: state)) == "answer_replayed")
+    }
+
+    @Test func anAnswerToAnotherQuestionOrAlteredStateIsRefused() throws {
+        var harness = harness()
+        let state = try ask(&harness)
+        #expect(
+            ServerHarness.errorCode(answer(&harness, id: 2, state: state, question: "Delete it?")) == "answer_altered")
+        var altered = try #require(state.stringValue)
+        altered = String(altered.dropLast()) + (altered.hasSuffix("0") ? "1" : "0")
+        #expect(ServerHarness.errorCode(answer(&harness, id: 3, state: .string(altered))) == "answer_not_asked")
+    }
+
+    @Test func aLateAnswerIsRefused() throws {
+        var harness = harness()
+        let state = try ask(&harness)
+        harness.clock.advance(seconds: IssuedQuestions.lifetimeSeconds)
+        #expect(ServerHarness.errorCode(answer(&harness, id: 2, state: state)) == "answer_expired")
+    }
+
+    @Test func aClientThatDidNotDeclareElicitationIsNeverAsked() {
+        var harness = harness()
+        let first = harness.modern(
+            "tools/call", id: 1, params: ["name": "ask_person", "arguments": ["question": "Q?"]]
+        ).first?["result"]
+        #expect(first?["requestState"] == nil)
+        #expect(ServerHarness.errorCode(answer(&harness, id: 2, state: nil, capabilities: [:])) == "answer_not_asked")
+    }
 }
