@@ -5,7 +5,7 @@ internal import OrchestratorSystem
 package enum CommandLineInterface {
     static let commands: [any CLICommand] = [
         StatusCommand(), ShowCommand(), ApproveCommand(), RejectCommand(), ApproveRequestCommand(), ApproverCommand(),
-        BoardCommand(),
+        BoardCommand(), ConnectCommand(),
         ExportCommand(), ImportCommand(), InitCommand(), ProjectsCommand(), SearchCommand(),
         WorkflowsCommand(), ConfigCommand(),
     ]

@@ -26,6 +26,7 @@ struct StateAccess {
         } catch {
             throw .usage(error.description)
         }
+        do { try FileSystem.requireEnterable(location.directory) } catch { throw .io(error.description) }
         path = location.path
         self.location = location
         orchestrator = Orchestrator(

@@ -30,6 +30,17 @@ package enum FileSystem {
         if mkdir(path, 0o700) != 0, errno != EEXIST { throw Failure("cannot create the folder", path) }
     }
 
+    /// Refuses a folder that exists but that this user may not enter (another user's, owner-only):
+    /// said as "permission denied" instead of looking like a folder with no state in it.
+    package static func requireEnterable(_ path: String) throws(Failure) {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            if errno == EACCES { throw Failure("cannot use the folder", path) }
+            return
+        }
+        if access(path, X_OK) != 0, errno == EACCES { throw Failure("cannot use the folder", path) }
+    }
+
     /// Whether `path` is a directory (following links).
     package static func isDirectory(_ path: String) -> Bool {
         var info = stat()

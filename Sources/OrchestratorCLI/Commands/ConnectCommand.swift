@@ -1,0 +1,60 @@
+internal import OrchestratorHTTP
+internal import OrchestratorSystem
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `connect URL [--token-file FILE]`: a stdio MCP server that relays to a shared server.
+struct ConnectCommand: CLICommand {
+    let name = "connect"
+    let summary = "Be a stdio MCP server that relays to a shared server (serve --http), with an agent's token."
+    let usage = "connect URL [--token-file FILE]"
+    let details = """
+        For clients that start stdio servers only (Claude Desktop, Cline): their entry runs
+        `mcp-orchestrator connect http://HOST:PORT/mcp --token-file FILE`, and every message goes to the
+        shared server with the token in FILE (its first line) as a bearer token. The token names the
+        agent; an agent token never approves, so an agent running as another OS user than the person,
+        whose token it cannot read, cannot pass a gate by any route. Plain HTTP only: for a remote
+        server put a TLS tunnel (ssh -L, stunnel) in front. Diagnostics go to stderr.
+        """
+    let valuedOptions: Set<String> = ["--token-file"]
+    let flagOptions: Set<String> = []
+
+    func run(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
+        let url: String
+        do { url = try arguments.positionals(["URL"])[0] } catch { throw .usage(error.description) }
+        let endpoint: HTTPEndpoint
+        do { endpoint = try HTTPEndpoint(url) } catch { throw .usage(error.description) }
+        var token: String?
+        if let path = arguments.options["--token-file"] {
+            let bytes: [UInt8]
+            do { bytes = try FileSystem.readRegularFile(path) } catch { throw .io(error.description) }
+            let line = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).first ?? ""
+            let trimmed = String(line.filter { !$0.isWhitespace })
+            guard !trimmed.isEmpty else {
+                throw .usage("the token file \(path) is empty; put the agent's token on its first line")
+            }
+            token = trimmed
+        }
+        let output = LockedWriter(context.writeOut)
+        let errors = LockedWriter(context.writeError)
+        let bridge = StreamableHTTPBridge(
+            endpoint: endpoint, token: token, write: { output.line($0) }, note: { errors.line($0) })
+        while let line = readLine(strippingNewline: true) { bridge.forward(line) }
+        bridge.finish()
+        return 0
+    }
+}
+
+/// Whole lines to one stream from several threads, one at a time.
+private final class LockedWriter: @unchecked Sendable {
+    private let write: (String) -> Void
+    private let lock = Lock()
+
+    init(_ write: @escaping (String) -> Void) { self.write = write }
+
+    func line(_ text: String) { lock.withLock { write(text + "\n") } }
+}

@@ -1,0 +1,119 @@
+internal import Dispatch
+internal import OrchestratorHTTP
+internal import OrchestratorJSON
+internal import OrchestratorSystem
+
+/// A stdio MCP server in front of a shared server (`serve --http`): each JSON-RPC line from the
+/// client is POSTed to the MCP endpoint with the agent's bearer token, and every message of the answer
+/// (a JSON body, or the events of the call's stream, questions to the client included) is written back
+/// as a line. Requests run side by side, each on a thread of its own, so a waiting call
+/// (`waitSeconds`) or a question the person is answering never holds up the others; `initialize`
+/// goes first, alone, and its `Mcp-Session-Id` rides on everything after it.
+final class StreamableHTTPBridge: @unchecked Sendable {
+    private let endpoint: HTTPEndpoint
+    private let token: String?
+    private let write: @Sendable (String) -> Void
+    private let note: @Sendable (String) -> Void
+    private let lock = Lock()
+    private var sessionID: String?
+    private var protocolVersion: String?
+    private let inFlight = DispatchGroup()
+
+    init(
+        endpoint: HTTPEndpoint, token: String?, write: @escaping @Sendable (String) -> Void,
+        note: @escaping @Sendable (String) -> Void
+    ) {
+        self.endpoint = endpoint
+        self.token = token
+        self.write = write
+        self.note = note
+    }
+
+    /// Sends one line from the client on.
+    func forward(_ line: String) {
+        guard line.contains(where: { !$0.isWhitespace }) else { return }
+        let message = try? JSONParser.parse(line)
+        let id = message?["id"]
+        let method = message?["method"]?.stringValue
+        guard let id, method != nil, method != "initialize" else {
+            // The handshake, notifications and the client's answers go in order, one at a time.
+            exchange(line, id: id, initializing: method == "initialize")
+            return
+        }
+        inFlight.enter()
+        let started = DetachedThread.start { [self] in
+            exchange(line, id: id, initializing: false)
+            inFlight.leave()
+        }
+        if !started {
+            inFlight.leave()
+            write(Self.error(for: id, "connect: no thread could be started for this request; try again"))
+        }
+    }
+
+    /// Waits for the requests still running, then ends the session.
+    func finish() {
+        inFlight.wait()
+        guard let session = lock.withLock({ sessionID }) else { return }
+        _ = try? HTTPClientExchange(endpoint, method: "DELETE", headers: headers(session: session), body: []).status
+    }
+
+    private func headers(session: String?) -> [(String, String)] {
+        var headers = [("Content-Type", "application/json"), ("Accept", "application/json, text/event-stream")]
+        if let token { headers.append(("Authorization", "Bearer \(token)")) }
+        if let session { headers.append(("Mcp-Session-Id", session)) }
+        if let version = lock.withLock({ protocolVersion }) { headers.append(("MCP-Protocol-Version", version)) }
+        return headers
+    }
+
+    private func exchange(_ line: String, id: JSONValue?, initializing: Bool) {
+        let answer: HTTPClientExchange
+        do {
+            answer = try HTTPClientExchange(
+                endpoint, method: "POST", headers: headers(session: lock.withLock { sessionID }),
+                body: Array(line.utf8))
+        } catch {
+            note("mcp-orchestrator connect: \(error.description)")
+            if let id { write(Self.error(for: id, "connect: \(error.description)")) }
+            return
+        }
+        if let session = answer.headers["mcp-session-id"] { lock.withLock { sessionID = session } }
+        if answer.status == 202 || answer.status == 204 { return }
+        if answer.headers["content-type"]?.hasPrefix("text/event-stream") == true {
+            var data: [String] = []
+            while let bytes = answer.nextLine() {
+                let text = String(decoding: bytes, as: UTF8.self)
+                if text.isEmpty {
+                    if !data.isEmpty { deliver(data.joined(separator: "\n"), initializing: initializing) }
+                    data.removeAll()
+                } else if text.hasPrefix("data:") {
+                    data.append(String(text.dropFirst(text.hasPrefix("data: ") ? 6 : 5)))
+                }
+            }
+            if !data.isEmpty { deliver(data.joined(separator: "\n"), initializing: initializing) }
+            return
+        }
+        let body = String(decoding: answer.body(), as: UTF8.self)
+        if (try? JSONParser.parse(body))?["jsonrpc"] != nil {
+            deliver(body, initializing: initializing)
+        } else if let id {
+            let said = body.split(separator: "\n").first.map(String.init) ?? ""
+            note("mcp-orchestrator connect: the shared server answered \(answer.status): \(said)")
+            write(Self.error(for: id, "the shared server answered HTTP \(answer.status): \(said)"))
+        }
+    }
+
+    /// Writes one message to the client; the answer to `initialize` also sets the revision header.
+    private func deliver(_ message: String, initializing: Bool) {
+        if initializing, let version = (try? JSONParser.parse(message))?["result"]?["protocolVersion"]?.stringValue {
+            lock.withLock { protocolVersion = version }
+        }
+        write(JSONWriter.string(from: (try? JSONParser.parse(message)) ?? .string(message)))
+    }
+
+    /// A JSON-RPC error answering `id` when the shared server could not be reached or refused.
+    static func error(for id: JSONValue, _ message: String) -> String {
+        JSONWriter.string(
+            from: ["jsonrpc": "2.0", "id": id, "error": ["code": -32000, "message": .string(message)]] as JSONValue)
+    }
+}
