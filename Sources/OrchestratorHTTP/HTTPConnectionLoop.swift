@@ -8,17 +8,38 @@ struct HTTPConnectionLoop: Sendable {
     let connection: SocketConnection
     let limits: HTTPLimits
     let handler: any HTTPHandler
+    /// Where the connection says whether it waits for a head (and may be shed) or is being served.
+    let table: ConnectionTable?
+    let entry: ConnectionTable.Entry?
+
+    init(
+        connection: SocketConnection, limits: HTTPLimits, handler: any HTTPHandler, table: ConnectionTable? = nil,
+        entry: ConnectionTable.Entry? = nil
+    ) {
+        self.connection = connection
+        self.limits = limits
+        self.handler = handler
+        self.table = table
+        self.entry = entry
+    }
 
     func run() {
         var pending: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        var first = true
         while true {
-            // Idle until a request's first byte, then the head has its own deadline.
+            // Idle until a request's first byte, then the head has its own deadline. A new connection
+            // has the head's deadline from its accept: one that sends nothing is not kept.
             if pending.isEmpty {
-                let idle = Monotonic.milliseconds() + Int64(limits.idleTimeoutMilliseconds)
-                guard case .bytes(let count) = connection.receive(into: &chunk, until: idle) else { return }
+                if !first, let table, let entry { table.waiting(entry) }
+                let wait = first ? limits.headerTimeoutMilliseconds : limits.idleTimeoutMilliseconds
+                guard
+                    case .bytes(let count) = connection.receive(
+                        into: &chunk, until: Monotonic.milliseconds() + Int64(wait))
+                else { return }
                 pending.append(contentsOf: chunk[0..<count])
             }
+            first = false
             let headDeadline = Monotonic.milliseconds() + Int64(limits.headerTimeoutMilliseconds)
             var headEnd: Int?
             var scanned = 0
@@ -45,6 +66,7 @@ struct HTTPConnectionLoop: Sendable {
                 return refuse(error.status, error.reason)
             }
             pending.removeFirst(headEnd + 4)
+            if let table, let entry { table.serving(entry) }
             let bodyDeadline = Monotonic.milliseconds() + Int64(limits.bodyTimeoutMilliseconds)
             while pending.count < head.contentLength {
                 switch connection.receive(into: &chunk, until: bodyDeadline) {

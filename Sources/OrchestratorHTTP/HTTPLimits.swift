@@ -3,9 +3,13 @@ package struct HTTPLimits: Sendable {
     /// The request line and headers together.
     package var maximumHeaderBytes = 16 * 1024
     package var maximumBodyBytes = 1024 * 1024
-    /// Connections open at once; one more is answered 503 and closed.
+    /// Connections open at once. One more sheds the connection that has waited longest for a request
+    /// head; when every one is being served, it is answered 503 and closed.
     package var maximumConnections = 64
-    /// From a request's first byte until its head is complete: a client that trickles is dropped.
+    /// Connections from one peer address at once, shed the same way (`Int.max`: only the total counts).
+    package var maximumConnectionsPerPeer = Int.max
+    /// From a connection's accept, or a request's first byte, until its head is complete: a client
+    /// that connects and sends nothing, or trickles, is dropped.
     package var headerTimeoutMilliseconds: Int32 = 10_000
     /// From the head until the body is complete.
     package var bodyTimeoutMilliseconds: Int32 = 30_000

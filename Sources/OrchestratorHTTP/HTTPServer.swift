@@ -20,8 +20,9 @@ package final class HTTPServer: @unchecked Sendable {
     private let listener: Int32
     private let limits: HTTPLimits
     private let handler: any HTTPHandler
-    private let lock = Lock()
-    private var open = 0
+    private let table: ConnectionTable
+    /// Whether running out of descriptors has been said on stderr (it is said once).
+    private var saidOutOfDescriptors = false
 
     /// Binds and listens on `host` (an IPv4 or IPv6 literal) and `port` (0: any free port).
     package init(host: String, port: Int, limits: HTTPLimits = HTTPLimits(), handler: any HTTPHandler)
@@ -30,6 +31,7 @@ package final class HTTPServer: @unchecked Sendable {
         self.host = host
         self.limits = limits
         self.handler = handler
+        table = ConnectionTable(maximum: limits.maximumConnections, perPeer: limits.maximumConnectionsPerPeer)
         let (descriptor, bound) = try Self.listen(host: host, port: port)
         listener = descriptor
         self.port = bound
@@ -52,32 +54,71 @@ package final class HTTPServer: @unchecked Sendable {
             }
             if watched.count > 1, watched[1].revents != 0 { return }
             guard watched[0].revents != 0 else { continue }
-            let client = accept(listener, nil, nil)
-            guard client >= 0 else { continue }
-            let connection = SocketConnection(descriptor: client, sendTimeoutSeconds: limits.sendTimeoutSeconds)
-            let admitted = lock.withLock {
-                guard open < limits.maximumConnections else { return false }
-                open += 1
-                return true
+            var peerAddress = sockaddr_storage()
+            var peerLength = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let client = withUnsafeMutablePointer(to: &peerAddress) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { accept(listener, $0, &peerLength) }
             }
-            guard admitted else {
+            guard client >= 0 else {
+                if errno == EMFILE || errno == ENFILE { outOfDescriptors(stopDescriptor: stopDescriptor) }
+                continue
+            }
+            _ = fcntl(client, F_SETFD, FD_CLOEXEC)
+            let connection = SocketConnection(descriptor: client, sendTimeoutSeconds: limits.sendTimeoutSeconds)
+            guard let entry = table.admit(connection, peer: Self.name(of: &peerAddress)) else {
                 let busy = HTTPResponse.text(503, "503 Service Unavailable: too many open connections\n")
                 if case .bytes(let body) = busy.body {
                     _ = connection.send(busy.head(keepAlive: false, contentLength: body.count) + body)
                 }
                 continue
             }
-            let loop = HTTPConnectionLoop(connection: connection, limits: limits, handler: handler)
-            let started = DetachedThread.start { [self] in
+            let loop = HTTPConnectionLoop(
+                connection: connection, limits: limits, handler: handler, table: table, entry: entry)
+            let started = DetachedThread.start { [table] in
                 loop.run()
-                lock.withLock { open -= 1 }
+                table.remove(entry)
             }
-            if !started { lock.withLock { open -= 1 } }
+            if !started { table.remove(entry) }
         }
     }
 
+    /// `accept` found no descriptor left: shed the connection that waited longest for a request, or,
+    /// when every one is being served, wait a little (or for the stop signal) instead of spinning on
+    /// a listener that stays readable. Said once on stderr.
+    private func outOfDescriptors(stopDescriptor: Int32?) {
+        if !saidOutOfDescriptors {
+            saidOutOfDescriptors = true
+            let line =
+                "mcp-orchestrator: no file descriptor left to accept a connection (\(SystemError.sentence(for: errno))); shedding connections that wait for a request, and pausing when none does\n"
+            _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+        }
+        if table.shedOneWaiting() { return }
+        var watched = stopDescriptor.map { [pollfd(fd: $0, events: Int16(POLLIN), revents: 0)] } ?? []
+        _ = poll(&watched, nfds_t(watched.count), 100)
+    }
+
+    /// The peer's address as text, the key of the per-peer limit.
+    private static func name(of address: inout sockaddr_storage) -> String {
+        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
+        let family = Int32(address.ss_family)
+        withUnsafePointer(to: &address) { pointer in
+            if family == AF_INET6 {
+                pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
+                    var raw = $0.pointee.sin6_addr
+                    _ = inet_ntop(AF_INET6, &raw, &text, socklen_t(text.count))
+                }
+            } else {
+                pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+                    var raw = $0.pointee.sin_addr
+                    _ = inet_ntop(AF_INET, &raw, &text, socklen_t(text.count))
+                }
+            }
+        }
+        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// Connections open now.
-    package var openConnections: Int { lock.withLock { open } }
+    package var openConnections: Int { table.count }
 
     private static func listen(host: String, port: Int) throws(StartFailure) -> (Int32, Int) {
         guard (0...65535).contains(port) else { throw StartFailure(description: "port \(port) is not 0–65535") }

@@ -9,6 +9,8 @@ package final class SharedServer: HTTPHandler, @unchecked Sendable {
     private let endpoint: StreamableHTTPEndpoint
     private let tokens: TokenRegistry?
     private let allowedOrigins: Set<String>
+    /// The names the Host header may carry (`name` or `name:port`, lower case); `nil` checks nothing.
+    private let allowedHosts: Set<String>?
     /// The board at `/board`, for people: it signs them in with their own token and keeps a cookie.
     private let board: BoardHandler?
 
@@ -18,10 +20,11 @@ package final class SharedServer: HTTPHandler, @unchecked Sendable {
     ///   - allowedOrigins: browser origins that may call, besides none at all (clients that are not
     ///     browsers send no `Origin`).
     package init(
-        statePath: String, tokens: TokenRegistry?, allowedOrigins: Set<String>, board: BoardHandler?,
-        makeServer: @escaping @Sendable (any MessageSink) -> MCPServer
+        statePath: String, tokens: TokenRegistry?, allowedOrigins: Set<String>, allowedHosts: Set<String>? = nil,
+        board: BoardHandler?, makeServer: @escaping @Sendable (any MessageSink) -> MCPServer
     ) {
         self.tokens = tokens
+        self.allowedHosts = allowedHosts
         self.allowedOrigins = allowedOrigins
         self.board = board
         endpoint = StreamableHTTPEndpoint(statePath: statePath, makeServer: makeServer)
@@ -30,6 +33,20 @@ package final class SharedServer: HTTPHandler, @unchecked Sendable {
     package func respond(to request: HTTPRequest) -> HTTPResponse {
         // The board is a page for people: its own token-for-cookie sign-in, its own same-origin checks.
         if let board, board.serves(request.path) { return board.respond(to: request) }
+        // DNS rebinding: a page elsewhere that resolves its own name to this address is refused.
+        if let allowedHosts {
+            let host = request.header("host")?.lowercased() ?? ""
+            let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" }) + "]" : String(host.prefix { $0 != ":" })
+            guard allowedHosts.contains(host) || allowedHosts.contains(name) else {
+                return StreamableHTTPEndpoint.error(
+                    403, .invalidRequest, "Forbidden: the Host header must name this server (\(host) does not)")
+            }
+        }
+        // One credential per request: a second Authorization header is not guessed at.
+        if request.headerValues("authorization").count > 1 {
+            return StreamableHTTPEndpoint.error(
+                400, .invalidRequest, "Bad Request: send one Authorization header, not several")
+        }
         if let origin = request.header("origin"), !allowedOrigins.contains(origin) {
             return StreamableHTTPEndpoint.error(
                 403, .invalidRequest,

@@ -48,7 +48,13 @@ enum SharedServerLaunch {
                 archivePolicy: ArchivePolicy(retentionSeconds: options.archiveAfterDays * 86_400)))
         var limits = HTTPLimits()
         limits.maximumBodyBytes = options.maximumLineBytes
+        // Sockets held open without a request are shed first (see ConnectionTable): a connection has 5 s
+        // from its accept to send a request head, a kept-alive one may idle 5 s, and one peer address
+        // holds at most half of the 512 connections.
         limits.maximumConnections = 512
+        limits.maximumConnectionsPerPeer = 256
+        limits.headerTimeoutMilliseconds = 5_000
+        limits.idleTimeoutMilliseconds = 5_000
         let relay = LateHandler()
         let server: HTTPServer
         do { server = try HTTPServer(host: address.host, port: address.port, limits: limits, handler: relay) } catch {
@@ -68,8 +74,14 @@ enum SharedServerLaunch {
             security: BoardSecurity(
                 tokens: people, host: address.host, port: server.port, checksHost: address.isLoopback),
             prefix: "/board")
+        // The Host header names this server: the loopback names on loopback, else those --allow-host gives.
+        let loopbackNames = ["127.0.0.1", "localhost", "[::1]"].map { "\($0):\(server.port)" }
+        let allowedHosts: Set<String>? =
+            address.isLoopback
+            ? Set(loopbackNames) : options.allowedHosts.isEmpty ? nil : Set(options.allowedHosts)
         let shared = SharedServer(
-            statePath: location.path, tokens: tokens, allowedOrigins: Set(options.allowedOrigins), board: board
+            statePath: location.path, tokens: tokens, allowedOrigins: Set(options.allowedOrigins),
+            allowedHosts: allowedHosts, board: board
         ) { sink in
             MCPServer(
                 configuration: configuration, persistence: store, sink: sink, tools: ShippedTools.all,

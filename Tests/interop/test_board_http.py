@@ -193,16 +193,21 @@ def test_a_client_that_trickles_its_head_is_dropped(server_binary, tmp_path):
         assert board.request("GET", "/board.css", headers={"Host": board.host})[0] == 200
 
 
-def test_connections_beyond_the_limit_are_told_to_come_back(server_binary, tmp_path):
+def test_sockets_that_send_nothing_give_way_and_only_a_server_busy_serving_says_come_back(server_binary, tmp_path):
     env = dict(os.environ, MCP_ORCHESTRATOR_BOARD_MAX_CONNECTIONS="4")
     with running_board(server_binary, tmp_path / "state.json", env=env) as board:
-        held = [socket.create_connection(("127.0.0.1", board.port), timeout=30) for _ in range(4)]
-        # Each held connection has sent a request, so the server has surely counted it.
-        for connection in held:
-            connection.sendall(b"GET /board.css HTTP/1.1\r\nHost: " + board.host.encode() + b"\r\n\r\n")
-            assert connection.recv(16).startswith(b"HTTP/1.1 200")
+        board.sign_in()
+        # Four sockets that never send a request fill the board; a fifth with a request is served.
+        idle = [socket.create_connection(("127.0.0.1", board.port), timeout=30) for _ in range(4)]
+        assert board.request("GET", "/board.css", headers={"Host": board.host})[0] == 200
+        # Four event streams, each a request being served, do not give way: a fifth is told to come back.
+        streams = [socket.create_connection(("127.0.0.1", board.port), timeout=30) for _ in range(4)]
+        for stream in streams:
+            stream.sendall(b"GET /api/events HTTP/1.1\r\nHost: " + board.host.encode() + b"\r\nCookie: "
+                           + board.cookie.encode() + b"\r\n\r\n")
+            assert stream.recv(16).startswith(b"HTTP/1.1 200")
         assert status_of(raw(board.port, b"GET /board.css HTTP/1.1\r\nHost: " + board.host.encode() + b"\r\n\r\n")) == 503
-        for connection in held:
+        for connection in idle + streams:
             connection.close()
         # The server sees each close on its own thread; retry until it has (bounded, not timed).
         for _ in range(600):

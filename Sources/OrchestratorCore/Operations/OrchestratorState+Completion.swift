@@ -19,9 +19,7 @@ extension OrchestratorState {
             .markDone, on: taskID, in: requestID, by: actor, at: now, note: details
         ) {
             (task: inout WorkTask) throws(OrchestratorError) in
-            if let holder, let assignee = task.assignee, assignee != holder, let until = task.claimExpiresAt {
-                throw .taskHeldByOther(task.id, holder: assignee, until: until)
-            }
+            try task.requireNotHeld(byOtherThan: holder)
             task.completedDetails = details
             task.claimExpiresAt = nil
         }

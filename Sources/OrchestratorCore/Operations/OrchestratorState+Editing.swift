@@ -26,7 +26,8 @@ extension OrchestratorState {
 
     /// `update_task`: changes a pending or in-progress task; dependencies are checked again.
     package mutating func update(
-        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, changes: TaskChanges, by actor: String, at now: Timestamp
+        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, changes: TaskChanges, holder: String? = nil,
+        by actor: String, at now: Timestamp
     ) throws(OrchestratorError) {
         guard !changes.changedFields.isEmpty else { throw .nothingToUpdate }
         if let title = changes.title, title.isBlank { throw .emptyField("title") }
@@ -34,7 +35,8 @@ extension OrchestratorState {
         var draft = self
         let note = "changed " + changes.changedFields.joined(separator: ", ")
         let (requestIndex, _, _) = try draft.perform(.update, on: taskID, in: requestID, by: actor, at: now, note: note)
-        { task in
+        { (task: inout WorkTask) throws(OrchestratorError) in
+            try task.requireNotHeld(byOtherThan: holder)
             if let title = changes.title { task.title = title }
             if let description = changes.description { task.description = description }
             if let dependsOn = changes.dependsOn {
@@ -49,11 +51,13 @@ extension OrchestratorState {
     /// `delete_task`: hides a task from the plan, keeping it for `restore_task`. Refused while live
     /// tasks depend on it.
     package mutating func delete(
-        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, by actor: String, at now: Timestamp
+        _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, holder: String? = nil, by actor: String,
+        at now: Timestamp
     ) throws(OrchestratorError) {
         let requestIndex = try activeRequestIndex(requestID)
         let dependents = DependencyGraph.dependents(of: taskID, in: requests[requestIndex].tasks)
         try perform(.delete, on: taskID, in: requestID, by: actor, at: now) { task throws(OrchestratorError) in
+            try task.requireNotHeld(byOtherThan: holder)
             guard dependents.isEmpty else { throw .taskHasDependents(task.id, dependents: dependents) }
             task.deletedAt = now
         }
@@ -78,5 +82,14 @@ extension OrchestratorState {
     ) throws(OrchestratorError) {
         guard !text.isBlank else { throw .emptyField("note") }
         try perform(.update, on: taskID, in: requestID, by: actor, at: now, note: text)
+    }
+}
+
+extension WorkTask {
+    /// Refuses a change by `agent` to a task another agent holds while its lease runs
+    /// (`task_held_by_other`); `nil` is the person, who may.
+    func requireNotHeld(byOtherThan agent: String?) throws(OrchestratorError) {
+        guard let agent, let assignee, assignee != agent, let until = claimExpiresAt else { return }
+        throw .taskHeldByOther(id, holder: assignee, until: until)
     }
 }

@@ -118,7 +118,7 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
         case .taskImmutable(let id, let status):
             "Task \(id) is \(status.words) and cannot be changed or deleted."
         case .taskHeldByOther(let id, let holder, let until):
-            "Task \(id) is held by \(holder) until \(until); only that holder may finish it."
+            "Task \(id) is held by \(holder) until \(until); only that holder may finish or change it."
         case .emptyField(let field):
             "\(field) must contain text, not only spaces; fill it in."
         case .unknownDependency(let reference, let task):

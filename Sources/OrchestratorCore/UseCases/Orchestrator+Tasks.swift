@@ -94,21 +94,24 @@ extension Orchestrator {
         }
     }
 
-    /// Changes a task that is not finished, wherever it is when `request` is `nil`.
+    /// Changes a task that is not finished, wherever it is when `request` is `nil`. `holder`, the
+    /// agent making the change, may not change a task another agent holds.
     package func update(
-        _ task: WorkTask.ID, in request: WorkRequest.ID?, changes: OrchestratorState.TaskChanges, by actor: String
+        _ task: WorkTask.ID, in request: WorkRequest.ID?, changes: OrchestratorState.TaskChanges,
+        holder: String? = nil, by actor: String
     ) throws(ChangeFailure) -> Committed<Void> {
         try change { (state, now) throws(OrchestratorError) in
-            try state.update(task, in: state.owner(of: task, given: request), changes: changes, by: actor, at: now)
+            try state.update(
+                task, in: state.owner(of: task, given: request), changes: changes, holder: holder, by: actor, at: now)
         }
     }
 
-    /// Takes a task out of the plan, kept for restoring.
-    package func delete(_ task: WorkTask.ID, in request: WorkRequest.ID?, by actor: String) throws(ChangeFailure)
-        -> Committed<Void>
+    /// Takes a task out of the plan, kept for restoring; `holder` as for `update`.
+    package func delete(_ task: WorkTask.ID, in request: WorkRequest.ID?, holder: String? = nil, by actor: String)
+        throws(ChangeFailure) -> Committed<Void>
     {
         try change { (state, now) throws(OrchestratorError) in
-            try state.delete(task, in: state.owner(of: task, given: request), by: actor, at: now)
+            try state.delete(task, in: state.owner(of: task, given: request), holder: holder, by: actor, at: now)
         }
     }
 

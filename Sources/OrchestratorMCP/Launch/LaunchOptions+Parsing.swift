@@ -5,11 +5,11 @@ extension LaunchOptions {
     /// The options that take a value; `--workflows` may be repeated.
     package static let valuedOptions: Set<String> = [
         "--state", "--workflows", "--toolsets", "--approver", "--log-level", "--max-line-bytes", "--lease-minutes",
-        "--lock-wait-seconds", "--http", "--tokens", "--allow-origin", "--archive-after-days",
+        "--lock-wait-seconds", "--http", "--tokens", "--allow-origin", "--allow-host", "--archive-after-days",
     ]
 
     /// The options only `serve` takes.
-    static let servingOptions: Set<String> = ["--http", "--tokens", "--allow-origin"]
+    static let servingOptions: Set<String> = ["--http", "--tokens", "--allow-origin", "--allow-host"]
 
     /// Parses arguments (without the program name) with the executable's one tokeniser
     /// (`CommandLineArguments`, as every subcommand does), then checks each value in order.
@@ -104,6 +104,11 @@ extension LaunchOptions {
                 )
             }
             allowedOrigins.append(text)
+        case "--allow-host":
+            guard !text.isEmpty, !text.contains("/"), !text.contains(" ") else {
+                throw LaunchError(message: "--allow-host takes a host name such as orchestrator.example, not '\(text)'")
+            }
+            allowedHosts.append(text.lowercased())
         default:
             throw LaunchError(message: "unknown option '\(name)'")
         }
@@ -142,7 +147,7 @@ extension LaunchOptions {
           -h, --help            Show this help.
           --version             Show the version.
 
-        serve [--http [HOST:]PORT] [--tokens FILE] [--allow-origin ORIGIN]... [options above]
+        serve [--http [HOST:]PORT] [--tokens FILE] [--allow-origin ORIGIN]... [--allow-host NAME]... [options above]
                                 The shared server over MCP's Streamable HTTP (default 127.0.0.1:8113).
 
         Diagnostics go to stderr; stdout carries only protocol messages.

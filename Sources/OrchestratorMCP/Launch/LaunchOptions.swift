@@ -20,6 +20,9 @@ package struct LaunchOptions: Equatable, Sendable {
     package var tokensPath: String?
     /// `serve`: browser origins allowed to call (`--allow-origin`, repeatable).
     package var allowedOrigins: [String] = []
+    /// `serve`: the names the Host header may carry when bound beyond loopback (`--allow-host`,
+    /// repeatable); on loopback only the loopback names are accepted.
+    package var allowedHosts: [String] = []
 
     package init() {}
 }

@@ -105,9 +105,14 @@ extension MCPServer {
         if let violation = SchemaValidator.firstViolation(of: .object(arguments), against: tool.inputSchema) {
             return (.failure(.invalidArguments(violation)), durabilities)
         }
-        // An authenticated caller is always itself (`instanceId` is the default tools' name for the agent).
-        if let caller = context.authenticated, let given = arguments["instanceId"]?.stringValue, given != caller.name {
-            return (.failure(.notYourIdentity(caller, given: given)), durabilities)
+        // An authenticated caller is always itself (`instanceId` is the default tools' name for the agent,
+        // `instance_id` orchestrator-server's).
+        if let caller = context.authenticated {
+            for key in ["instanceId", "instance_id"] {
+                if let given = arguments[key]?.stringValue, given != caller.name {
+                    return (.failure(.notYourIdentity(caller, given: given)), durabilities)
+                }
+            }
         }
         let invocation = ToolInvocation(
             arguments: arguments, context: context, environment: environment, inputResponses: responses,

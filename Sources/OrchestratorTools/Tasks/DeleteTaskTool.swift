@@ -21,8 +21,9 @@ package struct DeleteTaskTool: MCPTool {
         let requestID = invocation.requestID
         let taskID = invocation.taskID
         let actor = invocation.actor
+        let holder = invocation.changingAgent
         let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
-            try orchestrator.delete(taskID, in: requestID, by: actor)
+            try orchestrator.delete(taskID, in: requestID, holder: holder, by: actor)
         }
         return .complete(
             TaskResult.output(

@@ -22,6 +22,13 @@ extension ToolInvocation {
         return caller.name
     }
 
+    /// The agent a change is made by when the transport names it (an agent token): it may not change
+    /// a task another agent holds. `nil` for a person's token, and where no caller is authenticated.
+    var changingAgent: String? {
+        guard let caller = context.authenticated, caller.role != .person else { return nil }
+        return caller.name
+    }
+
     var now: Timestamp { environment.configuration.clock.now() }
 
     /// Runs a change use case: its durability is awaited before the answer goes out, and its

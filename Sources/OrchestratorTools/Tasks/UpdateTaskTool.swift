@@ -35,8 +35,9 @@ package struct UpdateTaskTool: MCPTool {
             description: invocation[Arguments.description],
             dependsOn: invocation[Arguments.dependsOn]?.arrayValue?.compactMap(\.stringValue).map(WorkTask.ID.init),
             priority: invocation[Arguments.priority])
+        let holder = invocation.changingAgent
         let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
-            try orchestrator.update(taskID, in: requestID, changes: changes, by: actor)
+            try orchestrator.update(taskID, in: requestID, changes: changes, holder: holder, by: actor)
         }
         return .complete(
             TaskResult.output(headline: "Task \(taskID) is updated.", task: taskID, in: requestID, state: state))

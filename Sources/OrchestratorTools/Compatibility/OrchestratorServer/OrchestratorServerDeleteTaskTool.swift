@@ -19,8 +19,9 @@ package struct OrchestratorServerDeleteTaskTool: MCPTool {
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let id = invocation.compatTaskID
         let actor = invocation.actor
+        let holder = invocation.changingAgent
         _ = try invocation.perform { (orchestrator) throws(ChangeFailure) in
-            try orchestrator.delete(id, in: nil, by: actor)
+            try orchestrator.delete(id, in: nil, holder: holder, by: actor)
         }
         return .complete(ToolOutput(structured: ["deleted": .string(id.rawValue)], text: "Deleted task \(id)."))
     }

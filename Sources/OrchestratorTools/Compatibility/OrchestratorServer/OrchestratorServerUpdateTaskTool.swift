@@ -31,8 +31,9 @@ package struct OrchestratorServerUpdateTaskTool: MCPTool {
                 $0.compactMap(\.stringValue).map(WorkTask.ID.init)
             })
         let actor = invocation.actor
+        let holder = invocation.changingAgent
         let (_, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
-            try orchestrator.update(id, in: nil, changes: changes, by: actor)
+            try orchestrator.update(id, in: nil, changes: changes, holder: holder, by: actor)
         }
         let (_, task) = try invocation.locateTask(id, in: state)
         return .complete(
