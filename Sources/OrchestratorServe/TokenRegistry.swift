@@ -42,14 +42,13 @@ package struct TokenRegistry: Sendable {
                 description:
                     "the tokens file \(path) must be owned by you and readable by nobody else (chmod 600 \(path))")
         }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw Problem(description: "the tokens file \(path) cannot be read: \(SystemError.sentence(for: errno))")
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.readRegularFile(path) } catch {
+            throw Problem(description: "the tokens file cannot be read: \(error.description)")
         }
-        defer { close(descriptor) }
         let value: JSONValue
         do {
-            value = try JSONParser.parse(try FileSystem.readAll(descriptor, path: path, sizeHint: Int(info.st_size)))
+            value = try JSONParser.parse(bytes)
         } catch {
             throw Problem(description: "the tokens file \(path) is not JSON: \(error)")
         }

@@ -73,7 +73,7 @@ package struct DurableReplacement: Sendable {
             throw error
         }
         close(descriptor)
-        let replaced = ReplacedVersion(descriptor: open(path, O_RDONLY | O_CLOEXEC))
+        let replaced = ReplacedVersion(descriptor: open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK))
         guard rename(temporaryPath, path) == 0 else {
             let failure = FileSystem.Failure("cannot rename over", path)
             replaced.release()

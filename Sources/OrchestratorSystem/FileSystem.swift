@@ -74,16 +74,35 @@ package enum FileSystem {
 
     /// Refuses what is not a regular file, naming what it is.
     package static func requireRegular(mode: UInt32, _ path: String) throws(Failure) {
-        let kind: String
-        switch mode & UInt32(S_IFMT) {
-        case UInt32(S_IFREG): return
-        case UInt32(S_IFIFO): kind = "a FIFO"
-        case UInt32(S_IFSOCK): kind = "a socket"
-        case UInt32(S_IFCHR), UInt32(S_IFBLK): kind = "a device"
-        case UInt32(S_IFDIR): kind = "a folder"
-        default: kind = "not a regular file"
-        }
+        guard let kind = irregularKind(mode: mode) else { return }
         throw Failure(message: "\(path) is \(kind), not a regular file; remove it or point to a real file")
+    }
+
+    /// What a file that is not regular is ("a FIFO", "a folder"), or `nil` for a regular file.
+    package static func irregularKind(mode: UInt32) -> String? {
+        switch mode & UInt32(S_IFMT) {
+        case UInt32(S_IFREG): nil
+        case UInt32(S_IFIFO): "a FIFO"
+        case UInt32(S_IFSOCK): "a socket"
+        case UInt32(S_IFCHR), UInt32(S_IFBLK): "a device"
+        case UInt32(S_IFDIR): "a folder"
+        default: "something else"
+        }
+    }
+
+    /// Why a file someone else could have written must not be trusted, as ssh says of loose key
+    /// files: owned by another user, or writable by the group or others. `nil` when it is fine.
+    package static func looseOwnership(owner: UInt32, mode fileMode: UInt32, _ path: String) -> String? {
+        if owner != geteuid() {
+            return
+                "it is owned by another user (uid \(owner)), who could change your plans; use a file of your own (copy it, or pass --state PATH)"
+        }
+        let mode = fileMode & 0o777
+        if mode & 0o022 != 0 {
+            return
+                "it is writable by \(mode & 0o002 != 0 ? "anyone" : "its group") (mode \(String(mode, radix: 8))), who could change your plans; run chmod 600 \(path)"
+        }
+        return nil
     }
 
     /// Reads a whole open file.

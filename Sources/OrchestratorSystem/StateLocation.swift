@@ -75,7 +75,7 @@ package struct StateLocation: Sendable, Equatable {
                 path: absolute(fromEnvironment, workingDirectory, homeDirectory), source: .environment)
         }
         let start = normalized(absolute(workingDirectory, "/", homeDirectory))
-        if let project = nearestProjectFolder(from: start, probe: probe) {
+        if let project = try nearestProjectFolder(from: start, probe: probe) {
             return StateLocation(
                 path: project + "/" + projectFolder + "/" + fileName, source: .project, project: project,
                 userDefault: userDefaultPath(environment, homeDirectory))
@@ -103,10 +103,16 @@ package struct StateLocation: Sendable, Equatable {
     }
 
     /// The working directory or its nearest ancestor that holds a `.mcp-orchestrator/` folder.
-    private static func nearestProjectFolder(from start: String, probe: ProjectProbe) -> String? {
+    /// A `.mcp-orchestrator` that is a symbolic link is refused: a cloned repository could point the
+    /// plans, and the lock, at a folder of someone else's choosing.
+    private static func nearestProjectFolder(from start: String, probe: ProjectProbe) throws(StateLocationError)
+        -> String?
+    {
         var folder = start
         while true {
-            if probe.isDirectory((folder == "/" ? "" : folder) + "/" + projectFolder) { return folder }
+            let candidate = (folder == "/" ? "" : folder) + "/" + projectFolder
+            if probe.isSymbolicLink(candidate) { throw .projectFolderIsLink(candidate) }
+            if probe.isDirectory(candidate) { return folder }
             guard folder != "/" else { return nil }
             folder = parent(of: folder)
         }
@@ -155,6 +161,7 @@ package struct StateLocation: Sendable, Equatable {
 package enum StateLocationError: Error, Equatable, CustomStringConvertible {
     case emptyPath(source: StateLocation.Source)
     case noHomeDirectory
+    case projectFolderIsLink(String)
 
     package var description: String {
         switch self {
@@ -162,6 +169,8 @@ package enum StateLocationError: Error, Equatable, CustomStringConvertible {
         case .emptyPath: "\(StateLocation.environmentVariable) is set but empty; unset it or give a path"
         case .noHomeDirectory:
             "no home directory is known (HOME is unset), so there is no default state location; pass --state PATH"
+        case .projectFolderIsLink(let path):
+            "\(path) is a symbolic link, and it is not followed: a cloned repository could send your plans to a folder of someone else's choosing. Remove it and run `mcp-orchestrator init` to make a folder of your own, or pass --state PATH"
         }
     }
 }

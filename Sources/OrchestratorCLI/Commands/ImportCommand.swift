@@ -29,12 +29,10 @@ struct ImportCommand: CLICommand {
         do { words = try arguments.positionals(["FORMAT", "PATH"]) } catch { throw .usage(error.description) }
         guard words[0] == "taskmaster" else { throw .usage("the only format is taskmaster, not '\(words[0])'") }
         let path = words[1].hasPrefix("/") ? words[1] : context.workingDirectory + "/" + words[1]
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .io("cannot read \(path): \(SystemError.sentence(for: errno))") }
-        defer { close(descriptor) }
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.readRegularFile(path) } catch { throw .io(error.description) }
         let file: TaskmasterFile
         do {
-            let bytes = try FileSystem.readAll(descriptor, path: path, sizeHint: 65_536)
             file = try TaskmasterFile(try JSONParser.parse(bytes))
         } catch let problem as TaskmasterFile.Problem {
             throw .refused("\(path): \(problem.description); nothing was imported")

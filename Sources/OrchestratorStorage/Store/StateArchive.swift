@@ -26,11 +26,18 @@ package struct StateArchive: Sendable {
 
     /// Appends the requests' lines and flushes them to disk.
     func append(_ requests: [ArchivedRequest]) throws(StorageError) {
-        let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0o600)
         guard descriptor >= 0 else {
             throw .writeFailed(path: path, reason: FileSystem.Failure("cannot open", path).description)
         }
         defer { close(descriptor) }
+        var kind = stat()
+        guard fstat(descriptor, &kind) == 0 else {
+            throw .writeFailed(path: path, reason: FileSystem.Failure("cannot inspect", path).description)
+        }
+        do { try FileSystem.requireRegular(mode: UInt32(kind.st_mode), path) } catch {
+            throw .writeFailed(path: path, reason: error.description)
+        }
         var bytes: [UInt8] = []
         // A line a kill cut short must not swallow the next one.
         var info = stat()
@@ -51,14 +58,10 @@ package struct StateArchive: Sendable {
     /// Every archived request once (the last line of each id), oldest first; lines that do not decode
     /// (one cut short by a kill) are skipped.
     package func read() throws(StorageError) -> [ArchivedRequest] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            if errno == ENOENT { return [] }
-            throw .writeFailed(path: path, reason: FileSystem.Failure("cannot read", path).description)
-        }
-        defer { close(descriptor) }
+        var info = stat()
+        if lstat(path, &info) != 0, errno == ENOENT { return [] }
         let bytes: [UInt8]
-        do { bytes = try FileSystem.readAll(descriptor, path: path, sizeHint: 1 << 20) } catch {
+        do { bytes = try FileSystem.readRegularFile(path) } catch {
             throw .writeFailed(path: path, reason: error.description)
         }
         var order: [WorkRequest.ID] = []

@@ -170,7 +170,8 @@ package final class StateStore {
         {
             return cache.loaded
         }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Without blocking: a FIFO or device planted at the path is refused below, never waited on.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             let code = errno
             guard code == ENOENT else { throw .unreadable(path: path, reason: SystemError.sentence(for: code)) }
@@ -183,8 +184,11 @@ package final class StateStore {
         guard fstat(descriptor, &info) == 0 else {
             throw .unreadable(path: path, reason: SystemError.sentence(for: errno))
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw .unreadable(path: path, reason: "it is not a regular file")
+        if let kind = FileSystem.irregularKind(mode: UInt32(info.st_mode)) {
+            throw .unreadable(path: path, reason: "it is \(kind), not a regular file")
+        }
+        if let problem = FileSystem.looseOwnership(owner: UInt32(info.st_uid), mode: UInt32(info.st_mode), path) {
+            throw .unreadable(path: path, reason: problem)
         }
         let identity = FileIdentity(info)
         if let cache, cache.identity == identity { return cache.loaded }
@@ -252,6 +256,15 @@ package final class StateStore {
                     : "cannot open the lock file"
                 throw .storage(
                     .writeFailed(path: location.path, reason: FileSystem.Failure(action, lockPath, code).description))
+            }
+            var info = stat()
+            if fstat(lockDescriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+                close(lockDescriptor)
+                lockDescriptor = -1
+                throw .storage(
+                    .writeFailed(
+                        path: location.path,
+                        reason: "\(lockPath) is not a regular file; remove it (it is made again as a plain file)"))
             }
         }
         var deadline = timespec()

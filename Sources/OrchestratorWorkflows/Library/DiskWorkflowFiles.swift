@@ -1,3 +1,5 @@
+internal import OrchestratorSystem
+
 #if canImport(FoundationEssentials)
     internal import FoundationEssentials
 #else
@@ -22,9 +24,10 @@ struct DiskWorkflowFiles: WorkflowFiles {
     }
 
     static func read(_ path: String) -> String? {
+        // Read without blocking, and only a regular file: a FIFO named like a step is not waited on.
         guard let stamp = FileStamp.of(path), stamp.size <= maximumBytes,
-            let data = FileManager.default.contents(atPath: path)
+            let bytes = try? FileSystem.readRegularFile(path)
         else { return nil }
-        return String(data: data, encoding: .utf8)
+        return String(validating: bytes, as: UTF8.self)
     }
 }

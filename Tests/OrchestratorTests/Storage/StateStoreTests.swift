@@ -487,7 +487,9 @@ struct StateStoreTests {
 
     @Test func aFolderWhereTheFileShouldBeIsReportedAsUnreadable() throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        #expect(throws: StorageError.unreadable(path: path, reason: "it is not a regular file")) { try store().read() }
+        #expect(throws: StorageError.unreadable(path: path, reason: "it is a folder, not a regular file")) {
+            try store().read()
+        }
     }
 }
 

@@ -1,11 +1,25 @@
 import Foundation
+import Testing
 
 /// The built `mcp-orchestrator` executable, started as a client would start it, talked to over pipes.
-final class ServerProcess {
+///
+/// A hang fails the test instead of stalling the run: a process still running after `timeLimit`
+/// seconds is killed (its pipes then end, so every read returns) and the test records it. Standard
+/// error is drained on a thread of its own from the start, so a chatty process never blocks on it
+/// while the test reads standard output.
+final class ServerProcess: @unchecked Sendable {
     let process = Process()
     private let stdinPipe = Pipe()
     private let stdoutPipe = Pipe()
     private let stderrPipe = Pipe()
+    private let stderrLock = NSLock()
+    private var stderrData = Data()
+    private let stderrDone = DispatchGroup()
+    private let killedLock = NSLock()
+    private var killed = false
+
+    /// Seconds a process may run before it is killed as hung.
+    static let timeLimit = 120.0
 
     /// The executable beside the test bundle (SwiftPM builds it because the tests depend on it),
     /// or `MCP_ORCHESTRATOR_BIN` when set.
@@ -32,7 +46,28 @@ final class ServerProcess {
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe
         try process.run()
+        let errors = stderrPipe.fileHandleForReading
+        stderrDone.enter()
+        DispatchQueue.global().async { [self] in
+            while true {
+                let chunk = errors.availableData
+                if chunk.isEmpty { break }
+                stderrLock.withLock { stderrData.append(chunk) }
+            }
+            stderrDone.leave()
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.timeLimit) { [weak self] in
+            guard let self, process.isRunning else { return }
+            killedLock.withLock { killed = true }
+            kill(process.processIdentifier, SIGKILL)
+        }
     }
+
+    /// Whether the process was killed for running past the time limit.
+    var wasKilledAsHung: Bool { killedLock.withLock { killed } }
+
+    /// Everything the process wrote to stderr so far.
+    var stderrSoFar: String { stderrLock.withLock { String(decoding: stderrData, as: UTF8.self) } }
 
     var stdoutHandle: FileHandle { stdoutPipe.fileHandleForReading }
 
@@ -68,9 +103,12 @@ final class ServerProcess {
     /// Waits for exit; returns the status, everything left on stdout, and all of stderr.
     func finish() -> (status: Int32, stdout: String, stderr: String) {
         let out = stdoutPipe.fileHandleForReading.readDataToEndOfFile()
-        let err = stderrPipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        stderrDone.wait()
+        if wasKilledAsHung {
+            Issue.record("\(process.arguments ?? []) ran past \(Self.timeLimit) s and was killed as hung")
+        }
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), stderrSoFar)
     }
 
     /// Runs the executable to completion on `input`.
