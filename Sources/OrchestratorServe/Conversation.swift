@@ -15,8 +15,11 @@ final class Conversation: MessageSink, @unchecked Sendable {
     let sessionID: String?
     /// The caller the session was opened by; every later request must present the same token.
     let owner: Caller?
-    /// Monotonic milliseconds of the last request, for expiry.
-    var lastUsed = Monotonic.milliseconds()
+    /// Monotonic milliseconds of the last request, for expiry: written and read under `usedLock`
+    /// alone, so the endpoint's expiry never waits behind a request the server is handling.
+    var lastUsed: Int64 { usedLock.withLock { used } }
+    private var used = Monotonic.milliseconds()
+    private let usedLock = Lock()
 
     init(sessionID: String?, owner: Caller?, makeServer: (any MessageSink) -> MCPServer) {
         self.sessionID = sessionID
@@ -29,8 +32,8 @@ final class Conversation: MessageSink, @unchecked Sendable {
     func receive(_ body: [UInt8], request id: JSONRPCID?, caller: Caller?) -> ResponseSlot? {
         let slot = id.flatMap { _ in ResponseSlot() }
         if let id, let slot { slotsLock.withLock { slots[id] = slot } }
+        usedLock.withLock { used = Monotonic.milliseconds() }
         lock.withLock {
-            lastUsed = Monotonic.milliseconds()
             server?.caller = caller
             server?.receive(body)
         }

@@ -13,8 +13,13 @@ final class ConversationWaker: @unchecked Sendable {
     private var waiting: [ObjectIdentifier: Conversation] = [:]
     private let nudgeRead: Int32
     private let nudgeWrite: Int32
-    /// Called with each conversation that stopped waiting (a 2026 one goes back to the pool).
-    var settled: (@Sendable (Conversation) -> Void)?
+    /// Called with each conversation that stopped waiting (a 2026 one goes back to the pool). Set
+    /// once the endpoint exists, after the thread started, so it is read and written under the lock.
+    var settled: (@Sendable (Conversation) -> Void)? {
+        get { lock.withLock { onSettled } }
+        set { lock.withLock { onSettled = newValue } }
+    }
+    private var onSettled: (@Sendable (Conversation) -> Void)?
 
     init(statePath: String) {
         var ends: [Int32] = [0, 0]
@@ -52,7 +57,10 @@ final class ConversationWaker: @unchecked Sendable {
             for conversation in current {
                 conversation.wake(stateChanged: changed)
                 if !conversation.isWaiting {
-                    lock.withLock { waiting[ObjectIdentifier(conversation)] = nil }
+                    let settled = lock.withLock {
+                        waiting[ObjectIdentifier(conversation)] = nil
+                        return onSettled
+                    }
                     settled?(conversation)
                 }
             }

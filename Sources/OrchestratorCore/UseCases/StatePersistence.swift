@@ -76,6 +76,9 @@ package struct Committed<Outcome> {
 package final class Durability: @unchecked Sendable {
     private var finish: (() -> PersistenceError?)?
     private var result: PersistenceError?
+    /// Callers on several threads may wait for one durability (the call that made the change and a
+    /// wait woken by it); the first finishes it, the others block until it has, then all read one result.
+    private let mutex = DurabilityMutex()
 
     /// A change that is durable already (or wrote nothing).
     package static var immediate: Durability { Durability(finish: { nil }) }
@@ -87,10 +90,12 @@ package final class Durability: @unchecked Sendable {
 
     /// Blocks until the change is durable; returns why it is not, or `nil`.
     package func wait() -> PersistenceError? {
-        if let finish {
-            self.finish = nil
-            result = finish()
+        mutex.withLock {
+            if let finish {
+                self.finish = nil
+                result = finish()
+            }
+            return result
         }
-        return result
     }
 }

@@ -30,7 +30,7 @@ package final class StateStore {
     private var cache: (identity: FileIdentity?, loaded: Loaded)?
     private var encoder = StateEncoder()
     /// A change whose bytes are on their way to disk; the lock is held until it is finished.
-    private var pending: (flush: BackgroundFlush, snapshot: StateSnapshot)?
+    private var pending: (flush: BackgroundFlush, snapshot: StateSnapshot, result: FlushResult)?
 
     /// What a read found: the snapshot, and why it must not be written, if so.
     private struct Loaded {
@@ -65,7 +65,9 @@ package final class StateStore {
 
     /// The current state, re-read only when the file changed. Never writes.
     package func read() throws(StorageError) -> StateSnapshot {
-        if let failure = finishPendingFlush() { throw failure }
+        // A flush still running is finished first; its failure belongs to the change that made it,
+        // and the file as it is (the version before that change) is what is read.
+        finishPendingFlush()
         return try load().snapshot
     }
 
@@ -77,7 +79,9 @@ package final class StateStore {
         _ change: (inout OrchestratorState) throws(OrchestratorError) -> Outcome
     ) throws(StoreFailure) -> (outcome: Outcome, snapshot: StateSnapshot) {
         let applied = try apply(change)
-        if let failure = finishPendingFlush() { throw .storage(failure) }
+        guard let result = applied.result else { return (applied.outcome, applied.snapshot) }
+        finishPendingFlush()
+        if let failure = result.failure { throw .storage(failure) }
         return (applied.outcome, applied.snapshot)
     }
 
@@ -85,10 +89,10 @@ package final class StateStore {
     /// says whether anything was written (and the lock is still held for it).
     private func apply<Outcome>(
         _ change: (inout OrchestratorState) throws(OrchestratorError) -> Outcome
-    ) throws(StoreFailure) -> (outcome: Outcome, snapshot: StateSnapshot, flushing: Bool) {
-        if let failure = finishPendingFlush() { throw .storage(failure) }
+    ) throws(StoreFailure) -> (outcome: Outcome, snapshot: StateSnapshot, result: FlushResult?) {
+        finishPendingFlush()
         if !fileExists {
-            if let answer = try withoutAFile(change) { return (answer.outcome, answer.snapshot, false) }
+            if let answer = try withoutAFile(change) { return (answer.outcome, answer.snapshot, nil) }
             do {
                 try FileSystem.createDirectories(location.directory)
             } catch {
@@ -104,7 +108,7 @@ package final class StateStore {
         var state = current.snapshot.state
         let outcome: Outcome
         do { outcome = try change(&state) } catch { throw .refused(error) }
-        if state == current.snapshot.state { return (outcome, current.snapshot, false) }
+        if state == current.snapshot.state { return (outcome, current.snapshot, nil) }
         // Finished work past its retention leaves with this change: archived and flushed first.
         if let policy = archivePolicy {
             let now = policy.clock.now()
@@ -115,9 +119,10 @@ package final class StateStore {
         }
         let snapshot = StateSnapshot(state: state, revision: current.snapshot.revision + 1, readOnlyReason: nil)
         let pieces = encoder.pieces(snapshot.state, revision: snapshot.revision)
-        pending = (BackgroundFlush(pieces, to: replacement), snapshot)
+        let result = FlushResult()
+        pending = (BackgroundFlush(pieces, to: replacement), snapshot, result)
         handedOff = true
-        return (outcome, snapshot, true)
+        return (outcome, snapshot, result)
     }
 
     /// Where no state file exists yet, tries `change` on the empty state without creating anything:
@@ -149,14 +154,19 @@ package final class StateStore {
         BackgroundFlush.waitForReleases()
     }
 
-    /// Waits for a change handed to the flushing thread, then releases the lock.
-    private func finishPendingFlush() -> StorageError? {
-        guard let (flush, snapshot) = pending else { return nil }
+    /// Waits for a change handed to the flushing thread, records how it ended in that change's own
+    /// result (whoever finishes it: the change's caller, or the next read or change), then releases
+    /// the lock.
+    private func finishPendingFlush() {
+        guard let (flush, snapshot, result) = pending else { return }
         pending = nil
         defer { unlock() }
-        if let failure = flush.wait() { return .writeFailed(path: location.path, reason: failure.description) }
+        if let failure = flush.wait() {
+            result.settle(.writeFailed(path: location.path, reason: failure.description))
+            return
+        }
         remember(snapshot)
-        return nil
+        result.settle(nil)
     }
 
     // MARK: - Reading
@@ -315,7 +325,7 @@ extension StateStore: StatePersistence {
     package func commit<Outcome>(
         _ change: (inout OrchestratorState) throws(OrchestratorError) -> Outcome
     ) throws(ChangeFailure) -> Committed<Outcome> {
-        let applied: (outcome: Outcome, snapshot: StateSnapshot, flushing: Bool)
+        let applied: (outcome: Outcome, snapshot: StateSnapshot, result: FlushResult?)
         do {
             applied = try apply(change)
         } catch {
@@ -324,7 +334,15 @@ extension StateStore: StatePersistence {
             case .storage(let problem): throw .persistence(problem.persistence)
             }
         }
-        let durability = applied.flushing ? Durability { self.finishPendingFlush()?.persistence } : .immediate
+        // The change's own result: a read or another change may finish the flush first, and the
+        // failure still reaches this change's caller, and only it.
+        let durability =
+            applied.result.map { result in
+                Durability {
+                    self.finishPendingFlush()
+                    return result.failure?.persistence
+                }
+            } ?? .immediate
         return Committed(outcome: applied.outcome, snapshot: applied.snapshot, durability: durability)
     }
 }

@@ -35,6 +35,10 @@ import Testing
         // no answer can come while it is held, and the change goes through once the test lets go.
         let patient = try LineClient(arguments: ["--state", state, "--lock-wait-seconds", "600"])
         let id = try patient.send("tools/call", ["name": "request_planning", "arguments": Self.plan])
+        // The server has read the call and is pausing between tries for the lock (its main thread in
+        // the kernel's sleep, where it never is otherwise: idle, it waits in poll). Only then does "no
+        // answer yet" say that the lock holds it back.
+        #expect(Self.waitsForTheLock(patient.server.process.processIdentifier), "the server never waited for the lock")
         #expect(patient.hasBufferedOutput() == false)
         #expect(flock(lock, LOCK_UN) == 0)
         let answer = try patient.reply(to: id)
@@ -42,6 +46,24 @@ import Testing
         #expect(try patient.call("list_requests")["structuredContent"]?["requests"]?.arrayValue?.count == 2)
         close(lock)
         #expect(patient.close() == 0)
+    }
+
+    /// Whether the process's main thread is seen sleeping (`usleep`, the lock's pause) within a
+    /// bounded number of looks at `/proc/PID/syscall`.
+    static func waitsForTheLock(_ pid: Int32) -> Bool {
+        #if arch(x86_64)
+            let sleeps: Set<String> = ["35", "230"]  // nanosleep, clock_nanosleep
+        #elseif arch(arm64)
+            let sleeps: Set<String> = ["101", "115"]
+        #else
+            let sleeps: Set<String> = []
+        #endif
+        for _ in 0..<100_000 {
+            let text = (try? String(contentsOfFile: "/proc/\(pid)/syscall", encoding: .utf8)) ?? ""
+            if let number = text.split(separator: " ").first, sleeps.contains(String(number)) { return true }
+            sched_yield()
+        }
+        return false
     }
 
     @Test func aLockLeftByADeadProcessDoesNotBlock() throws {
