@@ -19,7 +19,7 @@ fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r Tests/interop/requirements.txt
 
 binary="$(swift build --show-bin-path)/mcp-orchestrator"
-MCP_ORCHESTRATOR_BIN="$binary" "$venv/bin/python" -m pytest -q -W error -p no:cacheprovider Tests/interop
+MCP_ORCHESTRATOR_BIN="$binary" "$venv/bin/python" -m pytest -q -W error -p no:cacheprovider --timeout 300 Tests/interop
 
 # Third-party MCP client libraries, each in a virtualenv of its own (they pin different mcp versions),
 # driving the server through the library's own API.
@@ -31,5 +31,5 @@ for client in Tests/clients/*/; do
     fi
     "$client_venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$client/requirements.txt"
     MCP_ORCHESTRATOR_BIN="$binary" "$client_venv/bin/python" -m pytest -q -W error -p no:cacheprovider \
-        --rootdir Tests/clients -c /dev/null "$client"
+        --timeout 300 --rootdir Tests/clients -c /dev/null "$client"
 done

@@ -32,7 +32,7 @@ package struct AgentSessions: Sendable {
         let text =
             "client \(client.pid) \(client.startTime) \(client.session) \(client.parent) \(client.name)\n"
             + "server \(server.pid)\n"
-        try FileSystem.replaceFile(path(of: client), with: Array(text.utf8))
+        try FileSystem.replaceSmallFile(path(of: client), with: Array(text.utf8))
     }
 
     /// The clients still running; the files of those that are gone are removed.

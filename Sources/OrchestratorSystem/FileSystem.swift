@@ -58,12 +58,34 @@ package enum FileSystem {
         try DurableReplacement(path: path, directory: ProcessPaths.parent(of: path)).write(bytes).release()
     }
 
+    /// Writes a small owner-only file that needs no durability (it describes running processes):
+    /// written under a name of this process's own and renamed over `path`, never through a link.
+    package static func replaceSmallFile(_ path: String, with bytes: [UInt8]) throws(Failure) {
+        let temporary = "\(path).\(getpid()).tmp"
+        unlink(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw Failure("cannot create", temporary) }
+        do {
+            try writeAll(descriptor, bytes, path: temporary)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        close(descriptor)
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw Failure("cannot write", path, code)
+        }
+    }
+
     /// Reads the whole regular file at `path`. The file is opened without blocking and refused unless
     /// it is a regular file, so a FIFO, a device or a socket planted at the path is named in a
     /// sentence instead of hanging the reader.
     package static func readRegularFile(_ path: String) throws(Failure) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { throw Failure("cannot open", path) }
+        guard descriptor >= 0 else { throw Failure("cannot read", path) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Failure("cannot inspect", path) }

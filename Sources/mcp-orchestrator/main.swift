@@ -112,10 +112,9 @@ let archivePolicy = ArchivePolicy(retentionSeconds: options.archiveAfterDays * 8
 let store = StateStore(location: location, lockWaitSeconds: options.lockWaitSeconds, archivePolicy: archivePolicy)
 // The process that started this server is an agent's client: it is registered beside the state file
 // for as long as it runs, so the person's commands can tell when they run inside its session or
-// process tree (`PersonPresence`). A folder that does not exist yet is made only by a change, so the
-// registration waits for it.
+// process tree (`PersonPresence`). It happens after the first message (the first answer is not
+// delayed), and a folder that does not exist yet is made only by a change, so it waits for that.
 let registration = AgentRegistration(statePath: location.path, directory: location.directory)
-registration.registerIfReady()
 var server = MCPServer(
     configuration: configuration, persistence: store, sink: sink, tools: ShippedTools.all, apps: ShippedTools.apps)
 // A state file that cannot be used is reported at once, through the

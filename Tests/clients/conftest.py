@@ -2,11 +2,16 @@
 configurations, and a check that no server process outlives its client."""
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 CONFIGURATIONS = [(), ("--toolsets", "all")]
+
+# The person's terminal (a tmux pane outside the test's process tree), shared with the interop tests:
+# commands that decide for the person refuse to run where an agent runs them.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "interop"))
 
 
 @pytest.fixture

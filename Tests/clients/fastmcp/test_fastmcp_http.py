@@ -11,27 +11,34 @@ import pytest
 from fastmcp import Client
 from fastmcp.client.transports import StreamableHttpTransport
 from fastmcp.exceptions import ToolError
+from person_terminal import PersonProcess
 
 pytestmark = pytest.mark.anyio
 
 
 def start(binary, tmp_path, *extra):
-    process = subprocess.Popen(
-        [binary, "serve", "--http", "127.0.0.1:0", "--state", str(tmp_path / "state.json"), *extra],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    argv = [binary, "serve", "--http", "127.0.0.1:0", "--state", str(tmp_path / "state.json"), *extra]
+    if "human" in extra and "--tokens" not in extra:
+        # Its board token decides for the person: the person starts it, in their own terminal.
+        process = PersonProcess(argv)
+    else:
+        process = subprocess.Popen(argv, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     url = None
     while url is None:
         line = process.stderr.readline()
         assert line, "the shared server ended before printing its address"
         found = re.search(r"(http://\S+/mcp)", line)
         url = found.group(1) if found else None
+    if isinstance(process, PersonProcess):
+        process.drain()
     return process, url
 
 
 def stop(process):
     process.terminate()
     process.wait(timeout=10)
-    process.stderr.close()
+    if not process.stderr.closed:
+        process.stderr.close()
 
 
 @pytest.fixture
