@@ -95,7 +95,7 @@ package struct GetNextTaskTool: MCPTool {
             structured["awaitingApproval"] = .array(tasks.map { .string($0.rawValue) })
             let them = tasks.count == 1 ? "it" : "them"
             let approver =
-                HumanApproval.personDecides(request, invocation)
+                HumanApproval.personDecides(request, in: state, invocation)
                 ? "the person must approve \(them), \(HumanApproval.whereThePersonDecides) (approve_task_completion asks them where the client can, and waits with waitSeconds)"
                 : "approve \(them) with approve_task_completion or send \(them) back with reject_task"
             lines.append(

@@ -39,10 +39,15 @@ enum HumanApproval {
     ]
 
     /// Whether the person decides on `request`: this server's launch option, or the approver the
-    /// request recorded when it was planned.
-    static func personDecides(_ request: WorkRequest.ID, _ invocation: ToolInvocation) -> Bool {
+    /// request recorded when it was planned. `state` is one the tool has already (after its change,
+    /// so the disk's flush is not waited for); without one the current state is read.
+    static func personDecides(
+        _ request: WorkRequest.ID, in state: OrchestratorState? = nil, _ invocation: ToolInvocation
+    ) -> Bool {
         if invocation.environment.configuration.approver == .human { return true }
-        guard let state = try? invocation.currentState(), let index = state.requestIndex(request) else { return false }
+        guard let state = state ?? (try? invocation.currentState()), let index = state.requestIndex(request) else {
+            return false
+        }
         return state.requests[index].approver == .human
     }
 

@@ -38,7 +38,7 @@ package struct MarkTaskDoneTool: MCPTool {
         }
         let policy = (try? state.request(requestID))?.approvalPolicy ?? .each
         let approveBy =
-            HumanApproval.personDecides(requestID, invocation)
+            HumanApproval.personDecides(requestID, in: state, invocation)
             ? "the person approves it, \(HumanApproval.whereThePersonDecides) (approve_task_completion asks them "
                 + "where the client can, and waits for their decision with waitSeconds)"
             : "approve it with approve_task_completion, or send it back with reject_task"
