@@ -22,6 +22,8 @@ package final class IssuedQuestions: @unchecked Sendable {
         let arguments: JSONValue
         let caller: String?
         let keys: Set<String>
+        /// The client must still declare elicitation when it answers such a question.
+        let asksPerson: Bool
         let toolState: String?
         let expires: Timestamp
         var answered = false
@@ -35,8 +37,8 @@ package final class IssuedQuestions: @unchecked Sendable {
 
     /// Records a question and returns the `requestState` that the answer must carry.
     func issue(
-        tool: String, arguments: [String: JSONValue], caller: String?, keys: Set<String>, toolState: String?,
-        now: Timestamp
+        tool: String, arguments: [String: JSONValue], caller: String?, keys: Set<String>, asksPerson: Bool,
+        toolState: String?, now: Timestamp
     ) -> String {
         let token = "q1." + Self.randomHex(32)
         lock.withLock {
@@ -46,7 +48,8 @@ package final class IssuedQuestions: @unchecked Sendable {
                 order.removeFirst(dropped)
             }
             questions[token] = Question(
-                tool: tool, arguments: .object(arguments), caller: caller, keys: keys, toolState: toolState,
+                tool: tool, arguments: .object(arguments), caller: caller, keys: keys, asksPerson: asksPerson,
+                toolState: toolState,
                 expires: now.adding(seconds: Self.lifetimeSeconds))
             order.append(token)
         }
@@ -56,7 +59,7 @@ package final class IssuedQuestions: @unchecked Sendable {
     /// Takes an answer: the tool's own state when it answers a question asked here, else the refusal.
     func redeem(
         _ token: String?, answers: Set<String>, tool: String, arguments: [String: JSONValue], caller: String?,
-        now: Timestamp
+        canElicit: Bool, now: Timestamp
     ) -> Result<String?, ToolFailure> {
         guard let token else {
             return .failure(
@@ -94,6 +97,13 @@ package final class IssuedQuestions: @unchecked Sendable {
                     Self.refusal(
                         "answer_altered",
                         "These answers do not match the question asked (another tool, other arguments, another caller or other questions); nothing was decided. Call the tool without inputResponses to be asked."
+                    ))
+            }
+            guard canElicit || !question.asksPerson else {
+                return .failure(
+                    Self.refusal(
+                        "client_cannot_answer",
+                        "These answers come from a client that does not declare elicitation, so they are not the person's; nothing was decided."
                     ))
             }
             question.answered = true

@@ -33,7 +33,7 @@ extension MCPServer {
             if !responses.isEmpty || token != nil {
                 switch configuration.questions.redeem(
                     token, answers: Set(responses.keys), tool: name, arguments: arguments,
-                    caller: context.authenticated?.name, now: configuration.clock.now())
+                    caller: context.authenticated?.name, canElicit: context.canElicit, now: configuration.clock.now())
                 {
                 case .success(let toolState): state = toolState
                 case .failure(let refusal):
@@ -153,7 +153,9 @@ extension MCPServer {
                 result["requestState"] = .string(
                     configuration.questions.issue(
                         tool: tool.name, arguments: arguments, caller: context.authenticated?.name,
-                        keys: Set(requests.keys), toolState: state, now: configuration.clock.now()))
+                        keys: Set(requests.keys),
+                        asksPerson: requests.values.contains { $0.method == "elicitation/create" }, toolState: state,
+                        now: configuration.clock.now()))
                 return result
             }
             askClient(requests, state: state, tool: tool, id: id, arguments: arguments, context: context, round: round)

@@ -174,6 +174,13 @@ struct ElicitationTests {
         #expect(ServerHarness.errorCode(answer(&harness, id: 2, state: state)) == "answer_expired")
     }
 
+    @Test func anAnswerFromAClientThatNoLongerDeclaresElicitationIsRefused() throws {
+        var harness = harness()
+        let state = try ask(&harness)
+        #expect(
+            ServerHarness.errorCode(answer(&harness, id: 2, state: state, capabilities: [:])) == "client_cannot_answer")
+    }
+
     @Test func aClientThatDidNotDeclareElicitationIsNeverAsked() {
         var harness = harness()
         let first = harness.modern(
