@@ -197,18 +197,25 @@ def test_sockets_that_send_nothing_give_way_and_only_a_server_busy_serving_says_
     env = dict(os.environ, MCP_ORCHESTRATOR_BOARD_MAX_CONNECTIONS="4")
     with running_board(server_binary, tmp_path / "state.json", env=env) as board:
         board.sign_in()
-        # Four sockets that never send a request fill the board; a fifth with a request is served.
-        idle = [socket.create_connection(("127.0.0.1", board.port), timeout=30) for _ in range(4)]
-        assert board.request("GET", "/board.css", headers={"Host": board.host})[0] == 200
-        # Four event streams, each a request being served, do not give way: a fifth is told to come back.
-        streams = [socket.create_connection(("127.0.0.1", board.port), timeout=30) for _ in range(4)]
-        for stream in streams:
-            stream.sendall(b"GET /api/events HTTP/1.1\r\nHost: " + board.host.encode() + b"\r\nCookie: "
-                           + board.cookie.encode() + b"\r\n\r\n")
-            assert stream.recv(16).startswith(b"HTTP/1.1 200")
-        assert status_of(raw(board.port, b"GET /board.css HTTP/1.1\r\nHost: " + board.host.encode() + b"\r\n\r\n")) == 503
-        for connection in idle + streams:
-            connection.close()
+        idle, streams = [], []
+        try:
+            # Four sockets that never send a request fill the board; a fifth with a request is served.
+            idle += [socket.create_connection(("127.0.0.1", board.port), timeout=30) for _ in range(4)]
+            assert board.request("GET", "/board.css", headers={"Host": board.host})[0] == 200
+            # Four event streams, each a request being served, do not give way: a fifth is told to come
+            # back. Each sends its request before the next connects: a connection that has sent nothing
+            # yet is one that may give way.
+            for _ in range(4):
+                stream = socket.create_connection(("127.0.0.1", board.port), timeout=30)
+                streams.append(stream)
+                stream.sendall(b"GET /api/events HTTP/1.1\r\nHost: " + board.host.encode() + b"\r\nCookie: "
+                               + board.cookie.encode() + b"\r\n\r\n")
+                assert stream.recv(16).startswith(b"HTTP/1.1 200")
+            busy = raw(board.port, b"GET /board.css HTTP/1.1\r\nHost: " + board.host.encode() + b"\r\n\r\n")
+            assert status_of(busy) == 503
+        finally:
+            for connection in idle + streams:
+                connection.close()
         # The server sees each close on its own thread; retry until it has (bounded, not timed).
         for _ in range(600):
             if board.request("GET", "/board.css", headers={"Host": board.host})[0] == 200:
