@@ -83,7 +83,7 @@ let package = Package(
             dependencies: [
                 "OrchestratorMCP", "OrchestratorTools", "OrchestratorWorkflows", "OrchestratorCLI",
                 "OrchestratorStorage", "OrchestratorSystem", "OrchestratorCore", "OrchestratorServe",
-                "OrchestratorHTTP",
+                "OrchestratorHTTP", "OrchestratorBoard",
             ]),
         .executableTarget(name: "mcp-orchestrator-bench"),
         .testTarget(

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The server's limits, strict by default like servers that face the internet.
 package struct HTTPLimits: Sendable {
     /// The request line and headers together.
@@ -19,4 +25,24 @@ package struct HTTPLimits: Sendable {
     package var sendTimeoutSeconds = 10
 
     package init() {}
+
+    /// How many connections fit the process's descriptors: the soft limit is raised to the hard one
+    /// first, then each connection is given three (its socket, and a request's pipe and file reads)
+    /// after 32 kept for the server itself. `wanted` when that many fit.
+    package static func connectionsFitting(_ wanted: Int) -> Int {
+        var limit = rlimit()
+        #if canImport(Glibc)
+            let resource = Int32(RLIMIT_NOFILE.rawValue)
+        #else
+            let resource = RLIMIT_NOFILE
+        #endif
+        guard getrlimit(resource, &limit) == 0 else { return wanted }
+        if limit.rlim_cur < limit.rlim_max {
+            var raised = limit
+            raised.rlim_cur = limit.rlim_max
+            if setrlimit(resource, &raised) == 0 { limit = raised }
+        }
+        let descriptors = limit.rlim_cur > 1_000_000 ? 1_000_000 : Int(limit.rlim_cur)
+        return min(wanted, max(4, (descriptors - 32) / 3))
+    }
 }

@@ -28,16 +28,15 @@ final class Conversation: MessageSink, @unchecked Sendable {
         server?.caller = owner
     }
 
-    /// Hands one message to the server; for a request, returns the slot its answer arrives in.
-    func receive(_ body: [UInt8], request id: JSONRPCID?, caller: Caller?) -> ResponseSlot? {
-        let slot = id.flatMap { _ in ResponseSlot() }
+    /// Hands one message to the server; a request's answer arrives in `slot`, made by the caller
+    /// before anything happens (a request without one would be handled with nowhere to answer).
+    func receive(_ body: [UInt8], request id: JSONRPCID?, slot: ResponseSlot?, caller: Caller?) {
         if let id, let slot { slotsLock.withLock { slots[id] = slot } }
         usedLock.withLock { used = Monotonic.milliseconds() }
         lock.withLock {
             server?.caller = caller
             server?.receive(body)
         }
-        return slot
     }
 
     /// The request's HTTP response is over: forget its slot.

@@ -42,6 +42,16 @@ package final class StreamableHTTPEndpoint: @unchecked Sendable {
         }
         let method = fields["method"]?.stringValue
         let id = method == nil ? nil : fields["id"].flatMap(JSONRPCID.init)
+        // A request's answer needs its slot (a pipe): made first, so a server out of descriptors says so
+        // instead of handling a request it could not answer.
+        var slot: ResponseSlot?
+        if id != nil {
+            guard let made = ResponseSlot() else {
+                return Self.error(
+                    503, .internalError, "Service Unavailable: the server has no file descriptor left; try again")
+            }
+            slot = made
+        }
         let conversation: Conversation
         var opened: String?
         if let sessionID = request.header("mcp-session-id") {
@@ -78,7 +88,7 @@ package final class StreamableHTTPEndpoint: @unchecked Sendable {
                 "Bad Request: a request without Mcp-Session-Id must be initialize or carry the 2026-07-28 _meta envelope"
             )
         }
-        let slot = conversation.receive(request.body, request: id, caller: caller)
+        conversation.receive(request.body, request: id, slot: slot, caller: caller)
         if conversation.isWaiting { waker.watch(conversation) }
         guard let id, let slot else {
             return HTTPResponse(status: 202)
@@ -196,7 +206,7 @@ package final class StreamableHTTPEndpoint: @unchecked Sendable {
         let notice: JSONValue = [
             "jsonrpc": "2.0", "method": "notifications/cancelled", "params": ["requestId": id.json],
         ]
-        _ = conversation.receive(JSONWriter.bytes(from: notice), request: nil, caller: nil)
+        conversation.receive(JSONWriter.bytes(from: notice), request: nil, slot: nil, caller: nil)
     }
 
     /// 2026 maps two JSON-RPC errors onto HTTP statuses: an unknown method is 404, an unsupported

@@ -50,9 +50,9 @@ enum SharedServerLaunch {
         limits.maximumBodyBytes = options.maximumLineBytes
         // Sockets held open without a request are shed first (see ConnectionTable): a connection has 5 s
         // from its accept to send a request head, a kept-alive one may idle 5 s, and one peer address
-        // holds at most half of the 512 connections.
-        limits.maximumConnections = 512
-        limits.maximumConnectionsPerPeer = 256
+        // holds at most half of the 512 connections (fewer where the descriptor limit is lower).
+        limits.maximumConnections = HTTPLimits.connectionsFitting(512)
+        limits.maximumConnectionsPerPeer = max(1, limits.maximumConnections / 2)
         limits.headerTimeoutMilliseconds = 5_000
         limits.idleTimeoutMilliseconds = 5_000
         let relay = LateHandler()

@@ -4,6 +4,7 @@ are not what they seem."""
 
 import http.client
 import json
+import os
 import shutil
 import socket
 import statistics
@@ -14,6 +15,7 @@ import urllib.parse
 
 import pytest
 
+from person_terminal import PersonProcess
 from shared_server import serving, serving_process, tokens_file
 
 ENVELOPE = {"io.modelcontextprotocol/protocolVersion": "2026-07-28",
@@ -98,7 +100,9 @@ def test_six_hundred_idle_sockets_do_not_keep_sixteen_agents_out(server_binary, 
 
 
 @pytest.mark.skipif(not shutil.which("prlimit"), reason="prlimit (util-linux) sets the descriptor limit")
-def test_running_out_of_descriptors_is_said_once_and_the_server_keeps_serving(server_binary, tmp_path):
+def test_under_a_low_descriptor_limit_idle_sockets_give_way_and_every_call_is_answered(server_binary, tmp_path):
+    """serve sizes its connections to its descriptors (three each, after 32 of its own), so 120 idle
+    sockets under a limit of 48 are shed before descriptors run out, and every call is answered."""
     path, issued = tokens_file(tmp_path, ("builder", "agent"))
     process = subprocess.Popen(
         ["prlimit", "--nofile=48:48", server_binary, "serve", "--http", "127.0.0.1:0", "--tokens", str(path),
@@ -113,14 +117,45 @@ def test_running_out_of_descriptors_is_said_once_and_the_server_keeps_serving(se
                 url = line.split()[2]
         parts = urllib.parse.urlsplit(url)
         held = [socket.create_connection((parts.hostname, parts.port), timeout=30) for _ in range(120)]
-        caller = Caller(url, issued["builder"])
-        for _ in range(5):
-            assert not caller.call("server_info", {}).get("isError")
-        for connection in held:
-            connection.close()
+        try:
+            caller = Caller(url, issued["builder"])
+            planned = caller.call("request_planning", {"originalRequest": "R", "tasks": [{"title": "T", "description": "d"}]})
+            assert not planned.get("isError"), planned
+            for _ in range(5):
+                assert not caller.call("server_info", {}).get("isError")
+        finally:
+            for connection in held:
+                connection.close()
     finally:
         process.terminate()
         _, said = process.communicate(timeout=30)
+    assert said.count("no file descriptor left to accept a connection") <= 1, said
+
+
+@pytest.mark.skipif(not shutil.which("prlimit"), reason="prlimit (util-linux) sets the descriptor limit")
+def test_running_out_of_descriptors_is_said_once_and_the_server_keeps_serving(server_binary, tmp_path):
+    """The board told to keep more connections than its descriptors allow: accept fails (EMFILE), the
+    server sheds the connection that waited longest, says so once, and answers the next request."""
+    env = dict(os.environ, MCP_ORCHESTRATOR_BOARD_MAX_CONNECTIONS="200")
+    board = PersonProcess(["prlimit", "--nofile=40:40", server_binary, "board", "--state", str(tmp_path / "s.json")],
+                          env=env)
+    try:
+        address = board.readline()
+        port = int(address.split("http://127.0.0.1:", 1)[1].split("/", 1)[0])
+        board.drain()
+        held = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(120)]
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            connection.request("GET", "/board.css", headers={"Host": f"127.0.0.1:{port}"})
+            assert connection.getresponse().status == 200
+            connection.close()
+        finally:
+            for socket_ in held:
+                socket_.close()
+    finally:
+        board.terminate()
+        board.wait(timeout=30)
+    said = "".join(board.lines)
     assert said.count("no file descriptor left to accept a connection") == 1, said
 
 

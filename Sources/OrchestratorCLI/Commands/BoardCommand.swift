@@ -69,6 +69,7 @@ struct BoardCommand: CLICommand {
     /// `MCP_ORCHESTRATOR_BOARD_HEADER_TIMEOUT_MS` and `MCP_ORCHESTRATOR_BOARD_MAX_CONNECTIONS`.
     private func limits(_ context: CLIContext) -> HTTPLimits {
         var limits = HTTPLimits()
+        limits.maximumConnections = HTTPLimits.connectionsFitting(limits.maximumConnections)
         if let value = context.environment["MCP_ORCHESTRATOR_BOARD_HEADER_TIMEOUT_MS"].flatMap(Int32.init), value > 0 {
             limits.headerTimeoutMilliseconds = value
         }
