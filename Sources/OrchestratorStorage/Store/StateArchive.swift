@@ -62,7 +62,7 @@ package struct StateArchive: Sendable {
         if lstat(path, &info) != 0, errno == ENOENT { return [] }
         let bytes: [UInt8]
         do { bytes = try FileSystem.readRegularFile(path) } catch {
-            throw .writeFailed(path: path, reason: error.description)
+            throw .archiveUnreadable(path: path, reason: error.description)
         }
         var order: [WorkRequest.ID] = []
         var byID: [WorkRequest.ID: ArchivedRequest] = [:]

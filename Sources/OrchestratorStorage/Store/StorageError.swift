@@ -13,6 +13,8 @@ package enum StorageError: Error, Equatable, CustomStringConvertible {
     case writeFailed(path: String, reason: String)
     /// Another process held the lock for longer than this store waits; nothing was changed.
     case busy(path: String, seconds: Double)
+    /// The archive beside the state file could not be read.
+    case archiveUnreadable(path: String, reason: String)
 
     package var code: String {
         switch self {
@@ -21,6 +23,7 @@ package enum StorageError: Error, Equatable, CustomStringConvertible {
         case .newerSchema: "state_newer_schema"
         case .writeFailed: "state_write_failed"
         case .busy: "state_busy"
+        case .archiveUnreadable: "archive_unreadable"
         }
     }
 
@@ -36,6 +39,8 @@ package enum StorageError: Error, Equatable, CustomStringConvertible {
             "Saving the state file \(path) failed: \(reason). The previous version is intact and the change was not made."
         case .busy(let path, let seconds):
             "Another process has held the lock on \(path) for over \(seconds.formatted) s; the change was not made. Try again; a process that died releases its lock by itself."
+        case .archiveUnreadable(let path, let reason):
+            "The archive \(path) cannot be read: \(reason). The live plans are not affected; fix or move the archive to see finished work again."
         }
     }
 
@@ -48,7 +53,7 @@ package enum StorageError: Error, Equatable, CustomStringConvertible {
     package var blocksReads: Bool {
         switch self {
         case .newerSchema: false
-        case .unreadable, .corrupt, .writeFailed, .busy: true
+        case .unreadable, .corrupt, .writeFailed, .busy, .archiveUnreadable: true
         }
     }
 }
