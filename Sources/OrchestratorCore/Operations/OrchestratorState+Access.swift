@@ -41,23 +41,12 @@ extension OrchestratorState {
     /// Pending live tasks of a request whose last unmet dependency was `taskID`, which just moved
     /// from `previous` to its current status.
     func unlocked(by taskID: WorkTask.ID, from previous: WorkTask.Status, in requestIndex: Int) -> [WorkTask.ID] {
-        // Field reads by position only: this runs on every change, and copying tasks costs more
-        // than the scan.
-        let tasks = requests[requestIndex].tasks
-        let policy = requests[requestIndex].approvalPolicy
-        guard !policy.satisfies(previous),
-            let changed = tasks.firstIndex(where: { $0.id == taskID && $0.deletedAt == nil }),
-            policy.satisfies(tasks[changed].status)
+        var plan = PlanView(requests[requestIndex])
+        guard !plan.satisfies(previous),
+            let changed = plan.tasks.firstIndex(where: { $0.id == taskID && $0.deletedAt == nil }),
+            plan.satisfies(plan.tasks[changed].status)
         else { return [] }
-        let candidates = tasks.indices.filter { index in
-            tasks[index].status == .pending && tasks[index].deletedAt == nil && tasks[index].dependsOn.contains(taskID)
-        }
-        guard !candidates.isEmpty else { return [] }
-        var status: [WorkTask.ID: WorkTask.Status] = [:]
-        for index in tasks.indices where tasks[index].deletedAt == nil { status[tasks[index].id] = tasks[index].status }
-        return candidates.filter { index in
-            tasks[index].dependsOn.allSatisfy { status[$0].map(policy.satisfies) ?? false }
-        }.map { tasks[$0].id }
+        return plan.readyDependents(of: taskID)
     }
 }
 

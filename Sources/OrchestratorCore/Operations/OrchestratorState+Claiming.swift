@@ -66,14 +66,10 @@ extension OrchestratorState {
             return
         }
         if task.status == .pending, !task.isDeleted {
-            if case .awaitingApproval(_, let waiting) = NextTaskSelector.select(in: request),
-                request.approvalPolicy == .each
-            {
-                throw .requestGated(requestID, awaiting: waiting)
-            }
-            let status = Dictionary(
-                request.tasks.filter { !$0.isDeleted }.map { ($0.id, $0.status) }, uniquingKeysWith: { a, _ in a })
-            let unmet = task.dependsOn.filter { !(status[$0].map(request.approvalPolicy.satisfies) ?? false) }
+            var plan = PlanView(request)
+            let gate = plan.gate
+            guard gate.isEmpty else { throw .requestGated(requestID, awaiting: gate) }
+            let unmet = plan.unmetDependencies(of: taskIndex)
             guard unmet.isEmpty else { throw .dependenciesUnmet(taskID, waitingOn: unmet) }
         }
         try perform(.claim, on: taskID, in: requestID, by: holder, at: now) { task in

@@ -11,12 +11,7 @@ extension OrchestratorState {
     /// The pending tasks that depend on `task` and may start now that it is settled.
     package func readyDependents(of task: WorkTask.ID) -> [WorkTask.ID] {
         guard let (requestIndex, _) = locate(task) else { return [] }
-        let request = requests[requestIndex]
-        var status: [WorkTask.ID: WorkTask.Status] = [:]
-        for live in request.tasks where !live.isDeleted { status[live.id] = live.status }
-        return request.tasks.filter { candidate in
-            !candidate.isDeleted && candidate.status == .pending && candidate.dependsOn.contains(task)
-                && candidate.dependsOn.allSatisfy { status[$0].map(request.approvalPolicy.satisfies) ?? false }
-        }.map(\.id)
+        var plan = PlanView(requests[requestIndex])
+        return plan.readyDependents(of: task)
     }
 }

@@ -22,11 +22,11 @@ package enum PersonQueue {
 
     /// Whether the task is done and waits for a decision.
     package static func waits(_ task: WorkTask, in request: WorkRequest) -> Bool {
-        !task.isDeleted && task.status == .done && request.approvalPolicy != .auto
+        !task.isDeleted && PlanView.awaitsDecision(task.status, under: request.approvalPolicy)
     }
 
     /// The status as the person reads it: a done task that waits for their decision says so.
     package static func statusWords(_ task: WorkTask, in request: WorkRequest) -> String {
-        task.status == .done && request.approvalPolicy != .auto ? "done, needs you" : task.status.words
+        PlanView.awaitsDecision(task.status, under: request.approvalPolicy) ? "done, needs you" : task.status.words
     }
 }

@@ -41,8 +41,8 @@ package enum NextTaskSelector {
 
     /// The selection within one active request.
     package static func select(in request: WorkRequest) -> NextTaskSelection {
-        let policy = request.approvalPolicy
-        let tasks = request.tasks
+        var plan = PlanView(request)
+        let tasks = plan.tasks
         var done: [WorkTask.ID] = []
         var inProgress: [WorkTask.ID] = []
         var allApproved = true
@@ -54,18 +54,13 @@ package enum NextTaskSelector {
             }
             if tasks[index].status != .approved { allApproved = false }
         }
-        if policy == .each, !done.isEmpty { return .awaitingApproval(request.id, done) }
-        // The live tasks' statuses by id, made when the first pending task with dependencies needs it.
-        var statuses: [WorkTask.ID: WorkTask.Status]?
+        let gate = plan.gate(done: done)
+        if !gate.isEmpty { return .awaitingApproval(request.id, gate) }
         var best: (rank: Int, index: Int)?
         for index in tasks.indices where tasks[index].deletedAt == nil && tasks[index].status == .pending {
             let rank = tasks[index].priority.rank
             if let best, rank >= best.rank { continue }
-            if !tasks[index].dependsOn.isEmpty {
-                let known = statuses ?? Self.statuses(of: tasks)
-                statuses = known
-                guard tasks[index].dependsOn.allSatisfy({ known[$0].map(policy.satisfies) ?? false }) else { continue }
-            }
+            guard plan.isReady(index) else { continue }
             best = (rank, index)
         }
         if let best { return .claim(request.id, tasks[best.index].id) }
@@ -76,15 +71,5 @@ package enum NextTaskSelector {
         // was edited by hand. Say which, instead of waiting forever.
         let dangling = request.danglingDependencies
         return dangling.isEmpty ? .waiting(request.id, inProgress: []) : .stuck(request.id, dangling)
-    }
-
-    /// The status of every live task, by id.
-    private static func statuses(of tasks: [WorkTask]) -> [WorkTask.ID: WorkTask.Status] {
-        var statuses: [WorkTask.ID: WorkTask.Status] = [:]
-        statuses.reserveCapacity(tasks.count)
-        for index in tasks.indices where tasks[index].deletedAt == nil {
-            statuses[tasks[index].id] = tasks[index].status
-        }
-        return statuses
     }
 }
