@@ -21,7 +21,9 @@ enum RefusalAdvice {
         case .seeWorkflows: "Run `mcp-orchestrator workflows validate` to see them."
         case .waitForPerson:
             "Decide from your own terminal or on the board (`mcp-orchestrator board`); an agent's decision is not accepted."
-        case .planNewWork, .restore, .addTask, .takeOwnTask, .advanceRun, .startRun, .reconcileRun: nil
+        case .planNewWork, .restore, .addTask, .takeOwnTask, .advanceRun, .startRun, .reconcileRun, .nameNextStep,
+            .letRulesChoose:
+            nil
         }
     }
 }

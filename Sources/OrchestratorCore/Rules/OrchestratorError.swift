@@ -139,7 +139,7 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
                 .map { "\($0.key) (\($0.value.words))" }.joined(separator: ", ")
                 + "; finish and approve them first."
         case .policyNeedsAgentApprover:
-            "approvalPolicy auto lets done count as approved, which a person approving (--approver human) forbids; use each or end."
+            "approvalPolicy auto lets done count as approved, which a plan the person approves forbids; use each or end."
         case .personDecides(let id):
             "The person approves the work of request \(id); an agent's approval is not accepted, whatever server or command carries it."
         case .nothingToUpdate:
@@ -159,11 +159,11 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
         case .stepMissing(let id, let step, let workflow):
             "Run \(id) is on step '\(step)', which workflow \(workflow) no longer defines; restore the step file or start a new run."
         case .nextStepRequired(let step, let allowed):
-            "Step '\(step)' has no transition rules, so name next_step; allowed: \(allowed.joined(separator: ", "))."
+            "Step '\(step)' has no transition rules, so the next step must be named; allowed: \(allowed.joined(separator: ", "))."
         case .nextStepNotAllowed(let step, let requested, let allowed):
-            "Step '\(step)' cannot lead to '\(requested)'; next_step must be one of \(allowed.joined(separator: ", "))."
+            "Step '\(step)' cannot lead to '\(requested)'; the next step must be one of \(allowed.joined(separator: ", "))."
         case .nextStepDisagrees(let step, let requested, let decided):
-            "The transition rules of step '\(step)' lead to '\(decided)', not '\(requested)'; leave next_step out or report a different outcome."
+            "The transition rules of step '\(step)' lead to '\(decided)', not '\(requested)'; let the rules choose, or report a different outcome."
         case .dependenciesUnmet(let id, let waiting):
             "Task \(id) cannot start before \(waiting.map(\.rawValue).joined(separator: ", ")) \(waiting.count == 1 ? "is" : "are") finished; work on that first."
         case .requestGated(let id, let awaiting):
@@ -196,13 +196,15 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
         case .taskHeldByOther: .takeOwnTask
         case .requestBelongsToRun(_, let run): .advanceRun(run)
         case .personDecides: .waitForPerson
+        case .nextStepRequired, .nextStepNotAllowed: .nameNextStep
+        case .nextStepDisagrees: .letRulesChoose
         case .workflowNotFound: .seeWorkflows
         case .runNotFound, .runEnded: .startRun
         case .stepMismatch(let run, _, _): .reconcileRun(run)
         case .taskNotDeleted, .emptyField, .unknownDependency, .ambiguousDependency, .selfDependency, .dependencyCycle,
             .dependencyDeleted, .taskHasDependents, .requestNotFinished, .policyNeedsAgentApprover, .nothingToUpdate,
-            .workflowInvalid, .stepMissing, .nextStepRequired, .nextStepNotAllowed, .nextStepDisagrees,
-            .noTransitionMatches, .taskIDTaken, .dependenciesUnmet, .requestGated, .taskIDReserved:
+            .workflowInvalid, .stepMissing, .noTransitionMatches, .taskIDTaken, .dependenciesUnmet, .requestGated,
+            .taskIDReserved:
             nil
         }
     }
@@ -239,6 +241,10 @@ package enum OrchestratorError: Error, Equatable, CustomStringConvertible {
         case reconcileRun(WorkflowRun.ID)
         /// Let the person decide, and wait for their decision.
         case waitForPerson
+        /// Name the run's next step (one of those the refusal lists).
+        case nameNextStep
+        /// Leave the next step to the step's transition rules.
+        case letRulesChoose
     }
 }
 

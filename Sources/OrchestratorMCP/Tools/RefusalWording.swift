@@ -28,6 +28,10 @@ package struct RefusalWording: Sendable {
             return "The person decides on the board, in the client's dialog or from their own terminal"
                 + (tool("approve_task_completion").map { "; call \($0) with waitSeconds to wait for their decision." }
                     ?? ".")
+        case .nameNextStep:
+            return tool("advance_workflow").map { "Call \($0) again with next_step set to one of them." }
+        case .letRulesChoose:
+            return tool("advance_workflow").map { "Leave next_step out of \($0) to follow the rules." }
         case .seeRequests:
             return tool("list_requests", "orchestrator_get_status").map {
                 "Call \($0) to see the requests and their ids."

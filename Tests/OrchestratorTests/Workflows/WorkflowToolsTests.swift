@@ -50,8 +50,13 @@ import Testing
         #expect(
             missing["content"]?[0]?["text"]?.stringValue?.contains(
                 "allowed: Label As Ready, Label As Unready, FAILED, Get Issue Content, FINISH") == true)
+        // The core states the facts; the tools' wording names the argument and the tool to call.
+        #expect(
+            missing["content"]?[0]?["text"]?.stringValue?.contains(
+                "Call advance_workflow again with next_step set to one of them.") == true)
         let wrong = Self.advance(&harness, run, step: "Get Issue Content", status: "success", next: "Deploy")
         #expect(ServerHarness.errorCode(wrong) == "next_step_not_allowed")
+        #expect(wrong["content"]?[0]?["text"]?.stringValue?.contains("with next_step set to one of them") == true)
 
         let moved = Self.advance(
             &harness, run, step: "Get Issue Content", status: "success", next: "label as unready",
@@ -96,10 +101,11 @@ import Testing
         #expect(
             ServerHarness.errorCode(Self.advance(&harness, run, step: "Run Tests", status: "success"))
                 == "step_mismatch")
+        let disagreeing = Self.advance(&harness, run, step: "Plan Change", status: "success", next: "Commit Change")
+        #expect(ServerHarness.errorCode(disagreeing) == "next_step_disagrees")
         #expect(
-            ServerHarness.errorCode(
-                Self.advance(&harness, run, step: "Plan Change", status: "success", next: "Commit Change"))
-                == "next_step_disagrees")
+            disagreeing["content"]?[0]?["text"]?.stringValue?.contains(
+                "Leave next_step out of advance_workflow to follow the rules.") == true)
         #expect(
             Self.step(Self.advance(&harness, run, step: "plan change", status: "success", next: "Make Change"))
                 == "Make Change")
