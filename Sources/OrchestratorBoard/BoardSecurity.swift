@@ -9,13 +9,12 @@ internal import OrchestratorSystem
 ///
 /// The standalone board has one token, printed at start; on the shared server every person token is
 /// one, and the session remembers whose it was, so decisions are recorded under that person's name.
-package final class BoardSecurity: @unchecked Sendable {
+package final class BoardSecurity: Sendable {
     /// Each token, with who its decisions are made by (the person, or, for a board that was started
     /// where an agent could have started it, not the person).
     private let tokens: [(token: String, decider: Decider)]
     /// Cookie value → decider, for every sign-in.
-    private var sessions: [String: Decider] = [:]
-    private let lock = Lock()
+    private let sessions = Locked<[String: Decider]>([:])
     /// The page's anti-forgery token, sent back in `X-Board-CSRF` with every change.
     let antiForgery: String
     /// `host:port` values the Host header may carry; `nil` when the server is reached by names it cannot
@@ -57,7 +56,7 @@ package final class BoardSecurity: @unchecked Sendable {
     /// Who the request's session cookie belongs to, if it has one.
     func actor(of request: HTTPRequest) -> Decider? {
         guard let cookie = request.cookie(Self.cookieName) else { return nil }
-        return lock.withLock { sessions.first { Self.same($0.key, cookie) }?.value }
+        return sessions.withLock { $0.first { Self.same($0.key, cookie) }?.value }
     }
 
     /// Exchanges a token for a new session; returns its `Set-Cookie` value, or `nil` for a wrong token.
@@ -66,7 +65,7 @@ package final class BoardSecurity: @unchecked Sendable {
         for entry in tokens where Self.same(given, entry.token) { found = entry.decider }
         guard let actor = found else { return nil }
         let session = Self.secret()
-        lock.withLock {
+        sessions.withLock { sessions in
             if sessions.count >= 1024 { sessions.removeAll() }
             sessions[session] = actor
         }

@@ -1,8 +1,14 @@
+internal import OrchestratorSystem
+
 /// A handler set after the server is bound: what it serves may need the port the system chose (a
 /// Host check). Until then every request is answered 503.
-package final class LateHandler: HTTPHandler, @unchecked Sendable {
+package final class LateHandler: HTTPHandler, Sendable {
     /// Set once, before `HTTPServer.run` accepts the first connection.
-    package var handler: (any HTTPHandler)?
+    package var handler: (any HTTPHandler)? {
+        get { current.current }
+        set { current.withLock { $0 = newValue } }
+    }
+    private let current = Locked<(any HTTPHandler)?>(nil)
 
     package init() {}
 

@@ -15,11 +15,10 @@ final class Conversation: MessageSink, @unchecked Sendable {
     let sessionID: String?
     /// The caller the session was opened by; every later request must present the same token.
     let owner: Caller?
-    /// Monotonic milliseconds of the last request, for expiry: written and read under `usedLock`
-    /// alone, so the endpoint's expiry never waits behind a request the server is handling.
-    var lastUsed: Int64 { usedLock.withLock { used } }
-    private var used = Monotonic.milliseconds()
-    private let usedLock = Lock()
+    /// Monotonic milliseconds of the last request, for expiry: behind a lock of its own, so the
+    /// endpoint's expiry never waits behind a request the server is handling.
+    var lastUsed: Int64 { used.current }
+    private let used = Locked(Monotonic.milliseconds())
 
     init(sessionID: String?, owner: Caller?, makeServer: (any MessageSink) -> MCPServer) {
         self.sessionID = sessionID
@@ -32,7 +31,7 @@ final class Conversation: MessageSink, @unchecked Sendable {
     /// before anything happens (a request without one would be handled with nowhere to answer).
     func receive(_ body: [UInt8], request id: JSONRPCID?, slot: ResponseSlot?, caller: Caller?) {
         if let id, let slot { slotsLock.withLock { slots[id] = slot } }
-        usedLock.withLock { used = Monotonic.milliseconds() }
+        used.withLock { $0 = Monotonic.milliseconds() }
         lock.withLock {
             server?.caller = caller
             server?.receive(body)

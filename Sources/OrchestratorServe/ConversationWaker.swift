@@ -16,10 +16,10 @@ final class ConversationWaker: @unchecked Sendable {
     /// Called with each conversation that stopped waiting (a 2026 one goes back to the pool). Set
     /// once the endpoint exists, after the thread started, so it is read and written under the lock.
     var settled: (@Sendable (Conversation) -> Void)? {
-        get { lock.withLock { onSettled } }
-        set { lock.withLock { onSettled = newValue } }
+        get { onSettled.current }
+        set { onSettled.withLock { $0 = newValue } }
     }
-    private var onSettled: (@Sendable (Conversation) -> Void)?
+    private let onSettled = Locked<(@Sendable (Conversation) -> Void)?>(nil)
 
     init(statePath: String) {
         var ends: [Int32] = [0, 0]
@@ -57,10 +57,7 @@ final class ConversationWaker: @unchecked Sendable {
             for conversation in current {
                 conversation.wake(stateChanged: changed)
                 if !conversation.isWaiting {
-                    let settled = lock.withLock {
-                        waiting[ObjectIdentifier(conversation)] = nil
-                        return onSettled
-                    }
+                    lock.withLock { waiting[ObjectIdentifier(conversation)] = nil }
                     settled?(conversation)
                 }
             }

@@ -50,11 +50,10 @@ struct ConnectCommand: CLICommand {
 }
 
 /// Whole lines to one stream from several threads, one at a time.
-private final class LockedWriter: @unchecked Sendable {
-    private let write: (String) -> Void
-    private let lock = Lock()
+private final class LockedWriter: Sendable {
+    private let write: Locked<(String) -> Void>
 
-    init(_ write: @escaping (String) -> Void) { self.write = write }
+    init(_ write: @escaping (String) -> Void) { self.write = Locked(write) }
 
-    func line(_ text: String) { lock.withLock { write(text + "\n") } }
+    func line(_ text: String) { write.withLock { $0(text + "\n") } }
 }

@@ -9,14 +9,13 @@ internal import OrchestratorSystem
 /// as a line. Requests run side by side, each on a thread of its own, so a waiting call
 /// (`waitSeconds`) or a question the person is answering never holds up the others; `initialize`
 /// goes first, alone, and its `Mcp-Session-Id` rides on everything after it.
-final class StreamableHTTPBridge: @unchecked Sendable {
+final class StreamableHTTPBridge: Sendable {
     private let endpoint: HTTPEndpoint
     private let token: String?
     private let write: @Sendable (String) -> Void
     private let note: @Sendable (String) -> Void
-    private let lock = Lock()
-    private var sessionID: String?
-    private var protocolVersion: String?
+    /// The session's id and revision, learned from `initialize`'s answer.
+    private let session = Locked<(id: String?, protocolVersion: String?)>((nil, nil))
     private let inFlight = DispatchGroup()
 
     init(
@@ -54,7 +53,7 @@ final class StreamableHTTPBridge: @unchecked Sendable {
     /// Waits for the requests still running, then ends the session.
     func finish() {
         inFlight.wait()
-        guard let session = lock.withLock({ sessionID }) else { return }
+        guard let session = session.current.id else { return }
         _ = try? HTTPClientExchange(endpoint, method: "DELETE", headers: headers(session: session), body: []).status
     }
 
@@ -62,7 +61,7 @@ final class StreamableHTTPBridge: @unchecked Sendable {
         var headers = [("Content-Type", "application/json"), ("Accept", "application/json, text/event-stream")]
         if let token { headers.append(("Authorization", "Bearer \(token)")) }
         if let session { headers.append(("Mcp-Session-Id", session)) }
-        if let version = lock.withLock({ protocolVersion }) { headers.append(("MCP-Protocol-Version", version)) }
+        if let version = self.session.current.protocolVersion { headers.append(("MCP-Protocol-Version", version)) }
         return headers
     }
 
@@ -70,14 +69,14 @@ final class StreamableHTTPBridge: @unchecked Sendable {
         let answer: HTTPClientExchange
         do {
             answer = try HTTPClientExchange(
-                endpoint, method: "POST", headers: headers(session: lock.withLock { sessionID }),
+                endpoint, method: "POST", headers: headers(session: session.current.id),
                 body: Array(line.utf8))
         } catch {
             note("mcp-orchestrator connect: \(error.description)")
             if let id { write(Self.error(for: id, "connect: \(error.description)")) }
             return
         }
-        if let session = answer.headers["mcp-session-id"] { lock.withLock { sessionID = session } }
+        if let id = answer.headers["mcp-session-id"] { session.withLock { $0.id = id } }
         if answer.status == 202 || answer.status == 204 { return }
         if answer.headers["content-type"]?.hasPrefix("text/event-stream") == true {
             var data: [String] = []
@@ -106,7 +105,7 @@ final class StreamableHTTPBridge: @unchecked Sendable {
     /// Writes one message to the client; the answer to `initialize` also sets the revision header.
     private func deliver(_ message: String, initializing: Bool) {
         if initializing, let version = (try? JSONParser.parse(message))?["result"]?["protocolVersion"]?.stringValue {
-            lock.withLock { protocolVersion = version }
+            session.withLock { $0.protocolVersion = version }
         }
         write(JSONWriter.string(from: (try? JSONParser.parse(message)) ?? .string(message)))
     }

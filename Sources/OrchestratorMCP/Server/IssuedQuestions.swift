@@ -11,13 +11,13 @@ internal import OrchestratorSystem
 /// process's memory, so a client cannot make one up, alter one, or reuse one. The tool's own state
 /// stays here and is handed back to it with the answers. One ledger serves every conversation of a
 /// process (the shared server answers stateless requests on fresh server values).
-package final class IssuedQuestions: @unchecked Sendable {
+package final class IssuedQuestions: Sendable {
     /// How long a question may wait for its answer: the person's time to read and decide.
     package static let lifetimeSeconds = 15 * 60
     /// At most this many questions are remembered; the oldest are forgotten first.
     static let capacity = 4096
 
-    private struct Question {
+    private struct Question: Sendable {
         let tool: String
         let arguments: JSONValue
         let caller: String?
@@ -29,9 +29,8 @@ package final class IssuedQuestions: @unchecked Sendable {
         var answered = false
     }
 
-    private var questions: [String: Question] = [:]
-    private var order: [String] = []
-    private let lock = Lock()
+    /// The questions by `requestState`, and their tokens oldest first.
+    private let ledger = Locked<(questions: [String: Question], order: [String])>(([:], []))
 
     package init() {}
 
@@ -41,17 +40,17 @@ package final class IssuedQuestions: @unchecked Sendable {
         toolState: String?, now: Timestamp
     ) -> String {
         let token = "q1." + Self.randomHex(32)
-        lock.withLock {
-            if order.count >= Self.capacity {
-                let dropped = order.count - Self.capacity + 1
-                for old in order.prefix(dropped) { questions[old] = nil }
-                order.removeFirst(dropped)
+        ledger.withLock { ledger in
+            if ledger.order.count >= Self.capacity {
+                let dropped = ledger.order.count - Self.capacity + 1
+                for old in ledger.order.prefix(dropped) { ledger.questions[old] = nil }
+                ledger.order.removeFirst(dropped)
             }
-            questions[token] = Question(
+            ledger.questions[token] = Question(
                 tool: tool, arguments: .object(arguments), caller: caller, keys: keys, asksPerson: asksPerson,
                 toolState: toolState,
                 expires: now.adding(seconds: Self.lifetimeSeconds))
-            order.append(token)
+            ledger.order.append(token)
         }
         return token
     }
@@ -68,8 +67,8 @@ package final class IssuedQuestions: @unchecked Sendable {
                     "These answers come without the requestState of a question this server asked; nothing was decided. Call the tool without inputResponses to be asked."
                 ))
         }
-        return lock.withLock { () -> Result<String?, ToolFailure> in
-            guard var question = questions[token] else {
+        return ledger.withLock { ledger -> Result<String?, ToolFailure> in
+            guard var question = ledger.questions[token] else {
                 return .failure(
                     Self.refusal(
                         "answer_not_asked",
@@ -107,7 +106,7 @@ package final class IssuedQuestions: @unchecked Sendable {
                     ))
             }
             question.answered = true
-            questions[token] = question
+            ledger.questions[token] = question
             return .success(question.toolState)
         }
     }
