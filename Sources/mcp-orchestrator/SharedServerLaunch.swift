@@ -66,10 +66,12 @@ enum SharedServerLaunch {
         let people: [(token: String, decider: Decider)] =
             tokens?.people.map { ($0.token, .person("person via board (\($0.name))")) }
             ?? [(boardToken ?? "", boardDecider)]
+        // One orchestrator and one workflow library for the board and every conversation. Shared by
+        // their threads: its persistence is the store above, which serializes them.
+        nonisolated(unsafe) let orchestrator = configuration.orchestrator(over: store)
+        let workflows = configuration.workflowLibrary()
         let board = BoardHandler(
-            orchestrator: Orchestrator(
-                persistence: store, clock: configuration.clock, leaseSeconds: configuration.leaseSeconds,
-                approver: .human),
+            orchestrator: orchestrator,
             stateFile: location.path, stateReason: configuration.stateReason,
             security: BoardSecurity(
                 tokens: people, host: address.host, port: server.port, checksHost: address.isLoopback),
@@ -84,8 +86,8 @@ enum SharedServerLaunch {
             allowedHosts: allowedHosts, board: board
         ) { sink in
             MCPServer(
-                configuration: configuration, persistence: store, sink: sink, tools: ShippedTools.all,
-                apps: ShippedTools.apps)
+                configuration: configuration, orchestrator: orchestrator, workflows: workflows, sink: sink,
+                tools: ShippedTools.all, apps: ShippedTools.apps)
         }
         relay.handler = shared
         let who =

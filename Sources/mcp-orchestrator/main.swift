@@ -115,8 +115,10 @@ let store = StateStore(location: location, lockWaitSeconds: options.lockWaitSeco
 // process tree (`PersonPresence`). It happens after the first message (the first answer is not
 // delayed), and a folder that does not exist yet is made only by a change, so it waits for that.
 let registration = AgentRegistration(statePath: location.path, directory: location.directory)
+// The composition: one orchestrator and one workflow library, handed to the server.
 var server = MCPServer(
-    configuration: configuration, persistence: store, sink: sink, tools: ShippedTools.all, apps: ShippedTools.apps)
+    configuration: configuration, orchestrator: configuration.orchestrator(over: store),
+    workflows: configuration.workflowLibrary(), sink: sink, tools: ShippedTools.all, apps: ShippedTools.apps)
 // A state file that cannot be used is reported at once, through the
 // server's own store so the file is parsed only once; the server still starts, answers reads it
 // can, and refuses changes until the file is fixed.

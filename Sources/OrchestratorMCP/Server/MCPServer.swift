@@ -30,18 +30,17 @@ package struct MCPServer {
     /// Who the transport authenticated for this connection (Streamable HTTP with tokens); `nil` on stdio.
     package var caller: Caller?
 
-    /// - Parameter persistence: where the state lives (the state file, in the program).
+    /// - Parameters:
+    ///   - orchestrator: the use cases, over the state the launch wired in (built once, by `main`).
+    ///   - workflows: the workflow definitions and roles (one library for every conversation).
     package init(
-        configuration: ServerConfiguration, persistence: any StatePersistence, sink: any MessageSink,
-        tools: [any MCPTool], apps: [any MCPResource] = []
+        configuration: ServerConfiguration, orchestrator: Orchestrator, workflows: WorkflowLibrary,
+        sink: any MessageSink, tools: [any MCPTool], apps: [any MCPResource] = []
     ) {
         self.configuration = configuration
         self.sink = sink
-        self.orchestrator = Orchestrator(
-            persistence: persistence, clock: configuration.clock, leaseSeconds: configuration.leaseSeconds,
-            approver: configuration.approver)
-        self.workflows = WorkflowLibrary(
-            directories: configuration.workflowDirectories, roleDirectories: configuration.roleDirectories)
+        self.orchestrator = orchestrator
+        self.workflows = workflows
         let catalog = ToolCatalog(enabling: configuration.toolsets, from: tools)
         self.tools = catalog
         self.refusalWording = RefusalWording(enabled: Set(catalog.tools.map(\.name)))

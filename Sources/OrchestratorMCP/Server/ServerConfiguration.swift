@@ -1,6 +1,7 @@
 package import OrchestratorCore
 internal import OrchestratorJSON
 package import OrchestratorSystem
+package import OrchestratorWorkflows
 
 /// Everything the server needs to know from launch, already validated.
 package struct ServerConfiguration: Sendable {
@@ -29,6 +30,16 @@ package struct ServerConfiguration: Sendable {
     package var clock: WallClock
     /// The 2026-era questions this process asked, shared by every conversation it serves.
     package let questions = IssuedQuestions()
+
+    /// The orchestrator these settings describe, over `persistence`: the one `main` builds.
+    package func orchestrator(over persistence: any StatePersistence) -> Orchestrator {
+        Orchestrator(persistence: persistence, clock: clock, leaseSeconds: leaseSeconds, approver: approver)
+    }
+
+    /// The workflow library these settings name.
+    package func workflowLibrary() -> WorkflowLibrary {
+        WorkflowLibrary(directories: workflowDirectories, roleDirectories: roleDirectories)
+    }
 
     package init(
         stateLocation: StateLocation,

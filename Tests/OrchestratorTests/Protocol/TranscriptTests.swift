@@ -26,10 +26,11 @@ struct TranscriptTests {
             #"{"id":2,"jsonrpc":"2.0","result":{"prompts":[{"arguments":[{"description":"A tool to explain in detail (optional).","name":"tool","required":false}],"description":"Explains how to work with this server; name a tool to get its details too.","name":"getting_started"}]}}"#,
         ]
         let sink = CollectingSink()
+        let configuration = ServerConfiguration(stateLocation: StateLocation(path: "/t/state.json", source: .option))
         var server = MCPServer(
-            configuration: ServerConfiguration(stateLocation: StateLocation(path: "/t/state.json", source: .option)),
-            persistence: StateStore(location: StateLocation(path: "/t/state.json", source: .option)), sink: sink,
-            tools: ShippedTools.all)
+            configuration: configuration,
+            orchestrator: configuration.orchestrator(over: StateStore(location: configuration.stateLocation)),
+            workflows: configuration.workflowLibrary(), sink: sink, tools: ShippedTools.all)
         var reader = LineReader(source: BytesSource(input, chunkSize: 17), maximumLineBytes: 4096)
         let reason = ServerLoop.run(&server, reader: &reader)
         #expect(reason == .endOfInput)
@@ -38,10 +39,11 @@ struct TranscriptTests {
 
     @Test func theLoopStopsWhenOutputBreaks() {
         let sink = CollectingSink()
+        let configuration = ServerConfiguration(stateLocation: StateLocation(path: "/t/s.json", source: .option))
         var server = MCPServer(
-            configuration: ServerConfiguration(stateLocation: StateLocation(path: "/t/s.json", source: .option)),
-            persistence: StateStore(location: StateLocation(path: "/t/s.json", source: .option)), sink: sink,
-            tools: ShippedTools.all)
+            configuration: configuration,
+            orchestrator: configuration.orchestrator(over: StateStore(location: configuration.stateLocation)),
+            workflows: configuration.workflowLibrary(), sink: sink, tools: ShippedTools.all)
         var reader = LineReader(
             source: BytesSource(
                 #"{"jsonrpc":"2.0","id":1,"method":"ping"}"# + "\n" + #"{"jsonrpc":"2.0","id":2,"method":"ping"}"#

@@ -35,9 +35,9 @@ struct ServerHarness {
             clock: clock.wallClock)
         server = MCPServer(
             configuration: configuration,
-            persistence: StateStore(
-                location: configuration.stateLocation, lockWaitSeconds: configuration.lockWaitSeconds),
-            sink: sink, tools: tools, apps: ShippedTools.apps)
+            orchestrator: configuration.orchestrator(
+                over: StateStore(location: configuration.stateLocation, lockWaitSeconds: configuration.lockWaitSeconds)),
+            workflows: configuration.workflowLibrary(), sink: sink, tools: tools, apps: ShippedTools.apps)
     }
 
     /// Sends one line; returns every line the server wrote in reply (notifications included).
