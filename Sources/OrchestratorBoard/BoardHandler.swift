@@ -21,8 +21,6 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
     /// Why that file ("project ~/src/app, git repository"), shown beside it.
     private let stateReason: String
     private let changes: BoardChanges
-    /// The archive as last read, kept until its file changes (it only grows, and can be large).
-    private var archiveCache: (identity: FileIdentity?, requests: [ArchivedRequest])?
     /// Where the board is mounted: "" on its own, "/board" on the shared server.
     private let prefix: String
 
@@ -128,23 +126,17 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
                 let snapshot = try orchestrator.read()
                 return BoardView.json(
                     snapshot.state, revision: snapshot.revision, stateFile: stateFile, stateReason: stateReason,
-                    approver: actor.name, archived: archivedRequests(live: snapshot.state))
+                    approver: actor.name, archived: archivedRequests())
             } catch {
                 return ["error": .string(error.description), "stateFile": .string(stateFile)]
             }
         }
     }
 
-    /// The archived requests the live state does not hold, read again only when the archive changed.
-    private func archivedRequests(live state: OrchestratorState) -> [ArchivedRequest] {
-        let path = StateLocation.archivePath(of: stateFile)
-        var info = stat()
-        let identity = stat(path, &info) == 0 ? FileIdentity(info) : nil
-        if archiveCache == nil || archiveCache?.identity != identity {
-            archiveCache = (identity, (try? orchestrator.persistence.archived()) ?? [])
-        }
-        let live = Set(state.requests.map(\.id))
-        return (archiveCache?.requests ?? []).filter { !live.contains($0.request.id) }
+    /// The archived requests the live state does not hold (the store reads the archive again only
+    /// when it changed); none when it cannot be read, as the view still shows the live plans.
+    private func archivedRequests() -> [ArchivedRequest] {
+        (try? orchestrator.archived()) ?? []
     }
 
     /// Server-sent events: the view at once, then again after every change of the file, and a comment

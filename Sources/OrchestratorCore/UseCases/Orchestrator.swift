@@ -6,7 +6,8 @@
 /// mode, and the lease a claim or a rejection gets is the launch option's. A change hands back its
 /// `Durability`; the caller awaits it before telling anyone the change happened.
 package struct Orchestrator {
-    package let persistence: any StatePersistence
+    /// Reached only through the use cases: no front end reads or writes the store itself.
+    let persistence: any StatePersistence
     package let clock: WallClock
     /// How long a claim lasts (`--lease-minutes`).
     package let leaseSeconds: Int

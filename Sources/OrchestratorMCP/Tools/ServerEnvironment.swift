@@ -24,7 +24,7 @@ package struct ServerEnvironment {
     /// reports that show it call this, so ordinary tool calls do no extra I/O.
     package var stateCondition: StateCondition {
         do {
-            let snapshot = try orchestrator.persistence.snapshot()
+            let snapshot = try orchestrator.read()
             return StateCondition(
                 revision: snapshot.revision, requestCount: snapshot.state.requests.count,
                 problem: snapshot.readOnlyReason?.description,

@@ -31,6 +31,8 @@ package final class StateStore {
     private var encoder = StateEncoder()
     /// A change whose bytes are on their way to disk; the lock is held until it is finished.
     private var pending: (flush: BackgroundFlush, snapshot: StateSnapshot, result: FlushResult)?
+    /// The archive as last read, under the identity its file had then.
+    private var archiveCache: (identity: FileIdentity?, requests: [ArchivedRequest])?
 
     /// What a read found: the snapshot, and why it must not be written, if so.
     private struct Loaded {
@@ -319,7 +321,14 @@ extension StateStore: StatePersistence {
     }
 
     package func archived() throws(PersistenceError) -> [ArchivedRequest] {
-        do { return try archive.read() } catch { throw error.persistence }
+        // The archive only grows and can be large: it is read again only when its file changed.
+        var info = stat()
+        let identity = stat(archive.path, &info) == 0 ? FileIdentity(info) : nil
+        if let cached = archiveCache, cached.identity == identity { return cached.requests }
+        let requests: [ArchivedRequest]
+        do { requests = try archive.read() } catch { throw error.persistence }
+        archiveCache = (identity, requests)
+        return requests
     }
 
     package func commit<Outcome>(
