@@ -1,4 +1,5 @@
 import Foundation
+import OrchestratorHTTP
 import OrchestratorMCP
 import OrchestratorServe
 import Testing
@@ -59,5 +60,42 @@ struct SharedServerOptionsTests {
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
             #expect(throws: TokenRegistry.Problem.self) { try TokenRegistry.load(path) }
         }
+    }
+}
+
+/// `--allow-host`: the Host names a server bound beyond loopback accepts on `/mcp`.
+struct AllowedHostTests {
+    @Test func allowHostIsParsedAndChecked() throws {
+        guard
+            case .success(.serve(let options)) = LaunchOptions.parse(
+                ["--allow-host", "Orchestrator.Example", "--allow-host", "10.0.0.5:8750"], serving: true)
+        else {
+            Issue.record("--allow-host should parse")
+            return
+        }
+        #expect(options.allowedHosts == ["orchestrator.example", "10.0.0.5:8750"])
+        guard case .failure(let bad) = LaunchOptions.parse(["--allow-host", "https://x/"], serving: true) else {
+            Issue.record("a host with a scheme should be refused")
+            return
+        }
+        #expect(bad.message.contains("--allow-host takes a host name"))
+
+        let folder = TemporaryDirectory.make()
+        let shared = SharedServer(
+            statePath: folder + "/state.json", tokens: nil, allowedOrigins: [],
+            allowedHosts: Set(options.allowedHosts), board: nil
+        ) { _ in fatalError("no conversation is opened by a refused request") }
+        func status(host: String) -> Int {
+            let request = HTTPRequest(
+                method: "POST", target: "/mcp", headers: [("host", host), ("content-type", "application/json")],
+                body: Array("[]".utf8), keepAlive: false)
+            return shared.respond(to: request).status
+        }
+        #expect(status(host: "attacker.example") == 403)
+        #expect(status(host: "attacker.example:8750") == 403)
+        #expect(status(host: "10.0.0.5:9999") == 403)
+        // An allowed name passes the check (the empty batch is then refused by the endpoint itself).
+        #expect(status(host: "orchestrator.example:8750") == 400)
+        #expect(status(host: "10.0.0.5:8750") == 400)
     }
 }
