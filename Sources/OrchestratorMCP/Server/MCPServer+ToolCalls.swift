@@ -48,23 +48,26 @@ extension MCPServer {
             tool.inputSchema["properties"]?[Argument.waitSeconds.name] == nil
             ? 0 : Argument.waitSeconds.value(in: arguments)
         let wait = seconds > 0 ? ToolWait(startedAt: configuration.clock.now(), hasTimeLeft: true) : nil
-        let (started, durabilities) = start(
-            tool, arguments: arguments, context: context, responses: responses, state: state, wait: wait)
-        if case .success(.complete) = started {
-            // The reply is prepared while the disk flushes and sent once the changes are durable.
-            let wording = refusalWording
-            unsettled = UnsettledReply(durabilities: durabilities) { failure in
-                let revision = context.revision
-                switch ToolResultRenderer.failure(failure, tool: tool.name, revision: revision, wording: wording) {
-                case .success(let result):
-                    return Self.toolCallReply(id: id, result, revision: revision)
-                case .failure(let error):
-                    return JSONRPCOutgoing.error(id: id, error)
-                }
+        // The reply is prepared while the disk flushes and sent once the call's changes are durable;
+        // a change that could not be saved is answered as this call's failure.
+        let wording = refusalWording
+        let pending = PendingReply { failure in
+            let revision = context.revision
+            switch ToolResultRenderer.failure(failure, tool: tool.name, revision: revision, wording: wording) {
+            case .success(let result):
+                return Self.toolCallReply(id: id, result, revision: revision)
+            case .failure(let error):
+                return JSONRPCOutgoing.error(id: id, error)
             }
+        }
+        let started = start(
+            tool, arguments: arguments, context: context, responses: responses, state: state, wait: wait,
+            pending: pending)
+        if case .success(.complete) = started {
+            pendingReply = pending
             return try finish(started, tool: tool, id: id, arguments: arguments, context: context, round: 1)
         }
-        let outcome = durabilities.wait().map { .failure(ToolFailure($0)) } ?? started
+        let outcome = pending.waitForChanges().map { .failure(ToolFailure($0)) } ?? started
         if case .success(.waiting(let reason)) = outcome, let wait {
             park(
                 WaitingToolCall(
@@ -81,21 +84,22 @@ extension MCPServer {
         _ tool: any MCPTool, arguments: [String: JSONValue], context: RequestContext,
         responses: [String: JSONValue], state: String?, wait: ToolWait? = nil
     ) -> Result<ToolOutcome, ToolFailure> {
-        let (outcome, durabilities) = start(
-            tool, arguments: arguments, context: context, responses: responses, state: state, wait: wait)
+        let pending = PendingReply()
+        let outcome = start(
+            tool, arguments: arguments, context: context, responses: responses, state: state, wait: wait,
+            pending: pending)
         // The tool built its answer while its changes flushed to disk; the answer is used only once
         // they are durable, and a change that could not be saved turns it into that failure.
-        if let unsaved = durabilities.wait() { return .failure(ToolFailure(unsaved)) }
+        if let unsaved = pending.waitForChanges() { return .failure(ToolFailure(unsaved)) }
         return outcome
     }
 
-    /// Runs a tool and returns its outcome with the changes it made, which may still be flushing:
-    /// the caller awaits them before the outcome reaches anyone.
+    /// Runs a tool and returns its outcome; the changes it made, which may still be flushing, are
+    /// recorded in `pending`, which the caller awaits before the outcome reaches anyone.
     func start(
         _ tool: any MCPTool, arguments: [String: JSONValue], context: RequestContext,
-        responses: [String: JSONValue], state: String?, wait: ToolWait?
-    ) -> (Result<ToolOutcome, ToolFailure>, DurabilityLedger) {
-        let durabilities = DurabilityLedger()
+        responses: [String: JSONValue], state: String?, wait: ToolWait?, pending: PendingReply
+    ) -> Result<ToolOutcome, ToolFailure> {
         var arguments = arguments
         // orchestrator-mcp-server's clients wrap every argument in `input_data`.
         if tool.acceptsWrappedArguments, arguments.count == 1, case .object(let wrapped)? = arguments["input_data"] {
@@ -103,21 +107,21 @@ extension MCPServer {
         }
         arguments = AbsentNulls.removed(from: arguments, schema: tool.inputSchema)
         if let violation = SchemaValidator.firstViolation(of: .object(arguments), against: tool.inputSchema) {
-            return (.failure(.invalidArguments(violation)), durabilities)
+            return .failure(.invalidArguments(violation))
         }
         // An authenticated caller is always itself (`instanceId` is the default tools' name for the agent,
         // `instance_id` orchestrator-server's).
         if let caller = context.authenticated {
             for key in ["instanceId", "instance_id"] {
                 if let given = arguments[key]?.stringValue, given != caller.name {
-                    return (.failure(.notYourIdentity(caller, given: given)), durabilities)
+                    return .failure(.notYourIdentity(caller, given: given))
                 }
             }
         }
         let invocation = ToolInvocation(
             arguments: arguments, context: context, environment: environment, inputResponses: responses,
-            requestState: state, durabilities: durabilities, wait: wait)
-        return (Result { () throws(ToolFailure) in try tool.call(invocation) }, durabilities)
+            requestState: state, pendingReply: pending, wait: wait)
+        return Result { () throws(ToolFailure) in try tool.call(invocation) }
     }
 
     /// Turns an outcome into the result to send now, or `nil` when questions went to the client.

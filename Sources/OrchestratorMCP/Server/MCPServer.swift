@@ -23,8 +23,8 @@ package struct MCPServer {
     var pendingCalls: [JSONRPCID: PendingToolCall] = [:]
     /// Calls waiting for a change (`waitSeconds`), in the order they came.
     var waitingCalls: [WaitingToolCall] = []
-    /// The reply being handled waits for its changes to be durable (`UnsettledReply`).
-    var unsettled: UnsettledReply?
+    /// The reply being handled waits for its call's changes to be durable.
+    var pendingReply: PendingReply?
     var serverRequestOwners: [JSONRPCID: JSONRPCID] = [:]
     var nextServerRequestNumber = 1
     /// Who the transport authenticated for this connection (Streamable HTTP with tokens); `nil` on stdio.
@@ -60,21 +60,21 @@ package struct MCPServer {
         if case .array(let batch) = value {
             receiveBatch(batch)
         } else if let reply = handle(value, inBatch: false) {
-            if let unsettled = takeUnsettled() {
+            if let pending = takePendingReply() {
                 // The sink prepares the reply while the disk flushes, and sends it once it is durable.
-                sink.send(reply, afterSettling: unsettled.settle)
+                sink.send(reply, once: pending)
             } else {
                 sink.send(reply)
             }
         }
-        // A reply that was not sent leaves nothing unsettled behind.
-        _ = takeUnsettled()?.settle()
+        // A reply that was not sent leaves no change unawaited behind.
+        _ = takePendingReply()?.waitForChanges()
     }
 
-    /// The unsettled reply of the message just handled, if any, and no longer the server's.
-    private mutating func takeUnsettled() -> UnsettledReply? {
-        defer { unsettled = nil }
-        return unsettled
+    /// The pending reply of the message just handled, if any, and no longer the server's.
+    private mutating func takePendingReply() -> PendingReply? {
+        defer { pendingReply = nil }
+        return pendingReply
     }
 
     /// Answers a line that exceeded the size limit and was discarded unread, with the request's id
@@ -109,7 +109,7 @@ package struct MCPServer {
         let replies = batch.compactMap { message -> JSONValue? in
             let reply = handle(message, inBatch: true)
             // A batch goes out as one array, so each reply settles before the next message runs.
-            if let unsettled = takeUnsettled(), let replacement = unsettled.settle() { return replacement }
+            if let pending = takePendingReply(), let replacement = pending.replacement() { return replacement }
             return reply
         }
         if !replies.isEmpty { sink.send(.array(replies)) }

@@ -8,15 +8,15 @@ package protocol MessageSink: AnyObject {
     /// A notification or a server request that belongs to the client's request `request`: a
     /// transport with a stream per request (Streamable HTTP) sends it there; stdio writes it in line.
     func send(_ message: JSONValue, relatedTo request: JSONRPCID?)
-    /// Sends `message` once `settle` has returned, or what `settle` returns instead: a reply that may
-    /// go out only after its changes are durable, which a transport may prepare meanwhile.
-    func send(_ message: JSONValue, afterSettling settle: () -> JSONValue?)
+    /// Sends `message` once the changes of its call are durable, or the failure `pending` answers
+    /// instead; a transport may prepare the message meanwhile.
+    func send(_ message: JSONValue, once pending: PendingReply)
 }
 
 extension MessageSink {
     package func send(_ message: JSONValue, relatedTo request: JSONRPCID?) { send(message) }
 
-    package func send(_ message: JSONValue, afterSettling settle: () -> JSONValue?) { send(settle() ?? message) }
+    package func send(_ message: JSONValue, once pending: PendingReply) { send(pending.replacement() ?? message) }
 }
 
 /// A sink that keeps every message, for tests and transcripts.

@@ -10,11 +10,12 @@ package struct ToolInvocation {
     package let environment: ServerEnvironment
     /// Answers to the questions this tool asked earlier in the same call (elicitation), keyed as asked.
     package let inputResponses: [String: JSONValue]
-    /// The opaque state the tool returned with its questions, echoed back by the client.
+    /// The state the tool returned with its questions, kept by the server and handed back with the
+    /// answers (the client carries only the server's own `requestState`).
     package let requestState: String?
 
     /// Every change this call made, to await before its answer goes out.
-    package let durabilities: DurabilityLedger
+    package let pendingReply: PendingReply
     /// The wait the call asked for (`waitSeconds`), while it lasts; `nil` without one.
     package let wait: ToolWait?
 
@@ -25,7 +26,7 @@ package struct ToolInvocation {
     func with(arguments: [String: JSONValue]) -> ToolInvocation {
         ToolInvocation(
             arguments: arguments, context: context, environment: environment, inputResponses: inputResponses,
-            requestState: requestState, durabilities: durabilities, wait: wait)
+            requestState: requestState, pendingReply: pendingReply, wait: wait)
     }
 
     /// The value of a declared argument.

@@ -22,13 +22,13 @@ package final class FileDescriptorSink: MessageSink {
     }
 
     /// Serializes the reply while its changes flush to disk, and writes it once they are durable.
-    package func send(_ message: JSONValue, afterSettling settle: () -> JSONValue?) {
+    package func send(_ message: JSONValue, once pending: PendingReply) {
         guard !isBroken else {
-            _ = settle()
+            _ = pending.waitForChanges()
             return
         }
         let prepared = line(message)
-        if let replacement = settle() { send(replacement) } else { writeLine(prepared) }
+        if let replacement = pending.replacement() { send(replacement) } else { writeLine(prepared) }
     }
 
     private func line(_ message: JSONValue) -> [UInt8] {

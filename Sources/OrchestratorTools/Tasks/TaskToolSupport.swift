@@ -38,7 +38,7 @@ extension ToolInvocation {
     ) throws(ToolFailure) -> (outcome: Outcome, state: OrchestratorState) {
         do {
             let committed = try useCase(orchestrator)
-            durabilities.record(committed.durability)
+            pendingReply.record(committed.durability)
             return (committed.outcome, committed.state)
         } catch {
             switch error {
