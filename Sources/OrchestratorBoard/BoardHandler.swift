@@ -2,7 +2,7 @@ internal import OrchestratorBoardPage
 package import OrchestratorCore
 package import OrchestratorHTTP
 internal import OrchestratorJSON
-internal import OrchestratorSystem
+package import OrchestratorSystem
 
 #if canImport(Glibc)
     import Glibc
@@ -20,20 +20,22 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
     private let stateFile: String
     /// Why that file ("project ~/src/app, git repository"), shown beside it.
     private let stateReason: String
-    private let changes: BoardChanges
+    /// Where the event streams learn that the state changed.
+    private let changes: StateChanges
     /// Where the board is mounted: "" on its own, "/board" on the shared server.
     private let prefix: String
 
     /// - Parameter prefix: the path the board lives under ("" for its own server).
     package init(
-        orchestrator: Orchestrator, stateFile: String, stateReason: String, security: BoardSecurity, prefix: String = ""
+        orchestrator: Orchestrator, changes: StateChanges, stateFile: String, stateReason: String,
+        security: BoardSecurity, prefix: String = ""
     ) {
         self.orchestrator = orchestrator
         self.stateFile = stateFile
         self.stateReason = stateReason
         self.security = security
         self.prefix = prefix
-        changes = BoardChanges(path: stateFile)
+        self.changes = changes
     }
 
     /// Whether a path is the board's (under its prefix).
@@ -157,7 +159,8 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
                     case .timedOut:
                         guard stream.comment("still here") else { return }
                     case .ready:
-                        BoardChanges.drain(wake)
+                        // The hub stopped: the stream ends, since nothing more will come.
+                        guard StateChanges.drain(wake) != .closed else { return }
                         let now = JSONWriter.string(from: currentView(actor: actor))
                         if now != sent {
                             sent = now

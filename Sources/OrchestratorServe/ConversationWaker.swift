@@ -6,8 +6,9 @@ internal import OrchestratorSystem
     import Darwin
 #endif
 
-/// Wakes the conversations whose calls wait (`waitSeconds`) when the state file changes or their time
-/// comes: one thread for the whole server, nudged whenever a call starts to wait.
+/// Wakes the conversations whose calls wait (`waitSeconds`) when the state changes (a subscription
+/// to the process's `StateChanges`) or their time comes: one thread for the whole server, nudged
+/// whenever a call starts to wait, ending when the hub stops.
 final class ConversationWaker: @unchecked Sendable {
     private let lock = Lock()
     private var waiting: [ObjectIdentifier: Conversation] = [:]
@@ -21,14 +22,18 @@ final class ConversationWaker: @unchecked Sendable {
     }
     private let onSettled = Locked<(@Sendable (Conversation) -> Void)?>(nil)
 
-    init(statePath: String) {
+    init(changes: StateChanges) {
         var ends: [Int32] = [0, 0]
         _ = pipe(&ends)
         _ = fcntl(ends[0], F_SETFL, O_NONBLOCK)
         _ = fcntl(ends[1], F_SETFL, O_NONBLOCK)
         nudgeRead = ends[0]
         nudgeWrite = ends[1]
-        DetachedThread.start { [self] in run(StateFileWatcher(path: statePath)) }
+        guard let subscription = changes.subscribe() else { return }
+        DetachedThread.start { [self] in
+            run(subscription)
+            changes.unsubscribe(subscription)
+        }
     }
 
     /// Starts watching a conversation that has a waiting call.
@@ -38,24 +43,21 @@ final class ConversationWaker: @unchecked Sendable {
         _ = write(nudgeWrite, &byte, 1)
     }
 
-    private func run(_ watcher: StateFileWatcher) {
+    private func run(_ subscription: Int32) {
         while true {
             let current = lock.withLock { Array(waiting.values) }
-            var timeout = current.compactMap { $0.millisecondsUntilDue() }.min() ?? -1
-            if watcher.descriptor == nil, !current.isEmpty {
-                timeout =
-                    timeout < 0 ? StateFileWatcher.pollMilliseconds : min(timeout, StateFileWatcher.pollMilliseconds)
-            }
+            let timeout = current.compactMap { $0.millisecondsUntilDue() }.min() ?? -1
             var watched = [
                 pollfd(fd: nudgeRead, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: watcher.descriptor ?? -1, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: subscription, events: Int16(POLLIN), revents: 0),
             ]
             if poll(&watched, 2, timeout) < 0, errno != EINTR { return }
             var bytes = [UInt8](repeating: 0, count: 64)
             while bytes.withUnsafeMutableBytes({ read(nudgeRead, $0.baseAddress, $0.count) }) > 0 {}
-            let changed = watcher.changed()
+            let wake = StateChanges.drain(subscription)
+            if wake == .closed { return }
             for conversation in current {
-                conversation.wake(stateChanged: changed)
+                conversation.wake(stateChanged: wake == .changed)
                 if !conversation.isWaiting {
                     lock.withLock { waiting[ObjectIdentifier(conversation)] = nil }
                     settled?(conversation)

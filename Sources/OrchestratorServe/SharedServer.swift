@@ -2,6 +2,7 @@ package import OrchestratorBoard
 package import OrchestratorHTTP
 internal import OrchestratorJSON
 package import OrchestratorMCP
+package import OrchestratorSystem
 
 /// `mcp-orchestrator serve --http`: the HTTP front door of the shared server. It checks who is
 /// calling (bearer tokens) and from where (`Origin`), then hands `/mcp` to Streamable HTTP.
@@ -20,14 +21,14 @@ package final class SharedServer: HTTPHandler, @unchecked Sendable {
     ///   - allowedOrigins: browser origins that may call, besides none at all (clients that are not
     ///     browsers send no `Origin`).
     package init(
-        statePath: String, tokens: TokenRegistry?, allowedOrigins: Set<String>, allowedHosts: Set<String>? = nil,
+        changes: StateChanges, tokens: TokenRegistry?, allowedOrigins: Set<String>, allowedHosts: Set<String>? = nil,
         board: BoardHandler?, makeServer: @escaping @Sendable (any MessageSink) -> MCPServer
     ) {
         self.tokens = tokens
         self.allowedHosts = allowedHosts
         self.allowedOrigins = allowedOrigins
         self.board = board
-        endpoint = StreamableHTTPEndpoint(statePath: statePath, makeServer: makeServer)
+        endpoint = StreamableHTTPEndpoint(changes: changes, makeServer: makeServer)
     }
 
     package func respond(to request: HTTPRequest) -> HTTPResponse {

@@ -2,7 +2,7 @@ internal import OrchestratorBoard
 internal import OrchestratorHTTP
 internal import OrchestratorJSON
 package import OrchestratorMCP
-internal import OrchestratorSystem
+package import OrchestratorSystem
 
 /// MCP's Streamable HTTP on one endpoint, `/mcp`: sessions in the handshake era (2025-03-26 …
 /// 2025-11-25: `initialize` opens one, `Mcp-Session-Id` names it, DELETE ends it), and stateless
@@ -21,9 +21,9 @@ package final class StreamableHTTPEndpoint: @unchecked Sendable {
     /// A session unused this long (and not waiting) is forgotten.
     static let sessionIdleMilliseconds: Int64 = 60 * 60 * 1000
 
-    package init(statePath: String, makeServer: @escaping @Sendable (any MessageSink) -> MCPServer) {
+    package init(changes: StateChanges, makeServer: @escaping @Sendable (any MessageSink) -> MCPServer) {
         self.makeServer = makeServer
-        waker = ConversationWaker(statePath: statePath)
+        waker = ConversationWaker(changes: changes)
         waker.settled = { [weak self] conversation in
             if conversation.sessionID == nil { self?.giveBack(conversation) }
         }

@@ -70,8 +70,11 @@ enum SharedServerLaunch {
         // their threads: its persistence is the store above, which serializes them.
         nonisolated(unsafe) let orchestrator = configuration.orchestrator(over: store)
         let workflows = configuration.workflowLibrary()
+        // One watcher of the state file for the board's streams and every waiting call, stopped on exit.
+        let changes = StateChanges(watching: location.path)
+        defer { changes.stop() }
         let board = BoardHandler(
-            orchestrator: orchestrator,
+            orchestrator: orchestrator, changes: changes,
             stateFile: location.path, stateReason: configuration.stateReason,
             security: BoardSecurity(
                 tokens: people, host: address.host, port: server.port, checksHost: address.isLoopback),
@@ -82,7 +85,7 @@ enum SharedServerLaunch {
             address.isLoopback
             ? Set(loopbackNames) : options.allowedHosts.isEmpty ? nil : Set(options.allowedHosts)
         let shared = SharedServer(
-            statePath: location.path, tokens: tokens, allowedOrigins: Set(options.allowedOrigins),
+            changes: changes, tokens: tokens, allowedOrigins: Set(options.allowedOrigins),
             allowedHosts: allowedHosts, board: board
         ) { sink in
             MCPServer(

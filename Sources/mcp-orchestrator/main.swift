@@ -158,10 +158,11 @@ DispatchQueue.global(qos: .utility).async(group: workflowCheck) {
 var reader = LineReader(
     source: StdinSource(stopDescriptor: StopSignals.install()), maximumLineBytes: options.maximumLineBytes)
 // Calls that wait (`waitSeconds`) wake when the state file changes, from this process or any other.
-let watcher = StateFileWatcher(path: location.path)
+let changes = StateChanges(watching: location.path)
 let reason = ServerLoop.run(
-    &server, reader: &reader, watcher: watcher, outputIsBroken: { sink.isBroken },
+    &server, reader: &reader, changes: changes.subscribe(), outputIsBroken: { sink.isBroken },
     afterMessage: registration.registerIfReady)
+changes.stop()
 
 switch reason {
 case .endOfInput: diagnostics.write(.info, "stdin closed; exiting")

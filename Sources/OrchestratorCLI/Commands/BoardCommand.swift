@@ -53,8 +53,10 @@ struct BoardCommand: CLICommand {
         }
         let token = BoardSecurity.secret()
         let security = BoardSecurity(tokens: [(token, decider)], host: host, port: server.port)
+        // The board's event streams learn of changes from one watcher of the state file.
         relay.handler = BoardHandler(
-            orchestrator: access.orchestrator, stateFile: access.path, stateReason: access.reason, security: security)
+            orchestrator: access.orchestrator, changes: StateChanges(watching: access.path), stateFile: access.path,
+            stateReason: access.reason, security: security)
         let address = "\(server.origin)/?token=\(token)"
         context.writeError(
             "mcp-orchestrator board: \(address)\n  state file \(access.path) (\(access.reason)); decisions are recorded as \(actor). Ctrl-C stops it.\n"

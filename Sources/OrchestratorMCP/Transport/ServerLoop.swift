@@ -1,4 +1,4 @@
-package import OrchestratorSystem
+internal import OrchestratorSystem
 
 /// The loop `main` runs: read a line, handle it, repeat, until input ends or a stop is requested;
 /// meanwhile, calls that wait are woken when the state file changes or their time comes.
@@ -9,23 +9,21 @@ package enum ServerLoop {
         case outputClosed
     }
 
-    /// - Parameter watcher: tells when the state file changed, for calls that wait (`waitSeconds`).
+    /// - Parameter changes: a subscription to the process's `StateChanges`, readable after a change,
+    ///   which wakes calls that wait for one.
     package static func run<Source: ByteSource>(
-        _ server: inout MCPServer, reader: inout LineReader<Source>, watcher: StateFileWatcher? = nil,
+        _ server: inout MCPServer, reader: inout LineReader<Source>, changes: Int32? = nil,
         outputIsBroken: () -> Bool = { false }, afterMessage: () -> Void = {}
     ) -> ExitReason {
         while true {
             var wake: WakeCondition?
             if let due = server.millisecondsUntilDue() {
-                let polls = watcher?.descriptor == nil && watcher != nil
-                wake = WakeCondition(
-                    descriptor: watcher?.descriptor,
-                    milliseconds: polls ? min(due, StateFileWatcher.pollMilliseconds) : due)
+                wake = WakeCondition(descriptor: changes, milliseconds: due)
             }
             let event = reader.next(wake: wake)
             if server.isWaiting {
                 // Between messages, and whenever the loop wakes: answer the waits whose moment came.
-                server.wake(stateChanged: watcher?.changed() ?? false)
+                server.wake(stateChanged: changes.map { StateChanges.drain($0) == .changed } ?? false)
             }
             switch event {
             case .woke:

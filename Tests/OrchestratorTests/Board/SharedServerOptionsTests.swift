@@ -2,6 +2,7 @@ import Foundation
 import OrchestratorHTTP
 import OrchestratorMCP
 import OrchestratorServe
+import OrchestratorSystem
 import Testing
 
 /// `serve`'s options and its tokens file: what is accepted, and the sentence for what is not.
@@ -80,9 +81,8 @@ struct AllowedHostTests {
         }
         #expect(bad.message.contains("--allow-host takes a host name"))
 
-        let folder = TemporaryDirectory.make()
         let shared = SharedServer(
-            statePath: folder + "/state.json", tokens: nil, allowedOrigins: [],
+            changes: StateChanges(), tokens: nil, allowedOrigins: [],
             allowedHosts: Set(options.allowedHosts), board: nil
         ) { _ in fatalError("no conversation is opened by a refused request") }
         func status(host: String) -> Int {
