@@ -14,12 +14,16 @@ extension OrchestratorState {
     ///
     /// `body` runs after the decision and before the history entry, for the action's own fields.
     /// Throws before changing anything when the request, the task or the transition is refused.
+    /// `allowingRuns` is for a workflow run acting on its own request's tasks; `recordsHistory` false
+    /// is for a lease renewal, which the machine decides but which is no event in the task's history
+    /// (a holder asking again for its task would otherwise write a line, and a flush, every time).
     @discardableResult
     mutating func perform(
         _ action: TaskAction, on taskID: WorkTask.ID, in requestID: WorkRequest.ID, by actor: String, at now: Timestamp,
-        note: String? = nil, _ body: (inout WorkTask) throws(OrchestratorError) -> Void = { _ in }
+        note: String? = nil, allowingRuns: Bool = false, recordsHistory: Bool = true,
+        _ body: (inout WorkTask) throws(OrchestratorError) -> Void = { _ in }
     ) throws(OrchestratorError) -> (request: Int, task: Int, from: WorkTask.Status) {
-        let requestIndex = try activeRequestIndex(requestID)
+        let requestIndex = try activeRequestIndex(requestID, allowingRuns: allowingRuns)
         guard let taskIndex = requests[requestIndex].taskIndex(taskID) else {
             throw .taskNotFound(taskID, in: requestID)
         }
@@ -31,8 +35,11 @@ extension OrchestratorState {
         case .move(let status): task.status = status
         }
         try body(&task)
-        task.history.append(
-            HistoryEntry(at: now, actor: actor, action: action.historyAction, from: from, to: task.status, note: note))
+        if recordsHistory {
+            task.history.append(
+                HistoryEntry(
+                    at: now, actor: actor, action: action.historyAction, from: from, to: task.status, note: note))
+        }
         requests[requestIndex].tasks[taskIndex] = task
         requests[requestIndex].updatedAt = now
         return (requestIndex, taskIndex, from)
@@ -61,6 +68,10 @@ extension TaskAction {
         case .update: .updated
         case .delete: .deleted
         case .restore: .restored
+        // A renewal is the holder claiming its own task again (recorded only where asked for); an
+        // import records the work as done.
+        case .renewLease: .claimed
+        case .importDone: .markedDone
         }
     }
 }

@@ -37,11 +37,8 @@ extension OrchestratorState {
                 task.assignee = holder
                 task.claimExpiresAt = now.adding(seconds: leaseSeconds)
             }
-        case .resume(_, let taskID):
-            // The selector found the task in this state, so it is there.
-            guard let (requestIndex, taskIndex) = locate(taskID) else { break }
-            requests[requestIndex].tasks[taskIndex].claimExpiresAt = now.adding(seconds: leaseSeconds)
-            requests[requestIndex].updatedAt = now
+        case .resume(let requestID, let taskID):
+            try renewLease(of: taskID, in: requestID, holder: holder, leaseSeconds: leaseSeconds, at: now)
         case .awaitingApproval, .readyForCompletion, .waiting, .stuck, .noActiveRequests:
             break
         }
@@ -62,7 +59,7 @@ extension OrchestratorState {
         let request = requests[requestIndex]
         let task = request.tasks[taskIndex]
         if task.status == .inProgress, task.assignee == holder, !task.isDeleted {
-            requests[requestIndex].tasks[taskIndex].claimExpiresAt = now.adding(seconds: leaseSeconds)
+            try renewLease(of: taskID, in: requestID, holder: holder, leaseSeconds: leaseSeconds, at: now)
             return
         }
         if task.status == .pending, !task.isDeleted {
@@ -75,6 +72,17 @@ extension OrchestratorState {
         try perform(.claim, on: taskID, in: requestID, by: holder, at: now) { task in
             task.assignee = holder
             task.claimExpiresAt = now.adding(seconds: leaseSeconds)
+        }
+    }
+
+    /// The holder asked again for the task it holds: its lease starts over. The machine decides it;
+    /// it leaves no line in the history.
+    private mutating func renewLease(
+        of taskID: WorkTask.ID, in requestID: WorkRequest.ID, holder: String, leaseSeconds: Int, at now: Timestamp
+    ) throws(OrchestratorError) {
+        let until = now.adding(seconds: leaseSeconds)
+        try perform(.renewLease, on: taskID, in: requestID, by: holder, at: now, recordsHistory: false) { task in
+            task.claimExpiresAt = until
         }
     }
 }

@@ -35,35 +35,28 @@ extension OrchestratorState {
             originalRequest: originalRequest, splitDetails: splitDetails, tasks: tasks.map(\.draft), policy: .each,
             by: actor, at: now)
         guard let requestIndex = draft.requestIndex(id) else { throw .requestNotFound(id) }
-        var request = draft.requests[requestIndex]
+        // Each task is set to its standing through the state machine, recorded with the import's note.
         for (index, imported) in tasks.enumerated() {
-            var task = request.tasks[index]
+            let taskID = draft.requests[requestIndex].tasks[index].id
             switch imported.standing {
             case .pending:
-                task.history.append(
-                    HistoryEntry(
-                        at: now, actor: actor, action: .updated, from: .pending, to: .pending, note: imported.note))
+                try draft.perform(.update, on: taskID, in: id, by: actor, at: now, note: imported.note)
             case .done(let details), .approved(let details):
-                task.completedDetails = details
-                task.status = .done
-                task.history.append(
-                    HistoryEntry(
-                        at: now, actor: actor, action: .markedDone, from: .pending, to: .done, note: imported.note))
+                try draft.perform(.importDone, on: taskID, in: id, by: actor, at: now, note: imported.note) { task in
+                    task.completedDetails = details
+                }
                 if case .approved = imported.standing {
-                    task.status = .approved
-                    task.approvedBy = actor
-                    task.history.append(
-                        HistoryEntry(
-                            at: now, actor: actor, action: .approved, from: .done, to: .approved, note: imported.note))
+                    try draft.perform(.approve, on: taskID, in: id, by: actor, at: now, note: imported.note) { task in
+                        task.approvedBy = actor
+                    }
                 }
             case .deleted:
-                task.deletedAt = now
-                task.history.append(
-                    HistoryEntry(
-                        at: now, actor: actor, action: .deleted, from: .pending, to: .pending, note: imported.note))
+                try draft.perform(.delete, on: taskID, in: id, by: actor, at: now, note: imported.note) { task in
+                    task.deletedAt = now
+                }
             }
-            request.tasks[index] = task
         }
+        var request = draft.requests[requestIndex]
         let deleted = Set(request.tasks.filter(\.isDeleted).map(\.id))
         for index in request.tasks.indices where !request.tasks[index].isDeleted {
             let dropped = request.tasks[index].dependsOn.filter(deleted.contains)

@@ -104,16 +104,16 @@ extension OrchestratorState {
         let instructions = run.context.render(step.clientInstructions).text
         let note = "step '\(step.name)' of workflow \(run.workflow), run \(run.id)"
         let task = WorkTask(
-            id: taskID, title: step.name, description: instructions, status: .inProgress, role: step.role,
-            assignee: actor,
-            history: [
-                HistoryEntry(at: now, actor: actor, action: .added, from: nil, to: .pending, note: note),
-                HistoryEntry(at: now, actor: actor, action: .claimed, from: .pending, to: .inProgress),
-            ])
+            id: taskID, title: step.name, description: instructions, role: step.role,
+            history: [HistoryEntry(at: now, actor: actor, action: .added, from: nil, to: .pending, note: note)])
         if let index = requestIndex(run.requestID) {
             noteOwner(of: task.id, requests[index].id)
             requests[index].tasks.append(task)
             requests[index].updatedAt = now
+            // The run takes the step's task as any holder claims one: through the state machine.
+            _ = try? perform(.claim, on: taskID, in: run.requestID, by: actor, at: now, allowingRuns: true) { task in
+                task.assignee = actor
+            }
         }
         run.currentStep = step.name
         run.currentTask = taskID
@@ -126,19 +126,17 @@ extension OrchestratorState {
         by actor: String,
         at now: Timestamp
     ) {
-        guard let taskIndex = requests[requestIndex].taskIndex(taskID) else { return }
-        var task = requests[requestIndex].tasks[taskIndex]
-        task.completedDetails = report.summary
-        task.assignee = nil
-        task.approvedBy = "workflow \(runID)"
-        task.history.append(
-            HistoryEntry(at: now, actor: actor, action: .markedDone, from: task.status, to: .done, note: report.summary)
-        )
-        task.history.append(
-            HistoryEntry(at: now, actor: "workflow \(runID)", action: .approved, from: .done, to: .approved, note: note)
-        )
-        task.status = .approved
-        requests[requestIndex].tasks[taskIndex] = task
-        requests[requestIndex].updatedAt = now
+        let requestID = requests[requestIndex].id
+        // Done with the report, then approved by the run: both through the state machine.
+        _ = try? perform(
+            .markDone, on: taskID, in: requestID, by: actor, at: now, note: report.summary, allowingRuns: true
+        ) { task in
+            task.completedDetails = report.summary
+            task.assignee = nil
+        }
+        let run = "workflow \(runID)"
+        _ = try? perform(.approve, on: taskID, in: requestID, by: run, at: now, note: note, allowingRuns: true) {
+            task in task.approvedBy = run
+        }
     }
 }

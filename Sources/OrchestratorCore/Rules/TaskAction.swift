@@ -14,4 +14,8 @@ package enum TaskAction: String, CaseIterable, Sendable {
     case update
     case delete
     case restore
+    /// The holder asks again for the task it holds: its lease starts over.
+    case renewLease = "renew_lease"
+    /// A task brought in by an import as already finished (`import taskmaster`).
+    case importDone = "import_done"
 }

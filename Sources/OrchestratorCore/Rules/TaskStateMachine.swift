@@ -4,7 +4,12 @@
 /// pending ──claim──▶ in_progress ──markDone──▶ done ──approve──▶ approved
 ///    ▲                  │  ▲                    │
 ///    └── expireLease ───┘  └────── reject ◀─────┘
+/// pending ──importDone──▶ done                   in_progress ──renewLease──▶ in_progress
 /// ```
+///
+/// The system's own actions go through it too: a lease that runs out (`expireLease`) or is renewed
+/// by its holder (`renewLease`), a workflow step entered (`claim`) and finished (`markDone`, then
+/// `approve` by the run), a task imported as finished (`importDone`).
 ///
 /// Pure: it looks at a task and an action and says where the task goes, that it stays (edits), or
 /// which refusal applies. Callers carry out the decision; the transition-matrix test checks every pair.
@@ -28,8 +33,14 @@ package enum TaskStateMachine {
             return .move(to: .inProgress)
         case (.pending, .update), (.pending, .delete), (.inProgress, .update), (.inProgress, .delete):
             return .stay
-        case (.pending, .markDone):
+        case (.pending, .markDone), (.pending, .renewLease):
             return .refuse(.taskNotStarted(task.id))
+        case (.pending, .importDone):
+            return .move(to: .done)
+        case (.inProgress, .renewLease):
+            return .stay
+        case (.inProgress, .importDone):
+            return .refuse(.taskAlreadyInProgress(task.id, holder: task.assignee))
         case (.pending, .approve), (.pending, .reject), (.inProgress, .approve), (.inProgress, .reject):
             return .refuse(.taskNotDone(task.id, task.status))
         case (.pending, .expireLease), (.done, .expireLease), (.approved, .expireLease):
@@ -40,7 +51,7 @@ package enum TaskStateMachine {
             return .move(to: .pending)
         case (.inProgress, .markDone):
             return .move(to: .done)
-        case (.done, .claim), (.done, .markDone):
+        case (.done, .claim), (.done, .markDone), (.done, .renewLease), (.done, .importDone):
             return .refuse(.taskAlreadyDone(task.id))
         case (.done, .approve):
             return .move(to: .approved)
@@ -48,7 +59,8 @@ package enum TaskStateMachine {
             return .move(to: .inProgress)
         case (.done, .update), (.done, .delete), (.approved, .update), (.approved, .delete):
             return .refuse(.taskImmutable(task.id, task.status))
-        case (.approved, .claim), (.approved, .markDone), (.approved, .approve), (.approved, .reject):
+        case (.approved, .claim), (.approved, .markDone), (.approved, .approve), (.approved, .reject),
+            (.approved, .renewLease), (.approved, .importDone):
             return .refuse(.taskAlreadyApproved(task.id))
         }
     }

@@ -22,6 +22,7 @@ struct TransitionMatrixTests {
                 "claim": "move:in_progress", "expire_lease": "stay", "mark_done": "task_not_started",
                 "approve": "task_not_done",
                 "reject": "task_not_done", "update": "stay", "delete": "stay", "restore": "task_not_deleted",
+                "renew_lease": "task_not_started", "import_done": "move:done",
             ]
         ),
         (
@@ -30,6 +31,7 @@ struct TransitionMatrixTests {
                 "claim": "task_already_in_progress", "expire_lease": "move:pending", "mark_done": "move:done",
                 "approve": "task_not_done",
                 "reject": "task_not_done", "update": "stay", "delete": "stay", "restore": "task_not_deleted",
+                "renew_lease": "stay", "import_done": "task_already_in_progress",
             ]
         ),
         (
@@ -38,7 +40,7 @@ struct TransitionMatrixTests {
                 "claim": "task_already_done", "expire_lease": "stay", "mark_done": "task_already_done",
                 "approve": "move:approved",
                 "reject": "move:in_progress", "update": "task_immutable", "delete": "task_immutable",
-                "restore": "task_not_deleted",
+                "restore": "task_not_deleted", "renew_lease": "task_already_done", "import_done": "task_already_done",
             ]
         ),
         (
@@ -46,7 +48,8 @@ struct TransitionMatrixTests {
             [
                 "claim": "task_already_approved", "expire_lease": "stay", "mark_done": "task_already_approved",
                 "approve": "task_already_approved", "reject": "task_already_approved", "update": "task_immutable",
-                "delete": "task_immutable", "restore": "task_not_deleted",
+                "delete": "task_immutable", "restore": "task_not_deleted", "renew_lease": "task_already_approved",
+                "import_done": "task_already_approved",
             ]
         ),
     ].flatMap { status, row in
