@@ -43,7 +43,7 @@ package struct MCPServer {
         self.workflows = workflows
         let catalog = ToolCatalog(enabling: configuration.toolsets, from: tools)
         self.tools = catalog
-        self.refusalWording = RefusalWording(enabled: Set(catalog.tools.map(\.name)))
+        self.refusalWording = RefusalWording(enabled: catalog.tools)
         self.resources = ResourceCatalog(tools: catalog, workflows: workflows, apps: apps)
         self.prompts = PromptCatalog(tools: catalog, workflows: workflows)
     }

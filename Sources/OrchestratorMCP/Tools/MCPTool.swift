@@ -32,9 +32,14 @@ package protocol MCPTool: Sendable {
 
     /// The app that shows this tool's results, and who may call it, for hosts that draw MCP Apps.
     var ui: ToolUI? { get }
+
+    /// What the tool does, as refusals' remedies name it (`ToolRole`).
+    var roles: [ToolRole] { get }
 }
 
 extension MCPTool {
+    package var roles: [ToolRole] { [] }
+
     package var acceptsWrappedArguments: Bool { false }
 
     package var taskmanagerStatus: String? { nil }

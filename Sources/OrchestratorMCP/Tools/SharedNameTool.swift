@@ -31,6 +31,7 @@ package struct SharedNameTool: MCPTool {
     package var toolset: Toolset { variants[0].toolset }
     package var toolsets: [Toolset] { variants.flatMap(\.toolsets) }
     package var acceptsWrappedArguments: Bool { variants.contains { $0.acceptsWrappedArguments } }
+    package var roles: [ToolRole] { variants.flatMap(\.roles) }
     package var annotations: ToolAnnotations {
         ToolAnnotations(
             readOnly: variants.allSatisfy(\.annotations.readOnly),

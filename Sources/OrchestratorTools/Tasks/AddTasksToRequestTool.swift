@@ -10,6 +10,7 @@ package struct AddTasksToRequestTool: MCPTool {
         Append tasks to an active request; dependsOn may also name existing task ids. Unknown ids and cycles are refused.
         """
     package let toolset = Toolset.core
+    package let roles: [ToolRole] = [.addTask]
     package let taskmanagerStatus: String? = "task_added"
     package let annotations = ToolAnnotations.change
     package let inputSchema = ToolArguments.schema(CommonArguments.requestID, CommonArguments.tasks)

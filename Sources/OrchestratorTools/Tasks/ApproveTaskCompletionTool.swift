@@ -11,6 +11,7 @@ package struct ApproveTaskCompletionTool: MCPTool {
         board: waitSeconds waits); the model's call alone never approves.
         """
     package let toolset = Toolset.core
+    package let roles: [ToolRole] = [.approve]
     package let taskmanagerStatus: String? = "task_approved"
     package let annotations = ToolAnnotations.change
     package let inputSchema = ToolArguments.schema(

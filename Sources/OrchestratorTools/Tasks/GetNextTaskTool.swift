@@ -12,6 +12,7 @@ package struct GetNextTaskTool: MCPTool {
         hold. status says what happened; waitSeconds waits for an approval or an unlock.
         """
     package let toolset = Toolset.core
+    package let roles: [ToolRole] = [.claim]
     package let taskmanagerStatus: String? = "next_task"
     package let annotations = ToolAnnotations.change
     /// The tool's own arguments.

@@ -9,6 +9,7 @@ package struct ListRequestsTool: MCPTool {
     package let description =
         "The requests, oldest first, with status and progress; status filters, archived adds finished ones."
     package let toolset = Toolset.core
+    package let roles: [ToolRole] = [.seeRequests, .seeTasks]
     package let taskmanagerStatus: String? = "requests_listed"
     package let annotations = ToolAnnotations.readOnly
     package let ui: ToolUI? = .board

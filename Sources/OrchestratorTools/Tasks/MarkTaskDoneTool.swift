@@ -10,6 +10,7 @@ package struct MarkTaskDoneTool: MCPTool {
         Mark the task you took as done, with completedDetails saying what was done; it then awaits approval.
         """
     package let toolset = Toolset.core
+    package let roles: [ToolRole] = [.finish]
     package let taskmanagerStatus: String? = "task_marked_done"
     package let annotations = ToolAnnotations.change
     /// The tool's own arguments.

@@ -10,6 +10,7 @@ package struct RejectTaskTool: MCPTool {
         Send a done task back to work with feedback on what to change, shown when it is handed out again.
         """
     package let toolset = Toolset.core
+    package let roles: [ToolRole] = [.reject]
     package let taskmanagerStatus: String? = "task_rejected"
     package let annotations = ToolAnnotations.change
     /// The tool's own arguments.

@@ -11,6 +11,7 @@ package struct RequestPlanningTool: MCPTool {
         task before the next), end (all before completion) or auto. Then call get_next_task.
         """
     package let toolset = Toolset.core
+    package let roles: [ToolRole] = [.planWork]
     package let taskmanagerStatus: String? = "planned"
     package let annotations = ToolAnnotations.change
     /// The tool's own arguments.

@@ -9,6 +9,7 @@ package struct RestoreTaskTool: MCPTool {
     package let description =
         "Bring a deleted task back into its request's plan, with its status and history as they were."
     package let toolset = Toolset.core
+    package let roles: [ToolRole] = [.restore]
     package let taskmanagerStatus: String? = "task_restored"
     package let annotations = ToolAnnotations.change
     package let inputSchema = ToolArguments.schema(CommonArguments.requestID, CommonArguments.taskID)

@@ -11,6 +11,7 @@ package struct AdvanceWorkflowTool: MCPTool {
         allowedNextSteps) where it has none.
         """
     package let toolset = Toolset.workflows
+    package let roles: [ToolRole] = [.advanceRun]
     package let annotations = ToolAnnotations.change
     package let acceptsWrappedArguments = true
     package let inputSchema = ToolArguments.schema(

@@ -11,6 +11,7 @@ package struct ListWorkflowsTool: MCPTool {
         The workflows this server can run, with their steps, any file:line errors, and the roles. Read-only.
         """
     package let toolset = Toolset.workflows
+    package let roles: [ToolRole] = [.seeWorkflows]
     package let annotations = ToolAnnotations.readOnly
     package let acceptsWrappedArguments = true
     package let inputSchema = ToolArguments.schema()

@@ -11,6 +11,7 @@ package struct ResumeWorkflowTool: MCPTool {
         nothing changes and the answer names the real step.
         """
     package let toolset = Toolset.workflows
+    package let roles: [ToolRole] = [.reconcileRun]
     package let annotations = ToolAnnotations.change
     package let acceptsWrappedArguments = true
     /// The tool's own arguments.

@@ -10,6 +10,7 @@ package struct StartWorkflowTool: MCPTool {
         Start a run of a workflow (see list_workflows). Returns instance_id and the first step's instructions.
         """
     package let toolset = Toolset.workflows
+    package let roles: [ToolRole] = [.startRun]
     package let annotations = ToolAnnotations.change
     package let acceptsWrappedArguments = true
     /// The tool's own arguments.

@@ -9,6 +9,7 @@ package struct CompleteTaskTool: MCPTool {
     package let description =
         "Complete a task you (instance_id) claimed, with its result; reports the tasks this unlocked."
     package let toolset = Toolset.orchestratorServer
+    package let roles: [ToolRole] = [.finish]
     package let annotations = ToolAnnotations.change
     /// The tool's own arguments.
     enum Arguments {

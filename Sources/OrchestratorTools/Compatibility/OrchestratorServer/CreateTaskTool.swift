@@ -8,6 +8,7 @@ package struct CreateTaskTool: MCPTool {
     package let title = "Create a task"
     package let description = "Create a task with your own id; dependencies must be ids of tasks that already exist."
     package let toolset = Toolset.orchestratorServer
+    package let roles: [ToolRole] = [.planWork, .addTask]
     package let annotations = ToolAnnotations.change
     /// The tool's own arguments.
     enum Arguments {

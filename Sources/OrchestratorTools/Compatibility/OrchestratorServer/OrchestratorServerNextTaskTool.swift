@@ -9,6 +9,7 @@ package struct OrchestratorServerNextTaskTool: MCPTool {
     package let title = "Get the next task"
     package let description = "Claim the next available task for instance_id; returns the task it already holds first."
     package let toolset = Toolset.orchestratorServer
+    package let roles: [ToolRole] = [.claim]
     package let annotations = ToolAnnotations.change
     /// The tool's own arguments.
     enum Arguments {

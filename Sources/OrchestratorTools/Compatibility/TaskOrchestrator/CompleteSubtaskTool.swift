@@ -11,6 +11,7 @@ package struct CompleteSubtaskTool: MCPTool {
         everything is approved); needs_revision or blocked keep it in progress with the results noted.
         """
     package let toolset = Toolset.taskOrchestrator
+    package let roles: [ToolRole] = [.finish]
     package let annotations = ToolAnnotations.change
     /// The tool's own arguments.
     enum Arguments {

@@ -11,6 +11,7 @@ package struct ExecuteSubtaskTool: MCPTool {
     package let description =
         "Claim a subtask; returns it with its specialist's guidance and the results it depends on."
     package let toolset = Toolset.taskOrchestrator
+    package let roles: [ToolRole] = [.claim]
     package let annotations = ToolAnnotations.change
     package let inputSchema = ToolArguments.schema(CommonArguments.compatTaskID)
     package let outputSchema: JSONValue = [

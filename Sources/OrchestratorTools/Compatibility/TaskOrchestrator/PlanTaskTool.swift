@@ -11,6 +11,7 @@ package struct PlanTaskTool: MCPTool {
         specialist_type, dependencies? (titles), estimated_effort?}.
         """
     package let toolset = Toolset.taskOrchestrator
+    package let roles: [ToolRole] = [.planWork]
     package let annotations = ToolAnnotations.change
     /// The tool's own arguments.
     enum Arguments {

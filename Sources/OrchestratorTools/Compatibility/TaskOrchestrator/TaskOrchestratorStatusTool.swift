@@ -9,6 +9,7 @@ package struct TaskOrchestratorStatusTool: MCPTool {
     package let description =
         "Active plans with their subtasks and progress; include_completed adds finished plans. Read-only."
     package let toolset = Toolset.taskOrchestrator
+    package let roles: [ToolRole] = [.seeRequests, .seeTasks]
     package let annotations = ToolAnnotations.readOnly
     /// The tool's own arguments.
     enum Arguments {

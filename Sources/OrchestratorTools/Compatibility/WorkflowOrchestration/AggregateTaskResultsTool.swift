@@ -8,6 +8,7 @@ package struct AggregateTaskResultsTool: MCPTool {
     package let title = "Collect a group's results"
     package let description = "The status and result of every task in a task group (any request id). Read-only."
     package let toolset = Toolset.workflowOrchestration
+    package let roles: [ToolRole] = [.seeTasks]
     package let annotations = ToolAnnotations.readOnly
     /// The tool's own arguments.
     enum Arguments {

@@ -9,6 +9,7 @@ package struct ExecuteWorkflowTool: MCPTool {
     package let description =
         "Start a workflow run with parameters as its context; returns execution_id and the first step."
     package let toolset = Toolset.workflowOrchestration
+    package let roles: [ToolRole] = [.startRun]
     package let annotations = ToolAnnotations.change
     /// The tool's own arguments.
     enum Arguments {

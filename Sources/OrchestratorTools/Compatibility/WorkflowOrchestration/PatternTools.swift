@@ -118,6 +118,7 @@ package struct ApplyPatternTool: MCPTool {
     package let description =
         "Run a pattern on target_component (context.target) with parameters; refused when required parameters are missing."
     package let toolset = Toolset.workflowOrchestration
+    package let roles: [ToolRole] = [.startRun]
     package let annotations = ToolAnnotations.change
     package let inputSchema = PatternArguments.schema
     package var outputSchema: JSONValue { ExecutionView.schema }
