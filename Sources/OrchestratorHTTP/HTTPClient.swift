@@ -196,18 +196,8 @@ package final class HTTPClientExchange {
     }
 
     private static func send(_ descriptor: Int32, _ bytes: [UInt8]) throws(HTTPClientError) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                #if canImport(Glibc)
-                    Glibc.send(descriptor, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
-                #else
-                    Darwin.send(descriptor, buffer.baseAddress! + offset, buffer.count - offset, 0)
-                #endif
-            }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { throw HTTPClientError("the server closed the connection while it was sent to") }
-            offset += written
+        guard SocketConnection.sendAll(bytes, to: descriptor) else {
+            throw HTTPClientError("the server closed the connection while it was sent to")
         }
     }
 }

@@ -28,7 +28,11 @@ final class SocketConnection: @unchecked Sendable {
     deinit { close(descriptor) }
 
     /// Writes all of `bytes`; `false` when the client is gone or stopped reading for the send timeout.
-    func send(_ bytes: [UInt8]) -> Bool {
+    func send(_ bytes: [UInt8]) -> Bool { Self.sendAll(bytes, to: descriptor) }
+
+    /// Writes all of `bytes` to a connected socket, never raising SIGPIPE; `false` when the peer is
+    /// gone (or stopped reading for the socket's send timeout).
+    static func sendAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in

@@ -23,12 +23,9 @@ final class ConversationWaker: @unchecked Sendable {
     private let onSettled = Locked<(@Sendable (Conversation) -> Void)?>(nil)
 
     init(changes: StateChanges) {
-        var ends: [Int32] = [0, 0]
-        _ = pipe(&ends)
-        _ = fcntl(ends[0], F_SETFL, O_NONBLOCK)
-        _ = fcntl(ends[1], F_SETFL, O_NONBLOCK)
-        nudgeRead = ends[0]
-        nudgeWrite = ends[1]
+        let ends = FileSystem.nonBlockingPipe() ?? (-1, -1)
+        nudgeRead = ends.read
+        nudgeWrite = ends.write
         guard let subscription = changes.subscribe() else { return }
         DetachedThread.start { [self] in
             run(subscription)

@@ -18,12 +18,9 @@ final class ResponseSlot: @unchecked Sendable {
     private let signal: Int32
 
     init?() {
-        var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else { return nil }
-        _ = fcntl(ends[0], F_SETFL, O_NONBLOCK)
-        _ = fcntl(ends[1], F_SETFL, O_NONBLOCK)
-        wake = ends[0]
-        signal = ends[1]
+        guard let ends = FileSystem.nonBlockingPipe() else { return nil }
+        wake = ends.read
+        signal = ends.write
     }
 
     deinit {

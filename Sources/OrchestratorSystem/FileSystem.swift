@@ -41,6 +41,18 @@ package enum FileSystem {
         if access(path, X_OK) != 0, errno == EACCES { throw Failure("cannot use the folder", path) }
     }
 
+    /// A pipe whose two ends never block (a wake-up channel between threads), or `nil` when the
+    /// process has no descriptors left.
+    package static func nonBlockingPipe() -> (read: Int32, write: Int32)? {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return nil }
+        _ = fcntl(ends[0], F_SETFL, O_NONBLOCK)
+        _ = fcntl(ends[1], F_SETFL, O_NONBLOCK)
+        _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
+        return (ends[0], ends[1])
+    }
+
     /// Whether `path` is a directory (following links).
     package static func isDirectory(_ path: String) -> Bool {
         var info = stat()

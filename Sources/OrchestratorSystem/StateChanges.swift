@@ -36,12 +36,9 @@ package final class StateChanges: Sendable {
 
     /// A hub without a watcher: changes come only from `announce()`.
     package init() {
-        var ends: [Int32] = [-1, -1]
-        _ = pipe(&ends)
-        _ = fcntl(ends[0], F_SETFL, O_NONBLOCK)
-        _ = fcntl(ends[1], F_SETFL, O_NONBLOCK)
-        stopRead = ends[0]
-        stopWrite = ends[1]
+        let ends = FileSystem.nonBlockingPipe() ?? (-1, -1)
+        stopRead = ends.read
+        stopWrite = ends.write
     }
 
     deinit {
@@ -52,21 +49,18 @@ package final class StateChanges: Sendable {
     /// A descriptor that becomes readable after the next change; `nil` when no pipe can be made or
     /// the hub has stopped. Hand it back to `unsubscribe`.
     package func subscribe() -> Int32? {
-        var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else { return nil }
-        _ = fcntl(ends[0], F_SETFL, O_NONBLOCK)
-        _ = fcntl(ends[1], F_SETFL, O_NONBLOCK)
+        guard let ends = FileSystem.nonBlockingPipe() else { return nil }
         let added = subscribers.withLock { table -> Bool in
             guard table != nil else { return false }
-            table?[ends[0]] = ends[1]
+            table?[ends.read] = ends.write
             return true
         }
         guard added else {
-            close(ends[0])
-            close(ends[1])
+            close(ends.read)
+            close(ends.write)
             return nil
         }
-        return ends[0]
+        return ends.read
     }
 
     /// Ends a subscription and closes its descriptor.
