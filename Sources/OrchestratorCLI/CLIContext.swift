@@ -25,9 +25,9 @@ package struct CLIContext {
     package var terminalWidth: Int?
     package var writeOut: (String) -> Void
     package var writeError: (String) -> Void
-    /// Opens the state at a location: the JSON file store in the program (`main` wires it), so the
-    /// command line reaches the state only through the core's use cases.
-    package var openState: (StateLocation) -> any StatePersistence
+    /// The orchestrator over the state at a location, built by `main` (the composition root) over
+    /// the JSON file store: the command line reaches the state only through the core's use cases.
+    package var orchestrator: (StateLocation) -> Orchestrator
     /// Where plans made before per-project files are, while a project's file is new (`main` wires the store's answer).
     package var olderPlans: (StateLocation) -> String? = { _ in nil }
     /// Whether the person runs this command, for the state file at a path: the process tree, the
@@ -38,7 +38,7 @@ package struct CLIContext {
     package init(
         environment: [String: String], workingDirectory: String, executablePath: String, clock: WallClock = .system,
         isTerminal: Bool = false, terminalWidth: Int? = nil, writeOut: @escaping (String) -> Void,
-        writeError: @escaping (String) -> Void, openState: @escaping (StateLocation) -> any StatePersistence
+        writeError: @escaping (String) -> Void, orchestrator: @escaping (StateLocation) -> Orchestrator
     ) {
         self.environment = environment
         self.workingDirectory = workingDirectory
@@ -48,12 +48,12 @@ package struct CLIContext {
         self.terminalWidth = terminalWidth
         self.writeOut = writeOut
         self.writeError = writeError
-        self.openState = openState
+        self.orchestrator = orchestrator
     }
 
     /// The running process's context.
     package static func live(
-        executablePath: String, openState: @escaping (StateLocation) -> any StatePersistence
+        executablePath: String, orchestrator: @escaping (StateLocation) -> Orchestrator
     ) -> CLIContext {
         CLIContext(
             environment: ProcessInfo.processInfo.environment,
@@ -62,7 +62,7 @@ package struct CLIContext {
             isTerminal: isatty(1) == 1,
             terminalWidth: Self.width(of: 1),
             writeOut: { writeAll(1, $0) },
-            writeError: { writeAll(2, $0) }, openState: openState)
+            writeError: { writeAll(2, $0) }, orchestrator: orchestrator)
     }
 
     var home: String? { ProcessPaths.home(environment: environment) }

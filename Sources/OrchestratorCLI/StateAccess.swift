@@ -29,9 +29,7 @@ struct StateAccess {
         do { try FileSystem.requireEnterable(location.directory) } catch { throw .io(error.description) }
         path = location.path
         self.location = location
-        orchestrator = Orchestrator(
-            persistence: context.openState(location), clock: context.clock,
-            leaseSeconds: Orchestrator.defaultLeaseSeconds, approver: .human)
+        orchestrator = context.orchestrator(location)
         self.context = context
     }
 

@@ -44,7 +44,12 @@ if !serving, let first = arguments.first, CommandLineInterface.isCommand(first) 
     let retention = ArchivePolicy(retentionSeconds: ArchivePolicy.defaultRetentionDays * 86_400)
     var context = CLIContext.live(
         executablePath: ProcessPaths.executable() ?? CommandLine.arguments[0],
-        openState: { StateStore(location: $0, archivePolicy: retention) })
+        orchestrator: { location in
+            // The composition for a command: the file store at its location, the person's rules.
+            Orchestrator(
+                persistence: StateStore(location: location, archivePolicy: retention), clock: .system,
+                leaseSeconds: Orchestrator.defaultLeaseSeconds, approver: .human)
+        })
     context.olderPlans = OlderPlans.notice(for:)
     exit(CommandLineInterface.run(arguments, context: context))
 }

@@ -100,8 +100,8 @@ struct ProjectsCommand: CLICommand {
     }
 
     private func row(_ name: String, path: String, context: CLIContext) -> [TerminalTable.Cell] {
-        let store = context.openState(StateLocation(path: path, source: .option))
-        guard let state = try? store.snapshot().state else {
+        let orchestrator = context.orchestrator(StateLocation(path: path, source: .option))
+        guard let state = try? orchestrator.read().state else {
             return [.init(name), .init("?"), .init("?"), .init("?"), .init(path + " (cannot be read)")]
         }
         let active = state.requests.filter { $0.status == .active }.count

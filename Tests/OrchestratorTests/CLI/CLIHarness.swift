@@ -33,7 +33,11 @@ final class CLIHarness: @unchecked Sendable {
             environment: environment, workingDirectory: "/work", executablePath: "/opt/bin/mcp-orchestrator",
             clock: clock.wallClock,
             isTerminal: terminal, terminalWidth: width, writeOut: { self.out += $0 }, writeError: { self.err += $0 },
-            openState: { StateStore(location: $0) })
+            orchestrator: { [clock] location in
+                Orchestrator(
+                    persistence: StateStore(location: location), clock: clock.wallClock,
+                    leaseSeconds: Orchestrator.defaultLeaseSeconds, approver: .human)
+            })
         let presence = presence
         context.presence = { _ in presence }
         return CommandLineInterface.run(withState, context: context)
