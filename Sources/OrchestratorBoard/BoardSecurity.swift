@@ -40,13 +40,7 @@ package final class BoardSecurity: Sendable {
     }
 
     /// 32 random bytes as hex, from the system's secure generator.
-    package static func secret() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in
-            let byte = UInt8.random(in: 0...255, using: &generator)
-            return String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
-        }.joined()
-    }
+    package static func secret() -> String { Secret.hex() }
 
     func hostAllowed(_ request: HTTPRequest) -> Bool {
         guard let allowedHosts else { return true }

@@ -96,27 +96,15 @@ package struct CLIContext {
         return .agent(actor)
     }
 
-    /// Who decides on a board this command starts: the person when they started it; else, when no
-    /// active plan waits for the person's approval, a board whose decisions are not the person's
-    /// (refused by every plan the person approves); else the start is refused (exit 77): an agent
-    /// must not obtain a token that decides for the person.
+    /// Who decides on a board this command starts (`BoardTokenHolder`), from what waits for the
+    /// person in the state file.
     func boardDecider(_ access: StateAccess) throws(CLIFailure) -> (decider: Decider, note: String?) {
+        let waiting = access.fileExists ? BoardTokenHolder.waiting(in: try access.read().state) : nil
         let user = PersonPresence.userName() ?? environment["USER"] ?? environment["LOGNAME"]
-        let named = user.map { " (\($0))" } ?? ""
-        guard case .absent(let reason) = presence(access.path) else {
-            return (.person("person via board" + named), nil)
+        switch BoardTokenHolder.decide(presence: presence(access.path), personWaits: waiting, user: user) {
+        case .decides(let decider, let note): return (decider, note.map { "note: \($0)." })
+        case .refused(let reason): throw .notThePerson(reason + ".")
         }
-        if access.fileExists {
-            let state = try access.read().state
-            if let waiting = state.requests.first(where: { $0.status == .active && $0.approver == .human }) {
-                throw .notThePerson(
-                    "the board decides for the person, and \(waiting.id) waits for the person's approval, and \(reason)."
-                )
-            }
-        }
-        let note =
-            "note: \(reason); this board's decisions are not the person's, and plans the person approves refuse them."
-        return (.agent("agent via board" + named), note)
     }
 
     /// Who decided, in history, when the command runs where the person may not be (no terminal, or

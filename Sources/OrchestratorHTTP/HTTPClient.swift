@@ -78,7 +78,7 @@ package final class HTTPClientExchange {
         // The head: up to the blank line.
         var headText: [UInt8] = []
         while true {
-            if let end = Self.blankLine(in: buffer) {
+            if let end = HTTPConnectionLoop.endOfHead(in: buffer, from: 0) {
                 headText = Array(buffer[..<end])
                 buffer.removeSubrange(..<(end + 4))
                 break
@@ -147,15 +147,6 @@ package final class HTTPClientExchange {
             buffer.append(contentsOf: chunk[..<count])
             return true
         }
-    }
-
-    private static func blankLine(in bytes: [UInt8]) -> Int? {
-        guard bytes.count >= 4 else { return nil }
-        for index in 0...(bytes.count - 4)
-        where bytes[index] == 13 && bytes[index + 1] == 10 && bytes[index + 2] == 13 && bytes[index + 3] == 10 {
-            return index
-        }
-        return nil
     }
 
     private static func connect(_ endpoint: HTTPEndpoint) throws(HTTPClientError) -> Int32 {

@@ -27,15 +27,22 @@ package final class StateChanges: Sendable {
     private let subscribers = Locked<[Int32: Int32]?>([:])
     private let stopRead: Int32
     private let stopWrite: Int32
+    /// The state file to watch, once someone subscribes; `nil` for a hub fed only by `announce()`.
+    private let watchedPath: String?
+    private let watching = Locked(false)
 
-    /// Watches the state file at `path` on a thread of its own.
-    package convenience init(watching path: String) {
-        self.init()
-        DetachedThread.start { [self] in watch(StateFileWatcher(path: path)) }
+    /// Watches the state file at `path` on a thread of its own, from the first subscription on: a
+    /// process in which nobody waits for a change runs no watcher.
+    package init(watching path: String) {
+        watchedPath = path
+        let ends = FileSystem.nonBlockingPipe() ?? (-1, -1)
+        stopRead = ends.read
+        stopWrite = ends.write
     }
 
     /// A hub without a watcher: changes come only from `announce()`.
     package init() {
+        watchedPath = nil
         let ends = FileSystem.nonBlockingPipe() ?? (-1, -1)
         stopRead = ends.read
         stopWrite = ends.write
@@ -60,6 +67,7 @@ package final class StateChanges: Sendable {
             close(ends.write)
             return nil
         }
+        startWatching()
         return ends.read
     }
 
@@ -102,6 +110,21 @@ package final class StateChanges: Sendable {
             if errno == EINTR { continue }
             return found
         }
+    }
+
+    /// Starts the watcher, once. The file's watch is set up before this returns, so a change made
+    /// after a subscription is never missed.
+    private func startWatching() {
+        guard let watchedPath,
+            watching.withLock({ started in
+                defer { started = true }
+                return !started
+            })
+        else {
+            return
+        }
+        nonisolated(unsafe) let watcher = StateFileWatcher(path: watchedPath)
+        DetachedThread.start { [self] in watch(watcher) }
     }
 
     private func watch(_ watcher: StateFileWatcher) {

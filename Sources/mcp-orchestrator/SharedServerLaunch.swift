@@ -1,4 +1,5 @@
 import OrchestratorBoard
+import OrchestratorCLI
 import OrchestratorCore
 import OrchestratorHTTP
 import OrchestratorMCP
@@ -27,25 +28,37 @@ enum SharedServerLaunch {
             )
             return 64
         }
-        // Without a tokens file the board's token is printed below, and it decides for the person: an agent
-        // must not obtain it. Under the human approver serve refuses to start where an agent runs it;
-        // otherwise that board's decisions are not the person's.
-        let named = (PersonPresence.userName() ?? user).map { " (\($0))" } ?? ""
-        var boardDecider = Decider.person("person via board" + named)
-        if tokens == nil, case .absent(let reason) = PersonPresence.check(statePath: location.path) {
-            if configuration.approver == .human {
-                Diagnostics.writeStderr(
-                    "mcp-orchestrator serve: the board's token decides for the person, and \(reason). Start serve from your own terminal, or give --tokens with a person token.\n"
-                )
-                return 77
-            }
-            boardDecider = .agent("agent via board" + named)
-        }
         // One store for every session, one at a time (the file lock still keeps other processes out).
         let store = SerializedPersistence(
             StateStore(
                 location: location, lockWaitSeconds: options.lockWaitSeconds,
                 archivePolicy: ArchivePolicy(retentionSeconds: options.archiveAfterDays * 86_400)))
+        // One orchestrator and one workflow library for the board and every conversation. Shared by
+        // their threads: its persistence is the store above, which serializes them.
+        nonisolated(unsafe) let orchestrator = configuration.orchestrator(over: store)
+        // Without a tokens file the board's token is printed below: who decides with it follows the
+        // board's own rule (`BoardTokenHolder`). Under the human approver the person waits for every
+        // plan this server makes.
+        var boardDecider: Decider?
+        if tokens == nil {
+            let waiting =
+                configuration.approver == .human
+                ? "this server plans for the person (--approver human)"
+                : (try? orchestrator.read()).flatMap { BoardTokenHolder.waiting(in: $0.state) }
+            switch BoardTokenHolder.decide(
+                presence: PersonPresence.check(statePath: location.path), personWaits: waiting,
+                user: PersonPresence.userName() ?? user)
+            {
+            case .decides(let decider, let note):
+                boardDecider = decider
+                if let note { Diagnostics.writeStderr("mcp-orchestrator serve: note: \(note).\n") }
+            case .refused(let reason):
+                Diagnostics.writeStderr(
+                    "mcp-orchestrator serve: \(reason). Start serve from your own terminal, or give --tokens with a person token.\n"
+                )
+                return 77
+            }
+        }
         var limits = HTTPLimits()
         limits.maximumBodyBytes = options.maximumLineBytes
         // Sockets held open without a request are shed first (see ConnectionTable): a connection has 5 s
@@ -65,10 +78,7 @@ enum SharedServerLaunch {
         let boardToken = tokens == nil ? BoardSecurity.secret() : nil
         let people: [(token: String, decider: Decider)] =
             tokens?.people.map { ($0.token, .person("person via board (\($0.name))")) }
-            ?? [(boardToken ?? "", boardDecider)]
-        // One orchestrator and one workflow library for the board and every conversation. Shared by
-        // their threads: its persistence is the store above, which serializes them.
-        nonisolated(unsafe) let orchestrator = configuration.orchestrator(over: store)
+            ?? boardDecider.map { [(boardToken ?? "", $0)] } ?? []
         let workflows = configuration.workflowLibrary()
         // One watcher of the state file for the board's streams and every waiting call, stopped on exit.
         let changes = StateChanges(watching: location.path)

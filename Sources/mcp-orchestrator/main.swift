@@ -165,7 +165,7 @@ var reader = LineReader(
 // Calls that wait (`waitSeconds`) wake when the state file changes, from this process or any other.
 let changes = StateChanges(watching: location.path)
 let reason = ServerLoop.run(
-    &server, reader: &reader, changes: changes.subscribe(), outputIsBroken: { sink.isBroken },
+    &server, reader: &reader, changes: changes, outputIsBroken: { sink.isBroken },
     afterMessage: registration.registerIfReady)
 changes.stop()
 

@@ -33,6 +33,10 @@ async def test_the_agent_cannot_start_a_board_while_a_plan_waits_for_the_person(
                                  "--state", state], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
         assert served.returncode == 77, served.stderr
         assert not re.search(r"token=[0-9a-f]{16}", served.stderr), "no deciding token is printed"
+        # The same rule as the board's: without --approver human, the waiting plan still keeps it shut.
+        plain = subprocess.run([server_binary, "serve", "--http", "127.0.0.1:0", "--state", state],
+                               capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+        assert plain.returncode == 77 and "req-1 waits for the person's approval" in plain.stderr, plain.stderr
 
 
 async def test_a_board_the_agent_starts_for_its_own_plans_does_not_decide_as_the_person(

@@ -1,12 +1,6 @@
 internal import OrchestratorHTTP
 internal import OrchestratorSystem
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `connect URL [--token-file FILE]`: a stdio MCP server that relays to a shared server.
 struct ConnectCommand: CLICommand {
     let name = "connect"

@@ -93,21 +93,23 @@ final class StreamableHTTPBridge: Sendable {
             return
         }
         let body = String(decoding: answer.body(), as: UTF8.self)
-        if (try? JSONParser.parse(body))?["jsonrpc"] != nil {
-            deliver(body, initializing: initializing)
-        } else if let id {
+        if !deliver(body, initializing: initializing), let id {
             let said = body.split(separator: "\n").first.map(String.init) ?? ""
             note("mcp-orchestrator connect: the shared server answered \(answer.status): \(said)")
             write(Self.error(for: id, "the shared server answered HTTP \(answer.status): \(said)"))
         }
     }
 
-    /// Writes one message to the client; the answer to `initialize` also sets the revision header.
-    private func deliver(_ message: String, initializing: Bool) {
-        if initializing, let version = (try? JSONParser.parse(message))?["result"]?["protocolVersion"]?.stringValue {
+    /// Writes one JSON-RPC message to the client as one line (parsed once: the answer to `initialize`
+    /// also sets the revision header); `false`, writing nothing, when `text` is not one.
+    @discardableResult
+    private func deliver(_ text: String, initializing: Bool) -> Bool {
+        guard let message = try? JSONParser.parse(text), message["jsonrpc"] != nil else { return false }
+        if initializing, let version = message["result"]?["protocolVersion"]?.stringValue {
             session.withLock { $0.protocolVersion = version }
         }
-        write(JSONWriter.string(from: (try? JSONParser.parse(message)) ?? .string(message)))
+        write(JSONWriter.string(from: message))
+        return true
     }
 
     /// A JSON-RPC error answering `id` when the shared server could not be reached or refused.

@@ -90,16 +90,15 @@ extension OrchestratorState {
     }
 
     /// Sets a request's approver: anyone may hand the decisions to the person, only the person may
-    /// take them back. Returns the approver now recorded.
+    /// take them back.
     package mutating func setApprover(
         _ mode: ApproverMode, of requestID: WorkRequest.ID, by decider: Decider, at now: Timestamp
-    ) throws(OrchestratorError) -> ApproverMode {
+    ) throws(OrchestratorError) {
         let index = try activeRequestIndex(requestID)
         if mode == .agent { try requirePerson(decider, for: requestID) }
-        guard requests[index].approver != mode else { return mode }
+        guard requests[index].approver != mode else { return }
         if mode == .human, requests[index].approvalPolicy == .auto { throw .policyNeedsAgentApprover }
         requests[index].approver = mode
         requests[index].updatedAt = now
-        return mode
     }
 }

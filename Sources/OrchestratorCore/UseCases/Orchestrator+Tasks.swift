@@ -88,7 +88,7 @@ extension Orchestrator {
     /// that from the person is the person's decision alone.
     package func setApprover(
         _ mode: ApproverMode, of request: WorkRequest.ID, by decider: Decider
-    ) throws(ChangeFailure) -> Committed<ApproverMode> {
+    ) throws(ChangeFailure) -> Committed<Void> {
         try change { (state, now) throws(OrchestratorError) in
             try state.setApprover(mode, of: request, by: decider, at: now)
         }

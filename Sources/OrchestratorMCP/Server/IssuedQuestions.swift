@@ -39,7 +39,7 @@ package final class IssuedQuestions: Sendable {
         tool: String, arguments: [String: JSONValue], caller: String?, keys: Set<String>, asksPerson: Bool,
         toolState: String?, now: Timestamp
     ) -> String {
-        let token = "q1." + Self.randomHex(32)
+        let token = "q1." + Secret.hex()
         ledger.withLock { ledger in
             if ledger.order.count >= Self.capacity {
                 let dropped = ledger.order.count - Self.capacity + 1
@@ -113,18 +113,5 @@ package final class IssuedQuestions: Sendable {
 
     private static func refusal(_ code: String, _ message: String) -> ToolFailure {
         .refused(code: code, message: message)
-    }
-
-    private static func randomHex(_ count: Int) -> String {
-        var generator = SystemRandomNumberGenerator()
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(count * 2)
-        for _ in 0..<count {
-            let byte = UInt8.random(in: 0...255, using: &generator)
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 15)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

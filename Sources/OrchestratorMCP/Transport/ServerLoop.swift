@@ -1,4 +1,4 @@
-internal import OrchestratorSystem
+package import OrchestratorSystem
 
 /// The loop `main` runs: read a line, handle it, repeat, until input ends or a stop is requested;
 /// meanwhile, calls that wait are woken when the state file changes or their time comes.
@@ -9,21 +9,27 @@ package enum ServerLoop {
         case outputClosed
     }
 
-    /// - Parameter changes: a subscription to the process's `StateChanges`, readable after a change,
-    ///   which wakes calls that wait for one.
+    /// - Parameter changes: the process's `StateChanges`, which wakes calls that wait for a change.
+    ///   The loop subscribes when a call first waits, so a server nobody waits on watches nothing.
     package static func run<Source: ByteSource>(
-        _ server: inout MCPServer, reader: inout LineReader<Source>, changes: Int32? = nil,
+        _ server: inout MCPServer, reader: inout LineReader<Source>, changes: StateChanges? = nil,
         outputIsBroken: () -> Bool = { false }, afterMessage: () -> Void = {}
     ) -> ExitReason {
+        var subscription: Int32?
         while true {
+            if subscription == nil, server.isWaiting, let changes, let fresh = changes.subscribe() {
+                subscription = fresh
+                // A change between the call's own look and the subscription went unseen: look again.
+                server.wake(stateChanged: true)
+            }
             var wake: WakeCondition?
             if let due = server.millisecondsUntilDue() {
-                wake = WakeCondition(descriptor: changes, milliseconds: due)
+                wake = WakeCondition(descriptor: subscription, milliseconds: due)
             }
             let event = reader.next(wake: wake)
             if server.isWaiting {
                 // Between messages, and whenever the loop wakes: answer the waits whose moment came.
-                server.wake(stateChanged: changes.map { StateChanges.drain($0) == .changed } ?? false)
+                server.wake(stateChanged: subscription.map { StateChanges.drain($0) == .changed } ?? false)
             }
             switch event {
             case .woke:
