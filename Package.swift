@@ -58,11 +58,12 @@ let package = Package(
                 "OrchestratorWorkflows", "OrchestratorBoard", "OrchestratorHTTP",
             ]
         ),
-        // The protocol: transport, JSON-RPC, the eras, dispatch, the tool protocol and catalog, and the
-        // plumbing of resources and prompts.
+        // The protocol and only the protocol: transport, JSON-RPC, the eras, dispatch, schema
+        // validation, the tool, resource and prompt protocols and their catalogs. What a server offers
+        // comes in from the composition (`ServerContent`); the domain is not reachable from here.
         .target(
             name: "OrchestratorMCP",
-            dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorSystem", "OrchestratorWorkflows"]
+            dependencies: ["OrchestratorJSON", "OrchestratorSystem"]
         ),
         // The shared server: MCP's Streamable HTTP over the HTTP module, with bearer tokens.
         .target(
@@ -70,7 +71,9 @@ let package = Package(
             dependencies: [
                 "OrchestratorJSON", "OrchestratorMCP", "OrchestratorHTTP", "OrchestratorSystem", "OrchestratorBoard",
             ]),
-        // The tools of every tool set: each one file, calling the core's use cases.
+        // The tools of every tool set: each one file, calling the core's use cases; bound to their
+        // services and handed to the protocol as `MCPTool`s, with the guide, the server's report, the
+        // workflow resources and prompts, and the settings the launch gives the domain.
         .target(
             name: "OrchestratorTools",
             dependencies: [

@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+internal import OrchestratorJSON
 internal import OrchestratorSystem
 
 /// The person's side of the executable: subcommands next to the default stdio server.

@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+internal import OrchestratorJSON
 internal import OrchestratorSystem
 
 /// What waits for the person (`PersonQueue`), and the commands that decide it: a done task (approve, or

@@ -12,7 +12,8 @@ import OrchestratorTools
 enum SharedServerLaunch {
     /// - Parameter user: the account's name (`USER`), for the board's decisions without a tokens file.
     static func run(
-        address: HTTPAddress, options: LaunchOptions, configuration: ServerConfiguration, location: StateLocation,
+        address: HTTPAddress, options: LaunchOptions, settings: OrchestratorSettings,
+        configuration: ServerConfiguration, location: StateLocation,
         user: String?, diagnostics: Diagnostics
     ) -> Int32 {
         var tokens: TokenRegistry?
@@ -35,14 +36,14 @@ enum SharedServerLaunch {
                 archivePolicy: ArchivePolicy(retentionSeconds: options.archiveAfterDays * 86_400)))
         // One orchestrator and one workflow library for the board and every conversation. Shared by
         // their threads: its persistence is the store above, which serializes them.
-        nonisolated(unsafe) let orchestrator = configuration.orchestrator(over: store)
+        nonisolated(unsafe) let orchestrator = settings.orchestrator(over: store)
         // Without a tokens file the board's token is printed below: who decides with it follows the
         // board's own rule (`BoardTokenHolder`). Under the human approver the person waits for every
         // plan this server makes.
         var boardDecider: Decider?
         if tokens == nil {
             let waiting =
-                configuration.approver == .human
+                settings.approver == .human
                 ? "this server plans for the person (--approver human)"
                 : (try? orchestrator.read()).flatMap { BoardTokenHolder.waiting(in: $0.state) }
             switch BoardTokenHolder.decide(
@@ -79,13 +80,15 @@ enum SharedServerLaunch {
         let people: [(token: String, decider: Decider)] =
             tokens?.people.map { ($0.token, .person("person via board (\($0.name))")) }
             ?? boardDecider.map { [(boardToken ?? "", $0)] } ?? []
-        let workflows = configuration.workflowLibrary()
+        let services = ToolServices(
+            orchestrator: orchestrator, workflows: settings.workflowLibrary(), settings: settings)
+        let content = ShippedTools.content(for: services)
         // One watcher of the state file for the board's streams and every waiting call, stopped on exit.
         let changes = StateChanges(watching: location.path)
         defer { changes.stop() }
         let board = BoardHandler(
             orchestrator: orchestrator, changes: changes,
-            stateFile: location.path, stateReason: configuration.stateReason,
+            stateFile: location.path, stateReason: settings.stateReason,
             security: BoardSecurity(
                 tokens: people, host: address.host, port: server.port, checksHost: address.isLoopback),
             prefix: "/board")
@@ -98,9 +101,7 @@ enum SharedServerLaunch {
             changes: changes, tokens: tokens, allowedOrigins: Set(options.allowedOrigins),
             allowedHosts: allowedHosts, board: board
         ) { sink in
-            MCPServer(
-                configuration: configuration, orchestrator: orchestrator, workflows: workflows, sink: sink,
-                tools: ShippedTools.all, apps: ShippedTools.apps)
+            MCPServer(configuration: configuration, content: content, sink: sink)
         }
         relay.handler = shared
         let who =

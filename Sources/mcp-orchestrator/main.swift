@@ -89,26 +89,26 @@ let workflowSources = WorkflowSources.resolve(
     userData: PlatformDirectories.userData(environment: environment, home: homeDirectory),
     shipped: ShippedWorkflows.locate(), workingDirectory: FileManager.default.currentDirectoryPath)
 
-let configuration = ServerConfiguration(
+let settings = OrchestratorSettings(
     stateLocation: location,
     toolsets: options.toolsets,
     approver: options.approver,
     workflowDirectories: workflowSources.directories,
     roleDirectories: workflowSources.roleDirectories,
-    logLevel: options.logLevel,
     leaseSeconds: options.leaseMinutes * 60,
     lockWaitSeconds: options.lockWaitSeconds,
     stateReason: location.reason(home: homeDirectory),
     stateNotice: OlderPlans.notice(for: location))
+let configuration = settings.serverConfiguration(logLevel: options.logLevel)
 let diagnostics = Diagnostics(threshold: options.logLevel)
 Diagnostics.writeStderr(
-    "mcp-orchestrator \(ProductInfo.version): state file \(location.path) (\(configuration.stateReason))\n")
-if let notice = configuration.stateNotice { Diagnostics.writeStderr("mcp-orchestrator: note: \(notice)\n") }
+    "mcp-orchestrator \(ProductInfo.version): state file \(location.path) (\(settings.stateReason))\n")
+if let notice = settings.stateNotice { Diagnostics.writeStderr("mcp-orchestrator: note: \(notice)\n") }
 
 if let address = options.http {
     exit(
         SharedServerLaunch.run(
-            address: address, options: options, configuration: configuration, location: location,
+            address: address, options: options, settings: settings, configuration: configuration, location: location,
             user: environment["USER"] ?? environment["LOGNAME"], diagnostics: diagnostics))
 }
 
@@ -120,10 +120,10 @@ let store = StateStore(location: location, lockWaitSeconds: options.lockWaitSeco
 // process tree (`PersonPresence`). It happens after the first message (the first answer is not
 // delayed), and a folder that does not exist yet is made only by a change, so it waits for that.
 let registration = AgentRegistration(statePath: location.path, directory: location.directory)
-// The composition: one orchestrator and one workflow library, handed to the server.
-var server = MCPServer(
-    configuration: configuration, orchestrator: configuration.orchestrator(over: store),
-    workflows: configuration.workflowLibrary(), sink: sink, tools: ShippedTools.all, apps: ShippedTools.apps)
+// The composition: one orchestrator and one workflow library, the tools bound to them, handed to the server.
+let services = ToolServices(
+    orchestrator: settings.orchestrator(over: store), workflows: settings.workflowLibrary(), settings: settings)
+var server = MCPServer(configuration: configuration, content: ShippedTools.content(for: services), sink: sink)
 // A state file that cannot be used is reported at once, through the
 // server's own store so the file is parsed only once; the server still starts, answers reads it
 // can, and refuses changes until the file is fixed.
@@ -150,7 +150,7 @@ if workflowSources.origin != .defaults {
 }
 // Loading the definitions takes a few milliseconds, so it happens beside the loop: the first
 // answer is not delayed, and the library (which locks its cache) is warm for the first workflow call.
-let library = server.workflows
+let library = services.workflows
 let workflowCheck = DispatchGroup()
 DispatchQueue.global(qos: .utility).async(group: workflowCheck) {
     for workflow in library.workflows() {

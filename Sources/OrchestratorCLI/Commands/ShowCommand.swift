@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+internal import OrchestratorJSON
 internal import OrchestratorSystem
 
 /// `show TASK_ID`: one task in full — what was asked, what the agent reported as done, feedback, and

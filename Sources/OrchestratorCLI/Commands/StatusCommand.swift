@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+internal import OrchestratorJSON
 internal import OrchestratorSystem
 
 /// `status [REQUEST_ID]`: the progress of every active request (or one) as terminal tables.

@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+internal import OrchestratorJSON
 internal import OrchestratorSystem
 internal import OrchestratorWorkflows
 

@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+internal import OrchestratorJSON
 
 typealias OrchestratorStatus = WorkTask.Status
 

@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+internal import OrchestratorJSON
 
 /// A table for a terminal: columns padded to their widest cell, and colour only when asked.
 struct TerminalTable {

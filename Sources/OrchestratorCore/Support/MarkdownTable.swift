@@ -1,3 +1,5 @@
+internal import OrchestratorJSON
+
 /// The one way a Markdown table of tasks is written, by the tools' progress tables and the command
 /// line's Markdown report alike: each value kept inside its cell and shown as text.
 package enum MarkdownTable {

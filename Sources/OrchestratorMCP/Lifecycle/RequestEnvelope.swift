@@ -1,4 +1,3 @@
-internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// The 2026-07-28 per-request `_meta` envelope, validated in the order the reference server uses.

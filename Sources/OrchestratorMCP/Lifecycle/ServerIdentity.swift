@@ -1,23 +1,28 @@
-internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// What the server says about itself: `serverInfo` shaped for each revision, and `instructions`.
-package enum ServerIdentity {
-    /// `Implementation` with only the fields the revision defines.
-    package static func implementation(for revision: ProtocolRevision) -> JSONValue {
-        var info: [String: JSONValue] = ["name": .string(ProductInfo.name), "version": .string(ProductInfo.version)]
-        if revision.hasTitles { info["title"] = .string(ProductInfo.title) }
-        if revision.hasImplementationDescription { info["description"] = .string(ProductInfo.summary) }
-        return .object(info)
+package struct ServerIdentity: Sendable {
+    package let name: String
+    package let version: String
+    package let title: String
+    /// One sentence, for revisions whose `Implementation` has a description.
+    package let summary: String
+    /// A few sentences that teach a model how to use this server.
+    package let instructions: String
+
+    package init(name: String, version: String, title: String, summary: String, instructions: String) {
+        self.name = name
+        self.version = version
+        self.title = title
+        self.summary = summary
+        self.instructions = instructions
     }
 
-    /// A few sentences that teach a model how to use this server.
-    package static let instructions = """
-        mcp-orchestrator keeps plans and workflow runs in a state file that survives restarts. \
-        Plan a user's request into tasks with dependencies, then loop: ask for the next task, do it, mark it done \
-        with details of what you did, and wait for approval when the server says a task awaits approval; the \
-        server enforces these gates, so follow its answers rather than guessing. For a repeatable process, \
-        list_workflows and start_workflow, then do each step's instructions and report with advance_workflow. \
-        Every refusal names a code and what to do instead. Call server_info to see the state file, the enabled tool sets and the protocol revision.
-        """
+    /// `Implementation` with only the fields the revision defines.
+    package func implementation(for revision: ProtocolRevision) -> JSONValue {
+        var info: [String: JSONValue] = ["name": .string(name), "version": .string(version)]
+        if revision.hasTitles { info["title"] = .string(title) }
+        if revision.hasImplementationDescription { info["description"] = .string(summary) }
+        return .object(info)
+    }
 }

@@ -1,4 +1,3 @@
-internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// Which protocol era this connection serves. Fixed by the first request and never changed after.

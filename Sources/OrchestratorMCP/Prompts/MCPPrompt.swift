@@ -19,6 +19,12 @@ package struct PromptArgument: Sendable {
     package let description: String
     package let required: Bool
 
+    package init(name: String, description: String, required: Bool) {
+        self.name = name
+        self.description = description
+        self.required = required
+    }
+
     package var json: JSONValue {
         ["name": .string(name), "description": .string(description), "required": .bool(required)]
     }

@@ -1,26 +1,19 @@
-package import OrchestratorWorkflows
-
-/// The only list of prompts: the fixed ones, then one per loaded workflow (picked to start it).
+/// The only list of prompts: what the server's content offers now; where two share a name, the
+/// first.
 package struct PromptCatalog: Sendable {
-    private let fixed: [any MCPPrompt]
-    private let workflows: WorkflowLibrary
+    private let current: @Sendable () -> [any MCPPrompt]
 
-    package init(tools: ToolCatalog, workflows: WorkflowLibrary) {
-        fixed = [GettingStartedPrompt(catalog: tools)]
-        self.workflows = workflows
+    package init(content: ServerContent) {
+        current = content.prompts
     }
 
-    /// Every prompt now; workflow prompts follow the definitions on disk.
+    /// Every prompt now, each name once.
     package var prompts: [any MCPPrompt] {
-        let names = Set(fixed.map(\.name))
-        return fixed
-            + workflows.workflows().filter { !names.contains($0.name) }.map {
-                WorkflowPrompt(workflow: $0, library: workflows)
-            }
+        var names = Set<String>()
+        return current().filter { names.insert($0.name).inserted }
     }
 
     package func prompt(named name: String) -> (any MCPPrompt)? {
-        if let prompt = fixed.first(where: { $0.name == name }) { return prompt }
-        return workflows.workflows().first { $0.name == name }.map { WorkflowPrompt(workflow: $0, library: workflows) }
+        current().first { $0.name == name }
     }
 }

@@ -1,24 +1,19 @@
-package import OrchestratorWorkflows
-
-/// The only list of resources and resource templates: the fixed ones, then one per loaded workflow.
+/// The only list of resources and resource templates: what the server's content offers now, and
+/// every enabled tool's definition.
 package struct ResourceCatalog: Sendable {
-    private let fixed: [any MCPResource]
     package let templates: [any MCPResourceTemplate]
-    private let workflows: WorkflowLibrary
+    private let current: @Sendable () -> [any MCPResource]
     /// MCP Apps (`ui://`): listed and readable only for clients that draw apps.
     private let apps: [any MCPResource]
 
-    package init(tools: ToolCatalog, workflows: WorkflowLibrary, apps: [any MCPResource] = []) {
-        fixed = [GuideResource(), ServerInfoResource()]
-        templates = [ToolDefinitionTemplate(catalog: tools), WorkflowDefinitionTemplate(library: workflows)]
-        self.workflows = workflows
-        self.apps = apps
+    package init(tools: ToolCatalog, content: ServerContent) {
+        templates = [ToolDefinitionTemplate(catalog: tools)] + content.templates
+        current = content.resources
+        apps = content.apps
     }
 
-    /// Every concrete resource now; workflow definitions follow the files on disk.
-    package var resources: [any MCPResource] {
-        fixed + workflows.workflows().map { WorkflowDefinitionResource(workflow: $0) }
-    }
+    /// Every concrete resource now.
+    package var resources: [any MCPResource] { current() }
 
     /// What a client sees: the apps too when it draws them.
     package func resources(drawsApps: Bool) -> [any MCPResource] {

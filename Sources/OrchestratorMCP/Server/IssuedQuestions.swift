@@ -1,4 +1,3 @@
-internal import OrchestratorCore
 internal import OrchestratorJSON
 internal import OrchestratorSystem
 
@@ -25,7 +24,8 @@ package final class IssuedQuestions: Sendable {
         /// The client must still declare elicitation when it answers such a question.
         let asksPerson: Bool
         let toolState: String?
-        let expires: Timestamp
+        /// Milliseconds since 1970.
+        let expires: Int64
         var answered = false
     }
 
@@ -37,7 +37,7 @@ package final class IssuedQuestions: Sendable {
     /// Records a question and returns the `requestState` that the answer must carry.
     func issue(
         tool: String, arguments: [String: JSONValue], caller: String?, keys: Set<String>, asksPerson: Bool,
-        toolState: String?, now: Timestamp
+        toolState: String?, now: Int64
     ) -> String {
         let token = "q1." + Secret.hex()
         ledger.withLock { ledger in
@@ -49,7 +49,7 @@ package final class IssuedQuestions: Sendable {
             ledger.questions[token] = Question(
                 tool: tool, arguments: .object(arguments), caller: caller, keys: keys, asksPerson: asksPerson,
                 toolState: toolState,
-                expires: now.adding(seconds: Self.lifetimeSeconds))
+                expires: now + Int64(Self.lifetimeSeconds) * 1000)
             ledger.order.append(token)
         }
         return token
@@ -58,7 +58,7 @@ package final class IssuedQuestions: Sendable {
     /// Takes an answer: the tool's own state when it answers a question asked here, else the refusal.
     func redeem(
         _ token: String?, answers: Set<String>, tool: String, arguments: [String: JSONValue], caller: String?,
-        canElicit: Bool, now: Timestamp
+        canElicit: Bool, now: Int64
     ) -> Result<String?, ToolFailure> {
         guard let token else {
             return .failure(

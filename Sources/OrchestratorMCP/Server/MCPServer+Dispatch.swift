@@ -1,4 +1,3 @@
-internal import OrchestratorCore
 internal import OrchestratorJSON
 
 /// Routes a validated request of either era to its feature handler.

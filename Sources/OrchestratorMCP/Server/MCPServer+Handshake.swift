@@ -1,4 +1,3 @@
-internal import OrchestratorCore
 internal import OrchestratorJSON
 
 /// The handshake era (2024-11-05 … 2025-11-25): `initialize`, then stateful requests.
@@ -69,8 +68,8 @@ extension MCPServer {
         return [
             "protocolVersion": .string(revision.rawValue),
             "capabilities": capabilities(for: revision, client: state.clientCapabilities),
-            "serverInfo": ServerIdentity.implementation(for: revision),
-            "instructions": .string(ServerIdentity.instructions),
+            "serverInfo": configuration.identity.implementation(for: revision),
+            "instructions": .string(configuration.identity.instructions),
         ]
     }
 

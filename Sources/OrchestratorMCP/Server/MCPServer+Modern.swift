@@ -1,4 +1,3 @@
-internal import OrchestratorCore
 internal import OrchestratorJSON
 
 /// The 2026-07-28 era: every request stands alone, carrying its envelope in `params._meta`.
@@ -27,23 +26,25 @@ extension MCPServer {
             result = [
                 "supportedVersions": .array(ProtocolRevision.modern.map { .string($0.rawValue) }),
                 "capabilities": capabilities(for: envelope.revision, client: envelope.clientCapabilities),
-                "instructions": .string(ServerIdentity.instructions),
+                "instructions": .string(configuration.identity.instructions),
             ]
         } else {
             guard let dispatched = try dispatch(known, id: id, params: params, context: context) else { return nil }
             result = dispatched
         }
-        return Self.stampModern(result, cache: known.cachePolicy, revision: envelope.revision)
+        return Self.stampModern(
+            result, cache: known.cachePolicy, revision: envelope.revision, identity: configuration.identity)
     }
 
     /// Adds what every 2026 result carries: `resultType`, server identity in `_meta`, and for
     /// cacheable complete results `ttlMs` and `cacheScope`.
-    static func stampModern(_ result: [String: JSONValue], cache: CachePolicy?, revision: ProtocolRevision) -> JSONValue
-    {
+    static func stampModern(
+        _ result: [String: JSONValue], cache: CachePolicy?, revision: ProtocolRevision, identity: ServerIdentity
+    ) -> JSONValue {
         var result = result
         if result["resultType"] == nil { result["resultType"] = "complete" }
         var meta = result["_meta"]?.objectValue ?? [:]
-        meta[RequestEnvelope.serverInfoKey] = ServerIdentity.implementation(for: revision)
+        meta[RequestEnvelope.serverInfoKey] = identity.implementation(for: revision)
         result["_meta"] = .object(meta)
         if let cache, result["resultType"] == "complete" {
             result["ttlMs"] = .int(cache.ttlMs)

@@ -1,4 +1,3 @@
-internal import OrchestratorCore
 internal import OrchestratorJSON
 
 /// `tools/call`: argument checking, running the tool, and questions for the person (elicitation).
@@ -33,7 +32,7 @@ extension MCPServer {
             if !responses.isEmpty || token != nil {
                 switch configuration.questions.redeem(
                     token, answers: Set(responses.keys), tool: name, arguments: arguments,
-                    caller: context.authenticated?.name, canElicit: context.canElicit, now: configuration.clock.now())
+                    caller: context.authenticated?.name, canElicit: context.canElicit, now: configuration.now())
                 {
                 case .success(let toolState): state = toolState
                 case .failure(let refusal):
@@ -47,15 +46,16 @@ extension MCPServer {
         let seconds =
             tool.inputSchema["properties"]?[Argument.waitSeconds.name] == nil
             ? 0 : Argument.waitSeconds.value(in: arguments)
-        let wait = seconds > 0 ? ToolWait(startedAt: configuration.clock.now(), hasTimeLeft: true) : nil
+        let wait = seconds > 0 ? ToolWait(startedAt: configuration.now(), hasTimeLeft: true) : nil
         // The reply is prepared while the disk flushes and sent once the call's changes are durable;
         // a change that could not be saved is answered as this call's failure.
         let wording = refusalWording
+        let identity = configuration.identity
         let pending = PendingReply { failure in
             let revision = context.revision
             switch ToolResultRenderer.failure(failure, tool: tool.name, revision: revision, wording: wording) {
             case .success(let result):
-                return Self.toolCallReply(id: id, result, revision: revision)
+                return Self.toolCallReply(id: id, result, revision: revision, identity: identity)
             case .failure(let error):
                 return JSONRPCOutgoing.error(id: id, error)
             }
@@ -67,7 +67,7 @@ extension MCPServer {
             pendingReply = pending
             return try finish(started, tool: tool, id: id, arguments: arguments, context: context, round: 1)
         }
-        let outcome = pending.waitForChanges().map { .failure(ToolFailure($0)) } ?? started
+        let outcome = pending.waitForChanges().map { .failure($0) } ?? started
         if case .success(.waiting(let reason)) = outcome, let wait {
             park(
                 WaitingToolCall(
@@ -90,7 +90,7 @@ extension MCPServer {
             pending: pending)
         // The tool built its answer while its changes flushed to disk; the answer is used only once
         // they are durable, and a change that could not be saved turns it into that failure.
-        if let unsaved = pending.waitForChanges() { return .failure(ToolFailure(unsaved)) }
+        if let unsaved = pending.waitForChanges() { return .failure(unsaved) }
         return outcome
     }
 
@@ -100,12 +100,7 @@ extension MCPServer {
         _ tool: any MCPTool, arguments: [String: JSONValue], context: RequestContext,
         responses: [String: JSONValue], state: String?, wait: ToolWait?, pending: PendingReply
     ) -> Result<ToolOutcome, ToolFailure> {
-        var arguments = arguments
-        // orchestrator-mcp-server's clients wrap every argument in `input_data`.
-        if tool.acceptsWrappedArguments, arguments.count == 1, case .object(let wrapped)? = arguments["input_data"] {
-            arguments = wrapped
-        }
-        arguments = AbsentNulls.removed(from: arguments, schema: tool.inputSchema)
+        let arguments = AbsentNulls.removed(from: tool.normalized(arguments), schema: tool.inputSchema)
         if let violation = SchemaValidator.firstViolation(of: .object(arguments), against: tool.inputSchema) {
             return .failure(.invalidArguments(violation))
         }
@@ -118,10 +113,10 @@ extension MCPServer {
                 }
             }
         }
-        let invocation = ToolInvocation(
-            arguments: arguments, context: context, environment: environment, inputResponses: responses,
+        let call = ToolCall(
+            arguments: arguments, context: context, server: environment, inputResponses: responses,
             requestState: state, pendingReply: pending, wait: wait)
-        return Result { () throws(ToolFailure) in try tool.call(invocation) }
+        return Result { () throws(ToolFailure) in try tool.call(call) }
     }
 
     /// Turns an outcome into the result to send now, or `nil` when questions went to the client.
@@ -130,11 +125,8 @@ extension MCPServer {
         arguments: [String: JSONValue], context: RequestContext, round: Int
     ) throws(JSONRPCError) -> [String: JSONValue]? {
         switch outcome {
-        case .success(.complete(var output)):
+        case .success(.complete(let output)):
             context.progress(1, total: 1, message: "\(tool.name) finished")
-            if let status = tool.taskmanagerStatus, configuration.toolsets.contains(.taskmanager) {
-                output = output.withTaskmanagerFields(status: status)
-            }
             return ToolResultRenderer.success(output, revision: context.revision)
         case .failure(let failure):
             return try ToolResultRenderer.failure(
@@ -159,7 +151,7 @@ extension MCPServer {
                         tool: tool.name, arguments: arguments, caller: context.authenticated?.name,
                         keys: Set(requests.keys),
                         asksPerson: requests.values.contains { $0.method == "elicitation/create" }, toolState: state,
-                        now: configuration.clock.now()))
+                        now: configuration.now()))
                 return result
             }
             askClient(requests, state: state, tool: tool, id: id, arguments: arguments, context: context, round: round)

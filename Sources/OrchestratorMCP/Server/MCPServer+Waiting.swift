@@ -45,7 +45,9 @@ extension MCPServer {
                 if let result = try finish(
                     outcome, tool: tool, id: call.id, arguments: call.arguments, context: call.context, round: 1)
                 {
-                    sink.send(Self.toolCallReply(id: call.id, result, revision: call.context.revision))
+                    sink.send(
+                        Self.toolCallReply(
+                            id: call.id, result, revision: call.context.revision, identity: configuration.identity))
                 }
             } catch {
                 sink.send(JSONRPCOutgoing.error(id: call.id, error))
@@ -56,10 +58,13 @@ extension MCPServer {
 
     /// The reply to a `tools/call` whose result is sent apart from its request's handling (a woken
     /// wait, a failed flush): a 2026 result carries what every one of that era does, sent late or not.
-    static func toolCallReply(id: JSONRPCID, _ result: [String: JSONValue], revision: ProtocolRevision) -> JSONValue {
+    static func toolCallReply(
+        id: JSONRPCID, _ result: [String: JSONValue], revision: ProtocolRevision, identity: ServerIdentity
+    ) -> JSONValue {
         let stamped =
             revision.isModern
-            ? stampModern(result, cache: MCPMethod.toolsCall.cachePolicy, revision: revision) : .object(result)
+            ? stampModern(result, cache: MCPMethod.toolsCall.cachePolicy, revision: revision, identity: identity)
+            : .object(result)
         return JSONRPCOutgoing.result(id: id, stamped)
     }
 

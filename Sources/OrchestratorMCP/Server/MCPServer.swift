@@ -1,6 +1,4 @@
-package import OrchestratorCore
 internal import OrchestratorJSON
-package import OrchestratorWorkflows
 
 /// The MCP server as a value: feed it lines, it writes replies to its sink.
 ///
@@ -14,10 +12,6 @@ package struct MCPServer {
     package let prompts: PromptCatalog
     /// Refusals name the tools this server lists.
     let refusalWording: RefusalWording
-    /// The use cases every tool calls, over the state the launch wired in.
-    package let orchestrator: Orchestrator
-    /// The workflow definitions and roles, re-read when their files change.
-    package let workflows: WorkflowLibrary
     package internal(set) var era: SessionEra = .undecided
     let sink: any MessageSink
     var pendingCalls: [JSONRPCID: PendingToolCall] = [:]
@@ -30,22 +24,15 @@ package struct MCPServer {
     /// Who the transport authenticated for this connection (Streamable HTTP with tokens); `nil` on stdio.
     package var caller: Caller?
 
-    /// - Parameters:
-    ///   - orchestrator: the use cases, over the state the launch wired in (built once, by `main`).
-    ///   - workflows: the workflow definitions and roles (one library for every conversation).
-    package init(
-        configuration: ServerConfiguration, orchestrator: Orchestrator, workflows: WorkflowLibrary,
-        sink: any MessageSink, tools: [any MCPTool], apps: [any MCPResource] = []
-    ) {
+    /// - Parameter content: what the server offers, bound to its domain by the composition (`main`).
+    package init(configuration: ServerConfiguration, content: ServerContent, sink: any MessageSink) {
         self.configuration = configuration
         self.sink = sink
-        self.orchestrator = orchestrator
-        self.workflows = workflows
-        let catalog = ToolCatalog(enabling: configuration.toolsets, from: tools)
+        let catalog = ToolCatalog(content.tools)
         self.tools = catalog
         self.refusalWording = RefusalWording(enabled: catalog.tools)
-        self.resources = ResourceCatalog(tools: catalog, workflows: workflows, apps: apps)
-        self.prompts = PromptCatalog(tools: catalog, workflows: workflows)
+        self.resources = ResourceCatalog(tools: catalog, content: content)
+        self.prompts = PromptCatalog(content: content)
     }
 
     /// Handles one line of input (without its newline).
@@ -153,12 +140,6 @@ package struct MCPServer {
     var environment: ServerEnvironment {
         let eraName: String = if case .modern = era { "modern" } else { "handshake" }
         return ServerEnvironment(
-            configuration: configuration,
-            toolNames: tools.tools.map(\.name),
-            resources: resources,
-            prompts: prompts,
-            eraName: eraName,
-            orchestrator: orchestrator,
-            workflows: workflows)
+            configuration: configuration, tools: tools, resources: resources, prompts: prompts, eraName: eraName)
     }
 }

@@ -1,14 +1,14 @@
-package import OrchestratorCore
 package import OrchestratorJSON
 
 /// A reply that may go out only once the changes its call made are on disk: the one idea by which no
 /// change is reported before it is durable.
 ///
-/// The tool records the durability of each change while it runs (`record`); the answer is built
+/// The tool records each change while it runs (`record`), as a wait that ends once the change is
+/// durable and says how it failed, if it did; the answer is built
 /// meanwhile, while the disk flushes; a transport may prepare it (serialize it) too; and what it
 /// sends is the answer, or, when a change could not be saved, that failure (`replacement`).
 package final class PendingReply {
-    private var changes: [Durability] = []
+    private var changes: [() -> ToolFailure?] = []
     /// How a failed change is answered in this call's reply (its id, revision and tool's wording);
     /// `nil` where the caller reads `waitForChanges()` itself and turns a failure into its outcome.
     private let answerFailure: ((ToolFailure) -> JSONValue)?
@@ -17,17 +17,18 @@ package final class PendingReply {
         self.answerFailure = answerFailure
     }
 
-    /// A change the call made: the reply waits for it.
-    package func record(_ durability: Durability) {
-        changes.append(durability)
+    /// A change the call made: the reply waits for it. `settle` blocks until the change is durable
+    /// and returns how it failed, or `nil` once it is saved.
+    package func record(_ settle: @escaping () -> ToolFailure?) {
+        changes.append(settle)
     }
 
     /// Blocks until every recorded change is durable; returns the first that could not be saved.
-    package func waitForChanges() -> PersistenceError? {
+    package func waitForChanges() -> ToolFailure? {
         defer { changes.removeAll() }
-        var first: PersistenceError?
-        for durability in changes {
-            if let failure = durability.wait(), first == nil { first = failure }
+        var first: ToolFailure?
+        for settle in changes {
+            if let failure = settle(), first == nil { first = failure }
         }
         return first
     }
@@ -37,7 +38,7 @@ package final class PendingReply {
     package func replacement() -> JSONValue? {
         guard let failure = waitForChanges() else { return nil }
         // Without a renderer, still never the success the prepared reply claims.
-        return answerFailure?(ToolFailure(failure))
-            ?? JSONRPCOutgoing.error(id: nil, JSONRPCError(.internalError, "Internal error: \(failure.description)"))
+        return answerFailure?(failure)
+            ?? JSONRPCOutgoing.error(id: nil, JSONRPCError(.internalError, "Internal error: \(failure)"))
     }
 }

@@ -1,4 +1,3 @@
-internal import OrchestratorCore
 internal import OrchestratorJSON
 
 /// A handshake-era tool call waiting for the client to answer the server's own requests.

@@ -1,4 +1,3 @@
-internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// What a handler knows about the request it serves, and how it talks back while serving it.

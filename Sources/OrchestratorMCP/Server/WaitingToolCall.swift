@@ -1,4 +1,3 @@
-internal import OrchestratorCore
 internal import OrchestratorJSON
 internal import OrchestratorSystem
 
@@ -11,7 +10,8 @@ struct WaitingToolCall {
     let arguments: [String: JSONValue]
     /// The original request's context: its revision, client and progress token.
     let context: RequestContext
-    let startedAt: Timestamp
+    /// When the call first ran, in milliseconds since 1970 (the server's clock).
+    let startedAt: Int64
     let seconds: Int
     /// What it waits for, as the tool last said.
     var reason: String
@@ -25,7 +25,7 @@ struct WaitingToolCall {
 
     init(
         id: JSONRPCID, toolName: String, arguments: [String: JSONValue], context: RequestContext,
-        startedAt: Timestamp, seconds: Int, reason: String
+        startedAt: Int64, seconds: Int, reason: String
     ) {
         self.id = id
         self.toolName = toolName

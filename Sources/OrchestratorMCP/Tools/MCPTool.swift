@@ -1,4 +1,3 @@
-internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// One tool: its wire definition and its handler, kept together in one file per tool.
@@ -11,24 +10,18 @@ package protocol MCPTool: Sendable {
     var name: String { get }
     var title: String { get }
     var description: String { get }
-    var toolset: Toolset { get }
-    /// Every set that enables this tool: its own, and for the default set's task tools also
-    /// `taskmanager`, which is mcp-taskmanager's name for the same tools.
-    var toolsets: [Toolset] { get }
+    /// The group the tool belongs to (its tool set), named where several groups' tools share one
+    /// name (`SharedNameTool`).
+    var family: String { get }
     var inputSchema: JSONValue { get }
     var outputSchema: JSONValue { get }
     var annotations: ToolAnnotations { get }
 
-    func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome
+    func call(_ call: ToolCall) throws(ToolFailure) -> ToolOutcome
 
-    /// Whether `{"input_data": {…}}` is accepted as the arguments `{…}`, as orchestrator-mcp-server's
-    /// clients send them. The published schema shows the plain shape.
-    var acceptsWrappedArguments: Bool { get }
-
-    /// The `status` word mcp-taskmanager answers this tool with (`planned`, `task_approved`, …).
-    /// With the `taskmanager` set enabled, results gain it (where they have no `status` of their
-    /// own) and a `message` holding the text with its progress table, as that server's clients read.
-    var taskmanagerStatus: String? { get }
+    /// The arguments as the published `inputSchema` shapes them, from a shape the tool also accepts
+    /// (a client's older wrapping, say); what is returned is what the schema checks.
+    func normalized(_ arguments: [String: JSONValue]) -> [String: JSONValue]
 
     /// The app that shows this tool's results, and who may call it, for hosts that draw MCP Apps.
     var ui: ToolUI? { get }
@@ -40,13 +33,9 @@ package protocol MCPTool: Sendable {
 extension MCPTool {
     package var roles: [ToolRole] { [] }
 
-    package var acceptsWrappedArguments: Bool { false }
-
-    package var taskmanagerStatus: String? { nil }
+    package func normalized(_ arguments: [String: JSONValue]) -> [String: JSONValue] { arguments }
 
     package var ui: ToolUI? { nil }
-
-    package var toolsets: [Toolset] { toolset == .core ? [.core, .taskmanager] : [toolset] }
 
     /// The `Tool` object of `tools/list`, with only the fields the revision defines, and `_meta.ui`
     /// only for a client that draws apps.

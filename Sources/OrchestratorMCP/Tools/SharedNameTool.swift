@@ -1,4 +1,3 @@
-internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// Several tool sets' tools that share one name, served as one tool that accepts every shape:
@@ -26,11 +25,9 @@ package struct SharedNameTool: MCPTool {
     package var name: String { variants[0].name }
     package var title: String { variants[0].title }
     package var description: String {
-        variants.map { "(\($0.toolset.rawValue)) \($0.description)" }.joined(separator: " ")
+        variants.map { "(\($0.family)) \($0.description)" }.joined(separator: " ")
     }
-    package var toolset: Toolset { variants[0].toolset }
-    package var toolsets: [Toolset] { variants.flatMap(\.toolsets) }
-    package var acceptsWrappedArguments: Bool { variants.contains { $0.acceptsWrappedArguments } }
+    package var family: String { variants[0].family }
     package var roles: [ToolRole] { variants.flatMap(\.roles) }
     package var annotations: ToolAnnotations {
         ToolAnnotations(
@@ -39,12 +36,21 @@ package struct SharedNameTool: MCPTool {
             idempotent: variants.allSatisfy(\.annotations.idempotent))
     }
 
-    package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+    /// The first other shape a variant recognises, else the arguments as they came.
+    package func normalized(_ arguments: [String: JSONValue]) -> [String: JSONValue] {
+        for variant in variants {
+            let normalized = variant.normalized(arguments)
+            if normalized != arguments { return normalized }
+        }
+        return arguments
+    }
+
+    package func call(_ call: ToolCall) throws(ToolFailure) -> ToolOutcome {
         var chosen: (variant: any MCPTool, arguments: [String: JSONValue], known: Int)?
         var closest: (violation: SchemaViolation, known: Int)?
         for variant in variants {
             let fields = variant.inputSchema["properties"]?.objectValue ?? [:]
-            let own = invocation.arguments.filter { fields[$0.key] != nil }
+            let own = call.arguments.filter { fields[$0.key] != nil }
             if let violation = SchemaValidator.firstViolation(of: .object(own), against: variant.inputSchema) {
                 if own.count > (closest?.known ?? -1) { closest = (violation, own.count) }
             } else if own.count > (chosen?.known ?? -1) {
@@ -57,7 +63,7 @@ package struct SharedNameTool: MCPTool {
                 closest?.violation
                     ?? SchemaViolation(path: "", problem: "fit no shape of this tool", expected: "object"))
         }
-        return try chosen.variant.call(invocation.with(arguments: chosen.arguments))
+        return try chosen.variant.call(call.with(arguments: chosen.arguments))
     }
 
     /// One object schema with every variant's fields in their own shapes (`anyOf` where variants

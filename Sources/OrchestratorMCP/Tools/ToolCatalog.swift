@@ -1,5 +1,3 @@
-internal import OrchestratorCore
-
 /// The only list of tools: `tools/list` serialises it and `tools/call` looks names up in it.
 package struct ToolCatalog: Sendable {
     /// The enabled tools, in catalog order: what every client is shown.
@@ -9,13 +7,11 @@ package struct ToolCatalog: Sendable {
     package let appTools: [any MCPTool]
     private let byName: [String: any MCPTool]
 
-    /// Tools of the enabled sets; where several share a name, one `SharedNameTool` takes the place
-    /// of the first, accepting every shape.
-    package init(enabling toolsets: [Toolset], from available: [any MCPTool]) {
-        let enabled = Set(toolsets)
-        let enabledTools = available.filter { !enabled.isDisjoint(with: $0.toolsets) }
-        appTools = enabledTools.filter { $0.ui?.isAppOnly == true }
-        let chosen = enabledTools.filter { $0.ui?.isAppOnly != true }
+    /// The enabled tools; where several share a name, one `SharedNameTool` takes the place of the
+    /// first, accepting every shape.
+    package init(_ enabled: [any MCPTool]) {
+        appTools = enabled.filter { $0.ui?.isAppOnly == true }
+        let chosen = enabled.filter { $0.ui?.isAppOnly != true }
         var groups: [String: [any MCPTool]] = [:]
         for tool in chosen { groups[tool.name, default: []].append(tool) }
         var seen = Set<String>()

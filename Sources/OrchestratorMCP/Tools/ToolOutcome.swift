@@ -25,16 +25,6 @@ package struct ToolOutput {
         self.text = text
     }
 
-    /// mcp-taskmanager's result fields: its `status` word (unless the result has a status of its
-    /// own) and `message`, the readable text with the progress table.
-    func withTaskmanagerFields(status: String) -> ToolOutput {
-        guard case .object(var object) = structured else { return self }
-        if object["status"] == nil { object["status"] = .string(status) }
-        object["message"] = .string(text)
-        var output = ToolOutput(structured: .object(object), text: text)
-        output.meta = meta
-        return output
-    }
 }
 
 /// A server→client request a tool needs answered (`elicitation/create`, …), without JSON-RPC framing.

@@ -1,4 +1,3 @@
-internal import OrchestratorCore
 package import OrchestratorJSON
 
 /// The one translation point from a tool's outcome or failure to the wire.

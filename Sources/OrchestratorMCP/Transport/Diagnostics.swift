@@ -1,5 +1,3 @@
-internal import OrchestratorCore
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

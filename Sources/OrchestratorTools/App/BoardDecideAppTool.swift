@@ -6,7 +6,7 @@ internal import OrchestratorSystem
 /// `app_board_decide`: the board app's Approve, Reject and Close, through the same use cases and rules
 /// as the board and the command line. Only the app calls it, and a host that draws apps never shows
 /// it to the model, so under `--approver human` its decision is the person's ("person via HOST app").
-package struct BoardDecideAppTool: MCPTool {
+package struct BoardDecideAppTool: OrchestratorTool {
     package let name = "app_board_decide"
     package let title = "Decide on the board"
     package let description =
@@ -41,7 +41,7 @@ package struct BoardDecideAppTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         // An agent's token never decides for the person, whatever its client draws.
-        if invocation.environment.configuration.approver == .human, let caller = invocation.context.authenticated,
+        if invocation.settings.approver == .human, let caller = invocation.context.authenticated,
             caller.role != .person
         {
             throw .refused(

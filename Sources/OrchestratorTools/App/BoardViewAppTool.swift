@@ -7,7 +7,7 @@ internal import OrchestratorSystem
 /// `app_board_view`: the board's view of the plans, for its page inside the host. With
 /// `afterRevision` and `waitSeconds` it answers once the plans have moved past that revision, so the
 /// page follows every change with one call waiting at a time. Only the app calls it.
-package struct BoardViewAppTool: MCPTool {
+package struct BoardViewAppTool: OrchestratorTool {
     package let name = "app_board_view"
     package let title = "The board's view"
     package let description = "The board app's view of every plan; with afterRevision it waits for the next change."
@@ -42,7 +42,7 @@ package struct BoardViewAppTool: MCPTool {
         {
             return .waiting(for: "a change to the plans")
         }
-        let configuration = invocation.environment.configuration
+        let configuration = invocation.settings
         let view = BoardView.json(
             snapshot.state, revision: snapshot.revision, stateFile: configuration.stateLocation.path,
             stateReason: configuration.stateReason, approver: invocation.appPerson, archived: nil)

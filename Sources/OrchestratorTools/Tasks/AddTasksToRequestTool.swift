@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// `add_tasks_to_request`: extends an active plan; new tasks may depend on existing ones and on each other.
-package struct AddTasksToRequestTool: MCPTool {
+package struct AddTasksToRequestTool: OrchestratorTool {
     package let name = "add_tasks_to_request"
     package let title = "Add tasks to a request"
     package let description = """

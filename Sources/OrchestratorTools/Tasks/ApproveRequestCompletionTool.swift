@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// `approve_request_completion`: closes a request once every task is approved; it then refuses all changes.
-package struct ApproveRequestCompletionTool: MCPTool {
+package struct ApproveRequestCompletionTool: OrchestratorTool {
     package let name = "approve_request_completion"
     package let title = "Complete a request"
     package let description = """

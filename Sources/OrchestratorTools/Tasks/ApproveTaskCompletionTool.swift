@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// `approve_task_completion`: accepts a done task, which lifts the request's gate.
-package struct ApproveTaskCompletionTool: MCPTool {
+package struct ApproveTaskCompletionTool: OrchestratorTool {
     package let name = "approve_task_completion"
     package let title = "Approve a finished task"
     package let description = """
@@ -64,7 +64,7 @@ package struct ApproveTaskCompletionTool: MCPTool {
         _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, invocation: ToolInvocation
     ) throws(ToolFailure) -> ToolOutcome {
         let state = try invocation.currentState()
-        if let wait = invocation.wait, let decision = state.decision(on: taskID, since: wait.startedAt) {
+        if let wait = invocation.wait, let decision = state.decision(on: taskID, since: wait.startTime) {
             if decision.action == .approved {
                 return .complete(
                     Self.approved(

@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// `delete_task`: takes a task out of the plan, keeping it for `restore_task`.
-package struct DeleteTaskTool: MCPTool {
+package struct DeleteTaskTool: OrchestratorTool {
     package let name = "delete_task"
     package let title = "Delete a task"
     package let description = """

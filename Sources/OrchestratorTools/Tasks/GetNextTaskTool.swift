@@ -4,7 +4,7 @@ package import OrchestratorMCP
 internal import OrchestratorWorkflows
 
 /// `get_next_task`: hands out the next task by priority and plan order, or says why there is none.
-package struct GetNextTaskTool: MCPTool {
+package struct GetNextTaskTool: OrchestratorTool {
     package let name = "get_next_task"
     package let title = "Get the next task"
     package let description = """
@@ -85,7 +85,7 @@ package struct GetNextTaskTool: MCPTool {
             if let found {
                 structured["task"] = TaskView.json(found, detailed: true)
                 lines.append(Self.describe(found, in: request, resumed: resumed))
-                if let role = found.role.flatMap(invocation.environment.workflows.role(named:)) {
+                if let role = found.role.flatMap(invocation.workflows.role(named:)) {
                     structured["roleGuidance"] = .string(role.guidance)
                     lines.append("## Role: \(role.name)\n\n\(role.guidance)")
                 }

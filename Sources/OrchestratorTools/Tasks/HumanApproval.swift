@@ -44,7 +44,7 @@ enum HumanApproval {
     static func personDecides(
         _ request: WorkRequest.ID, in state: OrchestratorState? = nil, _ invocation: ToolInvocation
     ) -> Bool {
-        if invocation.environment.configuration.approver == .human { return true }
+        if invocation.settings.approver == .human { return true }
         guard let state = state ?? (try? invocation.currentState()), let index = state.requestIndex(request) else {
             return false
         }

@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// `list_requests`: every request with its progress, optionally only active or completed ones. Read-only.
-package struct ListRequestsTool: MCPTool {
+package struct ListRequestsTool: OrchestratorTool {
     package let name = "list_requests"
     package let title = "List requests"
     package let description =

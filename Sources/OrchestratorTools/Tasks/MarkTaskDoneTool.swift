@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// `mark_task_done`: records the work as finished; it then waits for approval.
-package struct MarkTaskDoneTool: MCPTool {
+package struct MarkTaskDoneTool: OrchestratorTool {
     package let name = "mark_task_done"
     package let title = "Mark a task done"
     package let description = """

@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// `open_task_details`: everything about one task, history included. Read-only.
-package struct OpenTaskDetailsTool: MCPTool {
+package struct OpenTaskDetailsTool: OrchestratorTool {
     package let name = "open_task_details"
     package let title = "Show a task"
     package let description =

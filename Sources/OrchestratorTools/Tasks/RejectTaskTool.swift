@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// `reject_task`: sends a done task back to work with feedback (done → in progress).
-package struct RejectTaskTool: MCPTool {
+package struct RejectTaskTool: OrchestratorTool {
     package let name = "reject_task"
     package let title = "Reject a finished task"
     package let description = """

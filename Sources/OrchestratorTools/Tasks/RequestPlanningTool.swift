@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// `request_planning`: registers a user's request and its plan of tasks (mcp-taskmanager's name and arguments).
-package struct RequestPlanningTool: MCPTool {
+package struct RequestPlanningTool: OrchestratorTool {
     package let name = "request_planning"
     package let title = "Plan a request"
     package let description = """

@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// `restore_task`: brings a deleted task back into the plan, as it was.
-package struct RestoreTaskTool: MCPTool {
+package struct RestoreTaskTool: OrchestratorTool {
     package let name = "restore_task"
     package let title = "Restore a deleted task"
     package let description =

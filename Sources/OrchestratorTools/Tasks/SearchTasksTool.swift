@@ -4,7 +4,7 @@ package import OrchestratorMCP
 
 /// `search_tasks`: finds tasks, live and archived, by words in their title, description, what was
 /// reported done, or feedback. Read-only.
-package struct SearchTasksTool: MCPTool {
+package struct SearchTasksTool: OrchestratorTool {
     package let name = "search_tasks"
     package let title = "Search tasks"
     package let description = "Find tasks, archived too, by words in their texts."

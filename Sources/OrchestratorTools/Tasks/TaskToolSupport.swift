@@ -29,7 +29,7 @@ extension ToolInvocation {
         return caller.name
     }
 
-    var now: Timestamp { environment.configuration.clock.now() }
+    var now: Timestamp { settings.clock.now() }
 
     /// Runs a change use case: its durability is awaited before the answer goes out, and its
     /// failures become tool failures. Returns the outcome and the state after the change.

@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// `update_task`: edits a task that is not done yet; done and approved tasks are immutable.
-package struct UpdateTaskTool: MCPTool {
+package struct UpdateTaskTool: OrchestratorTool {
     package let name = "update_task"
     package let title = "Update a task"
     package let description = """

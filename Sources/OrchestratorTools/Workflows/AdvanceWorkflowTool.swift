@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// `advance_workflow`: records the report on the current step and moves the run on.
-package struct AdvanceWorkflowTool: MCPTool {
+package struct AdvanceWorkflowTool: OrchestratorTool {
     package let name = "advance_workflow"
     package let title = "Report a step and advance the run"
     package let description = """

@@ -4,7 +4,7 @@ package import OrchestratorMCP
 internal import OrchestratorWorkflows
 
 /// `create_workflow`: writes a new definition from structured input, after validating it.
-package struct CreateWorkflowTool: MCPTool {
+package struct CreateWorkflowTool: OrchestratorTool {
     package let name = "create_workflow"
     package let title = "Create a workflow"
     package let description = """
@@ -72,8 +72,8 @@ package struct CreateWorkflowTool: MCPTool {
         let draft = WorkflowDraft(name: name, description: invocation[Arguments.description] ?? "", steps: steps)
         let overwrite = invocation[Arguments.overwrite]
         let existed =
-            invocation.environment.workflows.workflow(named: name).map {
-                $0.directory == invocation.environment.workflows.directories.first
+            invocation.workflows.workflow(named: name).map {
+                $0.directory == invocation.workflows.directories.first
             } ?? false
         let (directory, written) = try invocation.writeWorkflow(draft, overwrite: overwrite)
         var lines = [

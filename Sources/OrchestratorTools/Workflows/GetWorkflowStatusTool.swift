@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// `get_workflow_status`: where a run is, without changing it.
-package struct GetWorkflowStatusTool: MCPTool {
+package struct GetWorkflowStatusTool: OrchestratorTool {
     package let name = "get_workflow_status"
     package let title = "Show a workflow run"
     package let description = "A run's status, current step, context and steps taken. Read-only."

@@ -4,7 +4,7 @@ package import OrchestratorMCP
 internal import OrchestratorWorkflows
 
 /// `list_workflows`: every definition the server can run, with its problems, and the roles.
-package struct ListWorkflowsTool: MCPTool {
+package struct ListWorkflowsTool: OrchestratorTool {
     package let name = "list_workflows"
     package let title = "List workflows"
     package let description = """
@@ -47,7 +47,7 @@ package struct ListWorkflowsTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let library = invocation.environment.workflows
+        let library = invocation.workflows
         let workflows = library.workflows()
         let roles = library.roles()
         var lines =

@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// `resume_workflow`: the client says where it believes the run is; the server says where it is.
-package struct ResumeWorkflowTool: MCPTool {
+package struct ResumeWorkflowTool: OrchestratorTool {
     package let name = "resume_workflow"
     package let title = "Resume a workflow run"
     package let description = """

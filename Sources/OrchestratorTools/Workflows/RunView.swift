@@ -193,7 +193,7 @@ extension ToolInvocation {
     {
         let run: WorkflowRun
         do { run = try state.run(runID) } catch { throw ToolFailure(error) }
-        let library = environment.workflows
+        let library = workflows
         return RunView(
             run: run, definition: definition ?? library.workflow(named: run.workflow)?.definition,
             request: state.requestIndex(run.requestID).map { state.requests[$0] }, roles: library)

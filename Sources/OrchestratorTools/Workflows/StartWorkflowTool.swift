@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// `start_workflow`: begins a run at the workflow's first step.
-package struct StartWorkflowTool: MCPTool {
+package struct StartWorkflowTool: OrchestratorTool {
     package let name = "start_workflow"
     package let title = "Start a workflow run"
     package let description = """

@@ -9,7 +9,7 @@ extension ToolInvocation {
 
     /// The definition to run, refusing names that do not exist or definitions with errors.
     func definition(named name: String) throws(ToolFailure) -> WorkflowDefinition {
-        let library = environment.workflows
+        let library = workflows
         guard let loaded = library.workflow(named: name) else {
             throw ToolFailure(OrchestratorError.workflowNotFound(name, available: library.workflows().map(\.name)))
         }
@@ -29,7 +29,7 @@ extension ToolInvocation {
     ) throws(ToolFailure) -> (
         folder: String, written: (definition: WorkflowDefinition, warnings: [WorkflowDiagnostic], paths: [String])
     ) {
-        guard let directory = environment.workflows.directories.first else {
+        guard let directory = workflows.directories.first else {
             throw .refused(
                 code: "no_workflows_directory",
                 message: "No workflows directory is configured; start the server with --workflows DIR.")

@@ -3,7 +3,9 @@ import OrchestratorHTTP
 import OrchestratorMCP
 import OrchestratorServe
 import OrchestratorSystem
+import OrchestratorTools
 import Testing
+import mcp_orchestrator
 
 /// `serve`'s options and its tokens file: what is accepted, and the sentence for what is not.
 struct SharedServerOptionsTests {

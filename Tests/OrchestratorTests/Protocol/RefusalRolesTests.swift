@@ -13,12 +13,12 @@ struct RefusalRolesTests {
         let roles: [ToolRole]
         let title = "t"
         let description = "d"
-        let toolset = Toolset.server
+        let family = "server"
         let inputSchema: JSONValue = ["type": "object"]
         let outputSchema: JSONValue = ["type": "object"]
         let annotations = ToolAnnotations.readOnly
 
-        func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
+        func call(_ call: ToolCall) throws(ToolFailure) -> ToolOutcome {
             .complete(ToolOutput(structured: [:], text: ""))
         }
     }
@@ -27,27 +27,31 @@ struct RefusalRolesTests {
         let wording = RefusalWording(enabled: [
             RoleTool(name: "take_one", roles: [.claim]), RoleTool(name: "done_with_it", roles: [.finish]),
         ])
-        let sentence = wording.sentence(for: .taskNotStarted(WorkTask.ID("task-1")))
+        let sentence = wording.sentence(for: OrchestratorError.taskNotStarted(WorkTask.ID("task-1")))
         #expect(
             sentence.hasSuffix("Take it with take_one, do the work, then finish it with done_with_it."), "\(sentence)")
         // No tool lists requests: the remedy is left out, the facts stay.
-        #expect(wording.sentence(for: .requestNotFound(WorkRequest.ID("req-9"))) == "No request has the id req-9.")
+        #expect(
+            wording.sentence(for: OrchestratorError.requestNotFound(WorkRequest.ID("req-9")))
+                == "No request has the id req-9.")
     }
 
     @Test func theFirstEnabledToolWithTheRoleIsNamed() {
         let wording = RefusalWording(enabled: [
             RoleTool(name: "first", roles: [.seeRequests]), RoleTool(name: "second", roles: [.seeRequests, .seeTasks]),
         ])
-        #expect(wording.sentence(for: .requestNotFound(WorkRequest.ID("r"))).contains("Call first to see the requests"))
         #expect(
-            wording.sentence(for: .taskNotFound(WorkTask.ID("t"), in: WorkRequest.ID("r"))).contains(
+            wording.sentence(for: OrchestratorError.requestNotFound(WorkRequest.ID("r"))).contains(
+                "Call first to see the requests"))
+        #expect(
+            wording.sentence(for: OrchestratorError.taskNotFound(WorkTask.ID("t"), in: WorkRequest.ID("r"))).contains(
                 "Call second to see the tasks of r"))
     }
 
     @Test func everyShippedRemedyHasATool() {
         // The default sets name a tool for every role the wording uses.
-        let catalog = ToolCatalog(enabling: [.server] + Toolset.defaultSelection, from: ShippedTools.all)
-        let roles = Set(catalog.tools.flatMap(\.roles))
+        let enabled = Set([.server] + Toolset.defaultSelection)
+        let roles = Set(ShippedTools.all.filter { !enabled.isDisjoint(with: $0.toolsets) }.flatMap(\.roles))
         let used: Set<ToolRole> = [
             .seeRequests, .seeTasks, .planWork, .addTask, .restore, .claim, .finish, .approve, .reject, .advanceRun,
             .seeWorkflows, .startRun, .reconcileRun,

@@ -83,7 +83,12 @@ struct ToolsTests {
         #expect(
             report["counts"] == [
                 "tools": .int(
-                    ToolCatalog(enabling: [.server] + Toolset.defaultSelection, from: ShippedTools.all).tools.count),
+                    Set(
+                        ShippedTools.all.filter {
+                            $0.ui?.isAppOnly != true
+                                && !Set([.server] + Toolset.defaultSelection).isDisjoint(with: $0.toolsets)
+                        }.map(\.name)
+                    ).count),
                 "resources": 2,
                 "resourceTemplates": 2, "prompts": 1,
             ])

@@ -7,7 +7,7 @@ import OrchestratorTools
 ///
 /// It exercises the framework's server→client path in both eras; the shipped tools that ask (human
 /// approval) build on the same mechanism.
-struct AskingTool: MCPTool {
+struct AskingTool: OrchestratorTool {
     let name = "ask_person"
     let title = "Ask the person"
     let description = "Asks the person a question and reports the answer."

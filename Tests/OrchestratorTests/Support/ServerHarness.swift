@@ -16,28 +16,22 @@ struct ServerHarness {
 
     init(
         pageSize: Int = 100, toolsets: [Toolset] = [.server] + Toolset.defaultSelection,
-        tools: [any MCPTool] = ShippedTools.all,
+        tools: [any OrchestratorTool] = ShippedTools.all,
         statePath: String? = nil, approver: ApproverMode = .agent, clock: TestClock = TestClock(),
         leaseSeconds: Int = 1800,
         workflowDirectories: [String] = [], roleDirectories: [String]? = nil
     ) {
         self.statePath = statePath ?? TemporaryDirectory.make() + "/state.json"
         self.clock = clock
-        let configuration = ServerConfiguration(
+        let settings = OrchestratorSettings(
             stateLocation: StateLocation(path: self.statePath, source: .option),
             toolsets: toolsets,
             approver: approver,
             workflowDirectories: workflowDirectories,
             roleDirectories: roleDirectories,
-            logLevel: .warning,
-            pageSize: pageSize,
             leaseSeconds: leaseSeconds,
             clock: clock.wallClock)
-        server = MCPServer(
-            configuration: configuration,
-            orchestrator: configuration.orchestrator(
-                over: StateStore(location: configuration.stateLocation, lockWaitSeconds: configuration.lockWaitSeconds)),
-            workflows: configuration.workflowLibrary(), sink: sink, tools: tools, apps: ShippedTools.apps)
+        server = MCPServer.composed(settings: settings, sink: sink, tools: tools, pageSize: pageSize)
     }
 
     /// Sends one line; returns every line the server wrote in reply (notifications included).
@@ -127,5 +121,21 @@ struct ServerHarness {
     static func errorCode(_ result: JSONValue) -> String? {
         guard result["isError"] == true else { return nil }
         return result["structuredContent"]?["error"]?["code"]?.stringValue
+    }
+}
+
+extension MCPServer {
+    /// A server composed as `main` composes one: the orchestrator over a store of the settings' file,
+    /// its workflow library, and the tools of the enabled sets bound to them.
+    static func composed(
+        settings: OrchestratorSettings, sink: any MessageSink, tools: [any OrchestratorTool] = ShippedTools.all,
+        pageSize: Int = 100
+    ) -> MCPServer {
+        let store = StateStore(location: settings.stateLocation, lockWaitSeconds: settings.lockWaitSeconds)
+        let services = ToolServices(
+            orchestrator: settings.orchestrator(over: store), workflows: settings.workflowLibrary(), settings: settings)
+        return MCPServer(
+            configuration: settings.serverConfiguration(pageSize: pageSize),
+            content: ShippedTools.content(for: services, tools: tools), sink: sink)
     }
 }

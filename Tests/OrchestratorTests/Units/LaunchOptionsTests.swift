@@ -2,6 +2,7 @@ import OrchestratorCore
 import OrchestratorMCP
 import OrchestratorTools
 import Testing
+import mcp_orchestrator
 
 struct LaunchOptionsTests {
     @Test func defaultsServeTheCoreAndWorkflowSets() throws {

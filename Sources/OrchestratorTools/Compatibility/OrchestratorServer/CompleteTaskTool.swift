@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// orchestrator-server's `complete_task`: only the claiming instance completes, with a result.
-package struct CompleteTaskTool: MCPTool {
+package struct CompleteTaskTool: OrchestratorTool {
     package let name = "complete_task"
     package let title = "Complete a task"
     package let description =

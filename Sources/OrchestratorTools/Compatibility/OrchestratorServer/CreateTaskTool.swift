@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// orchestrator-server's `create_task`: a task with a caller-chosen id and existing dependencies.
-package struct CreateTaskTool: MCPTool {
+package struct CreateTaskTool: OrchestratorTool {
     package let name = "create_task"
     package let title = "Create a task"
     package let description = "Create a task with your own id; dependencies must be ids of tasks that already exist."

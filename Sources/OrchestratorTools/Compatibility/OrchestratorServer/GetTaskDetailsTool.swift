@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// orchestrator-server's `get_task_details {task_id}`: the task in its shape, with its history.
-package struct GetTaskDetailsTool: MCPTool {
+package struct GetTaskDetailsTool: OrchestratorTool {
     package let name = "get_task_details"
     package let title = "Get a task's details"
     package let description =

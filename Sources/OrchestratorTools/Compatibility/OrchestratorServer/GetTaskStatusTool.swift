@@ -5,7 +5,7 @@ package import OrchestratorMCP
 /// orchestrator-server's `get_task_status`: with `task_id`, the status and assignee of that task;
 /// without parameters (as that project's README has it, "Get status of all tasks"), every task of
 /// the active plans with its status and assignee.
-package struct GetTaskStatusTool: MCPTool {
+package struct GetTaskStatusTool: OrchestratorTool {
     package let name = "get_task_status"
     package let title = "Get a task's status"
     package let description =

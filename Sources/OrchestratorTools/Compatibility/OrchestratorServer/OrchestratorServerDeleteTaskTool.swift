@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// orchestrator-server's `delete_task {task_id}`: refused while other tasks depend on it.
-package struct OrchestratorServerDeleteTaskTool: MCPTool {
+package struct OrchestratorServerDeleteTaskTool: OrchestratorTool {
     package let name = "delete_task"
     package let title = "Delete a task"
     package let description = "Delete a task no other task depends on (it is kept and can be restored)."

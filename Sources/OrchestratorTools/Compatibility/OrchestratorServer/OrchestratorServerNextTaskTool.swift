@@ -4,7 +4,7 @@ package import OrchestratorMCP
 
 /// orchestrator-server's `get_next_task {instance_id}`: claims the next task whose dependencies are
 /// complete for that instance (or returns the one it holds).
-package struct OrchestratorServerNextTaskTool: MCPTool {
+package struct OrchestratorServerNextTaskTool: OrchestratorTool {
     package let name = "get_next_task"
     package let title = "Get the next task"
     package let description = "Claim the next available task for instance_id; returns the task it already holds first."

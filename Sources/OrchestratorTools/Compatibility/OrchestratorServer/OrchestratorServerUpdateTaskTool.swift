@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// orchestrator-server's `update_task {task_id, description?, dependencies?}`, for pending tasks.
-package struct OrchestratorServerUpdateTaskTool: MCPTool {
+package struct OrchestratorServerUpdateTaskTool: OrchestratorTool {
     package let name = "update_task"
     package let title = "Update a task"
     package let description =

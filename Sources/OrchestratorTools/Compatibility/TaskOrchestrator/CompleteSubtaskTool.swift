@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// mcp-task-orchestrator's `orchestrator_complete_subtask`: results, artifacts and what comes next.
-package struct CompleteSubtaskTool: MCPTool {
+package struct CompleteSubtaskTool: OrchestratorTool {
     package let name = "orchestrator_complete_subtask"
     package let title = "Complete a subtask"
     package let description = """

@@ -5,7 +5,7 @@ internal import OrchestratorWorkflows
 
 /// mcp-task-orchestrator's `orchestrator_execute_subtask`: claims the subtask and returns it with
 /// its specialist's guidance and the results of the subtasks it depends on.
-package struct ExecuteSubtaskTool: MCPTool {
+package struct ExecuteSubtaskTool: OrchestratorTool {
     package let name = "orchestrator_execute_subtask"
     package let title = "Start a subtask"
     package let description =
@@ -34,7 +34,7 @@ package struct ExecuteSubtaskTool: MCPTool {
             try orchestrator.claim(id, in: nil, holder: holder)
         }
         let (request, task) = try invocation.locateTask(id, in: state)
-        let role = task.role.flatMap(invocation.environment.workflows.role(named:))
+        let role = task.role.flatMap(invocation.workflows.role(named:))
         let guidance =
             role?.guidance
             ?? "Work on this as a \(task.role ?? "generalist") would: do exactly what the description asks, and report what you did."

@@ -5,7 +5,7 @@ internal import OrchestratorWorkflows
 
 /// mcp-task-orchestrator's `orchestrator_initialize_session`: how to work, the specialists, and any
 /// work an earlier session left in progress.
-package struct InitializeSessionTool: MCPTool {
+package struct InitializeSessionTool: OrchestratorTool {
     package let name = "orchestrator_initialize_session"
     package let title = "Start an orchestration session"
     package let description =
@@ -40,7 +40,7 @@ package struct InitializeSessionTool: MCPTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let state = try invocation.currentState()
-        let roles = invocation.environment.workflows.roles()
+        let roles = invocation.workflows.roles()
         let interrupted = state.requests.filter { $0.status == .active && $0.workflowRun == nil }
             .flatMap { $0.liveTasks.filter { $0.status == .inProgress } }
         let runs = state.runs.filter { $0.status == .running }

@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// mcp-task-orchestrator's `orchestrator_plan_task`: subtasks arrive as a JSON string.
-package struct PlanTaskTool: MCPTool {
+package struct PlanTaskTool: OrchestratorTool {
     package let name = "orchestrator_plan_task"
     package let title = "Plan subtasks"
     package let description = """

@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// mcp-task-orchestrator's `orchestrator_synthesize_results`: every subtask's results in one document.
-package struct SynthesizeResultsTool: MCPTool {
+package struct SynthesizeResultsTool: OrchestratorTool {
     package let name = "orchestrator_synthesize_results"
     package let title = "Combine the results"
     package let description = "All results of a plan's subtasks in one Markdown document, in plan order. Read-only."

@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// mcp-task-orchestrator's `orchestrator_get_status`: the plans with their subtasks and progress.
-package struct TaskOrchestratorStatusTool: MCPTool {
+package struct TaskOrchestratorStatusTool: OrchestratorTool {
     package let name = "orchestrator_get_status"
     package let title = "Show the plans"
     package let description =

@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// workflow-orchestration's `aggregate_task_results {task_group_id}`: every task's result in a group.
-package struct AggregateTaskResultsTool: MCPTool {
+package struct AggregateTaskResultsTool: OrchestratorTool {
     package let name = "aggregate_task_results"
     package let title = "Collect a group's results"
     package let description = "The status and result of every task in a task group (any request id). Read-only."

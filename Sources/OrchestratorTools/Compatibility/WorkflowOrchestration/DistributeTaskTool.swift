@@ -4,7 +4,7 @@ package import OrchestratorMCP
 
 /// workflow-orchestration's `distribute_task`: one task per target machine, claimed for it, in a
 /// task group (a request of its own). `sequential` chains them, so each waits for the one before.
-package struct DistributeTaskTool: MCPTool {
+package struct DistributeTaskTool: OrchestratorTool {
     package let name = "distribute_task"
     package let title = "Distribute a task"
     package let description = """

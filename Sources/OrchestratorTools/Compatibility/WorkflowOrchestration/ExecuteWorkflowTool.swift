@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// workflow-orchestration's `execute_workflow`: starts a run; parameters become its context.
-package struct ExecuteWorkflowTool: MCPTool {
+package struct ExecuteWorkflowTool: OrchestratorTool {
     package let name = "execute_workflow"
     package let title = "Execute a workflow"
     package let description =

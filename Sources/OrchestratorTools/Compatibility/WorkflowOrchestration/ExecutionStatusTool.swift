@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// workflow-orchestration's `get_workflow_status {execution_id}`.
-package struct ExecutionStatusTool: MCPTool {
+package struct ExecutionStatusTool: OrchestratorTool {
     package let name = "get_workflow_status"
     package let title = "Show an execution"
     package let description = "An execution's status, current step and steps taken. Read-only."

@@ -4,7 +4,7 @@ package import OrchestratorMCP
 internal import OrchestratorWorkflows
 
 /// workflow-orchestration's `export_workflow_data {workflow_id, format}`: a definition and its runs.
-package struct ExportWorkflowDataTool: MCPTool {
+package struct ExportWorkflowDataTool: OrchestratorTool {
     package let name = "export_workflow_data"
     package let title = "Export a workflow"
     package let description = "A workflow's definition and all its runs, as json or markdown. Read-only."

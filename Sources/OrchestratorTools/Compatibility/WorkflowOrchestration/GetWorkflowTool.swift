@@ -4,7 +4,7 @@ package import OrchestratorMCP
 internal import OrchestratorWorkflows
 
 /// workflow-orchestration's `get_workflow {workflow_id}`: one definition with its steps.
-package struct GetWorkflowTool: MCPTool {
+package struct GetWorkflowTool: OrchestratorTool {
     package let name = "get_workflow"
     package let title = "Show a workflow"
     package let description = "One workflow's definition: steps, where each leads, required context, errors. Read-only."

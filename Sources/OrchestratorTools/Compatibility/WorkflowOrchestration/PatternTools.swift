@@ -12,7 +12,7 @@ enum PatternCheck {
 }
 
 /// workflow-orchestration's `list_patterns`: every valid workflow, with the context it requires.
-package struct ListPatternsTool: MCPTool {
+package struct ListPatternsTool: OrchestratorTool {
     package let name = "list_patterns"
     package let title = "List patterns"
     package let description = "Workflows usable as patterns, with the parameters each requires. Read-only."
@@ -40,7 +40,7 @@ package struct ListPatternsTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let patterns = invocation.environment.workflows.workflows().compactMap(\.definition)
+        let patterns = invocation.workflows.workflows().compactMap(\.definition)
         let text = patterns.map {
             "- \($0.name): requires \($0.requiredContext.isEmpty ? "nothing" : $0.requiredContext.joined(separator: ", "))"
         }.joined(separator: "\n")
@@ -71,7 +71,7 @@ enum PatternArguments {
 }
 
 /// workflow-orchestration's `validate_pattern_application`: would applying it have what it needs?
-package struct ValidatePatternApplicationTool: MCPTool {
+package struct ValidatePatternApplicationTool: OrchestratorTool {
     package let name = "validate_pattern_application"
     package let title = "Check a pattern application"
     package let description =
@@ -112,7 +112,7 @@ package struct ValidatePatternApplicationTool: MCPTool {
 }
 
 /// workflow-orchestration's `apply_pattern`: a run of the workflow on the target, once the check passes.
-package struct ApplyPatternTool: MCPTool {
+package struct ApplyPatternTool: OrchestratorTool {
     package let name = "apply_pattern"
     package let title = "Apply a pattern"
     package let description =

@@ -11,7 +11,7 @@ internal import OrchestratorWorkflows
 #endif
 
 /// workflow-orchestration's `get_system_health`: the state file, its lock, and the workflows loaded.
-package struct SystemHealthTool: MCPTool {
+package struct SystemHealthTool: OrchestratorTool {
     package let name = "get_system_health"
     package let title = "Check the system's health"
     package let description =
@@ -33,11 +33,10 @@ package struct SystemHealthTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let environment = invocation.environment
-        let condition = environment.stateCondition
-        let path = environment.configuration.stateLocation.path
+        let condition = invocation.services.stateCondition
+        let path = invocation.settings.stateLocation.path
         let lock = path + ".lock"
-        let workflows = environment.workflows.workflows()
+        let workflows = invocation.workflows.workflows()
         let broken = workflows.filter { $0.definition == nil }
         var state: [String: JSONValue] = ["path": .string(path)]
         state["revision"] = condition.revision.map(JSONValue.int)
@@ -61,7 +60,7 @@ package struct SystemHealthTool: MCPTool {
                     ],
                     "workflows": [
                         "loaded": .int(workflows.count - broken.count),
-                        "directories": .array(environment.workflows.directories.map(JSONValue.string)),
+                        "directories": .array(invocation.workflows.directories.map(JSONValue.string)),
                         "errors": .array(broken.flatMap { $0.errors.map { .string($0.description) } }),
                     ],
                 ],

@@ -4,7 +4,7 @@ package import OrchestratorMCP
 
 /// workflow-orchestration's `get_workflow_metrics {time_range?}`: counts and durations from the
 /// state file's history, over the last hour, day, week or all of it.
-package struct WorkflowMetricsTool: MCPTool {
+package struct WorkflowMetricsTool: OrchestratorTool {
     package let name = "get_workflow_metrics"
     package let title = "Workflow metrics"
     package let description =

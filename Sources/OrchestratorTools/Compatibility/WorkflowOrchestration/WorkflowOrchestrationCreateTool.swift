@@ -5,7 +5,7 @@ internal import OrchestratorWorkflows
 
 /// workflow-orchestration's `create_workflow {workflow_id, name, description, pattern?, steps}`:
 /// steps with ids and dependencies become a Markdown workflow that runs them in dependency order.
-package struct WorkflowOrchestrationCreateTool: MCPTool {
+package struct WorkflowOrchestrationCreateTool: OrchestratorTool {
     package let name = "create_workflow"
     package let title = "Create a workflow"
     package let description =

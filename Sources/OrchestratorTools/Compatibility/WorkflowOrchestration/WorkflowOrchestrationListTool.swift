@@ -4,7 +4,7 @@ package import OrchestratorMCP
 internal import OrchestratorWorkflows
 
 /// workflow-orchestration's `list_workflows {status_filter?, pattern_filter?}`.
-package struct WorkflowOrchestrationListTool: MCPTool {
+package struct WorkflowOrchestrationListTool: OrchestratorTool {
     package let name = "list_workflows"
     package let title = "List workflows"
     package let description =
@@ -33,7 +33,7 @@ package struct WorkflowOrchestrationListTool: MCPTool {
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let status = invocation[Arguments.status]?.rawValue
         let pattern = invocation[Arguments.pattern]?.lowercased()
-        let chosen = invocation.environment.workflows.workflows().filter { workflow in
+        let chosen = invocation.workflows.workflows().filter { workflow in
             let valid = workflow.definition != nil
             if let status, (status == "valid") != valid { return false }
             guard let pattern, !pattern.isEmpty else { return true }

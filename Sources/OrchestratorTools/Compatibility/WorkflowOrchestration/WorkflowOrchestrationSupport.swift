@@ -43,9 +43,9 @@ extension ToolInvocation {
     /// A loaded workflow named by a workflow argument (`workflow_id`, `pattern_name`), valid or not.
     func loadedWorkflow(_ argument: ToolArgument<String>) throws(ToolFailure) -> LoadedWorkflow {
         let name = self[argument]
-        guard let workflow = environment.workflows.workflow(named: name) else {
+        guard let workflow = workflows.workflow(named: name) else {
             throw ToolFailure(
-                OrchestratorError.workflowNotFound(name, available: environment.workflows.workflows().map(\.name)))
+                OrchestratorError.workflowNotFound(name, available: workflows.workflows().map(\.name)))
         }
         return workflow
     }

@@ -1,4 +1,6 @@
 internal import OrchestratorCore
+internal import OrchestratorJSON
+package import OrchestratorMCP
 package import OrchestratorWorkflows
 
 /// `orchestrator://workflows/<name>`: one workflow's definition as Markdown, includes resolved.

@@ -3,7 +3,7 @@ package import OrchestratorJSON
 package import OrchestratorMCP
 
 /// `server_info`: what this server is, which protocol revision the call used, and where its state lives.
-package struct ServerInfoTool: MCPTool {
+package struct ServerInfoTool: OrchestratorTool {
     package let name = "server_info"
     package let title = "Server information"
     package let description = """
@@ -17,7 +17,8 @@ package struct ServerInfoTool: MCPTool {
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let report = ServerInfoReport(environment: invocation.environment, context: invocation.context)
+        let report = ServerInfoReport(
+            services: invocation.services, server: invocation.server, context: invocation.context)
         if let problem = report.stateFile.problem {
             invocation.context.log(.warning, "The state file cannot be used: \(problem)")
         }

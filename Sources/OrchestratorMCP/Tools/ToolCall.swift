@@ -1,13 +1,13 @@
-package import OrchestratorCore
 package import OrchestratorJSON
-internal import OrchestratorSystem
 
-/// Everything a tool handler receives for one call.
-package struct ToolInvocation {
+/// Everything the protocol hands a tool for one call: what the front end that binds the tools to
+/// their domain (`main`'s composition) adds its own services to.
+package struct ToolCall {
     /// Arguments already checked against the tool's `inputSchema`.
     package let arguments: [String: JSONValue]
     package let context: RequestContext
-    package let environment: ServerEnvironment
+    /// What the server as a whole offers and how it was configured.
+    package let server: ServerEnvironment
     /// Answers to the questions this tool asked earlier in the same call (elicitation), keyed as asked.
     package let inputResponses: [String: JSONValue]
     /// The state the tool returned with its questions, kept by the server and handed back with the
@@ -23,27 +23,25 @@ package struct ToolInvocation {
     package var mayWait: Bool { wait?.hasTimeLeft == true }
 
     /// The same call with other arguments (a shared name's variant sees only its own fields).
-    func with(arguments: [String: JSONValue]) -> ToolInvocation {
-        ToolInvocation(
-            arguments: arguments, context: context, environment: environment, inputResponses: inputResponses,
+    func with(arguments: [String: JSONValue]) -> ToolCall {
+        ToolCall(
+            arguments: arguments, context: context, server: server, inputResponses: inputResponses,
             requestState: requestState, pendingReply: pendingReply, wait: wait)
     }
 
     /// The value of a declared argument.
     package subscript<Value>(_ argument: ToolArgument<Value>) -> Value { argument.value(in: arguments) }
-
-    /// The use cases, over the state every tool of this server shares.
-    package var orchestrator: Orchestrator { environment.orchestrator }
 }
 
 /// A call's wait (`waitSeconds`): when it began, and whether time is left.
 package struct ToolWait: Sendable {
-    /// When the call first ran: what happened after it is what the call waits for.
-    package let startedAt: Timestamp
+    /// When the call first ran, in milliseconds since 1970 by the server's clock: what happened after
+    /// it is what the call waits for.
+    package let startedAt: Int64
     /// `false` on the last run, at the end of the wait: the tool gives its answer as it stands.
     package let hasTimeLeft: Bool
 
-    package init(startedAt: Timestamp, hasTimeLeft: Bool) {
+    package init(startedAt: Int64, hasTimeLeft: Bool) {
         self.startedAt = startedAt
         self.hasTimeLeft = hasTimeLeft
     }

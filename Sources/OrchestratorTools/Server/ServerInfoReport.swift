@@ -1,5 +1,6 @@
 internal import OrchestratorCore
 package import OrchestratorJSON
+package import OrchestratorMCP
 package import OrchestratorSystem
 
 /// The facts `server_info` and the `orchestrator://server/info` resource report, gathered once as a
@@ -20,6 +21,7 @@ package struct ServerInfoReport {
         package let warnings: [String]
     }
 
+    let identity: ServerIdentity
     let revision: ProtocolRevision
     let era: String
     let client: String?
@@ -86,10 +88,13 @@ package struct ServerInfoReport {
         StateLocation.Source.allCases.map { .string($0.rawValue) }
     }
 
-    package init(environment: ServerEnvironment, context: RequestContext) {
-        let configuration = environment.configuration
+    /// - Parameters:
+    ///   - services: the domain's settings and state.
+    ///   - server: what the protocol server offers (the counts) and how it was configured.
+    package init(services: ToolServices, server environment: ServerEnvironment, context: RequestContext) {
+        let configuration = services.settings
         let probe = StateFileProbe.probe(configuration.stateLocation)
-        let condition = environment.stateCondition
+        let condition = services.stateCondition
         var sizeBytes: Int?
         var problem: String?
         switch probe.condition {
@@ -104,6 +109,7 @@ package struct ServerInfoReport {
             readable: condition.problem == nil ? probe.isReadable : condition.revision != nil, sizeBytes: sizeBytes,
             revision: condition.revision, requests: condition.requestCount, problem: problem,
             warnings: condition.warnings)
+        identity = environment.configuration.identity
         revision = context.revision
         era = environment.eraName
         client = context.clientInfo?.name
@@ -130,8 +136,8 @@ package struct ServerInfoReport {
         file["problem"] = stateFile.problem.map(JSONValue.string)
         if !stateFile.warnings.isEmpty { file["warnings"] = .array(stateFile.warnings.map { .string($0) }) }
         var report: [String: JSONValue] = [
-            "name": .string(ProductInfo.name),
-            "version": .string(ProductInfo.version),
+            "name": .string(identity.name),
+            "version": .string(identity.version),
             "protocolRevision": .string(revision.rawValue),
             "era": .string(era),
             "stateFile": .object(file),
@@ -163,7 +169,7 @@ package struct ServerInfoReport {
             (stateFile.warnings.map { "\nWarning: \($0)" }
             + [stateFile.notice].compactMap { $0 }.map { "\nNote: \($0)" }).joined()
         return """
-            \(ProductInfo.name) \(ProductInfo.version), protocol \(revision.rawValue) (\(era) era)
+            \(identity.name) \(identity.version), protocol \(revision.rawValue) (\(era) era)
             State file: \(stateFile.path) (\(stateFile.reason); \(condition))\(warnings)
             Tool sets: \(toolsets.map(\.rawValue).joined(separator: ", ")); approver: \(approver.rawValue)
             Tools: \(counts.tools), resources: \(counts.resources), resource templates: \(counts.resourceTemplates), prompts: \(counts.prompts)

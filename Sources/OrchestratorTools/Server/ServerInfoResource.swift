@@ -1,4 +1,5 @@
 internal import OrchestratorJSON
+package import OrchestratorMCP
 
 /// `orchestrator://server/info`: the `server_info` report as a JSON document.
 package struct ServerInfoResource: MCPResource {
@@ -7,8 +8,9 @@ package struct ServerInfoResource: MCPResource {
     package let title = "Server information"
     package let description = "This server's version, protocol revision, state file and enabled tool sets, as JSON."
     package let mimeType = "application/json"
+    let services: ToolServices
 
     package func read(environment: ServerEnvironment, context: RequestContext) throws(JSONRPCError) -> String {
-        ServerInfoReport(environment: environment, context: context).json.description
+        ServerInfoReport(services: services, server: environment, context: context).json.description
     }
 }

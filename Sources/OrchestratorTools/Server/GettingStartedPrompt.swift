@@ -1,4 +1,5 @@
 package import OrchestratorJSON
+package import OrchestratorMCP
 
 /// `getting_started`: the guide, optionally focused on one tool, to start a conversation with.
 package struct GettingStartedPrompt: MCPPrompt {
@@ -8,16 +9,14 @@ package struct GettingStartedPrompt: MCPPrompt {
     package let arguments = [
         PromptArgument(name: "tool", description: "A tool to explain in detail (optional).", required: false)
     ]
-    private let catalog: ToolCatalog
-
-    package init(catalog: ToolCatalog) { self.catalog = catalog }
+    let settings: OrchestratorSettings
 
     package func messages(_ arguments: [String: String], environment: ServerEnvironment) throws(JSONRPCError)
         -> [JSONValue]
     {
-        var text = ServerGuide.markdown(environment: environment)
+        var text = ServerGuide.markdown(environment: environment, settings: settings)
         if let toolName = arguments["tool"], !toolName.isEmpty {
-            guard let tool = catalog.tool(named: toolName) else {
+            guard let tool = environment.tools.tool(named: toolName) else {
                 throw .invalidParams(
                     "Prompt argument 'tool': no enabled tool is named '\(toolName)'; choose one of \(environment.toolNames.joined(separator: ", "))"
                 )

@@ -1,5 +1,7 @@
 internal import OrchestratorCore
+internal import OrchestratorMCP
 internal import OrchestratorSystem
+internal import OrchestratorTools
 
 extension LaunchOptions {
     /// The options that take a value; `--workflows` may be repeated.

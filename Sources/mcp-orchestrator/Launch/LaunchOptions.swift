@@ -1,4 +1,6 @@
 package import OrchestratorCore
+package import OrchestratorMCP
+package import OrchestratorTools
 
 /// The launch options, as parsed from the command line (before any environment lookups).
 package struct LaunchOptions: Equatable, Sendable {

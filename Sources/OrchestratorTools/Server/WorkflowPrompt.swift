@@ -1,5 +1,6 @@
 internal import OrchestratorCore
 package import OrchestratorJSON
+package import OrchestratorMCP
 internal import OrchestratorWorkflows
 
 /// A workflow offered in the client's prompt menu: choosing it tells the model to start a run, with

@@ -1,0 +1,45 @@
+package import OrchestratorCore
+package import OrchestratorWorkflows
+
+/// What every tool of one server shares: the use cases, the workflows and the launch's settings.
+/// `main` builds it once and binds the tools to it (`ShippedTools.content(for:)`).
+///
+/// Shared as the front end arranged: the stdio server uses its store from its one thread, and the
+/// shared server's conversations share a `SerializedPersistence`, which takes one call at a time. The
+/// workflow library locks its own cache.
+package struct ToolServices: @unchecked Sendable {
+    package let orchestrator: Orchestrator
+    package let workflows: WorkflowLibrary
+    package let settings: OrchestratorSettings
+
+    package init(orchestrator: Orchestrator, workflows: WorkflowLibrary, settings: OrchestratorSettings) {
+        self.orchestrator = orchestrator
+        self.workflows = workflows
+        self.settings = settings
+    }
+
+    /// Reads the state file (a `stat` when nothing changed) for its revision or its problem. Only the
+    /// reports that show it call this, so ordinary tool calls do no extra I/O.
+    package var stateCondition: StateCondition {
+        do {
+            let snapshot = try orchestrator.read()
+            return StateCondition(
+                revision: snapshot.revision, requestCount: snapshot.state.requests.count,
+                problem: snapshot.readOnlyReason?.description,
+                warnings: snapshot.state.danglingDependencies.map(\.description))
+        } catch {
+            return StateCondition(revision: nil, requestCount: nil, problem: error.description, warnings: [])
+        }
+    }
+}
+
+/// The state file as the store last read it: its revision, or why it cannot be used.
+package struct StateCondition: Sendable, Equatable {
+    /// The file's `revision` (0 before it exists), when it could be read.
+    package let revision: Int?
+    package let requestCount: Int?
+    /// Why the file cannot be used, or why it is read-only (a newer schema).
+    package let problem: String?
+    /// What is wrong inside a file that can be used: tasks that can never start (a hand edit).
+    package let warnings: [String]
+}
