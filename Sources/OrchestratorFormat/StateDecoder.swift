@@ -84,8 +84,12 @@ package enum StateDecoder {
             completedBy: try field.optionalString("completedBy"),
             workflowRun: try field.optionalString("workflowRun").map(WorkflowRun.ID.init),
             holdsLooseTasks: try field.optionalBool("looseTasks")
-                ?? (schemaVersion < 3 && originalRequest == OrchestratorState.looseTaskRequestText))
+                ?? (schemaVersion < 3 && originalRequest == Self.schema2LooseTaskRequestText))
     }
+
+    /// How a file of schema 2 or older marked the request that holds orchestrator-server's tasks: by
+    /// its text, as that version wrote it. Frozen with the version it reads.
+    static let schema2LooseTaskRequestText = "Tasks created with create_task (orchestrator-server tool set)"
 
     private static func run(_ field: Field) throws(FormatError) -> WorkflowRun {
         guard case .object(let context) = try field.required("context") else {

@@ -57,6 +57,24 @@ package struct OrchestratorState: Sendable, Equatable {
         return nil
     }
 
+    /// The request a task belongs to, or the refusal for an unknown task.
+    package func requestOf(_ id: WorkTask.ID) throws(OrchestratorError) -> WorkRequest.ID {
+        guard let (requestIndex, _) = locate(id) else { throw .taskNotFound(id, in: nil) }
+        return requests[requestIndex].id
+    }
+
+    /// `given`, else the request `task` belongs to.
+    package func owner(of task: WorkTask.ID, given request: WorkRequest.ID?) throws(OrchestratorError) -> WorkRequest.ID
+    {
+        if let request { return request }
+        return try requestOf(task)
+    }
+
+    /// Whether every live task of the request is approved (checked in place, without copying tasks).
+    package func isFullyApproved(_ id: WorkRequest.ID) -> Bool {
+        requestIndex(id).map { requests[$0].tasks.allSatisfy { $0.isDeleted || $0.status == .approved } } ?? false
+    }
+
     mutating func makeRequestID() -> WorkRequest.ID {
         defer { nextRequestNumber += 1 }
         return WorkRequest.ID("req-\(nextRequestNumber)")

@@ -42,8 +42,10 @@ package struct Orchestrator {
     package var hasState: Bool { persistence.exists }
 
     /// Applies `body` to the latest state, after returning expired leases to pending: the one place
-    /// a change is composed.
-    func change<Outcome>(
+    /// a change is composed. Use cases call it: the core's own, and the compatibility sets' beside
+    /// their tools (`OrchestratorTools/Compatibility/UseCases`); a front end never does
+    /// (`LayeringTests` holds every call to those two places).
+    package func change<Outcome>(
         _ body: (inout OrchestratorState, Timestamp) throws(OrchestratorError) -> Outcome
     ) throws(ChangeFailure) -> Committed<Outcome> {
         let now = clock.now()
@@ -56,7 +58,9 @@ package struct Orchestrator {
     /// The approval policy of a new plan: what the caller asked for, else `each` for plans a person
     /// follows and `auto` for the unattended compatibility sets. Under `--approver human` nothing
     /// approves itself: `auto` is refused when asked for, and an unattended default becomes `each`.
-    func policy(requested: ApprovalPolicy?, unattended: Bool = false) throws(ChangeFailure) -> ApprovalPolicy {
+    package func policy(requested: ApprovalPolicy?, unattended: Bool = false) throws(ChangeFailure)
+        -> ApprovalPolicy
+    {
         if let requested {
             if requested == .auto, approver == .human { throw .refused(.policyNeedsAgentApprover) }
             return requested

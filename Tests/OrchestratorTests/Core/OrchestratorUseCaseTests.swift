@@ -1,4 +1,5 @@
 import OrchestratorCore
+import OrchestratorTools
 import Testing
 
 /// The use cases over an in-memory persistence: the rules that belong to no single operation live

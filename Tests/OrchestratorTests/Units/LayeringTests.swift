@@ -72,4 +72,32 @@ struct LayeringTests {
         }
         #expect(crossings.isEmpty, "\(crossings.sorted().joined(separator: "\n"))")
     }
+
+    /// A change is composed only by use cases: the core's own (`OrchestratorCore/UseCases`) and the
+    /// compatibility sets' beside their tools (`OrchestratorTools/Compatibility/UseCases`). A tool,
+    /// a command or the board asks for an operation and never calls `change` itself.
+    @Test func onlyUseCasesComposeAChange() throws {
+        let homes = ["Sources/OrchestratorCore/UseCases/", "Sources/OrchestratorTools/Compatibility/UseCases/"]
+        let sources = Self.root.appendingPathComponent("Sources")
+        guard let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil) else {
+            Issue.record("Sources could not be read")
+            return
+        }
+        let composing = try NSRegularExpression(
+            pattern: #"(?:^|[^A-Za-z0-9_.])(?:try\s+)?(?:[a-z][A-Za-z]*\.)?change\s*\{"#)
+        var composers: [String] = []
+        var seen = 0
+        for case let file as URL in files where file.pathExtension == "swift" {
+            let path = file.path.replacingOccurrences(of: Self.root.path + "/", with: "")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let count = composing.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
+            if homes.contains(where: path.hasPrefix) {
+                seen += count
+            } else if count > 0 {
+                composers.append(path)
+            }
+        }
+        #expect(seen >= 20, "the use cases' own changes were found: \(seen)")
+        #expect(composers.isEmpty, "composes a change outside the use cases: \(composers.sorted())")
+    }
 }

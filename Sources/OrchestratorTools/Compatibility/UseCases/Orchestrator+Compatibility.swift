@@ -1,3 +1,5 @@
+package import OrchestratorCore
+
 /// The operations the compatibility tool sets need beyond the plain ones, each one change.
 extension Orchestrator {
     /// orchestrator-server's `create_task`: a task with the caller's id in the request that holds
@@ -102,23 +104,5 @@ extension OrchestratorState {
     /// The active request that holds orchestrator-server's tasks, found by its mark, if one was opened.
     package var looseTaskRequest: WorkRequest.ID? {
         requests.last { $0.status == .active && $0.holdsLooseTasks }?.id
-    }
-
-    /// The request a task belongs to, or the refusal for an unknown task.
-    package func requestOf(_ id: WorkTask.ID) throws(OrchestratorError) -> WorkRequest.ID {
-        guard let (requestIndex, _) = locate(id) else { throw .taskNotFound(id, in: nil) }
-        return requests[requestIndex].id
-    }
-
-    /// `given`, else the request `task` belongs to.
-    package func owner(of task: WorkTask.ID, given request: WorkRequest.ID?) throws(OrchestratorError) -> WorkRequest.ID
-    {
-        if let request { return request }
-        return try requestOf(task)
-    }
-
-    /// Whether every live task of the request is approved (checked in place, without copying tasks).
-    package func isFullyApproved(_ id: WorkRequest.ID) -> Bool {
-        requestIndex(id).map { requests[$0].tasks.allSatisfy { $0.isDeleted || $0.status == .approved } } ?? false
     }
 }
