@@ -2,31 +2,28 @@ package import OrchestratorCore
 package import OrchestratorJSON
 package import OrchestratorSystem
 
-/// Writes the state document, one task per line, re-encoding only what changed since the last write.
+/// Writes the state document, one task per line, re-encoding only what a change touched.
 ///
 /// Whole-file rewrites make encoding cost grow with the store. The encoder keeps, for each request,
-/// the values it last encoded and the request's bytes as one frozen piece, with where each task's
-/// line lies in it. A request whose fields and tasks are unchanged is handed on as that same piece;
-/// a changed one is written again, copying the line of every task that compares equal to the one at
-/// its position last time (in place, without copying the task) and encoding only the others. Equal
-/// values always encode to equal bytes, so the cache can never write stale data. A request that left
-/// the store (archived) leaves the cache with the next document, so a long-running server does not
-/// keep the bytes of everything it ever archived.
+/// the request's bytes as one frozen piece, with where its head and each task's line lie in it. The
+/// change's record (`ChangeRecord`) names what it touched: a request it did not touch is handed on
+/// as the same piece; a touched one is written again, copying the line of every task the record
+/// does not name and encoding only the others. Without a record (the state was read from the file,
+/// not written here) everything is encoded and the cache starts over. A request that left the store
+/// (archived) leaves the cache with the next document, so a long-running server does not keep the
+/// bytes of everything it ever archived.
 package struct StateEncoder {
-    /// A class, so that looking one up for each of a store's many unchanged requests costs one
-    /// retain instead of a copy of every field.
+    /// A class, so that looking one up for each of a store's many untouched requests costs one
+    /// retain instead of a copy.
     private final class EncodedRequest {
-        /// The request as encoded, tasks and all.
-        let request: WorkRequest
         /// The request's object as it stands in the document, from `{` to its closing `]}`.
         let bytes: FrozenBytes
         /// Where the object's head (its own fields, up to the tasks' array) ends in `bytes`.
         let headEnd: Int
-        /// Where each task's line lies in `bytes`.
+        /// Where each task's line lies in `bytes`, in plan order.
         let taskLines: [Range<Int>]
 
-        init(request: WorkRequest, bytes: FrozenBytes, headEnd: Int, taskLines: [Range<Int>]) {
-            self.request = request
+        init(bytes: FrozenBytes, headEnd: Int, taskLines: [Range<Int>]) {
             self.bytes = bytes
             self.headEnd = headEnd
             self.taskLines = taskLines
@@ -40,21 +37,28 @@ package struct StateEncoder {
 
     package init() {}
 
+    /// The whole document, every piece encoded.
     package mutating func encode(_ state: OrchestratorState, revision: Int) -> [UInt8] {
         var document: [UInt8] = []
-        for piece in pieces(state, revision: revision) { piece.withUnsafeBytes { document.append(contentsOf: $0) } }
+        for piece in pieces(state, revision: revision, changes: nil) {
+            piece.withUnsafeBytes { document.append(contentsOf: $0) }
+        }
         return document
     }
 
-    /// The document as the pieces it is made of, in order: the header, each request (an unchanged
+    /// The document as the pieces it is made of, in order: the header, each request (an untouched
     /// one as the very piece written last time) with the separators between them, and the runs.
-    package mutating func pieces(_ state: OrchestratorState, revision: Int) -> [FrozenBytes] {
+    ///
+    /// - Parameter changes: what was touched since the document this encoder wrote last; `nil` when
+    ///   the state did not come from that document, and everything is encoded.
+    package mutating func pieces(_ state: OrchestratorState, revision: Int, changes: ChangeRecord?) -> [FrozenBytes] {
+        if changes == nil { requestCache.removeAll(keepingCapacity: true) }
         var pieces: [FrozenBytes] = []
         pieces.reserveCapacity(state.requests.count * 2 + 2)
         pieces.append(FrozenBytes(Self.header(state, revision: revision)))
         for (index, request) in state.requests.enumerated() {
             pieces.append(index == 0 ? Self.newline : Self.commaNewline)
-            pieces.append(encoded(request).bytes)
+            pieces.append(encoded(request, touched: changes?.requests[request.id]).bytes)
         }
         if requestCache.count > state.requests.count {
             let live = Set(state.requests.map(\.id))
@@ -91,15 +95,17 @@ package struct StateEncoder {
         return out
     }
 
-    /// The request's piece, from the cache where it is unchanged, and the cache brought up to date.
-    private mutating func encoded(_ request: WorkRequest) -> EncodedRequest {
+    /// The request's piece: the cached one where the change did not touch it, else one made of the
+    /// cached head and lines the change left alone and new bytes for the rest; the cache brought up
+    /// to date.
+    private mutating func encoded(_ request: WorkRequest, touched: ChangeRecord.Touch?) -> EncodedRequest {
         let previous = requestCache[request.id]
-        let sameFields = previous?.request.hasSameFields(as: request) ?? false
-        if sameFields, let previous, previous.request.tasks.sharesStorage(with: request.tasks) { return previous }
-        // The new piece as runs of the old one (unchanged tasks, with the separator before each) and
-        // new bytes (changed tasks), joined in one copy into its frozen storage.
+        if let previous, touched == nil { return previous }
+        let touched = touched ?? ChangeRecord.Touch()
+        // The new piece as runs of the old one (untouched head and tasks, with the separator before
+        // each) and new bytes (touched ones), joined in one copy into its frozen storage.
         var layout = PieceLayout()
-        if sameFields, let previous {
+        if let previous, !touched.fields {
             layout.reuse(0..<previous.headEnd)
         } else {
             var head: [UInt8] = []
@@ -109,37 +115,24 @@ package struct StateEncoder {
         let headEnd = layout.count
         var taskLines: [Range<Int>] = []
         taskLines.reserveCapacity(request.tasks.count)
-        var reusedEverything = sameFields && previous?.request.tasks.count == request.tasks.count
-        request.tasks.withUnsafeBufferPointer { tasks in
-            (previous?.request.tasks ?? []).withUnsafeBufferPointer { old in
-                for position in tasks.indices {
-                    let separator = position == 0 ? 1 : 2
-                    if let previous, position < old.count,
-                        WorkTask.equal(
-                            at: old.baseAddress.unsafelyUnwrapped + position,
-                            tasks.baseAddress.unsafelyUnwrapped + position)
-                    {
-                        let line = previous.taskLines[position]
-                        layout.reuse(line.lowerBound - separator..<line.upperBound)
-                        taskLines.append(layout.count - line.count..<layout.count)
-                    } else {
-                        reusedEverything = false
-                        var bytes: [UInt8] = position == 0 ? [0x0A] : [0x2C, 0x0A]
-                        Self.writeLine(tasks[position], into: &bytes)
-                        layout.add(bytes)
-                        taskLines.append(layout.count - (bytes.count - separator)..<layout.count)
-                    }
-                }
+        let old = previous?.taskLines ?? []
+        for (position, task) in request.tasks.enumerated() {
+            let separator = position == 0 ? 1 : 2
+            // Tasks only ever join at the end, so a task the change did not touch stands where it stood.
+            if position < old.count, !touched.tasks.contains(task.id) {
+                let line = old[position]
+                layout.reuse(line.lowerBound - separator..<line.upperBound)
+                taskLines.append(layout.count - line.count..<layout.count)
+            } else {
+                var bytes: [UInt8] = position == 0 ? [0x0A] : [0x2C, 0x0A]
+                Self.writeLine(task, into: &bytes)
+                layout.add(bytes)
+                taskLines.append(layout.count - (bytes.count - separator)..<layout.count)
             }
         }
-        let bytes: FrozenBytes
-        if reusedEverything, let previous {
-            bytes = previous.bytes
-        } else {
-            layout.add(Self.requestEnd)
-            bytes = layout.frozen(reusing: previous?.bytes)
-        }
-        let encoded = EncodedRequest(request: request, bytes: bytes, headEnd: headEnd, taskLines: taskLines)
+        layout.add(Self.requestEnd)
+        let encoded = EncodedRequest(
+            bytes: layout.frozen(reusing: previous?.bytes), headEnd: headEnd, taskLines: taskLines)
         requestCache[request.id] = encoded
         return encoded
     }

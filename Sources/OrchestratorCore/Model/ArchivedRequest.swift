@@ -17,7 +17,7 @@ extension OrchestratorState {
     /// runs, with those runs. The id counters stay, so ids are never reused.
     package mutating func takeFinished(before cutoff: Timestamp, at now: Timestamp) -> [ArchivedRequest] {
         var taken: [ArchivedRequest] = []
-        var keptRequests: [WorkRequest] = []
+        var requestIDs: Set<WorkRequest.ID> = []
         var runIDs: Set<WorkflowRun.ID> = []
         for request in requests {
             let run = request.workflowRun.flatMap { id in runs.first { $0.id == id } }
@@ -29,14 +29,12 @@ extension OrchestratorState {
                 }
             if finished {
                 taken.append(ArchivedRequest(request: request, runs: run.map { [$0] } ?? [], archivedAt: now))
+                requestIDs.insert(request.id)
                 if let run { runIDs.insert(run.id) }
-            } else {
-                keptRequests.append(request)
             }
         }
         guard !taken.isEmpty else { return [] }
-        requests = keptRequests
-        runs.removeAll { runIDs.contains($0.id) }
+        remove(requests: requestIDs, runs: runIDs)
         return taken
     }
 }

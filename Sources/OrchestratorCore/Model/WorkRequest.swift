@@ -66,21 +66,6 @@ package struct WorkRequest: Sendable, Equatable, Identifiable {
         tasks.firstIndex { $0.id == id }
     }
 
-    /// Every field, with the tasks compared in place (see `equalsInPlace`).
-    package static func == (lhs: WorkRequest, rhs: WorkRequest) -> Bool {
-        lhs.hasSameFields(as: rhs) && lhs.tasks.equalsInPlace(rhs.tasks)
-    }
-
-    /// Whether every field but the tasks is equal. A field added to this type must be added here too;
-    /// a test that changes each stored field in turn fails otherwise.
-    package func hasSameFields(as other: WorkRequest) -> Bool {
-        id == other.id && originalRequest == other.originalRequest && splitDetails == other.splitDetails
-            && status == other.status && approvalPolicy == other.approvalPolicy && approver == other.approver
-            && createdAt == other.createdAt
-            && updatedAt == other.updatedAt && completedAt == other.completedAt && completedBy == other.completedBy
-            && workflowRun == other.workflowRun && holdsLooseTasks == other.holdsLooseTasks
-    }
-
     /// How many live tasks are in each status.
     package var progress: [WorkTask.Status: Int] {
         var counts = Dictionary(uniqueKeysWithValues: WorkTask.Status.allCases.map { ($0, 0) })

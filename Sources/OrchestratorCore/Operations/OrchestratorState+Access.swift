@@ -40,8 +40,8 @@ extension OrchestratorState {
                 HistoryEntry(
                     at: now, actor: actor, action: action.historyAction, from: from, to: task.status, note: note))
         }
-        requests[requestIndex].tasks[taskIndex] = task
-        requests[requestIndex].updatedAt = now
+        replaceTask(at: requestIndex, taskIndex, with: task)
+        updateRequest(at: requestIndex) { $0.updatedAt = now }
         return (requestIndex, taskIndex, from)
     }
 

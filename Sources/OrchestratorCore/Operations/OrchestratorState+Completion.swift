@@ -72,10 +72,12 @@ extension OrchestratorState {
             unapproved[task.id] = task.status
         }
         guard unapproved.isEmpty else { throw .requestNotFinished(requestID, unapproved: unapproved) }
-        requests[index].status = .completed
-        requests[index].completedAt = now
-        requests[index].completedBy = actor
-        requests[index].updatedAt = now
+        updateRequest(at: index) { request in
+            request.status = .completed
+            request.completedAt = now
+            request.completedBy = actor
+            request.updatedAt = now
+        }
     }
 }
 
@@ -98,7 +100,9 @@ extension OrchestratorState {
         if mode == .agent { try requirePerson(decider, for: requestID) }
         guard requests[index].approver != mode else { return }
         if mode == .human, requests[index].approvalPolicy == .auto { throw .policyNeedsAgentApprover }
-        requests[index].approver = mode
-        requests[index].updatedAt = now
+        updateRequest(at: index) { request in
+            request.approver = mode
+            request.updatedAt = now
+        }
     }
 }

@@ -56,21 +56,21 @@ extension OrchestratorState {
                 }
             }
         }
-        var request = draft.requests[requestIndex]
-        let deleted = Set(request.tasks.filter(\.isDeleted).map(\.id))
-        for index in request.tasks.indices where !request.tasks[index].isDeleted {
-            let dropped = request.tasks[index].dependsOn.filter(deleted.contains)
+        let tasks = draft.requests[requestIndex].tasks
+        let deleted = Set(tasks.filter(\.isDeleted).map(\.id))
+        for index in tasks.indices where !tasks[index].isDeleted {
+            let dropped = tasks[index].dependsOn.filter(deleted.contains)
             guard !dropped.isEmpty else { continue }
-            request.tasks[index].dependsOn.removeAll(where: deleted.contains)
-            request.tasks[index].history.append(
-                HistoryEntry(
-                    at: now, actor: actor, action: .updated, from: request.tasks[index].status,
-                    to: request.tasks[index].status,
-                    note:
-                        "no longer waits for \(dropped.map(\.rawValue).joined(separator: ", ")), cancelled in the import"
-                ))
+            draft.updateTask(at: requestIndex, index) { task in
+                task.dependsOn.removeAll(where: deleted.contains)
+                task.history.append(
+                    HistoryEntry(
+                        at: now, actor: actor, action: .updated, from: task.status, to: task.status,
+                        note:
+                            "no longer waits for \(dropped.map(\.rawValue).joined(separator: ", ")), cancelled in the import"
+                    ))
+            }
         }
-        draft.requests[requestIndex] = request
         self = draft
         return id
     }

@@ -8,11 +8,11 @@ extension OrchestratorState {
         guard !originalRequest.isBlank else { throw .emptyField("originalRequest") }
         var draft = self
         let id = draft.makeRequestID()
-        draft.requests.append(
+        draft.appendRequest(
             WorkRequest(
                 id: id, originalRequest: originalRequest, splitDetails: splitDetails, approvalPolicy: policy,
                 approver: approver, createdAt: now, updatedAt: now))
-        try draft.appendTasks(drafts, to: draft.requests.count - 1, action: .planned, by: actor, at: now)
+        try draft.appendDrafts(drafts, to: draft.requests.count - 1, action: .planned, by: actor, at: now)
         self = draft
         return id
     }
@@ -33,13 +33,13 @@ extension OrchestratorState {
     ) throws(OrchestratorError) -> [WorkTask.ID] {
         let index = try activeRequestIndex(requestID)
         var draft = self
-        let ids = try draft.appendTasks(drafts, to: index, action: .added, by: actor, at: now)
+        let ids = try draft.appendDrafts(drafts, to: index, action: .added, by: actor, at: now)
         self = draft
         return ids
     }
 
     @discardableResult
-    private mutating func appendTasks(
+    private mutating func appendDrafts(
         _ drafts: [TaskDraft], to requestIndex: Int, action: HistoryEntry.Action, by actor: String, at now: Timestamp
     ) throws(OrchestratorError) -> [WorkTask.ID] {
         var ids: [WorkTask.ID] = []
@@ -52,6 +52,8 @@ extension OrchestratorState {
             ids.append(chosen)
         }
         let existing = Set(requests[requestIndex].tasks.map(\.id))
+        var added: [WorkTask] = []
+        added.reserveCapacity(drafts.count)
         for (position, draft) in drafts.enumerated() {
             let label = "Task \(position + 1) ('\(draft.title)')"
             guard !draft.title.isBlank else { throw .emptyField("tasks[\(position)].title") }
@@ -61,15 +63,15 @@ extension OrchestratorState {
                 let resolved = try Self.resolve(reference, label: label, ids: ids, drafts: drafts, existing: existing)
                 if !dependencies.contains(resolved) { dependencies.append(resolved) }
             }
-            noteOwner(of: ids[position], requests[requestIndex].id)
-            requests[requestIndex].tasks.append(
+            added.append(
                 WorkTask(
                     id: ids[position], title: draft.title, description: draft.description, dependsOn: dependencies,
                     priority: draft.priority, role: draft.role,
                     history: [HistoryEntry(at: now, actor: actor, action: action, from: nil, to: .pending)]))
         }
+        appendTasks(added, toRequestAt: requestIndex)
         try DependencyGraph.validate(requests[requestIndex].tasks)
-        requests[requestIndex].updatedAt = now
+        updateRequest(at: requestIndex) { $0.updatedAt = now }
         return ids
     }
 

@@ -20,7 +20,7 @@ extension OrchestratorState {
         let runID = makeRunID()
         let requestID = makeRequestID()
         let summary = definition.description.isBlank ? definition.title : definition.description
-        requests.append(
+        appendRequest(
             WorkRequest(
                 id: requestID, originalRequest: "Workflow \(definition.name) (\(runID))", splitDetails: summary,
                 approvalPolicy: .each, createdAt: now, updatedAt: now, workflowRun: runID))
@@ -28,7 +28,7 @@ extension OrchestratorState {
             id: runID, workflow: definition.name, requestID: requestID, currentStep: nil, currentTask: nil,
             context: context, startedBy: actor, createdAt: now, updatedAt: now)
         enter(start, run: &run, by: actor, at: now)
-        runs.append(run)
+        appendRun(run)
         return runID
     }
 
@@ -77,12 +77,14 @@ extension OrchestratorState {
             run.currentStep = nil
             run.currentTask = nil
             run.finishedAt = now
-            requests[requestIndex].status = .completed
-            requests[requestIndex].completedAt = now
-            requests[requestIndex].completedBy = "workflow \(id) (\(target))"
+            updateRequest(at: requestIndex) { request in
+                request.status = .completed
+                request.completedAt = now
+                request.completedBy = "workflow \(id) (\(target))"
+            }
         }
         run.updatedAt = now
-        runs[runIndex] = run
+        updateRun(at: runIndex) { $0 = run }
         return RunAdvance(
             left: step.name, outcome: report.status, target: nextDefinition.map { .step($0.name) } ?? target,
             finishedTask: taskID)
@@ -94,8 +96,10 @@ extension OrchestratorState {
     {
         guard let index = runIndex(id) else { throw .runNotFound(id) }
         guard runs[index].status == .running else { throw .runEnded(id, runs[index].status) }
-        runs[index].context.merge(updates)
-        runs[index].updatedAt = now
+        updateRun(at: index) { run in
+            run.context.merge(updates)
+            run.updatedAt = now
+        }
     }
 
     /// Adds the task recording a visit of `step`, in progress for `actor`, and points the run at it.
@@ -107,9 +111,8 @@ extension OrchestratorState {
             id: taskID, title: step.name, description: instructions, role: step.role,
             history: [HistoryEntry(at: now, actor: actor, action: .added, from: nil, to: .pending, note: note)])
         if let index = requestIndex(run.requestID) {
-            noteOwner(of: task.id, requests[index].id)
-            requests[index].tasks.append(task)
-            requests[index].updatedAt = now
+            appendTasks([task], toRequestAt: index)
+            updateRequest(at: index) { $0.updatedAt = now }
             // The run takes the step's task as any holder claims one: through the state machine.
             _ = try? perform(.claim, on: taskID, in: run.requestID, by: actor, at: now, allowingRuns: true) { task in
                 task.assignee = actor

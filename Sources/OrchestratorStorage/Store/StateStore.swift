@@ -34,10 +34,12 @@ package final class StateStore {
     /// The archive as last read, under the identity its file had then.
     private var archiveCache: (identity: FileIdentity?, requests: [ArchivedRequest])?
 
-    /// What a read found: the snapshot, and why it must not be written, if so.
+    /// What a read found: the snapshot, why it must not be written, if so, and whether it is the
+    /// document the encoder wrote last (so a change on it is encoded from its record alone).
     private struct Loaded {
         let snapshot: StateSnapshot
         let readOnly: StorageError?
+        var isEncoded = false
 
         static let empty = Loaded(
             snapshot: StateSnapshot(state: OrchestratorState(), revision: 0, readOnlyReason: nil), readOnly: nil)
@@ -75,8 +77,8 @@ package final class StateStore {
 
     /// Applies `change` under the lock and returns once the result is durable.
     ///
-    /// When `change` throws, nothing is written and memory is left as it was. When it leaves the state
-    /// equal to what it was, nothing is written either (a `get_next_task` that claims nothing).
+    /// When `change` throws, nothing is written and memory is left as it was. When it records no
+    /// change, nothing is written either (a `get_next_task` that claims nothing).
     package func change<Outcome>(
         _ change: (inout OrchestratorState) throws(OrchestratorError) -> Outcome
     ) throws(StoreFailure) -> (outcome: Outcome, snapshot: StateSnapshot) {
@@ -108,9 +110,10 @@ package final class StateStore {
         do { current = try load() } catch { throw .storage(error) }
         if let reason = current.readOnly { throw .storage(reason) }
         var state = current.snapshot.state
+        state.beginChange()
         let outcome: Outcome
         do { outcome = try change(&state) } catch { throw .refused(error) }
-        if state == current.snapshot.state { return (outcome, current.snapshot, nil) }
+        if state.changes.isEmpty { return (outcome, current.snapshot, nil) }
         // Finished work past its retention leaves with this change: archived and flushed first.
         if let policy = archivePolicy {
             let now = policy.clock.now()
@@ -120,7 +123,10 @@ package final class StateStore {
             }
         }
         let snapshot = StateSnapshot(state: state, revision: current.snapshot.revision + 1, readOnlyReason: nil)
-        let pieces = encoder.pieces(snapshot.state, revision: snapshot.revision)
+        // What the change touched is all that is encoded anew, when the state it changed is the
+        // document this encoder wrote; read from the file, it is encoded whole.
+        let pieces = encoder.pieces(
+            snapshot.state, revision: snapshot.revision, changes: current.isEncoded ? state.changes : nil)
         let result = FlushResult()
         pending = (BackgroundFlush(pieces, to: replacement), snapshot, result)
         handedOff = true
@@ -138,9 +144,10 @@ package final class StateStore {
         guard lstat(location.path, &info) != 0, errno == ENOENT else { return nil }
         let empty = Loaded.empty.snapshot
         var state = empty.state
+        state.beginChange()
         let outcome: Outcome
         do { outcome = try change(&state) } catch { throw .refused(error) }
-        return state == empty.state ? (outcome, empty) : nil
+        return state.changes.isEmpty ? (outcome, empty) : nil
     }
 
     /// Whether the state file exists; reads on a path without one say so instead of showing an
@@ -164,6 +171,8 @@ package final class StateStore {
         pending = nil
         defer { unlock() }
         if let failure = flush.wait() {
+            // The encoder holds the document that was not saved: it starts over from the file.
+            encoder = StateEncoder()
             result.settle(.writeFailed(path: location.path, reason: failure.description))
             return
         }
@@ -249,7 +258,7 @@ package final class StateStore {
     private func remember(_ snapshot: StateSnapshot) {
         var info = stat()
         let identity = stat(location.path, &info) == 0 ? FileIdentity(info) : nil
-        cache = (identity, Loaded(snapshot: snapshot, readOnly: nil))
+        cache = (identity, Loaded(snapshot: snapshot, readOnly: nil, isEncoded: true))
     }
 
     // MARK: - Locking

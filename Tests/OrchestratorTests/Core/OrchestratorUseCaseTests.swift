@@ -129,7 +129,7 @@ struct TaskLocationTests {
                 policy: .each, by: "t", at: now)
         }
         #expect(state.locate(WorkTask.ID("task-6"))! == (2, 1))
-        state.requests[0].tasks.append(WorkTask(id: WorkTask.ID("hand-made"), title: "H", description: "h"))
+        state.appendTasks([WorkTask(id: WorkTask.ID("hand-made"), title: "H", description: "h")], toRequestAt: 0)
         #expect(state.locate(WorkTask.ID("hand-made"))! == (0, 2))
         #expect(state.locate(WorkTask.ID("nowhere")) == nil)
     }

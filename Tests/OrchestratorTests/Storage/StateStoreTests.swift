@@ -190,11 +190,13 @@ struct StateStoreTests {
         let plain = try SchedulingTests.plan(&state, [SchedulingTests.draft("a")])
         let full = try SchedulingTests.plan(&state, [SchedulingTests.draft("b")])
         let index = try #require(state.requestIndex(full))
-        state.requests[index].splitDetails = odd
-        state.requests[index].completedAt = now
-        state.requests[index].completedBy = odd
-        state.requests[index].workflowRun = WorkflowRun.ID("run-1")
-        state.requests[index].holdsLooseTasks = true
+        state.updateRequest(at: index) { request in
+            request.splitDetails = odd
+            request.completedAt = now
+            request.completedBy = odd
+            request.workflowRun = WorkflowRun.ID("run-1")
+            request.holdsLooseTasks = true
+        }
         for id in [plain, full] {
             let request = try #require(state.requests.first { $0.id == id })
             var direct: [UInt8] = []
@@ -211,30 +213,49 @@ struct StateStoreTests {
                 + #","requests":["#.utf8)
     }
 
-    /// A request whose tasks are equal but not the same storage (as after reading the file again)
-    /// is written as before, and a change at either end of a plan is seen.
-    @Test func theEncoderWritesEqualTasksFromNewStorageAsBefore() throws {
+    /// The document the encoder writes from a change's record: what it would write for the whole
+    /// state afresh (`pieces` with the record, joined).
+    static func recorded(_ encoder: inout StateEncoder, _ state: OrchestratorState, revision: Int) -> [UInt8] {
+        var document: [UInt8] = []
+        for piece in encoder.pieces(state, revision: revision, changes: state.changes) {
+            piece.withUnsafeBytes { document.append(contentsOf: $0) }
+        }
+        return document
+    }
+
+    /// The whole document, encoded afresh.
+    static func fresh(_ state: OrchestratorState, revision: Int) -> [UInt8] {
+        var encoder = StateEncoder()
+        return encoder.encode(state, revision: revision)
+    }
+
+    /// A state read from the file is encoded whole (its record says nothing of the encoder's last
+    /// document), and a change to it afterwards from its record alone.
+    @Test func aStateReadFromTheFileIsEncodedWholeThenFromItsRecord() throws {
         var state = OrchestratorState()
         let request = try SchedulingTests.plan(&state, (1...4).map { SchedulingTests.draft("t\($0)") })
         var encoder = StateEncoder()
         let first = encoder.encode(state, revision: 1)
-        let reread = try StateDecoder.decode(JSONParser.parse(first)).state
+        var reread = try StateDecoder.decode(JSONParser.parse(first)).state
         #expect(encoder.encode(reread, revision: 1) == first)
-        try state.update(WorkTask.ID("task-1"), in: request, changes: .init(title: "first"), by: "t", at: now)
-        try state.update(WorkTask.ID("task-4"), in: request, changes: .init(title: "last"), by: "t", at: now)
-        var fresh = StateEncoder()
-        #expect(encoder.encode(state, revision: 2) == fresh.encode(state, revision: 2))
+        reread.beginChange()
+        try reread.update(WorkTask.ID("task-1"), in: request, changes: .init(title: "first"), by: "t", at: now)
+        try reread.update(WorkTask.ID("task-4"), in: request, changes: .init(title: "last"), by: "t", at: now)
+        #expect(Self.recorded(&encoder, reread, revision: 2) == Self.fresh(reread, revision: 2))
     }
 
-    /// Random changes to random tasks of two plans, a few at a time: after each round the cached
-    /// encoding is byte for byte a fresh one (the pieces are runs of the old bytes and new lines).
+    /// Random changes to random tasks of two plans, a few at a time: after each round the document
+    /// written from the round's record is byte for byte a fresh one (the pieces are runs of the old
+    /// bytes and new lines).
     @Test func theEncoderMatchesAFreshEncodeThroughRandomChanges() throws {
         var state = OrchestratorState()
         let first = try SchedulingTests.plan(&state, (1...30).map { SchedulingTests.draft("a\($0)") })
         let second = try SchedulingTests.plan(&state, (1...5).map { SchedulingTests.draft("b\($0)") })
         var encoder = StateEncoder()
+        _ = encoder.encode(state, revision: 0)
         var generator = SystemRandomNumberGenerator()
         for round in 1...60 {
+            state.beginChange()
             for _ in 0..<Int.random(in: 0...3, using: &generator) {
                 let request = Bool.random(using: &generator) ? first : second
                 let tasks = try #require(state.requests.first { $0.id == request }).tasks
@@ -245,10 +266,9 @@ struct StateStoreTests {
                 _ = try state.addTasks([SchedulingTests.draft("new \(round)")], to: second, by: "t", at: now)
             }
             if round % 11 == 0, let index = state.requestIndex(first) {
-                state.requests[index].splitDetails = "r\(round)"
+                state.updateRequest(at: index) { $0.splitDetails = "r\(round)" }
             }
-            var fresh = StateEncoder()
-            #expect(encoder.encode(state, revision: round) == fresh.encode(state, revision: round))
+            #expect(Self.recorded(&encoder, state, revision: round) == Self.fresh(state, revision: round))
         }
     }
 
@@ -256,15 +276,16 @@ struct StateStoreTests {
     @Test func theEncoderForgetsRequestsThatLeftTheStore() throws {
         var state = OrchestratorState()
         let kept = try SchedulingTests.plan(&state, [SchedulingTests.draft("a")])
-        _ = try SchedulingTests.plan(&state, [SchedulingTests.draft("b")])
+        let gone = try SchedulingTests.plan(&state, [SchedulingTests.draft("b")])
         var encoder = StateEncoder()
         _ = encoder.encode(state, revision: 1)
         #expect(encoder.cachedRequestCount == 2)
-        state.requests.removeAll { $0.id != kept }
-        let document = encoder.encode(state, revision: 2)
-        #expect(encoder.cachedRequestCount == 1)
-        var fresh = StateEncoder()
-        #expect(document == fresh.encode(state, revision: 2))
+        state.beginChange()
+        state.remove(requests: [gone], runs: [])
+        #expect(state.changes.membership && !state.changes.isEmpty)
+        let document = Self.recorded(&encoder, state, revision: 2)
+        #expect(encoder.cachedRequestCount == 1 && state.requests.map(\.id) == [kept])
+        #expect(document == Self.fresh(state, revision: 2))
     }
 
     @Test func theEncoderFollowsChangesAnywhereInAPlanAndInTheRequestItself() throws {
@@ -272,39 +293,42 @@ struct StateStoreTests {
         let request = try SchedulingTests.plan(&state, (1...5).map { SchedulingTests.draft("t\($0)") })
         var encoder = StateEncoder()
         _ = encoder.encode(state, revision: 1)
+        state.beginChange()
         try state.update(WorkTask.ID("task-3"), in: request, changes: .init(title: "middle"), by: "t", at: now)
-        #expect(try StateDecoder.decode(JSONParser.parse(encoder.encode(state, revision: 2))).state == state)
+        let second = Self.recorded(&encoder, state, revision: 2)
+        #expect(try StateDecoder.decode(JSONParser.parse(second)).state == state)
+        state.beginChange()
         try state.delete(WorkTask.ID("task-5"), in: request, by: "t", at: now)
         _ = try state.addTasks([SchedulingTests.draft("t6")], to: request, by: "t", at: now)
-        #expect(try StateDecoder.decode(JSONParser.parse(encoder.encode(state, revision: 3))).state == state)
+        #expect(try StateDecoder.decode(JSONParser.parse(Self.recorded(&encoder, state, revision: 3))).state == state)
         let index = try #require(state.requestIndex(request))
-        state.requests[index].splitDetails = "now split"
-        let incremental = encoder.encode(state, revision: 4)
-        var fresh = StateEncoder()
-        #expect(incremental == fresh.encode(state, revision: 4))
+        state.beginChange()
+        state.updateRequest(at: index) { $0.splitDetails = "now split" }
+        let incremental = Self.recorded(&encoder, state, revision: 4)
+        #expect(incremental == Self.fresh(state, revision: 4))
         #expect(try StateDecoder.decode(JSONParser.parse(incremental)).state == state)
     }
 
-    /// `WorkTask.equal(at:_:)` spells out every field to compare tasks where they are stored (the
-    /// encoder and `==` of a request use it); a field left out would make a changed task look
-    /// unchanged, and its old line would be written again.
-    @Test func inPlaceTaskEqualityNoticesAChangeInEveryField() {
+    /// A change to any field of a task is recorded for that task alone and written: the encoder
+    /// copies the line of every task the record does not name, so a change left out of the record
+    /// would leave an old line in the file.
+    @Test func aChangeToAnyFieldOfATaskIsRecordedAndWritten() throws {
         let at = Timestamp(millisecondsSince1970: 1_795_251_600_000)
-        let task = WorkTask(
-            id: "task-1", title: "Title", description: "Description", dependsOn: ["task-0"], role: "tester",
-            history: [HistoryEntry(at: at, actor: "a", action: .planned, from: nil, to: .pending, note: nil)])
+        var state = OrchestratorState()
+        let request = try SchedulingTests.plan(&state, [SchedulingTests.draft("a"), SchedulingTests.draft("b")])
+        let task = state.requests[0].tasks[1]
         let changes: [String: (inout WorkTask) -> Void] = [
             "id": {
                 $0 = WorkTask(
-                    id: "task-2", title: $0.title, description: $0.description, dependsOn: $0.dependsOn,
+                    id: "task-9", title: $0.title, description: $0.description, dependsOn: $0.dependsOn,
                     role: $0.role, history: $0.history)
             },
             "title": { $0.title += "!" },
             "description": { $0.description += "!" },
             "status": { $0.status = .inProgress },
-            "dependsOn": { $0.dependsOn = [] },
+            "dependsOn": { $0.dependsOn = ["task-1"] },
             "priority": { $0.priority = .high },
-            "role": { $0.role = nil },
+            "role": { $0.role = "tester" },
             "assignee": { $0.assignee = "agent" },
             "claimExpiresAt": { $0.claimExpiresAt = at },
             "completedDetails": { $0.completedDetails = "done" },
@@ -316,22 +340,26 @@ struct StateStoreTests {
             },
         ]
         #expect(Set(Mirror(reflecting: task).children.compactMap(\.label)) == Set(changes.keys))
-        // An equal task built on its own, not a copy of the first.
-        let twin = WorkTask(
-            id: WorkTask.ID(String("task-1".reversed().reversed())), title: "Title", description: "Description",
-            dependsOn: ["task-0"], role: "tester",
-            history: [HistoryEntry(at: at, actor: "a", action: .planned, from: nil, to: .pending, note: nil)])
-        #expect([task].equalsInPlace([twin]))
         for (field, change) in changes {
-            var changed = task
-            change(&changed)
-            #expect(![task].equalsInPlace([changed]), "a change of \(field) went unnoticed")
-            #expect(![task, task].equalsInPlace([task, changed]), "a change of \(field) went unnoticed")
+            var changed = state
+            var encoder = StateEncoder()
+            _ = encoder.encode(changed, revision: 1)
+            changed.beginChange()
+            changed.updateTask(at: 0, 1, change)
+            #expect(changed.changes.requests[request]?.tasks.count == 1, "a change of \(field) went unrecorded")
+            #expect(
+                Self.recorded(&encoder, changed, revision: 2) == Self.fresh(changed, revision: 2),
+                "a change of \(field) was not written")
         }
+        // Writing what is already there records nothing.
+        state.beginChange()
+        state.updateTask(at: 0, 1) { $0.title = task.title }
+        state.updateRequest(at: 0) { $0.updatedAt = $0.updatedAt }
+        #expect(state.changes.isEmpty)
     }
 
-    /// `WorkRequest` and `OrchestratorState` spell out `==` to compare tasks in place; a field left out
-    /// would make a real change look like none, and nothing would be saved.
+    /// `OrchestratorState` spells out `==` (its value, not its bookkeeping); a field left out would make
+    /// two different states look equal.
     @Test func equalityNoticesAChangeInEveryField() throws {
         var state = OrchestratorState()
         let id = try SchedulingTests.plan(&state, [SchedulingTests.draft("a"), SchedulingTests.draft("b")])
@@ -369,27 +397,37 @@ struct StateStoreTests {
             #expect(changed != request, "a change of \(field) went unnoticed")
         }
         let stateChanges: [String: (inout OrchestratorState) -> Void] = [
-            "requests": { $0.requests[0].tasks[0].status = .done },
+            "requests": { $0.updateTask(at: 0, 0) { $0.status = .done } },
             "runs": {
-                $0.runs.append(
+                $0.appendRun(
                     WorkflowRun(
                         id: WorkflowRun.ID("run-1"), workflow: "w", requestID: id, currentStep: nil, currentTask: nil,
                         context: WorkflowContext([:]),
                         startedBy: "t", createdAt: later, updatedAt: later))
             },
-            "nextRequestNumber": { $0.nextRequestNumber += 1 },
-            "nextTaskNumber": { $0.nextTaskNumber += 1 },
-            "nextRunNumber": { $0.nextRunNumber += 1 },
+            "nextRequestNumber": { $0 = Self.counted($0, requests: 1) },
+            "nextTaskNumber": { $0 = Self.counted($0, tasks: 1) },
+            "nextRunNumber": { $0 = Self.counted($0, runs: 1) },
         ]
-        // `taskOwners` is derived (a hint for finding tasks, rebuilt from the requests), not state.
+        // `taskOwners` is derived (a hint for finding tasks, rebuilt from the requests) and `changes`
+        // records the change under way: neither is the state's value.
         #expect(
-            Set(Mirror(reflecting: state).children.compactMap(\.label)).subtracting(["taskOwners"])
+            Set(Mirror(reflecting: state).children.compactMap(\.label)).subtracting(["taskOwners", "changes"])
                 == Set(stateChanges.keys))
         for (field, change) in stateChanges {
             var changed = state
             change(&changed)
             #expect(changed != state, "a change of \(field) went unnoticed")
         }
+    }
+
+    /// The same state with its counters moved on.
+    static func counted(_ state: OrchestratorState, requests: Int = 0, tasks: Int = 0, runs: Int = 0)
+        -> OrchestratorState
+    {
+        OrchestratorState(
+            requests: state.requests, runs: state.runs, nextRequestNumber: state.nextRequestNumber + requests,
+            nextTaskNumber: state.nextTaskNumber + tasks, nextRunNumber: state.nextRunNumber + runs)
     }
 
     // MARK: - Files that must not be overwritten

@@ -16,7 +16,9 @@ extension Orchestrator {
                 requestID = try state.openRequest(
                     originalRequest: OrchestratorState.looseTaskRequestText, splitDetails: nil, policy: policy,
                     approver: approver, by: actor, at: now)
-                if let index = state.requestIndex(requestID) { state.requests[index].holdsLooseTasks = true }
+                if let index = state.requestIndex(requestID) {
+                    state.updateRequest(at: index) { $0.holdsLooseTasks = true }
+                }
             }
             for dependency in dependencies where state.locate(WorkTask.ID(dependency)) == nil {
                 throw .unknownDependency(dependency, of: "Task \(id)")
