@@ -116,16 +116,19 @@ package struct StateEncoder {
         var taskLines: [Range<Int>] = []
         taskLines.reserveCapacity(request.tasks.count)
         let old = previous?.taskLines ?? []
-        for (position, task) in request.tasks.enumerated() {
+        let tasks = request.tasks
+        // By position, reading only a task's id where it lies: a copy of each task would cost a retain
+        // and a release per field.
+        for position in tasks.indices {
             let separator = position == 0 ? 1 : 2
             // Tasks only ever join at the end, so a task the change did not touch stands where it stood.
-            if position < old.count, !touched.tasks.contains(task.id) {
+            if position < old.count, touched.tasks.isEmpty || !touched.tasks.contains(tasks[position].id) {
                 let line = old[position]
                 layout.reuse(line.lowerBound - separator..<line.upperBound)
                 taskLines.append(layout.count - line.count..<layout.count)
             } else {
                 var bytes: [UInt8] = position == 0 ? [0x0A] : [0x2C, 0x0A]
-                Self.writeLine(task, into: &bytes)
+                Self.writeLine(tasks[position], into: &bytes)
                 layout.add(bytes)
                 taskLines.append(layout.count - (bytes.count - separator)..<layout.count)
             }
