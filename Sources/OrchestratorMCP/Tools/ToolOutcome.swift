@@ -20,6 +20,12 @@ package struct ToolOutput {
     /// The result's `_meta`, when it has one (an MCP App to show it with).
     package var meta: [String: JSONValue] = [:]
 
+    /// A result made of declared fields (`ResultField`); a member without a value is left out.
+    package init(fields: [ResultMember?], text: String) {
+        self.init(structured: ResultFields.object(fields), text: text)
+    }
+
+    /// A result a typed report or view wrote whole, with the schema it declares beside it.
     package init(structured: JSONValue, text: String) {
         self.structured = structured
         self.text = text

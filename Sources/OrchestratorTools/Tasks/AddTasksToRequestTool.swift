@@ -14,11 +14,13 @@ package struct AddTasksToRequestTool: OrchestratorTool {
     package let taskmanagerStatus: String? = "task_added"
     package let annotations = ToolAnnotations.change
     package let inputSchema = ToolArguments.schema(CommonArguments.requestID, CommonArguments.tasks)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["requestId": ["type": "string"], "added": TaskView.idListSchema, "request": RequestView.schema],
-        "required": ["requestId", "added", "request"],
-    ]
+    /// The tool's result fields.
+    enum Fields {
+        static let added = Field.strings("added", required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(
+        RequestView.Result.requestId, Fields.added, RequestView.Result.request)
 
     package init() {}
 
@@ -33,9 +35,9 @@ package struct AddTasksToRequestTool: OrchestratorTool {
         let text = "Added \(TaskResult.list(added)) to \(requestID).\n\n" + ProgressTable.markdown(request)
         return .complete(
             ToolOutput(
-                structured: [
-                    "requestId": .string(requestID.rawValue), "added": .array(added.map { .string($0.rawValue) }),
-                    "request": RequestView.json(request),
+                fields: [
+                    RequestView.Result.requestId(requestID.rawValue), Fields.added(added.map(\.rawValue)),
+                    RequestView.Result.request(RequestView.json(request)),
                 ],
                 text: text))
     }

@@ -14,7 +14,7 @@ package struct ApproveRequestCompletionTool: OrchestratorTool {
     package let taskmanagerStatus: String? = "request_approved_complete"
     package let annotations = ToolAnnotations.change
     package let inputSchema = ToolArguments.schema(CommonArguments.requestID, Argument.waitSeconds)
-    package let outputSchema = RequestView.resultSchema
+    package let outputSchema = RequestView.Result.schema
 
     package init() {}
 
@@ -57,8 +57,8 @@ package struct ApproveRequestCompletionTool: OrchestratorTool {
     }
 
     private static func completed(_ request: WorkRequest, by approver: String) -> ToolOutput {
-        ToolOutput(
-            structured: ["requestId": .string(request.id.rawValue), "request": RequestView.json(request)],
+        RequestView.Result.output(
+            request,
             text: "Request \(request.id) is completed (approved by \(approver)); it accepts no further changes.\n\n"
                 + ProgressTable.markdown(request))
     }

@@ -16,13 +16,17 @@ package struct ApproveTaskCompletionTool: OrchestratorTool {
     package let annotations = ToolAnnotations.change
     package let inputSchema = ToolArguments.schema(
         CommonArguments.requestID, CommonArguments.taskID, Argument.waitSeconds)
-    package var outputSchema: JSONValue {
-        TaskResult.schema(
-            extra: [
-                "decision": ["type": "string", "enum": ["approved", "rejected"]], "unlocked": TaskView.idListSchema,
-            ],
-            required: ["decision", "unlocked"])
+    /// The tool's own result fields, beside the task's.
+    enum Fields {
+        static let decision = Field.choice("decision", Decision.self, required: true)
     }
+
+    /// What the person or agent decided.
+    enum Decision: String, CaseIterable, Sendable {
+        case approved, rejected
+    }
+
+    package let outputSchema = TaskResult.schema(Fields.decision, TaskResult.Fields.unlocked)
 
     package init() {}
 
@@ -86,7 +90,7 @@ package struct ApproveTaskCompletionTool: OrchestratorTool {
         TaskResult.output(
             headline: "The person rejected task \(taskID): \(feedback)", task: taskID, in: requestID,
             state: state,
-            extra: ["decision": "rejected", "unlocked": []],
+            extra: [Fields.decision(.rejected), TaskResult.Fields.unlocked([])],
             next: "It is back in progress; get_next_task hands it out again with the feedback.")
     }
 
@@ -97,7 +101,7 @@ package struct ApproveTaskCompletionTool: OrchestratorTool {
         TaskResult.output(
             headline: "Task \(taskID) is approved by \(approver). Unlocked: \(TaskResult.list(unlocked)).",
             task: taskID, in: requestID, state: state,
-            extra: ["decision": "approved", "unlocked": .array(unlocked.map { .string($0.rawValue) })],
+            extra: [Fields.decision(.approved), TaskResult.Fields.unlocked(unlocked.map(\.rawValue))],
             next: state.isFullyApproved(requestID)
                 ? "Every task of \(requestID) is approved: call approve_request_completion with requestId \(requestID) to close it."
                 : "Call get_next_task for the next task.")

@@ -13,7 +13,7 @@ package struct DeleteTaskTool: OrchestratorTool {
     package let taskmanagerStatus: String? = "task_deleted"
     package let annotations = ToolAnnotations.removal
     package let inputSchema = ToolArguments.schema(CommonArguments.requestID, CommonArguments.taskID)
-    package var outputSchema: JSONValue { TaskResult.schema() }
+    package let outputSchema = TaskResult.schema()
 
     package init() {}
 

@@ -21,28 +21,28 @@ package struct GetNextTaskTool: OrchestratorTool {
             "requestId", Argument.text(description: "Only hand out tasks of this request."))
     }
     package let inputSchema = ToolArguments.schema(Arguments.scope, CommonArguments.instanceID, Argument.waitSeconds)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "status": ["type": "string", "enum": .array(Status.allCases.map { .string($0.rawValue) })],
-            "requestId": ["type": "string"],
-            "task": TaskView.schema,
-            "awaitingApproval": TaskView.idListSchema,
-            "inProgress": TaskView.idListSchema,
-            "stuck": [
-                "type": "array",
-                "description": "Tasks that can never start: they depend on tasks the request does not have.",
-                "items": [
-                    "type": "object",
-                    "properties": ["taskId": ["type": "string"], "missing": TaskView.idListSchema],
-                    "required": ["taskId", "missing"],
-                ],
-            ],
-            "request": RequestView.schema,
-            "roleGuidance": ["type": "string", "description": "The text of the task's role file, when it has a role."],
-        ],
-        "required": ["status"],
-    ]
+    /// The tool's result fields.
+    enum Fields {
+        static let status = Field.choice("status", Status.self, required: true)
+        static let requestId = Field.string("requestId")
+        static let task = Field.value("task", TaskView.schema)
+        static let awaitingApproval = Field.strings("awaitingApproval")
+        static let inProgress = Field.strings("inProgress")
+        static let stuck = Field.list(
+            "stuck",
+            of: [
+                "type": "object",
+                "properties": ["taskId": ["type": "string"], "missing": TaskView.idListSchema],
+                "required": ["taskId", "missing"],
+            ], description: "Tasks that can never start: they depend on tasks the request does not have.")
+        static let request = Field.value("request", RequestView.schema)
+        static let roleGuidance = Field.string(
+            "roleGuidance", description: "The text of the task's role file, when it has a role.")
+    }
+
+    package let outputSchema = ResultFields.schema(
+        Fields.status, Fields.requestId, Fields.task, Fields.awaitingApproval, Fields.inProgress, Fields.stuck,
+        Fields.request, Fields.roleGuidance)
 
     /// What the call did, as `status` reports it.
     enum Status: String, CaseIterable {
@@ -71,7 +71,7 @@ package struct GetNextTaskTool: OrchestratorTool {
                 break
             }
         }
-        var structured: [String: JSONValue] = [:]
+        var fields: [ResultMember?] = []
         let status: Status
         let requestID: WorkRequest.ID?
         var lines: [String] = []
@@ -83,17 +83,17 @@ package struct GetNextTaskTool: OrchestratorTool {
             requestID = request
             let found = state.locate(task).map { state.requests[$0.request].tasks[$0.task] }
             if let found {
-                structured["task"] = TaskView.json(found, detailed: true)
+                fields.append(Fields.task(TaskView.json(found, detailed: true)))
                 lines.append(Self.describe(found, in: request, resumed: resumed))
                 if let role = found.role.flatMap(invocation.workflows.role(named:)) {
-                    structured["roleGuidance"] = .string(role.guidance)
+                    fields.append(Fields.roleGuidance(role.guidance))
                     lines.append("## Role: \(role.name)\n\n\(role.guidance)")
                 }
             }
         case .awaitingApproval(let request, let tasks):
             status = .awaitingApproval
             requestID = request
-            structured["awaitingApproval"] = .array(tasks.map { .string($0.rawValue) })
+            fields.append(Fields.awaitingApproval(tasks.map(\.rawValue)))
             let them = tasks.count == 1 ? "it" : "them"
             let approver =
                 HumanApproval.personDecides(request, in: state, invocation)
@@ -116,17 +116,21 @@ package struct GetNextTaskTool: OrchestratorTool {
         case .waiting(let request, let inProgress):
             status = .waiting
             requestID = request
-            structured["inProgress"] = .array(inProgress.map { .string($0.rawValue) })
+            fields.append(Fields.inProgress(inProgress.map(\.rawValue)))
             lines.append(
                 "Nothing can start yet: \(TaskResult.list(inProgress)) \(inProgress.count == 1 ? "is" : "are") in progress with other holders, and the remaining tasks depend on them. Call again later."
             )
         case .stuck(let request, let dangling):
             status = .stuck
             requestID = request
-            structured["stuck"] = .array(
-                dangling.map {
-                    ["taskId": .string($0.task.rawValue), "missing": .array($0.missing.map { .string($0.rawValue) })]
-                })
+            fields.append(
+                Fields.stuck(
+                    dangling.map {
+                        [
+                            "taskId": .string($0.task.rawValue),
+                            "missing": .array($0.missing.map { .string($0.rawValue) }),
+                        ]
+                    }))
             lines.append(
                 "Nothing can start in \(request): " + dangling.map(\.description).joined(separator: "; ")
                     + " (update_task with a new dependsOn, or delete_task).")
@@ -138,13 +142,12 @@ package struct GetNextTaskTool: OrchestratorTool {
                     ? "There are no active requests. Plan one with request_planning."
                     : "Request \(scope!) has nothing to hand out.")
         }
-        structured["status"] = .string(status.rawValue)
+        fields.append(Fields.status(status))
         if let requestID, let request = try? state.request(requestID) {
-            structured["requestId"] = .string(requestID.rawValue)
-            structured["request"] = RequestView.json(request)
+            fields += [Fields.requestId(requestID.rawValue), Fields.request(RequestView.json(request))]
             lines.append(ProgressTable.markdown(request))
         }
-        var output = ToolOutput(structured: .object(structured), text: lines.joined(separator: "\n\n"))
+        var output = ToolOutput(fields: fields, text: lines.joined(separator: "\n\n"))
         output.meta = meta
         return .complete(output)
     }

@@ -20,14 +20,14 @@ package struct ListRequestsTool: OrchestratorTool {
         static let cursor = Argument.optionalString("cursor")
     }
     package let inputSchema = ToolArguments.schema(Arguments.status, Arguments.archived, Arguments.cursor)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "requests": ["type": "array", "items": RequestView.schema],
-            "nextCursor": ["type": "string", "description": "More requests follow: call again with this cursor."],
-        ],
-        "required": ["requests"],
-    ]
+    /// The tool's result fields.
+    enum Fields {
+        static let requests = Field.list("requests", of: RequestView.schema, required: true)
+        static let nextCursor = Field.string(
+            "nextCursor", description: "More requests follow: call again with this cursor.")
+    }
+
+    package let outputSchema = ResultFields.schema(Fields.requests, Fields.nextCursor)
 
     /// Requests per page: a year of archived work stays readable one page at a time.
     static let pageSize = 50
@@ -66,13 +66,14 @@ package struct ListRequestsTool: OrchestratorTool {
             requests.isEmpty
             ? "No \(filter.map { "\($0.rawValue) " } ?? "")requests. Plan one with request_planning."
             : lines.joined(separator: "\n")
-        var structured: [String: JSONValue] = [
-            "requests": .array(requests.map { RequestView.json($0, withTasks: false) })
-        ]
         if let nextCursor {
-            structured["nextCursor"] = .string(nextCursor)
             text += "\n\nMore requests follow: call list_requests again with cursor \(nextCursor)."
         }
-        return .complete(ToolOutput(structured: .object(structured), text: text))
+        return .complete(
+            ToolOutput(
+                fields: [
+                    Fields.requests(requests.map { RequestView.json($0, withTasks: false) }),
+                    Fields.nextCursor(ifAny: nextCursor),
+                ], text: text))
     }
 }

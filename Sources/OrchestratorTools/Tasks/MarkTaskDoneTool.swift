@@ -20,11 +20,12 @@ package struct MarkTaskDoneTool: OrchestratorTool {
     }
     package let inputSchema = ToolArguments.schema(
         CommonArguments.requestID, CommonArguments.taskID, Arguments.details, CommonArguments.instanceID)
-    package var outputSchema: JSONValue {
-        TaskResult.schema(
-            extra: ["unlocked": TaskView.idListSchema, "autoApproved": ["type": "boolean"]],
-            required: ["unlocked", "autoApproved"])
+    /// The tool's own result fields, beside the task's.
+    enum Fields {
+        static let autoApproved = Field.flag("autoApproved", required: true)
     }
+
+    package let outputSchema = TaskResult.schema(TaskResult.Fields.unlocked, Fields.autoApproved)
 
     package init() {}
 
@@ -57,8 +58,8 @@ package struct MarkTaskDoneTool: OrchestratorTool {
                 headline: "Task \(taskID) is done. Unlocked: \(TaskResult.list(effect.unlocked)).",
                 task: taskID, in: requestID, state: state,
                 extra: [
-                    "unlocked": .array(effect.unlocked.map { .string($0.rawValue) }),
-                    "autoApproved": .bool(effect.autoApproved),
+                    TaskResult.Fields.unlocked(effect.unlocked.map(\.rawValue)),
+                    Fields.autoApproved(effect.autoApproved),
                 ],
                 next: next))
     }

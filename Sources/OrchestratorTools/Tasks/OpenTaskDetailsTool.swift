@@ -17,17 +17,14 @@ package struct OpenTaskDetailsTool: OrchestratorTool {
             "requestId", Argument.text(description: "The task's request (optional)."))
     }
     package let inputSchema = ToolArguments.schema(Arguments.scope, CommonArguments.taskID)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "requestId": ["type": "string"],
-            "requestStatus": [
-                "type": "string", "enum": .array(WorkRequest.Status.allCases.map { .string($0.rawValue) }),
-            ],
-            "task": TaskView.schema,
-        ],
-        "required": ["requestId", "requestStatus", "task"],
-    ]
+    /// The tool's result fields.
+    enum Fields {
+        static let requestId = Field.string("requestId", required: true)
+        static let requestStatus = Field.choice("requestStatus", WorkRequest.Status.self, required: true)
+        static let task = Field.value("task", TaskView.schema, required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(Fields.requestId, Fields.requestStatus, Fields.task)
 
     package init() {}
 
@@ -76,10 +73,9 @@ package struct OpenTaskDetailsTool: OrchestratorTool {
         }
         return .complete(
             ToolOutput(
-                structured: [
-                    "requestId": .string(request.id.rawValue),
-                    "requestStatus": .string(request.status.rawValue),
-                    "task": TaskView.json(task, detailed: true, history: true),
+                fields: [
+                    Fields.requestId(request.id.rawValue), Fields.requestStatus(request.status),
+                    Fields.task(TaskView.json(task, detailed: true, history: true)),
                 ],
                 text: lines.joined(separator: "\n")))
     }

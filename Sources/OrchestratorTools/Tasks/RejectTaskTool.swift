@@ -20,7 +20,7 @@ package struct RejectTaskTool: OrchestratorTool {
     }
     package let inputSchema = ToolArguments.schema(
         CommonArguments.requestID, CommonArguments.taskID, Arguments.feedback)
-    package var outputSchema: JSONValue { TaskResult.schema() }
+    package let outputSchema = TaskResult.schema()
 
     package init() {}
 

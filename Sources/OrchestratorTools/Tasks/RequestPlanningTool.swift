@@ -24,7 +24,7 @@ package struct RequestPlanningTool: OrchestratorTool {
     }
     package let inputSchema = ToolArguments.schema(
         Arguments.originalRequest, Arguments.splitDetails, CommonArguments.tasks, Arguments.approvalPolicy)
-    package let outputSchema = RequestView.resultSchema
+    package let outputSchema = RequestView.Result.schema
 
     package init() {}
 
@@ -45,8 +45,6 @@ package struct RequestPlanningTool: OrchestratorTool {
 
             Next: call get_next_task with requestId \(id) to take the first task.
             """
-        return .complete(
-            ToolOutput(
-                structured: ["requestId": .string(id.rawValue), "request": RequestView.json(request)], text: text))
+        return .complete(RequestView.Result.output(request, text: text))
     }
 }

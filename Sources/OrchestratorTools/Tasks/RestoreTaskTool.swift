@@ -13,7 +13,7 @@ package struct RestoreTaskTool: OrchestratorTool {
     package let taskmanagerStatus: String? = "task_restored"
     package let annotations = ToolAnnotations.change
     package let inputSchema = ToolArguments.schema(CommonArguments.requestID, CommonArguments.taskID)
-    package var outputSchema: JSONValue { TaskResult.schema() }
+    package let outputSchema = TaskResult.schema()
 
     package init() {}
 

@@ -16,24 +16,24 @@ package struct SearchTasksTool: OrchestratorTool {
         static let query = Argument.string("query")
     }
     package let inputSchema = ToolArguments.schema(Arguments.query)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "matches": [
-                "type": "array",
-                "items": [
-                    "type": "object",
-                    "properties": [
-                        "requestId": ["type": "string"], "taskId": ["type": "string"], "title": ["type": "string"],
-                        "status": ["type": "string"], "archived": ["type": "boolean"], "field": ["type": "string"],
-                        "excerpt": ["type": "string"],
-                    ],
-                    "required": ["requestId", "taskId", "title", "status", "archived", "field", "excerpt"],
-                ],
-            ]
-        ],
-        "required": ["matches"],
-    ]
+    /// One match's fields.
+    enum Match {
+        static let requestId = Field.string("requestId", required: true)
+        static let taskId = Field.string("taskId", required: true)
+        static let title = Field.string("title", required: true)
+        static let status = Field.string("status", required: true)
+        static let archived = Field.flag("archived", required: true)
+        static let field = Field.string("field", required: true)
+        static let excerpt = Field.string("excerpt", required: true)
+        static let schema = ResultFields.schema(requestId, taskId, title, status, archived, field, excerpt)
+    }
+
+    /// The tool's result fields.
+    enum Fields {
+        static let matches = Field.list("matches", of: Match.schema, required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(Fields.matches)
 
     package init() {}
 
@@ -47,15 +47,14 @@ package struct SearchTasksTool: OrchestratorTool {
         }
         return .complete(
             ToolOutput(
-                structured: [
-                    "matches": .array(
+                fields: [
+                    Fields.matches(
                         matches.map {
-                            [
-                                "requestId": .string($0.request.id.rawValue), "taskId": .string($0.task.id.rawValue),
-                                "title": .string($0.task.title), "status": .string($0.task.status.rawValue),
-                                "archived": .bool($0.archived), "field": .string($0.field),
-                                "excerpt": .string($0.excerpt),
-                            ]
+                            ResultFields.object([
+                                Match.requestId($0.request.id.rawValue), Match.taskId($0.task.id.rawValue),
+                                Match.title($0.task.title), Match.status($0.task.status.rawValue),
+                                Match.archived($0.archived), Match.field($0.field), Match.excerpt($0.excerpt),
+                            ])
                         })
                 ],
                 text: matches.isEmpty

@@ -22,7 +22,7 @@ package struct UpdateTaskTool: OrchestratorTool {
     package let inputSchema = ToolArguments.schema(
         CommonArguments.requestID, CommonArguments.taskID, Arguments.title, Arguments.description, Arguments.dependsOn,
         Arguments.priority)
-    package var outputSchema: JSONValue { TaskResult.schema() }
+    package let outputSchema = TaskResult.schema()
 
     package init() {}
 

@@ -51,12 +51,16 @@ enum RequestView {
         return shown
     }
 
-    /// The output of tools whose result is one request (`request_planning`, `approve_request_completion`).
-    static let resultSchema: JSONValue = [
-        "type": "object",
-        "properties": ["requestId": ["type": "string"], "request": schema],
-        "required": ["requestId", "request"],
-    ]
+    /// The result of tools that answer with one request (`request_planning`, `approve_request_completion`).
+    enum Result {
+        static let requestId = Field.string("requestId", required: true)
+        static let request = Field.value("request", RequestView.schema, required: true)
+        static let schema = ResultFields.schema(requestId, request)
+
+        static func output(_ request: WorkRequest, text: String) -> ToolOutput {
+            ToolOutput(fields: [requestId(request.id.rawValue), self.request(RequestView.json(request))], text: text)
+        }
+    }
 
     private static let count: JSONValue = ["type": "integer", "minimum": 0]
 

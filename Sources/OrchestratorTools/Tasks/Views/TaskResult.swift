@@ -4,38 +4,37 @@ internal import OrchestratorMCP
 
 /// The result shape shared by tools that change one task: the task, its request and the table.
 enum TaskResult {
-    /// The input of tools that take just a task of a request.
-    static func schema(extra: [String: JSONValue] = [:], required extraRequired: [String] = []) -> JSONValue {
-        var properties: [String: JSONValue] = [
-            "requestId": ["type": "string"],
-            "task": TaskView.schema,
-            "request": RequestView.schema,
-        ]
-        properties.merge(extra) { _, new in new }
-        return [
-            "type": "object",
-            "properties": .object(properties),
-            "required": .array((["requestId", "task", "request"] + extraRequired).map { .string($0) }),
-        ]
+    /// The fields every such result has.
+    enum Fields {
+        static let requestId = Field.string("requestId", required: true)
+        static let task = Field.value("task", TaskView.schema, required: true)
+        static let request = Field.value("request", RequestView.schema, required: true)
+        /// What a change unlocked: the pending tasks whose last unmet dependency it was.
+        static let unlocked = Field.strings("unlocked", required: true)
     }
 
-    /// Structured content and text for a task that just changed.
+    /// The output of a tool that changes one task: the task, its request, and the tool's own fields.
+    static func schema(_ extra: any DeclaredResultField...) -> JSONValue {
+        ResultFields.schema([Fields.requestId, Fields.task, Fields.request] + extra)
+    }
+
+    /// Structured content and text for a task that just changed, with the tool's own fields.
     static func output(
         headline: String, task taskID: WorkTask.ID, in requestID: WorkRequest.ID, state: OrchestratorState,
-        extra: [String: JSONValue] = [:], next: String? = nil
+        extra: [ResultMember?] = [], next: String? = nil
     ) -> ToolOutput {
         guard let requestIndex = state.requestIndex(requestID),
             let task = state.requests[requestIndex].tasks.first(where: { $0.id == taskID })
         else {
-            return ToolOutput(structured: .object(extra), text: headline)
+            return ToolOutput(fields: extra, text: headline)
         }
         let request = state.requests[requestIndex]
-        var structured = extra
-        structured["requestId"] = .string(requestID.rawValue)
-        structured["task"] = TaskView.json(task, detailed: true)
-        structured["request"] = RequestView.json(request)
         let text = [headline, ProgressTable.markdown(request), next].compactMap(\.self).joined(separator: "\n\n")
-        return ToolOutput(structured: .object(structured), text: text)
+        return ToolOutput(
+            fields: [
+                Fields.requestId(requestID.rawValue), Fields.task(TaskView.json(task, detailed: true)),
+                Fields.request(RequestView.json(request)),
+            ] + extra, text: text)
     }
 
     /// "task-3, task-4" or "none".
