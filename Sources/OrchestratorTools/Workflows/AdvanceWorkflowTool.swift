@@ -28,9 +28,8 @@ package struct AdvanceWorkflowTool: OrchestratorTool {
             invocation, run: runID, workflow: run.workflow,
             report: invocation.report ?? StepReport(stepID: "", status: ""),
             nextStep: invocation[WorkflowArguments.nextStep])
-        var structured = view.json.objectValue ?? [:]
-        structured["transition"] = advance.json
-        return .complete(ToolOutput(structured: .object(structured), text: advance.sentence + "\n\n" + view.markdown))
+        return .complete(
+            view.output(text: advance.sentence + "\n\n" + view.markdown, RunView.Fields.transition(advance.json)))
     }
 
     /// The advance shared with `resume_workflow`: one change under the lock, then the view of the result.
@@ -49,7 +48,12 @@ package struct AdvanceWorkflowTool: OrchestratorTool {
 }
 
 extension RunAdvance {
-    var json: JSONValue { ["from": .string(left), "outcome": .string(outcome), "to": .string(target.description)] }
+    var json: JSONValue {
+        ResultFields.object([
+            RunView.Transition.from(left), RunView.Transition.outcome(outcome),
+            RunView.Transition.to(target.description),
+        ])
+    }
 
     var sentence: String {
         switch target {

@@ -44,18 +44,18 @@ package struct CreateWorkflowTool: OrchestratorTool {
     }
     package let inputSchema = ToolArguments.schema(
         Arguments.workflowName, Arguments.description, Arguments.steps, Arguments.overwrite)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "workflow_name": ["type": "string"],
-            "directory": ["type": "string"],
-            "files": ["type": "array", "items": ["type": "string"]],
-            "steps": ["type": "array", "items": ["type": "string"]],
-            "warnings": ["type": "array", "items": ["type": "string"]],
-            "replaced": ["type": "boolean"],
-        ],
-        "required": ["workflow_name", "directory", "files", "steps", "warnings", "replaced"],
-    ]
+    /// The tool's result fields.
+    enum Fields {
+        static let workflowName = Field.string("workflow_name", required: true)
+        static let directory = Field.string("directory", required: true)
+        static let files = Field.strings("files", required: true)
+        static let steps = Field.strings("steps", required: true)
+        static let warnings = Field.strings("warnings", required: true)
+        static let replaced = Field.flag("replaced", required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(
+        Fields.workflowName, Fields.directory, Fields.files, Fields.steps, Fields.warnings, Fields.replaced)
 
     package init() {}
 
@@ -80,14 +80,12 @@ package struct CreateWorkflowTool: OrchestratorTool {
             "\(existed ? "Replaced" : "Created") workflow \(name) in \(directory) with \(steps.count) step\(steps.count == 1 ? "" : "s"). Start it with start_workflow."
         ]
         lines += written.warnings.map { "- \($0)" }
-        let structured: JSONValue = [
-            "workflow_name": .string(name),
-            "directory": .string(directory),
-            "files": .array(written.paths.map(JSONValue.string)),
-            "steps": .array(written.definition.steps.map { .string($0.name) }),
-            "warnings": .array(written.warnings.map { .string($0.description) }),
-            "replaced": .bool(existed),
-        ]
-        return .complete(ToolOutput(structured: structured, text: lines.joined(separator: "\n")))
+        return .complete(
+            ToolOutput(
+                fields: [
+                    Fields.workflowName(name), Fields.directory(directory), Fields.files(written.paths),
+                    Fields.steps(written.definition.steps.map(\.name)),
+                    Fields.warnings(written.warnings.map(\.description)), Fields.replaced(existed),
+                ], text: lines.joined(separator: "\n")))
     }
 }

@@ -17,6 +17,6 @@ package struct GetWorkflowStatusTool: OrchestratorTool {
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let view = try invocation.view(of: invocation.runID, in: invocation.currentState())
-        return .complete(ToolOutput(structured: view.json, text: view.markdown))
+        return .complete(view.output(text: view.markdown))
     }
 }

@@ -15,34 +15,34 @@ package struct ListWorkflowsTool: OrchestratorTool {
     package let annotations = ToolAnnotations.readOnly
     package let acceptsWrappedArguments = true
     package let inputSchema = ToolArguments.schema()
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "workflows": [
-                "type": "array",
-                "items": [
-                    "type": "object",
-                    "properties": [
-                        "name": ["type": "string"], "title": ["type": "string"], "description": ["type": "string"],
-                        "directory": ["type": "string"], "valid": ["type": "boolean"],
-                        "steps": ["type": "array", "items": ["type": "string"]],
-                        "errors": ["type": "array", "items": ["type": "string"]],
-                        "warnings": ["type": "array", "items": ["type": "string"]],
-                    ],
-                    "required": ["name", "directory", "valid", "steps", "errors", "warnings"],
-                ],
-            ],
-            "roles": [
-                "type": "array",
-                "items": [
-                    "type": "object", "properties": ["name": ["type": "string"], "title": ["type": "string"]],
-                    "required": ["name", "title"],
-                ],
-            ],
-            "directories": ["type": "array", "items": ["type": "string"]],
-        ],
-        "required": ["workflows", "roles", "directories"],
-    ]
+    /// One workflow's fields.
+    enum Workflow {
+        static let name = Field.string("name", required: true)
+        static let title = Field.string("title")
+        static let description = Field.string("description")
+        static let directory = Field.string("directory", required: true)
+        static let valid = Field.flag("valid", required: true)
+        static let steps = Field.strings("steps", required: true)
+        static let errors = Field.strings("errors", required: true)
+        static let warnings = Field.strings("warnings", required: true)
+        static let schema = ResultFields.schema(name, title, description, directory, valid, steps, errors, warnings)
+    }
+
+    /// One role's fields.
+    enum Role {
+        static let name = Field.string("name", required: true)
+        static let title = Field.string("title", required: true)
+        static let schema = ResultFields.schema(name, title)
+    }
+
+    /// The tool's result fields.
+    enum Fields {
+        static let workflows = Field.list("workflows", of: Workflow.schema, required: true)
+        static let roles = Field.list("roles", of: Role.schema, required: true)
+        static let directories = Field.strings("directories", required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(Fields.workflows, Fields.roles, Fields.directories)
 
     package init() {}
 
@@ -69,24 +69,22 @@ package struct ListWorkflowsTool: OrchestratorTool {
             lines += workflow.diagnostics.map { "- \($0)" }
         }
         if !roles.isEmpty { lines += ["", "Roles: \(roles.map(\.name).joined(separator: ", "))."] }
-        let structured: JSONValue = [
-            "workflows": .array(
-                workflows.map { workflow in
-                    var object: [String: JSONValue] = [
-                        "name": .string(workflow.name),
-                        "directory": .string(workflow.directory),
-                        "valid": .bool(workflow.definition != nil),
-                        "steps": .array((workflow.definition?.steps ?? []).map { .string($0.name) }),
-                        "errors": .array(workflow.errors.map { .string($0.description) }),
-                        "warnings": .array(workflow.warnings.map { .string($0.description) }),
-                    ]
-                    object["title"] = workflow.definition.map { .string($0.title) }
-                    object["description"] = workflow.definition.map { .string($0.description) }
-                    return .object(object)
-                }),
-            "roles": .array(roles.map { ["name": .string($0.name), "title": .string($0.title)] }),
-            "directories": .array(library.directories.map(JSONValue.string)),
-        ]
-        return .complete(ToolOutput(structured: structured, text: lines.joined(separator: "\n")))
+        let listed = workflows.map { workflow in
+            ResultFields.object([
+                Workflow.name(workflow.name), Workflow.title(ifAny: workflow.definition?.title),
+                Workflow.description(ifAny: workflow.definition?.description), Workflow.directory(workflow.directory),
+                Workflow.valid(workflow.definition != nil),
+                Workflow.steps((workflow.definition?.steps ?? []).map(\.name)),
+                Workflow.errors(workflow.errors.map(\.description)),
+                Workflow.warnings(workflow.warnings.map(\.description)),
+            ])
+        }
+        return .complete(
+            ToolOutput(
+                fields: [
+                    Fields.workflows(listed),
+                    Fields.roles(roles.map { ResultFields.object([Role.name($0.name), Role.title($0.title)]) }),
+                    Fields.directories(library.directories),
+                ], text: lines.joined(separator: "\n")))
     }
 }

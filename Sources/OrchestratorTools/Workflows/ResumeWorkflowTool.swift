@@ -25,7 +25,7 @@ package struct ResumeWorkflowTool: OrchestratorTool {
     package let outputSchema = RunView.schema
 
     /// How the client's belief relates to the run.
-    enum Relation: String {
+    enum Relation: String, CaseIterable, Sendable {
         case inSync = "in_sync"
         /// The client names a step the run already left.
         case behind
@@ -87,16 +87,15 @@ package struct ResumeWorkflowTool: OrchestratorTool {
                 )
             }
         }
-        var structured = view.json.objectValue ?? [:]
-        structured["transition"] = transition
-        structured["reconciliation"] = [
-            "assumed": .string(assumed),
-            "actual": .string(run.currentStep ?? (run.status == .failed ? "FAILED" : "FINISH")),
-            "relation": .string(relation.rawValue),
-            "reportApplied": .bool(applied),
-        ]
+        let reconciliation = ResultFields.object([
+            RunView.Reconciliation.assumed(assumed),
+            RunView.Reconciliation.actual(run.currentStep ?? (run.status == .failed ? "FAILED" : "FINISH")),
+            RunView.Reconciliation.relation(relation), RunView.Reconciliation.reportApplied(applied),
+        ])
         return .complete(
-            ToolOutput(structured: .object(structured), text: lines.joined(separator: "\n") + "\n\n" + view.markdown))
+            view.output(
+                text: lines.joined(separator: "\n") + "\n\n" + view.markdown,
+                RunView.Fields.transition(ifAny: transition), RunView.Fields.reconciliation(reconciliation)))
     }
 
     static func relation(of assumed: String, to run: WorkflowRun, view: RunView) -> Relation {

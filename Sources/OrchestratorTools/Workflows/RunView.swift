@@ -18,47 +18,46 @@ struct RunView {
 
     var currentStep: WorkflowStep? { run.currentStep.flatMap { definition?.step(named: $0) } }
 
-    var json: JSONValue {
-        var object: [String: JSONValue] = [
-            "instance_id": .string(run.id.rawValue),
-            "workflow": .string(run.workflow),
-            "status": .string(run.status.rawValue),
-            "requestId": .string(run.requestID.rawValue),
-            "current_context": run.context.json,
-            "steps_taken": .array(visits.map(\.json)),
+    /// The run's answer, with the tool's own fields (a transition, a reconciliation) beside it.
+    func output(text: String, _ extra: ResultMember?...) -> ToolOutput {
+        ToolOutput(fields: members + extra, text: text)
+    }
+
+    /// The run as one value (inside another result).
+    var json: JSONValue { ResultFields.object(members) }
+
+    private var members: [ResultMember?] {
+        var members: [ResultMember?] = [
+            Fields.instanceID(run.id.rawValue), Fields.workflow(run.workflow), Fields.status(run.status),
+            Fields.requestID(run.requestID.rawValue), Fields.context(run.context.json),
+            Fields.stepsTaken(visits.map(\.json)),
         ]
         if let step = currentStep, let task = run.currentTask {
             let rendered = run.context.render(step.clientInstructions)
-            var current: [String: JSONValue] = [
-                "name": .string(step.name),
-                "file": .string(step.file),
-                "taskId": .string(task.rawValue),
-                "instructions": .string(rendered.text),
-                "guidance": .string(step.orchestratorGuidance),
-                "ruleBased": .bool(step.isRuleBased),
-                "transitions": .array(step.transitions.map { .string($0.description) }),
-                "allowedNextSteps": .array(step.allowedTargets.map { .string($0.description) }),
-                "missingContext": .array(rendered.missing.map(JSONValue.string)),
+            let current = ResultFields.object([
+                CurrentStep.name(step.name), CurrentStep.file(step.file), CurrentStep.taskID(task.rawValue),
+                CurrentStep.instructions(rendered.text), CurrentStep.guidance(step.orchestratorGuidance),
+                CurrentStep.ruleBased(step.isRuleBased),
+                CurrentStep.transitions(step.transitions.map(\.description)),
+                CurrentStep.allowedNextSteps(step.allowedTargets.map(\.description)),
+                CurrentStep.missingContext(rendered.missing), CurrentStep.goal(ifAny: step.goal),
+                CurrentStep.contextExpectations(ifAny: step.contextExpectations), CurrentStep.role(ifAny: step.role),
+                CurrentStep.roleGuidance(ifAny: step.role.flatMap(roles.role(named:))?.guidance),
+            ])
+            members += [
+                Fields.currentStep(current), Fields.nextStep(NextStep.json(step.name, rendered.text)),
+                Fields.reportNext(reportHint(step)),
             ]
-            current["goal"] = step.goal.map(JSONValue.string)
-            current["contextExpectations"] = step.contextExpectations.map(JSONValue.string)
-            current["role"] = step.role.map(JSONValue.string)
-            current["roleGuidance"] = step.role.flatMap(roles.role(named:)).map { .string($0.guidance) }
-            object["current_step"] = .object(current)
-            object["next_step"] = ["step_name": .string(step.name), "instructions": .string(rendered.text)]
-            object["report_next"] = .string(reportHint(step))
         } else if let name = run.currentStep {
-            object["next_step"] = [
-                "step_name": .string(name),
-                "instructions": .string("This step is no longer defined by workflow \(run.workflow)."),
-            ]
+            members.append(
+                Fields.nextStep(
+                    NextStep.json(name, "This step is no longer defined by workflow \(run.workflow).")))
         } else {
             let end = run.status == .failed ? "FAILED" : "FINISH"
-            object["next_step"] = [
-                "step_name": .string(end), "instructions": .string("The run has ended; there is nothing more to do."),
-            ]
+            members.append(
+                Fields.nextStep(NextStep.json(end, "The run has ended; there is nothing more to do.")))
         }
-        return .object(object)
+        return members
     }
 
     /// The run as readable Markdown.
@@ -112,13 +111,18 @@ struct RunView {
 
     private struct Visit {
         let task: WorkTask
+
+        static let taskID = Field.string("taskId", required: true)
+        static let step = Field.string("step", required: true)
+        static let status = Field.string("status", required: true)
+        static let report = Field.string("report")
+        static let schema = ResultFields.schema(taskID, step, status, report)
+
         var json: JSONValue {
-            var object: [String: JSONValue] = [
-                "taskId": .string(task.id.rawValue), "step": .string(task.title),
-                "status": .string(task.status.rawValue),
-            ]
-            object["report"] = task.completedDetails.map(JSONValue.string)
-            return .object(object)
+            ResultFields.object([
+                Self.taskID(task.id.rawValue), Self.step(task.title), Self.status(task.status.rawValue),
+                Self.report(ifAny: task.completedDetails),
+            ])
         }
     }
 
@@ -127,62 +131,75 @@ struct RunView {
         (request?.tasks.suffix(Self.visitLimit) ?? []).map(Visit.init)
     }
 
-    static let schema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "instance_id": ["type": "string"],
-            "workflow": ["type": "string"],
-            "status": ["type": "string", "enum": .array(WorkflowRun.Status.allCases.map { .string($0.rawValue) })],
-            "requestId": ["type": "string"],
-            "current_context": ["type": "object"],
-            "current_step": [
-                "type": "object",
-                "properties": [
-                    "name": ["type": "string"], "file": ["type": "string"], "taskId": ["type": "string"],
-                    "instructions": ["type": "string"], "guidance": ["type": "string"],
-                    "ruleBased": ["type": "boolean"],
-                    "transitions": ["type": "array", "items": ["type": "string"]],
-                    "allowedNextSteps": ["type": "array", "items": ["type": "string"]],
-                    "missingContext": ["type": "array", "items": ["type": "string"]],
-                    "goal": ["type": "string"], "contextExpectations": ["type": "string"], "role": ["type": "string"],
-                    "roleGuidance": ["type": "string"],
-                ],
-                "required": ["name", "taskId", "instructions", "guidance", "ruleBased", "allowedNextSteps"],
-            ],
-            "next_step": [
-                "type": "object",
-                "properties": ["step_name": ["type": "string"], "instructions": ["type": "string"]],
-                "required": ["step_name", "instructions"],
-            ],
-            "report_next": ["type": "string"],
-            "transition": [
-                "type": "object",
-                "properties": ["from": ["type": "string"], "outcome": ["type": "string"], "to": ["type": "string"]],
-                "required": ["from", "outcome", "to"],
-            ],
-            "reconciliation": [
-                "type": "object",
-                "properties": [
-                    "assumed": ["type": "string"], "actual": ["type": "string"],
-                    "relation": ["type": "string", "enum": ["in_sync", "behind", "ahead", "unknown_step", "ended"]],
-                    "reportApplied": ["type": "boolean"],
-                ],
-                "required": ["assumed", "actual", "relation", "reportApplied"],
-            ],
-            "steps_taken": [
-                "type": "array",
-                "items": [
-                    "type": "object",
-                    "properties": [
-                        "taskId": ["type": "string"], "step": ["type": "string"], "status": ["type": "string"],
-                        "report": ["type": "string"],
-                    ],
-                    "required": ["taskId", "step", "status"],
-                ],
-            ],
-        ],
-        "required": ["instance_id", "workflow", "status", "requestId", "current_context", "next_step", "steps_taken"],
-    ]
+    /// The fields of a run's answer (`instance_id`, `next_step` and `current_context` are the names
+    /// orchestrator-mcp-server's clients read).
+    enum Fields {
+        static let instanceID = Field.string("instance_id", required: true)
+        static let workflow = Field.string("workflow", required: true)
+        static let status = Field.choice("status", WorkflowRun.Status.self, required: true)
+        static let requestID = Field.string("requestId", required: true)
+        static let context = Field.value("current_context", ["type": "object"], required: true)
+        static let currentStep = Field.value("current_step", CurrentStep.schema)
+        static let nextStep = Field.value("next_step", NextStep.schema, required: true)
+        static let reportNext = Field.string("report_next")
+        /// What an advance did (`advance_workflow`, `resume_workflow`).
+        static let transition = Field.value("transition", Transition.schema)
+        /// How a resumed run compared with where its client thought it was (`resume_workflow`).
+        static let reconciliation = Field.value("reconciliation", Reconciliation.schema)
+        static let stepsTaken = Field.list("steps_taken", of: Visit.schema, required: true)
+    }
+
+    /// The step the run is on.
+    enum CurrentStep {
+        static let name = Field.string("name", required: true)
+        static let file = Field.string("file")
+        static let taskID = Field.string("taskId", required: true)
+        static let instructions = Field.string("instructions", required: true)
+        static let guidance = Field.string("guidance", required: true)
+        static let ruleBased = Field.flag("ruleBased", required: true)
+        static let transitions = Field.strings("transitions")
+        static let allowedNextSteps = Field.strings("allowedNextSteps", required: true)
+        static let missingContext = Field.strings("missingContext")
+        static let goal = Field.string("goal")
+        static let contextExpectations = Field.string("contextExpectations")
+        static let role = Field.string("role")
+        static let roleGuidance = Field.string("roleGuidance")
+        static let schema = ResultFields.schema(
+            name, file, taskID, instructions, guidance, ruleBased, transitions, allowedNextSteps, missingContext, goal,
+            contextExpectations, role, roleGuidance)
+    }
+
+    /// What to do next, in orchestrator-mcp-server's words.
+    enum NextStep {
+        static let stepName = Field.string("step_name", required: true)
+        static let instructions = Field.string("instructions", required: true)
+        static let schema = ResultFields.schema(stepName, instructions)
+
+        static func json(_ name: String, _ text: String) -> JSONValue {
+            ResultFields.object([stepName(name), instructions(text)])
+        }
+    }
+
+    /// A step left, its outcome and where the run went.
+    enum Transition {
+        static let from = Field.string("from", required: true)
+        static let outcome = Field.string("outcome", required: true)
+        static let to = Field.string("to", required: true)
+        static let schema = ResultFields.schema(from, outcome, to)
+    }
+
+    /// Where the client thought the run was, where it is, and whether its report was applied.
+    enum Reconciliation {
+        static let assumed = Field.string("assumed", required: true)
+        static let actual = Field.string("actual", required: true)
+        static let relation = Field.choice("relation", ResumeWorkflowTool.Relation.self, required: true)
+        static let reportApplied = Field.flag("reportApplied", required: true)
+        static let schema = ResultFields.schema(assumed, actual, relation, reportApplied)
+    }
+
+    static let schema = ResultFields.schema(
+        Fields.instanceID, Fields.workflow, Fields.status, Fields.requestID, Fields.context, Fields.currentStep,
+        Fields.nextStep, Fields.reportNext, Fields.transition, Fields.reconciliation, Fields.stepsTaken)
 }
 
 extension ToolInvocation {

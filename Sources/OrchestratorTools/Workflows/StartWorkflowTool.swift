@@ -29,8 +29,6 @@ package struct StartWorkflowTool: OrchestratorTool {
         let (runID, state) = try invocation.startRun(of: definition, context: try invocation.context(Arguments.context))
         let view = try invocation.view(of: runID, in: state, definition: definition)
         return .complete(
-            ToolOutput(
-                structured: view.json, text: "Started run \(runID) of workflow \(definition.name).\n\n" + view.markdown)
-        )
+            view.output(text: "Started run \(runID) of workflow \(definition.name).\n\n" + view.markdown))
     }
 }
