@@ -18,6 +18,11 @@ package struct ResultField<Value>: DeclaredResultField, Sendable {
         self.write = write
     }
 
+    /// The same field, required or not: one result may always have what another may leave out.
+    package func requiring(_ required: Bool) -> ResultField {
+        ResultField(name, schema: schema, required: required, write: write)
+    }
+
     /// The field with `value`, for a result.
     package func callAsFunction(_ value: Value) -> ResultMember {
         ResultMember(name: name, value: write(value))

@@ -17,15 +17,14 @@ package struct CompleteTaskTool: OrchestratorTool {
         static let result = Argument.string("result")
     }
     package let inputSchema = ToolArguments.schema(CommonArguments.compatTaskID, Arguments.instance, Arguments.result)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "task": OrchestratorServerTasks.schema,
-            "unlocked": ["type": "array", "items": ["type": "string"]],
-            "awaitingApproval": ["type": "boolean"],
-        ],
-        "required": ["task", "unlocked", "awaitingApproval"],
-    ]
+    /// The tool's own result fields.
+    enum Fields {
+        static let unlocked = Field.strings("unlocked", required: true)
+        static let awaitingApproval = Field.flag("awaitingApproval", required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(
+        OrchestratorServerTasks.task, Fields.unlocked, Fields.awaitingApproval)
 
     package init() {}
 
@@ -45,10 +44,9 @@ package struct CompleteTaskTool: OrchestratorTool {
         if !effect.autoApproved { text += " It awaits the person's approval before dependent tasks start." }
         return .complete(
             ToolOutput(
-                structured: [
-                    "task": OrchestratorServerTasks.json(task),
-                    "unlocked": .array(effect.unlocked.map { .string($0.rawValue) }),
-                    "awaitingApproval": .bool(!effect.autoApproved),
+                fields: [
+                    OrchestratorServerTasks.task(OrchestratorServerTasks.json(task)),
+                    Fields.unlocked(effect.unlocked.map(\.rawValue)), Fields.awaitingApproval(!effect.autoApproved),
                 ],
                 text: text))
     }

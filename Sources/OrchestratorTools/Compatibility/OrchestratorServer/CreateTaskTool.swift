@@ -17,11 +17,12 @@ package struct CreateTaskTool: OrchestratorTool {
         static let dependencies = Argument.strings("dependencies")
     }
     package let inputSchema = ToolArguments.schema(Arguments.id, Arguments.description, Arguments.dependencies)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["task": OrchestratorServerTasks.schema, "requestId": ["type": "string"]],
-        "required": ["task", "requestId"],
-    ]
+    /// The tool's own result fields.
+    enum Fields {
+        static let requestId = Field.string("requestId", required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(OrchestratorServerTasks.task, Fields.requestId)
 
     package init() {}
 
@@ -37,7 +38,10 @@ package struct CreateTaskTool: OrchestratorTool {
         let after = dependencies.isEmpty ? "" : " after \(dependencies.joined(separator: ", "))"
         return .complete(
             ToolOutput(
-                structured: ["task": OrchestratorServerTasks.json(task), "requestId": .string(requestID.rawValue)],
+                fields: [
+                    OrchestratorServerTasks.task(OrchestratorServerTasks.json(task)),
+                    Fields.requestId(requestID.rawValue),
+                ],
                 text: "Created task \(id)\(after) in \(requestID)."))
     }
 }

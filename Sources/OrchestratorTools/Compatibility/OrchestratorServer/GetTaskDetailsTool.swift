@@ -11,13 +11,13 @@ package struct GetTaskDetailsTool: OrchestratorTool {
     package let toolset = Toolset.orchestratorServer
     package let annotations = ToolAnnotations.readOnly
     package let inputSchema = ToolArguments.schema(CommonArguments.compatTaskID)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "task": OrchestratorServerTasks.schema, "requestId": ["type": "string"], "history": ["type": "array"],
-        ],
-        "required": ["task", "requestId", "history"],
-    ]
+    /// The tool's own result fields.
+    enum Fields {
+        static let requestId = Field.string("requestId", required: true)
+        static let history = Field.value("history", ["type": "array"], required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(OrchestratorServerTasks.task, Fields.requestId, Fields.history)
 
     package init() {}
 
@@ -31,9 +31,10 @@ package struct GetTaskDetailsTool: OrchestratorTool {
         if let result = task.completedDetails { lines.append("Result: \(result)") }
         return .complete(
             ToolOutput(
-                structured: [
-                    "task": OrchestratorServerTasks.json(task), "requestId": .string(request.id.rawValue),
-                    "history": history,
+                fields: [
+                    OrchestratorServerTasks.task(OrchestratorServerTasks.json(task)),
+                    Fields.requestId(request.id.rawValue),
+                    Fields.history(history),
                 ],
                 text: lines.joined(separator: "\n")))
     }

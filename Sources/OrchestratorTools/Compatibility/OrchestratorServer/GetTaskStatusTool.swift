@@ -19,24 +19,20 @@ package struct GetTaskStatusTool: OrchestratorTool {
         static let task = CommonArguments.compatTaskID.requiring(false)
     }
     package let inputSchema = ToolArguments.schema(Arguments.task)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "task_id": ["type": "string"],
-            "status": ["type": "string", "enum": ["pending", "in_progress", "completed"]],
-            "assignedTo": ["type": "string"],
-            "tasks": [
-                "type": "array",
-                "items": [
-                    "type": "object",
-                    "properties": [
-                        "task_id": ["type": "string"], "status": ["type": "string"], "assignedTo": ["type": "string"],
-                    ],
-                    "required": ["task_id", "status"],
-                ],
-            ],
-        ],
-    ]
+    /// One task's status, the answer with task_id and each item without.
+    enum Status {
+        static let taskID = Field.string("task_id")
+        static let status = Field.choice("status", OrchestratorServerTasks.Status.self)
+        static let assignedTo = Field.string("assignedTo")
+        static let item = ResultFields.schema(taskID.requiring(true), status.requiring(true), assignedTo)
+    }
+
+    /// The list, without task_id.
+    enum Fields {
+        static let tasks = Field.list("tasks", of: Status.item)
+    }
+
+    package let outputSchema = ResultFields.schema(Status.taskID, Status.status, Status.assignedTo, Fields.tasks)
 
     package init() {}
 
@@ -49,24 +45,22 @@ package struct GetTaskStatusTool: OrchestratorTool {
             }
             return .complete(
                 ToolOutput(
-                    structured: ["tasks": .array(tasks.map(Self.json))],
+                    fields: [Fields.tasks(tasks.map { ResultFields.object(Self.members($0)) })],
                     text: tasks.isEmpty ? "There are no active tasks." : lines.joined(separator: "\n")))
         }
         let (_, task) = try invocation.locateTask(invocation.compatTaskID, in: state)
-        let structured = Self.json(task)
         return .complete(
             ToolOutput(
-                structured: structured,
+                fields: Self.members(task),
                 text:
                     "Task \(task.id) is \(OrchestratorServerTasks.status(task))\(task.assignee.map { ", assigned to \($0)" } ?? "")."
             ))
     }
 
-    private static func json(_ task: WorkTask) -> JSONValue {
-        var object: [String: JSONValue] = [
-            "task_id": .string(task.id.rawValue), "status": .string(OrchestratorServerTasks.status(task)),
+    private static func members(_ task: WorkTask) -> [ResultMember?] {
+        [
+            Status.taskID(task.id.rawValue), Status.status(OrchestratorServerTasks.Status(task)),
+            Status.assignedTo(ifAny: task.assignee),
         ]
-        object["assignedTo"] = task.assignee.map(JSONValue.string)
-        return .object(object)
     }
 }

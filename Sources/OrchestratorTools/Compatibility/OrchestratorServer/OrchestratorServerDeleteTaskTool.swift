@@ -10,9 +10,12 @@ package struct OrchestratorServerDeleteTaskTool: OrchestratorTool {
     package let toolset = Toolset.orchestratorServer
     package let annotations = ToolAnnotations.removal
     package let inputSchema = ToolArguments.schema(CommonArguments.compatTaskID)
-    package let outputSchema: JSONValue = [
-        "type": "object", "properties": ["deleted": ["type": "string"]], "required": ["deleted"],
-    ]
+    /// The tool's result fields.
+    enum Fields {
+        static let deleted = Field.string("deleted", required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(Fields.deleted)
 
     package init() {}
 
@@ -23,6 +26,6 @@ package struct OrchestratorServerDeleteTaskTool: OrchestratorTool {
         _ = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.delete(id, in: nil, holder: holder, by: actor)
         }
-        return .complete(ToolOutput(structured: ["deleted": .string(id.rawValue)], text: "Deleted task \(id)."))
+        return .complete(ToolOutput(fields: [Fields.deleted(id.rawValue)], text: "Deleted task \(id)."))
     }
 }

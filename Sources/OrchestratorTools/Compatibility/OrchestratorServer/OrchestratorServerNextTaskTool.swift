@@ -16,15 +16,19 @@ package struct OrchestratorServerNextTaskTool: OrchestratorTool {
         static let instance = Argument.string("instance_id")
     }
     package let inputSchema = ToolArguments.schema(Arguments.instance)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "status": ["type": "string", "enum": ["claimed", "resumed", "none"]],
-            "task": OrchestratorServerTasks.schema,
-            "message": ["type": "string"],
-        ],
-        "required": ["status", "message"],
-    ]
+    /// What the call did.
+    enum Status: String, CaseIterable, Sendable {
+        case claimed, resumed, none
+    }
+
+    /// The tool's result fields.
+    enum Fields {
+        static let status = Field.choice("status", Status.self, required: true)
+        static let task = OrchestratorServerTasks.task.requiring(false)
+        static let message = Field.string("message", required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(Fields.status, Fields.task, Fields.message)
 
     package init() {}
 
@@ -41,9 +45,9 @@ package struct OrchestratorServerNextTaskTool: OrchestratorTool {
                 resumed ? "You (\(instance)) already hold task \(id)." : "Task \(id) is assigned to \(instance)."
             return .complete(
                 ToolOutput(
-                    structured: [
-                        "status": .string(resumed ? "resumed" : "claimed"), "task": OrchestratorServerTasks.json(task),
-                        "message": .string(message),
+                    fields: [
+                        Fields.status(resumed ? .resumed : .claimed), Fields.task(OrchestratorServerTasks.json(task)),
+                        Fields.message(message),
                     ],
                     text:
                         "\(message)\n\n\(task.description)\n\nWhen it is done, call complete_task with task_id \(id), instance_id \(instance) and result."
@@ -52,11 +56,11 @@ package struct OrchestratorServerNextTaskTool: OrchestratorTool {
             let message =
                 "No tasks available: " + dangling.map(\.description).joined(separator: "; ")
                 + " (update_task with new dependencies)."
-            return .complete(ToolOutput(structured: ["status": "none", "message": .string(message)], text: message))
+            return .complete(ToolOutput(fields: [Fields.status(.none), Fields.message(message)], text: message))
         case .awaitingApproval?, .readyForCompletion?, .waiting?, .noActiveRequests?, nil:
             let message =
                 "No tasks available: every remaining task waits on others, is held by another instance, or is completed."
-            return .complete(ToolOutput(structured: ["status": "none", "message": .string(message)], text: message))
+            return .complete(ToolOutput(fields: [Fields.status(.none), Fields.message(message)], text: message))
         }
     }
 }

@@ -17,9 +17,7 @@ package struct OrchestratorServerUpdateTaskTool: OrchestratorTool {
     }
     package let inputSchema = ToolArguments.schema(
         CommonArguments.compatTaskID, Arguments.description, Arguments.dependencies)
-    package let outputSchema: JSONValue = [
-        "type": "object", "properties": ["task": OrchestratorServerTasks.schema], "required": ["task"],
-    ]
+    package let outputSchema = ResultFields.schema(OrchestratorServerTasks.task)
 
     package init() {}
 
@@ -37,6 +35,8 @@ package struct OrchestratorServerUpdateTaskTool: OrchestratorTool {
         }
         let (_, task) = try invocation.locateTask(id, in: state)
         return .complete(
-            ToolOutput(structured: ["task": OrchestratorServerTasks.json(task)], text: "Updated task \(id)."))
+            ToolOutput(
+                fields: [OrchestratorServerTasks.task(OrchestratorServerTasks.json(task))], text: "Updated task \(id).")
+        )
     }
 }
