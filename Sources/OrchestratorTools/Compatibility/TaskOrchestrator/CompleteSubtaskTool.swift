@@ -21,17 +21,16 @@ package struct CompleteSubtaskTool: OrchestratorTool {
     }
     package let inputSchema = ToolArguments.schema(
         CommonArguments.compatTaskID, Arguments.results, Arguments.artifacts, Arguments.nextAction)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "subtask": TaskOrchestratorView.subtaskSchema,
-            "parent_task_id": ["type": "string"],
-            "next_action": ["type": "string"],
-            "unlocked": ["type": "array", "items": ["type": "string"]],
-            "plan_completed": ["type": "boolean"],
-        ],
-        "required": ["subtask", "parent_task_id", "next_action", "unlocked", "plan_completed"],
-    ]
+    /// The tool's own result fields.
+    enum Fields {
+        static let nextAction = Field.string("next_action", required: true)
+        static let unlocked = Field.strings("unlocked", required: true)
+        static let planCompleted = Field.flag("plan_completed", required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(
+        TaskOrchestratorView.subtaskField, TaskOrchestratorView.parentTaskID, Fields.nextAction, Fields.unlocked,
+        Fields.planCompleted)
 
     enum NextAction: String, CaseIterable {
         case `continue`, complete
@@ -73,10 +72,10 @@ package struct CompleteSubtaskTool: OrchestratorTool {
         }
         return .complete(
             ToolOutput(
-                structured: [
-                    "subtask": TaskOrchestratorView.subtask(task), "parent_task_id": .string(requestID.rawValue),
-                    "next_action": .string(action.rawValue), "unlocked": .array(unlocked.map { .string($0.rawValue) }),
-                    "plan_completed": .bool(closed),
+                fields: [
+                    TaskOrchestratorView.subtaskField(TaskOrchestratorView.subtask(task)),
+                    TaskOrchestratorView.parentTaskID(requestID.rawValue), Fields.nextAction(action.rawValue),
+                    Fields.unlocked(unlocked.map(\.rawValue)), Fields.planCompleted(closed),
                 ],
                 text: text))
     }

@@ -14,16 +14,15 @@ package struct ExecuteSubtaskTool: OrchestratorTool {
     package let roles: [ToolRole] = [.claim]
     package let annotations = ToolAnnotations.change
     package let inputSchema = ToolArguments.schema(CommonArguments.compatTaskID)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "subtask": TaskOrchestratorView.subtaskSchema,
-            "parent_task_id": ["type": "string"],
-            "specialist_guidance": ["type": "string"],
-            "dependency_results": ["type": "object"],
-        ],
-        "required": ["subtask", "parent_task_id", "specialist_guidance", "dependency_results"],
-    ]
+    /// The tool's own result fields.
+    enum Fields {
+        static let specialistGuidance = Field.string("specialist_guidance", required: true)
+        static let dependencyResults = Field.value("dependency_results", ["type": "object"], required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(
+        TaskOrchestratorView.subtaskField, TaskOrchestratorView.parentTaskID, Fields.specialistGuidance,
+        Fields.dependencyResults)
 
     package init() {}
 
@@ -54,9 +53,10 @@ package struct ExecuteSubtaskTool: OrchestratorTool {
         lines += ["", "When finished, call orchestrator_complete_subtask with task_id \(id), results and next_action."]
         return .complete(
             ToolOutput(
-                structured: [
-                    "subtask": TaskOrchestratorView.subtask(task), "parent_task_id": .string(requestID.rawValue),
-                    "specialist_guidance": .string(guidance), "dependency_results": .object(inputs),
+                fields: [
+                    TaskOrchestratorView.subtaskField(TaskOrchestratorView.subtask(task)),
+                    TaskOrchestratorView.parentTaskID(requestID.rawValue), Fields.specialistGuidance(guidance),
+                    Fields.dependencyResults(.object(inputs)),
                 ],
                 text: lines.joined(separator: "\n")))
     }

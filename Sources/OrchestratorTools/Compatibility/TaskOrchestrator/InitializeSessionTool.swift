@@ -17,17 +17,19 @@ package struct InitializeSessionTool: OrchestratorTool {
         static let workingDirectory = Argument.optionalString("working_directory", ["type": "string"])
     }
     package let inputSchema = ToolArguments.schema(Arguments.workingDirectory)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "session_initialized": ["type": "boolean"],
-            "guidance": ["type": "string"],
-            "specialist_roles": ["type": "object"],
-            "interrupted_tasks": ["type": "array", "items": TaskOrchestratorView.subtaskSchema],
-            "running_workflows": ["type": "array", "items": ["type": "string"]],
-        ],
-        "required": ["session_initialized", "guidance", "specialist_roles", "interrupted_tasks", "running_workflows"],
-    ]
+    /// The tool's result fields.
+    enum Fields {
+        static let sessionInitialized = Field.flag("session_initialized", required: true)
+        static let guidance = Field.string("guidance", required: true)
+        static let specialistRoles = Field.value("specialist_roles", ["type": "object"], required: true)
+        static let interruptedTasks = Field.list(
+            "interrupted_tasks", of: TaskOrchestratorView.subtaskSchema, required: true)
+        static let runningWorkflows = Field.strings("running_workflows", required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(
+        Fields.sessionInitialized, Fields.guidance, Fields.specialistRoles, Fields.interruptedTasks,
+        Fields.runningWorkflows)
 
     static let guidance = """
         Break the request into subtasks, each for one specialist, and call orchestrator_plan_task with them as \
@@ -62,14 +64,14 @@ package struct InitializeSessionTool: OrchestratorTool {
         }
         return .complete(
             ToolOutput(
-                structured: [
-                    "session_initialized": true,
-                    "guidance": .string(Self.guidance),
-                    "specialist_roles": .object(
-                        Dictionary(roles.map { ($0.name, JSONValue.string($0.title)) }, uniquingKeysWith: { a, _ in a })
-                    ),
-                    "interrupted_tasks": .array(interrupted.map(TaskOrchestratorView.subtask)),
-                    "running_workflows": .array(runs.map { .string($0.id.rawValue) }),
+                fields: [
+                    Fields.sessionInitialized(true), Fields.guidance(Self.guidance),
+                    Fields.specialistRoles(
+                        .object(
+                            Dictionary(
+                                roles.map { ($0.name, JSONValue.string($0.title)) }, uniquingKeysWith: { a, _ in a }))),
+                    Fields.interruptedTasks(interrupted.map(TaskOrchestratorView.subtask)),
+                    Fields.runningWorkflows(runs.map(\.id.rawValue)),
                 ],
                 text: lines.joined(separator: "\n")))
     }

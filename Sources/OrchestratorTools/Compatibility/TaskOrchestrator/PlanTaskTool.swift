@@ -28,14 +28,7 @@ package struct PlanTaskTool: OrchestratorTool {
     }
     package let inputSchema = ToolArguments.schema(
         Arguments.description, Arguments.subtasks, Arguments.complexity, Arguments.context)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "parent_task_id": ["type": "string"],
-            "subtasks": ["type": "array", "items": TaskOrchestratorView.subtaskSchema],
-        ],
-        "required": ["parent_task_id", "subtasks"],
-    ]
+    package let outputSchema = ResultFields.schema(TaskOrchestratorView.parentTaskID, TaskOrchestratorView.subtasks)
 
     /// What each item of `subtasks_json` must look like, checked with the same validator as arguments.
     static let itemSchema: JSONValue = [
@@ -93,9 +86,9 @@ package struct PlanTaskTool: OrchestratorTool {
         let request = try state.request(requestID)
         return .complete(
             ToolOutput(
-                structured: [
-                    "parent_task_id": .string(requestID.rawValue),
-                    "subtasks": .array(request.tasks.map(TaskOrchestratorView.subtask)),
+                fields: [
+                    TaskOrchestratorView.parentTaskID(requestID.rawValue),
+                    TaskOrchestratorView.subtasks(request.tasks.map(TaskOrchestratorView.subtask)),
                 ],
                 text:
                     "Planned \(requestID) as \(request.tasks.count) subtasks. Start one with orchestrator_execute_subtask.\n\n"

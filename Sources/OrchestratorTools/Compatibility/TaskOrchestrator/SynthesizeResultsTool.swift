@@ -14,14 +14,15 @@ package struct SynthesizeResultsTool: OrchestratorTool {
         static let parent = Argument.string("parent_task_id")
     }
     package let inputSchema = ToolArguments.schema(Arguments.parent)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "parent_task_id": ["type": "string"], "document": ["type": "string"],
-            "finished": ["type": "integer"], "total": ["type": "integer"],
-        ],
-        "required": ["parent_task_id", "document", "finished", "total"],
-    ]
+    /// The tool's own result fields.
+    enum Fields {
+        static let document = Field.string("document", required: true)
+        static let finished = Field.integer("finished", required: true)
+        static let total = Field.integer("total", required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(
+        TaskOrchestratorView.parentTaskID, Fields.document, Fields.finished, Fields.total)
 
     package init() {}
 
@@ -41,9 +42,9 @@ package struct SynthesizeResultsTool: OrchestratorTool {
         let document = lines.joined(separator: "\n")
         return .complete(
             ToolOutput(
-                structured: [
-                    "parent_task_id": .string(requestID.rawValue), "document": .string(document),
-                    "finished": .int(finished), "total": .int(tasks.count),
+                fields: [
+                    TaskOrchestratorView.parentTaskID(requestID.rawValue), Fields.document(document),
+                    Fields.finished(finished), Fields.total(tasks.count),
                 ],
                 text: document))
     }

@@ -16,25 +16,21 @@ package struct TaskOrchestratorStatusTool: OrchestratorTool {
         static let includeCompleted = Argument.flag("include_completed")
     }
     package let inputSchema = ToolArguments.schema(Arguments.includeCompleted)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "plans": [
-                "type": "array",
-                "items": [
-                    "type": "object",
-                    "properties": [
-                        "parent_task_id": ["type": "string"], "description": ["type": "string"],
-                        "status": ["type": "string"],
-                        "progress": ["type": "object"],
-                        "subtasks": ["type": "array", "items": TaskOrchestratorView.subtaskSchema],
-                    ],
-                    "required": ["parent_task_id", "description", "status", "progress", "subtasks"],
-                ],
-            ]
-        ],
-        "required": ["plans"],
-    ]
+    /// One plan's fields.
+    enum Plan {
+        static let description = Field.string("description", required: true)
+        static let status = Field.string("status", required: true)
+        static let progress = Field.value("progress", ["type": "object"], required: true)
+        static let schema = ResultFields.schema(
+            TaskOrchestratorView.parentTaskID, description, status, progress, TaskOrchestratorView.subtasks)
+    }
+
+    /// The tool's result fields.
+    enum Fields {
+        static let plans = Field.list("plans", of: Plan.schema, required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(Fields.plans)
 
     package init() {}
 
@@ -46,21 +42,21 @@ package struct TaskOrchestratorStatusTool: OrchestratorTool {
         let text = plans.isEmpty ? "No plans." : plans.map(ProgressTable.markdown).joined(separator: "\n\n")
         return .complete(
             ToolOutput(
-                structured: [
-                    "plans": .array(
+                fields: [
+                    Fields.plans(
                         plans.map { request in
-                            [
-                                "parent_task_id": .string(request.id.rawValue),
-                                "description": .string(request.originalRequest),
-                                "status": .string(request.status.rawValue),
-                                "progress": .object(
-                                    Dictionary(
-                                        uniqueKeysWithValues: request.progress.map {
-                                            ($0.key.rawValue, JSONValue.int($0.value))
-                                        })),
-                                "subtasks": .array(
+                            ResultFields.object([
+                                TaskOrchestratorView.parentTaskID(request.id.rawValue),
+                                Plan.description(request.originalRequest), Plan.status(request.status.rawValue),
+                                Plan.progress(
+                                    .object(
+                                        Dictionary(
+                                            uniqueKeysWithValues: request.progress.map {
+                                                ($0.key.rawValue, JSONValue.int($0.value))
+                                            }))),
+                                TaskOrchestratorView.subtasks(
                                     request.liveTasks.prefix(RequestView.taskLimit).map(TaskOrchestratorView.subtask)),
-                            ]
+                            ])
                         })
                 ],
                 text: text))
