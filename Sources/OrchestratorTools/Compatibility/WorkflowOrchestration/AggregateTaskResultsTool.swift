@@ -15,25 +15,25 @@ package struct AggregateTaskResultsTool: OrchestratorTool {
         static let group = Argument.string("task_group_id")
     }
     package let inputSchema = ToolArguments.schema(Arguments.group)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "task_group_id": ["type": "string"],
-            "results": [
-                "type": "array",
-                "items": [
-                    "type": "object",
-                    "properties": [
-                        "task_id": ["type": "string"], "title": ["type": "string"], "status": ["type": "string"],
-                        "assignee": ["type": "string"], "result": ["type": "string"],
-                    ],
-                    "required": ["task_id", "title", "status"],
-                ],
-            ],
-            "completed": ["type": "integer"], "total": ["type": "integer"],
-        ],
-        "required": ["task_group_id", "results", "completed", "total"],
-    ]
+    /// One task's fields.
+    enum Row {
+        static let taskID = Field.string("task_id", required: true)
+        static let title = Field.string("title", required: true)
+        static let status = Field.string("status", required: true)
+        static let assignee = Field.string("assignee")
+        static let result = Field.string("result")
+        static let schema = ResultFields.schema(taskID, title, status, assignee, result)
+    }
+
+    /// The tool's own result fields.
+    enum Fields {
+        static let results = Field.list("results", of: Row.schema, required: true)
+        static let completed = Field.integer("completed", required: true)
+        static let total = Field.integer("total", required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(
+        WorkflowOrchestrationView.taskGroupID, Fields.results, Fields.completed, Fields.total)
 
     package init() {}
 
@@ -41,22 +41,19 @@ package struct AggregateTaskResultsTool: OrchestratorTool {
         let request = try invocation.currentState().request(WorkRequest.ID(invocation[Arguments.group]))
         let tasks = request.liveTasks
         let results: [JSONValue] = tasks.map { task in
-            var row: [String: JSONValue] = [
-                "task_id": .string(task.id.rawValue), "title": .string(task.title),
-                "status": .string(task.status.rawValue),
-            ]
-            row["assignee"] = (task.assignee ?? task.history.last { $0.action == .claimed }?.actor).map(
-                JSONValue.string)
-            row["result"] = task.completedDetails.map(JSONValue.string)
-            return .object(row)
+            ResultFields.object([
+                Row.taskID(task.id.rawValue), Row.title(task.title), Row.status(task.status.rawValue),
+                Row.assignee(ifAny: task.assignee ?? task.history.last { $0.action == .claimed }?.actor),
+                Row.result(ifAny: task.completedDetails),
+            ])
         }
         let completed = tasks.filter { $0.status == .done || $0.status == .approved }.count
         let lines = tasks.map { "- \($0.id) \($0.title): \($0.completedDetails ?? "(\($0.status.words))")" }
         return .complete(
             ToolOutput(
-                structured: [
-                    "task_group_id": .string(request.id.rawValue), "results": .array(results),
-                    "completed": .int(completed), "total": .int(tasks.count),
+                fields: [
+                    WorkflowOrchestrationView.taskGroupID(request.id.rawValue), Fields.results(results),
+                    Fields.completed(completed), Fields.total(tasks.count),
                 ],
                 text: "\(completed) of \(tasks.count) finished.\n" + lines.joined(separator: "\n")))
     }

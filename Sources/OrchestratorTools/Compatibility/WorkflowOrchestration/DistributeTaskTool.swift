@@ -28,24 +28,20 @@ package struct DistributeTaskTool: OrchestratorTool {
         case parallel, sequential
     }
     package let inputSchema = ToolArguments.schema(Arguments.definition, Arguments.machines, Arguments.strategy)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "task_group_id": ["type": "string"],
-            "tasks": [
-                "type": "array",
-                "items": [
-                    "type": "object",
-                    "properties": [
-                        "task_id": ["type": "string"], "target_machine": ["type": "string"],
-                        "status": ["type": "string"],
-                    ],
-                    "required": ["task_id", "target_machine", "status"],
-                ],
-            ],
-        ],
-        "required": ["task_group_id", "tasks"],
-    ]
+    /// One distributed task's fields.
+    enum Row {
+        static let taskID = Field.string("task_id", required: true)
+        static let targetMachine = Field.string("target_machine", required: true)
+        static let status = Field.string("status", required: true)
+        static let schema = ResultFields.schema(taskID, targetMachine, status)
+    }
+
+    /// The tool's own result fields.
+    enum Fields {
+        static let tasks = Field.list("tasks", of: Row.schema, required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(WorkflowOrchestrationView.taskGroupID, Fields.tasks)
 
     package init() {}
 
@@ -70,14 +66,13 @@ package struct DistributeTaskTool: OrchestratorTool {
         }
         let request = try state.request(requestID)
         let rows: [JSONValue] = zip(request.tasks, machines).map { task, machine in
-            [
-                "task_id": .string(task.id.rawValue), "target_machine": .string(machine),
-                "status": .string(task.status.rawValue),
-            ]
+            ResultFields.object([
+                Row.taskID(task.id.rawValue), Row.targetMachine(machine), Row.status(task.status.rawValue),
+            ])
         }
         return .complete(
             ToolOutput(
-                structured: ["task_group_id": .string(requestID.rawValue), "tasks": .array(rows)],
+                fields: [WorkflowOrchestrationView.taskGroupID(requestID.rawValue), Fields.tasks(rows)],
                 text: "Task group \(requestID): "
                     + zip(request.tasks, machines).map { "\($0.id) for \($1) (\($0.status.words))" }.joined(
                         separator: ", ") + "."))

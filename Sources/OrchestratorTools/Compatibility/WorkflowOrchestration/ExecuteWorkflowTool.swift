@@ -18,7 +18,7 @@ package struct ExecuteWorkflowTool: OrchestratorTool {
         static let machines = Argument.value("target_machines", ["type": "array", "items": ["type": "string"]])
     }
     package let inputSchema = ToolArguments.schema(Arguments.workflow, Arguments.parameters, Arguments.machines)
-    package var outputSchema: JSONValue { ExecutionView.schema }
+    package let outputSchema = ExecutionView.schema
 
     package init() {}
 
@@ -29,21 +29,18 @@ package struct ExecuteWorkflowTool: OrchestratorTool {
         let (runID, state) = try invocation.startRun(of: definition, context: context)
         let view = try invocation.view(of: runID, in: state, definition: definition)
         return .complete(
-            ToolOutput(
-                structured: ExecutionView.json(view),
-                text: "Execution \(runID) of \(definition.name) started.\n\n" + view.markdown))
+            ExecutionView.output(view, text: "Execution \(runID) of \(definition.name) started.\n\n" + view.markdown))
     }
 }
 
 /// A run as workflow-orchestration shows it: `execution_id` and `status` next to the full run.
 enum ExecutionView {
-    static func json(_ view: RunView) -> JSONValue {
-        ["execution_id": .string(view.run.id.rawValue), "status": .string(view.run.status.rawValue), "run": view.json]
-    }
+    static let executionID = Field.string("execution_id", required: true)
+    static let status = Field.choice("status", WorkflowRun.Status.self, required: true)
+    static let run = Field.value("run", RunView.schema, required: true)
+    static let schema = ResultFields.schema(executionID, status, run)
 
-    static let schema: JSONValue = [
-        "type": "object",
-        "properties": ["execution_id": ["type": "string"], "status": ["type": "string"], "run": RunView.schema],
-        "required": ["execution_id", "status", "run"],
-    ]
+    static func output(_ view: RunView, text: String) -> ToolOutput {
+        ToolOutput(fields: [executionID(view.run.id.rawValue), status(view.run.status), run(view.json)], text: text)
+    }
 }

@@ -14,13 +14,13 @@ package struct ExecutionStatusTool: OrchestratorTool {
         static let execution = Argument.string("execution_id")
     }
     package let inputSchema = ToolArguments.schema(Arguments.execution)
-    package var outputSchema: JSONValue { ExecutionView.schema }
+    package let outputSchema = ExecutionView.schema
 
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let view = try invocation.view(
             of: WorkflowRun.ID(invocation[Arguments.execution]), in: invocation.currentState())
-        return .complete(ToolOutput(structured: ExecutionView.json(view), text: view.markdown))
+        return .complete(ExecutionView.output(view, text: view.markdown))
     }
 }

@@ -20,14 +20,17 @@ package struct ExportWorkflowDataTool: OrchestratorTool {
         case json, markdown
     }
     package let inputSchema = ToolArguments.schema(WorkflowOrchestrationArguments.workflow, Arguments.format)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "workflow_id": ["type": "string"], "format": ["type": "string"], "data": ["type": "string"],
-            "runs": ["type": "integer"],
-        ],
-        "required": ["workflow_id", "format", "data", "runs"],
-    ]
+    /// The tool's result fields.
+    enum Fields {
+        static let workflowID = Field.string("workflow_id", required: true)
+        static let format = Field.choice("format", Format.self, required: true)
+        static let data = Field.string("data", required: true)
+        static let runs = Field.integer("runs", required: true)
+        /// The runs inside the exported JSON document.
+        static let exportedRuns = Field.list("runs", of: RunView.schema, required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(Fields.workflowID, Fields.format, Fields.data, Fields.runs)
 
     package init() {}
 
@@ -37,11 +40,11 @@ package struct ExportWorkflowDataTool: OrchestratorTool {
         let runs = state.runs.filter { $0.workflow == workflow.name }
         let data: String
         if invocation[Arguments.format] == .json {
-            let exported: JSONValue = [
-                "workflow": WorkflowOrchestrationView.definition(workflow),
-                "runs": .array(
+            let exported = ResultFields.object([
+                WorkflowOrchestrationView.workflow(WorkflowOrchestrationView.definition(workflow)),
+                Fields.exportedRuns(
                     try runs.map { run throws(ToolFailure) in try invocation.view(of: run.id, in: state).json }),
-            ]
+            ])
             data = exported.description
         } else {
             var lines = [WorkflowDocument.markdown(workflow), "", "## Runs", ""]
@@ -55,10 +58,9 @@ package struct ExportWorkflowDataTool: OrchestratorTool {
         }
         return .complete(
             ToolOutput(
-                structured: [
-                    "workflow_id": .string(workflow.name),
-                    "format": .string((invocation[Arguments.format] ?? .markdown).rawValue),
-                    "data": .string(data), "runs": .int(runs.count),
+                fields: [
+                    Fields.workflowID(workflow.name), Fields.format(invocation[Arguments.format] ?? .markdown),
+                    Fields.data(data), Fields.runs(runs.count),
                 ],
                 text: data))
     }

@@ -11,10 +11,7 @@ package struct GetWorkflowTool: OrchestratorTool {
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
     package let inputSchema = ToolArguments.schema(WorkflowOrchestrationArguments.workflow)
-    package let outputSchema: JSONValue = [
-        "type": "object", "properties": ["workflow": WorkflowOrchestrationView.definitionSchema],
-        "required": ["workflow"],
-    ]
+    package let outputSchema = ResultFields.schema(WorkflowOrchestrationView.workflow)
 
     package init() {}
 
@@ -22,7 +19,7 @@ package struct GetWorkflowTool: OrchestratorTool {
         let workflow = try invocation.loadedWorkflow(WorkflowOrchestrationArguments.workflow)
         return .complete(
             ToolOutput(
-                structured: ["workflow": WorkflowOrchestrationView.definition(workflow)],
+                fields: [WorkflowOrchestrationView.workflow(WorkflowOrchestrationView.definition(workflow))],
                 text: WorkflowDocument.markdown(workflow)))
     }
 }

@@ -19,23 +19,20 @@ package struct ListPatternsTool: OrchestratorTool {
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
     package let inputSchema = ToolArguments.schema()
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "patterns": [
-                "type": "array",
-                "items": [
-                    "type": "object",
-                    "properties": [
-                        "pattern_name": ["type": "string"], "description": ["type": "string"],
-                        "required_parameters": ["type": "array", "items": ["type": "string"]],
-                    ],
-                    "required": ["pattern_name", "description", "required_parameters"],
-                ],
-            ]
-        ],
-        "required": ["patterns"],
-    ]
+    /// One pattern's fields.
+    enum Pattern {
+        static let name = Field.string("pattern_name", required: true)
+        static let description = Field.string("description", required: true)
+        static let requiredParameters = Field.strings("required_parameters", required: true)
+        static let schema = ResultFields.schema(name, description, requiredParameters)
+    }
+
+    /// The tool's result fields.
+    enum Fields {
+        static let patterns = Field.list("patterns", of: Pattern.schema, required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(Fields.patterns)
 
     package init() {}
 
@@ -46,15 +43,15 @@ package struct ListPatternsTool: OrchestratorTool {
         }.joined(separator: "\n")
         return .complete(
             ToolOutput(
-                structured: [
-                    "patterns": .array(
+                fields: [
+                    Fields.patterns(
                         patterns.map { definition in
-                            [
-                                "pattern_name": .string(definition.name),
-                                "description": .string(
+                            ResultFields.object([
+                                Pattern.name(definition.name),
+                                Pattern.description(
                                     definition.description.isEmpty ? definition.title : definition.description),
-                                "required_parameters": .array(definition.requiredContext.map(JSONValue.string)),
-                            ]
+                                Pattern.requiredParameters(definition.requiredContext),
+                            ])
                         })
                 ],
                 text: text.isEmpty ? "No patterns." : text))
@@ -79,14 +76,14 @@ package struct ValidatePatternApplicationTool: OrchestratorTool {
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
     package let inputSchema = PatternArguments.schema
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "valid": ["type": "boolean"], "missing_parameters": ["type": "array", "items": ["type": "string"]],
-            "errors": ["type": "array", "items": ["type": "string"]],
-        ],
-        "required": ["valid", "missing_parameters", "errors"],
-    ]
+    /// The tool's result fields.
+    enum Fields {
+        static let valid = Field.flag("valid", required: true)
+        static let missingParameters = Field.strings("missing_parameters", required: true)
+        static let errors = Field.strings("errors", required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(Fields.valid, Fields.missingParameters, Fields.errors)
 
     package init() {}
 
@@ -103,10 +100,7 @@ package struct ValidatePatternApplicationTool: OrchestratorTool {
                 + (errors + missing.map { "parameter \($0) is missing" }).joined(separator: "; ")
         return .complete(
             ToolOutput(
-                structured: [
-                    "valid": .bool(valid), "missing_parameters": .array(missing.map(JSONValue.string)),
-                    "errors": .array(errors.map(JSONValue.string)),
-                ],
+                fields: [Fields.valid(valid), Fields.missingParameters(missing), Fields.errors(errors)],
                 text: text))
     }
 }
@@ -121,7 +115,7 @@ package struct ApplyPatternTool: OrchestratorTool {
     package let roles: [ToolRole] = [.startRun]
     package let annotations = ToolAnnotations.change
     package let inputSchema = PatternArguments.schema
-    package var outputSchema: JSONValue { ExecutionView.schema }
+    package let outputSchema = ExecutionView.schema
 
     package init() {}
 
@@ -141,8 +135,8 @@ package struct ApplyPatternTool: OrchestratorTool {
         let (runID, state) = try invocation.startRun(of: definition, context: context)
         let view = try invocation.view(of: runID, in: state, definition: definition)
         return .complete(
-            ToolOutput(
-                structured: ExecutionView.json(view),
+            ExecutionView.output(
+                view,
                 text: "Applied \(definition.name) to \(invocation[PatternArguments.target]) as \(runID).\n\n"
                     + view.markdown))
     }

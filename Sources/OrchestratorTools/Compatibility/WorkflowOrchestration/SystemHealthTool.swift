@@ -19,16 +19,39 @@ package struct SystemHealthTool: OrchestratorTool {
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
     package let inputSchema = ToolArguments.schema()
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "healthy": ["type": "boolean"],
-            "state_file": ["type": "object"],
-            "lock_file": ["type": "object"],
-            "workflows": ["type": "object"],
-        ],
-        "required": ["healthy", "state_file", "lock_file", "workflows"],
-    ]
+    /// The state file's fields.
+    enum StateFile {
+        static let path = Field.string("path", required: true)
+        static let revision = Field.integer("revision")
+        static let problem = Field.string("problem")
+        static let warnings = Field.strings("warnings")
+        static let schema = ResultFields.schema(path, revision, problem, warnings)
+    }
+
+    /// The lock file's fields.
+    enum LockFile {
+        static let path = Field.string("path", required: true)
+        static let exists = Field.flag("exists", required: true)
+        static let schema = ResultFields.schema(path, exists)
+    }
+
+    /// The workflows' fields.
+    enum Workflows {
+        static let loaded = Field.integer("loaded", required: true)
+        static let directories = Field.strings("directories", required: true)
+        static let errors = Field.strings("errors", required: true)
+        static let schema = ResultFields.schema(loaded, directories, errors)
+    }
+
+    /// The tool's result fields.
+    enum Fields {
+        static let healthy = Field.flag("healthy", required: true)
+        static let stateFile = Field.value("state_file", StateFile.schema, required: true)
+        static let lockFile = Field.value("lock_file", LockFile.schema, required: true)
+        static let workflows = Field.value("workflows", Workflows.schema, required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(Fields.healthy, Fields.stateFile, Fields.lockFile, Fields.workflows)
 
     package init() {}
 
@@ -38,10 +61,11 @@ package struct SystemHealthTool: OrchestratorTool {
         let lock = path + ".lock"
         let workflows = invocation.workflows.workflows()
         let broken = workflows.filter { $0.definition == nil }
-        var state: [String: JSONValue] = ["path": .string(path)]
-        state["revision"] = condition.revision.map(JSONValue.int)
-        state["problem"] = condition.problem.map(JSONValue.string)
-        if !condition.warnings.isEmpty { state["warnings"] = .array(condition.warnings.map { .string($0) }) }
+        let state = ResultFields.object([
+            StateFile.path(path), StateFile.revision(ifAny: condition.revision),
+            StateFile.problem(ifAny: condition.problem),
+            StateFile.warnings(ifAny: condition.warnings.isEmpty ? nil : condition.warnings),
+        ])
         let healthy = condition.problem == nil && condition.warnings.isEmpty && broken.isEmpty
         var lines = [
             "\(healthy ? "Healthy" : "Needs attention"). State file \(path): "
@@ -52,17 +76,18 @@ package struct SystemHealthTool: OrchestratorTool {
         lines += broken.flatMap { $0.errors.map { "- \($0)" } }
         return .complete(
             ToolOutput(
-                structured: [
-                    "healthy": .bool(healthy),
-                    "state_file": .object(state),
-                    "lock_file": [
-                        "path": .string(lock), "exists": .bool(FileManager.default.fileExists(atPath: lock)),
-                    ],
-                    "workflows": [
-                        "loaded": .int(workflows.count - broken.count),
-                        "directories": .array(invocation.workflows.directories.map(JSONValue.string)),
-                        "errors": .array(broken.flatMap { $0.errors.map { .string($0.description) } }),
-                    ],
+                fields: [
+                    Fields.healthy(healthy), Fields.stateFile(state),
+                    Fields.lockFile(
+                        ResultFields.object([
+                            LockFile.path(lock), LockFile.exists(FileManager.default.fileExists(atPath: lock)),
+                        ])),
+                    Fields.workflows(
+                        ResultFields.object([
+                            Workflows.loaded(workflows.count - broken.count),
+                            Workflows.directories(invocation.workflows.directories),
+                            Workflows.errors(broken.flatMap { $0.errors.map(\.description) }),
+                        ])),
                 ],
                 text: lines.joined(separator: "\n")))
     }

@@ -25,22 +25,45 @@ package struct WorkflowMetricsTool: OrchestratorTool {
         case all
     }
     package let inputSchema = ToolArguments.schema(Arguments.range)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "time_range": ["type": "string"],
-            "runs": ["type": "object"],
-            "tasks": ["type": "object"],
-        ],
-        "required": ["time_range", "runs", "tasks"],
-    ]
+    /// An average over what the range holds; `null` when it holds nothing.
+    static func average(_ name: String) -> ResultField<JSONValue> {
+        Field.value(name, ["type": ["number", "null"]], required: true)
+    }
+
+    /// The runs' counts.
+    enum Runs {
+        static let started = Field.count("started", required: true)
+        static let completed = Field.count("completed", required: true)
+        static let failed = Field.count("failed", required: true)
+        static let running = Field.count("running", required: true)
+        static let averageDuration = WorkflowMetricsTool.average("average_duration_seconds")
+        static let schema = ResultFields.schema(started, completed, failed, running, averageDuration)
+    }
+
+    /// The tasks' counts.
+    enum Tasks {
+        static let finished = Field.count("finished", required: true)
+        static let approved = Field.count("approved", required: true)
+        static let averageClaimToDone = WorkflowMetricsTool.average("average_seconds_from_claim_to_done")
+        static let schema = ResultFields.schema(finished, approved, averageClaimToDone)
+    }
+
+    /// The tool's result fields.
+    enum Fields {
+        static let timeRange = Field.choice("time_range", TimeRange.self, required: true)
+        static let runs = Field.value("runs", Runs.schema, required: true)
+        static let tasks = Field.value("tasks", Tasks.schema, required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(Fields.timeRange, Fields.runs, Fields.tasks)
 
     static let seconds: [String: Int] = ["1h": 3600, "24h": 86_400, "7d": 604_800, "30d": 2_592_000]
 
     package init() {}
 
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
-        let range = (invocation[Arguments.range] ?? .all).rawValue
+        let chosen = invocation[Arguments.range] ?? .all
+        let range = chosen.rawValue
         let since = Self.seconds[range].map { invocation.now.adding(seconds: -$0) }
         let state = try invocation.currentState()
         func inRange(_ moment: Timestamp) -> Bool { since.map { moment >= $0 } ?? true }
@@ -66,20 +89,20 @@ package struct WorkflowMetricsTool: OrchestratorTool {
         func average(_ values: [Double]) -> JSONValue {
             values.isEmpty ? .null : .double(values.reduce(0, +) / Double(values.count))
         }
-        var runStats: [String: JSONValue] = [
-            "started": .int(runs.count),
-            "completed": .int(runs.filter { $0.status == .completed }.count),
-            "failed": .int(runs.filter { $0.status == .failed }.count),
-            "running": .int(runs.filter { $0.status == .running }.count),
-        ]
-        runStats["average_duration_seconds"] = average(durations)
-        var taskStats: [String: JSONValue] = ["finished": .int(done), "approved": .int(approved)]
-        taskStats["average_seconds_from_claim_to_done"] = average(claimToDone)
+        let completed = runs.filter { $0.status == .completed }.count
+        let failed = runs.filter { $0.status == .failed }.count
+        let runStats = ResultFields.object([
+            Runs.started(runs.count), Runs.completed(completed), Runs.failed(failed),
+            Runs.running(runs.filter { $0.status == .running }.count), Runs.averageDuration(average(durations)),
+        ])
+        let taskStats = ResultFields.object([
+            Tasks.finished(done), Tasks.approved(approved), Tasks.averageClaimToDone(average(claimToDone)),
+        ])
         return .complete(
             ToolOutput(
-                structured: ["time_range": .string(range), "runs": .object(runStats), "tasks": .object(taskStats)],
+                fields: [Fields.timeRange(chosen), Fields.runs(runStats), Fields.tasks(taskStats)],
                 text:
-                    "Over \(range): \(runs.count) runs started (\(runStats["completed"]!) completed, \(runStats["failed"]!) failed); \(done) tasks finished."
+                    "Over \(range): \(runs.count) runs started (\(completed) completed, \(failed) failed); \(done) tasks finished."
             ))
     }
 }

@@ -37,11 +37,12 @@ package struct WorkflowOrchestrationCreateTool: OrchestratorTool {
     package let inputSchema = ToolArguments.schema(
         Arguments.workflow, Arguments.name, Arguments.description, Arguments.pattern, Arguments.steps,
         Arguments.overwrite)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["workflow": WorkflowOrchestrationView.definitionSchema, "directory": ["type": "string"]],
-        "required": ["workflow", "directory"],
-    ]
+    /// The tool's own result fields.
+    enum Fields {
+        static let directory = Field.string("directory", required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(WorkflowOrchestrationView.workflow, Fields.directory)
 
     package init() {}
 
@@ -73,8 +74,9 @@ package struct WorkflowOrchestrationCreateTool: OrchestratorTool {
         let loaded = try invocation.loadedWorkflow(Arguments.workflow)
         return .complete(
             ToolOutput(
-                structured: [
-                    "workflow": WorkflowOrchestrationView.definition(loaded), "directory": .string(directory),
+                fields: [
+                    WorkflowOrchestrationView.workflow(WorkflowOrchestrationView.definition(loaded)),
+                    Fields.directory(directory),
                 ],
                 text:
                     "Created workflow \(draft.name) with \(steps.count) steps: \(steps.map(\.name).joined(separator: " → ")). Run it with execute_workflow."

@@ -22,11 +22,12 @@ package struct WorkflowOrchestrationListTool: OrchestratorTool {
         case valid, invalid
     }
     package let inputSchema = ToolArguments.schema(Arguments.status, Arguments.pattern)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": ["workflows": ["type": "array", "items": WorkflowOrchestrationView.definitionSchema]],
-        "required": ["workflows"],
-    ]
+    /// The tool's result fields.
+    enum Fields {
+        static let workflows = Field.list("workflows", of: WorkflowOrchestrationView.definitionSchema, required: true)
+    }
+
+    package let outputSchema = ResultFields.schema(Fields.workflows)
 
     package init() {}
 
@@ -47,6 +48,6 @@ package struct WorkflowOrchestrationListTool: OrchestratorTool {
             : chosen.map { "- \($0.name)\($0.definition == nil ? " (invalid)" : ""): \($0.definition?.title ?? "")" }
                 .joined(separator: "\n")
         return .complete(
-            ToolOutput(structured: ["workflows": .array(chosen.map(WorkflowOrchestrationView.definition))], text: text))
+            ToolOutput(fields: [Fields.workflows(chosen.map(WorkflowOrchestrationView.definition))], text: text))
     }
 }

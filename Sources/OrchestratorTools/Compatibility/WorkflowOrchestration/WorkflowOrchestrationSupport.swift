@@ -6,37 +6,53 @@ internal import OrchestratorWorkflows
 /// The workflow-orchestration tool set's view: a Markdown workflow is a workflow (and a pattern),
 /// a run is an execution, and a distributed task group is a request.
 enum WorkflowOrchestrationView {
-    static func definition(_ workflow: LoadedWorkflow) -> JSONValue {
-        var object: [String: JSONValue] = [
-            "workflow_id": .string(workflow.name),
-            "status": .string(workflow.definition == nil ? "invalid" : "valid"),
-            "errors": .array(workflow.errors.map { .string($0.description) }),
-        ]
-        if let definition = workflow.definition {
-            object["name"] = .string(definition.title)
-            object["description"] = .string(definition.description)
-            object["required_context"] = .array(definition.requiredContext.map(JSONValue.string))
-            object["steps"] = .array(
-                definition.steps.map { step in
-                    [
-                        "id": .string(step.file), "name": .string(step.name),
-                        "next": .array(step.allowedTargets.map { .string($0.description) }),
-                    ]
-                })
-        }
-        return .object(object)
+    /// Whether a workflow loaded.
+    enum Validity: String, CaseIterable, Sendable {
+        case valid, invalid
     }
 
-    static let definitionSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "workflow_id": ["type": "string"], "status": ["type": "string", "enum": ["valid", "invalid"]],
-            "errors": ["type": "array", "items": ["type": "string"]], "name": ["type": "string"],
-            "description": ["type": "string"], "required_context": ["type": "array", "items": ["type": "string"]],
-            "steps": ["type": "array"],
-        ],
-        "required": ["workflow_id", "status", "errors"],
-    ]
+    /// A workflow definition's fields.
+    enum Definition {
+        static let workflowID = Field.string("workflow_id", required: true)
+        static let status = Field.choice("status", Validity.self, required: true)
+        static let errors = Field.strings("errors", required: true)
+        static let name = Field.string("name")
+        static let description = Field.string("description")
+        static let requiredContext = Field.strings("required_context")
+        static let steps = Field.list("steps", of: Step.schema)
+        static let schema = ResultFields.schema(workflowID, status, errors, name, description, requiredContext, steps)
+    }
+
+    /// A step's fields.
+    enum Step {
+        static let id = Field.string("id", required: true)
+        static let name = Field.string("name", required: true)
+        static let next = Field.strings("next", required: true)
+        static let schema = ResultFields.schema(id, name, next)
+    }
+
+    static func definition(_ workflow: LoadedWorkflow) -> JSONValue {
+        let definition = workflow.definition
+        return ResultFields.object([
+            Definition.workflowID(workflow.name), Definition.status(definition == nil ? .invalid : .valid),
+            Definition.errors(workflow.errors.map(\.description)), Definition.name(ifAny: definition?.title),
+            Definition.description(ifAny: definition?.description),
+            Definition.requiredContext(ifAny: definition?.requiredContext),
+            Definition.steps(
+                ifAny: definition?.steps.map { step in
+                    ResultFields.object([
+                        Step.id(step.file), Step.name(step.name), Step.next(step.allowedTargets.map(\.description)),
+                    ])
+                }),
+        ])
+    }
+
+    static let definitionSchema = Definition.schema
+
+    /// A result's `workflow` field.
+    static let workflow = Field.value("workflow", definitionSchema, required: true)
+    /// A result's task group (a request).
+    static let taskGroupID = Field.string("task_group_id", required: true)
 }
 
 extension ToolInvocation {
