@@ -5,6 +5,19 @@ package import OrchestratorJSON
 /// (laid out here, by the same `GraphLayout` as the HTML export) and tasks, then workflow runs.
 /// The page inserts every string as text.
 package enum BoardView {
+    /// What `json` writes, for the board app's tool to publish (the view's shape, declared with it).
+    package static let schema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "revision": ["type": "integer"], "stateFile": ["type": "string"], "stateReason": ["type": "string"],
+            "approver": ["type": "string"],
+            "needsYou": ["type": "array", "items": ["type": "object"]],
+            "requests": ["type": "array", "items": ["type": "object"]],
+            "runs": ["type": "array", "items": ["type": "object"]],
+        ],
+        "required": ["revision", "stateFile", "stateReason", "approver", "needsYou", "requests", "runs"],
+    ]
+
     package static func json(
         _ state: OrchestratorState, revision: Int, stateFile: String, stateReason: String = "", approver: String,
         archived: [ArchivedRequest]? = []

@@ -27,15 +27,22 @@ package struct BoardDecideAppTool: OrchestratorTool {
     }
     package let inputSchema = ToolArguments.schema(
         Arguments.action, CommonArguments.requestID, Arguments.taskID, Arguments.feedback)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "decision": ["type": "string", "enum": ["approved", "rejected", "closed"]],
-            "requestId": ["type": "string"], "taskId": ["type": "string"], "by": ["type": "string"],
-            "unlocked": TaskView.idListSchema,
-        ],
-        "required": ["decision", "requestId", "by"],
-    ]
+    /// What the person decided.
+    enum Decision: String, CaseIterable, Sendable {
+        case approved, rejected, closed
+    }
+
+    /// The tool's result fields.
+    enum Fields {
+        static let decision = Field.choice("decision", Decision.self, required: true)
+        static let requestID = Field.string("requestId", required: true)
+        static let taskID = Field.string("taskId")
+        static let by = Field.string("by", required: true)
+        static let unlocked = Field.strings("unlocked")
+    }
+
+    package let outputSchema = ResultFields.schema(
+        Fields.decision, Fields.requestID, Fields.taskID, Fields.by, Fields.unlocked)
 
     package init() {}
 
@@ -64,10 +71,10 @@ package struct BoardDecideAppTool: OrchestratorTool {
             let ready = unlocked.isEmpty ? "" : " Now ready: \(unlocked.map(\.rawValue).joined(separator: ", "))."
             return .complete(
                 ToolOutput(
-                    structured: [
-                        "decision": "approved", "requestId": .string(requestID.rawValue),
-                        "taskId": .string(taskID.rawValue), "by": .string(person),
-                        "unlocked": .array(unlocked.map { .string($0.rawValue) }),
+                    fields: [
+                        Fields.decision(.approved), Fields.requestID(requestID.rawValue),
+                        Fields.taskID(taskID.rawValue),
+                        Fields.by(person), Fields.unlocked(unlocked.map(\.rawValue)),
                     ],
                     text: "Approved \(taskID).\(ready)"))
         case .reject:
@@ -79,9 +86,10 @@ package struct BoardDecideAppTool: OrchestratorTool {
             }
             return .complete(
                 ToolOutput(
-                    structured: [
-                        "decision": "rejected", "requestId": .string(requestID.rawValue),
-                        "taskId": .string(taskID.rawValue), "by": .string(person),
+                    fields: [
+                        Fields.decision(.rejected), Fields.requestID(requestID.rawValue),
+                        Fields.taskID(taskID.rawValue),
+                        Fields.by(person),
                     ],
                     text: "Sent \(taskID) back with your feedback."))
         case .approveRequest:
@@ -90,9 +98,7 @@ package struct BoardDecideAppTool: OrchestratorTool {
             }
             return .complete(
                 ToolOutput(
-                    structured: [
-                        "decision": "closed", "requestId": .string(requestID.rawValue), "by": .string(person),
-                    ],
+                    fields: [Fields.decision(.closed), Fields.requestID(requestID.rawValue), Fields.by(person)],
                     text: "Closed \(requestID)."))
         }
     }

@@ -20,17 +20,8 @@ package struct BoardViewAppTool: OrchestratorTool {
             "afterRevision", ["type": "integer", "minimum": 0, "description": "Answer once past this revision."])
     }
     package let inputSchema = ToolArguments.schema(Arguments.afterRevision, Argument.waitSeconds)
-    package let outputSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "revision": ["type": "integer"], "stateFile": ["type": "string"], "stateReason": ["type": "string"],
-            "approver": ["type": "string"],
-            "needsYou": ["type": "array", "items": ["type": "object"]],
-            "requests": ["type": "array", "items": ["type": "object"]],
-            "runs": ["type": "array", "items": ["type": "object"]],
-        ],
-        "required": ["revision", "stateFile", "stateReason", "approver", "needsYou", "requests", "runs"],
-    ]
+    /// The board's view, whose shape is declared with the function that writes it.
+    package let outputSchema = BoardView.schema
 
     package init() {}
 

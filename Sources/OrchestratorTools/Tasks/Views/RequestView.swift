@@ -7,33 +7,57 @@ enum RequestView {
     /// Results list at most this many tasks of one request; `omittedTasks` counts the rest.
     static let taskLimit = 40
 
+    /// A request's fields.
+    enum Fields {
+        static let id = Field.string("id", required: true)
+        static let originalRequest = Field.string("originalRequest", required: true)
+        static let splitDetails = Field.string("splitDetails")
+        static let status = Field.choice("status", WorkRequest.Status.self, required: true)
+        static let approvalPolicy = Field.choice("approvalPolicy", ApprovalPolicy.self, required: true)
+        static let createdAt = Field.string("createdAt", required: true)
+        static let updatedAt = Field.string("updatedAt", required: true)
+        static let completedAt = Field.string("completedAt")
+        static let completedBy = Field.string("completedBy")
+        static let progress = Field.value("progress", Progress.schema, required: true)
+        static let tasks = Field.list("tasks", of: TaskView.schema)
+        static let omittedTasks = Field.count("omittedTasks")
+    }
+
+    /// How many live tasks are in each status, and how many are deleted.
+    enum Progress {
+        static let pending = Field.count("pending", required: true)
+        static let inProgress = Field.count("inProgress", required: true)
+        static let done = Field.count("done", required: true)
+        static let approved = Field.count("approved", required: true)
+        static let deleted = Field.count("deleted", required: true)
+        static let total = Field.count("total", required: true)
+        static let schema = ResultFields.schema(pending, inProgress, done, approved, deleted, total)
+    }
+
     static func json(_ request: WorkRequest, withTasks: Bool = true) -> JSONValue {
         let progress = request.progress
-        var object: [String: JSONValue] = [
-            "id": .string(request.id.rawValue),
-            "originalRequest": .string(request.originalRequest),
-            "status": .string(request.status.rawValue),
-            "approvalPolicy": .string(request.approvalPolicy.rawValue),
-            "createdAt": .string(request.createdAt.description),
-            "updatedAt": .string(request.updatedAt.description),
-            "progress": [
-                "pending": .int(progress[.pending] ?? 0),
-                "inProgress": .int(progress[.inProgress] ?? 0),
-                "done": .int(progress[.done] ?? 0),
-                "approved": .int(progress[.approved] ?? 0),
-                "deleted": .int(request.tasks.count - request.liveTaskCount),
-                "total": .int(request.liveTaskCount),
-            ],
+        var members: [ResultMember?] = [
+            Fields.id(request.id.rawValue), Fields.originalRequest(request.originalRequest),
+            Fields.splitDetails(ifAny: request.splitDetails), Fields.status(request.status),
+            Fields.approvalPolicy(request.approvalPolicy), Fields.createdAt(request.createdAt.description),
+            Fields.updatedAt(request.updatedAt.description),
+            Fields.completedAt(ifAny: request.completedAt?.description), Fields.completedBy(ifAny: request.completedBy),
+            Fields.progress(
+                ResultFields.object([
+                    Progress.pending(progress[.pending] ?? 0), Progress.inProgress(progress[.inProgress] ?? 0),
+                    Progress.done(progress[.done] ?? 0), Progress.approved(progress[.approved] ?? 0),
+                    Progress.deleted(request.tasks.count - request.liveTaskCount),
+                    Progress.total(request.liveTaskCount),
+                ])),
         ]
-        object["splitDetails"] = request.splitDetails.map(JSONValue.string)
-        object["completedAt"] = request.completedAt.map { .string($0.description) }
-        object["completedBy"] = request.completedBy.map(JSONValue.string)
         if withTasks {
             let shown = shownPositions(request)
-            object["tasks"] = .array(shown.map { TaskView.json(request.tasks[$0]) })
-            object["omittedTasks"] = .int(request.tasks.count - shown.count)
+            members += [
+                Fields.tasks(shown.map { TaskView.json(request.tasks[$0]) }),
+                Fields.omittedTasks(request.tasks.count - shown.count),
+            ]
         }
-        return .object(object)
+        return ResultFields.object(members)
     }
 
     /// Where the shown tasks sit in the plan: every task when there are few; otherwise the unfinished
@@ -62,31 +86,7 @@ enum RequestView {
         }
     }
 
-    private static let count: JSONValue = ["type": "integer", "minimum": 0]
-
-    static let schema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "id": ["type": "string"],
-            "originalRequest": ["type": "string"],
-            "splitDetails": ["type": "string"],
-            "status": ["type": "string", "enum": .array(WorkRequest.Status.allCases.map { .string($0.rawValue) })],
-            "approvalPolicy": ["type": "string", "enum": .array(ApprovalPolicy.allCases.map { .string($0.rawValue) })],
-            "createdAt": ["type": "string"],
-            "updatedAt": ["type": "string"],
-            "completedAt": ["type": "string"],
-            "completedBy": ["type": "string"],
-            "progress": [
-                "type": "object",
-                "properties": [
-                    "pending": count, "inProgress": count, "done": count, "approved": count, "deleted": count,
-                    "total": count,
-                ],
-                "required": ["pending", "inProgress", "done", "approved", "deleted", "total"],
-            ],
-            "tasks": ["type": "array", "items": TaskView.schema],
-            "omittedTasks": count,
-        ],
-        "required": ["id", "originalRequest", "status", "approvalPolicy", "createdAt", "updatedAt", "progress"],
-    ]
+    static let schema = ResultFields.schema(
+        Fields.id, Fields.originalRequest, Fields.splitDetails, Fields.status, Fields.approvalPolicy, Fields.createdAt,
+        Fields.updatedAt, Fields.completedAt, Fields.completedBy, Fields.progress, Fields.tasks, Fields.omittedTasks)
 }

@@ -4,78 +4,67 @@ internal import OrchestratorMCP
 
 /// How a task appears in structured results, and the schema that describes it.
 enum TaskView {
-    /// The fields every task summary carries; `detailed` adds description, role, outcome and history.
-    static func json(_ task: WorkTask, detailed: Bool = false, history: Bool = false) -> JSONValue {
-        var object: [String: JSONValue] = [
-            "id": .string(task.id.rawValue),
-            "title": .string(task.title),
-            "status": .string(task.status.rawValue),
-            "priority": .string(task.priority.rawValue),
-            "dependsOn": .array(task.dependsOn.map { .string($0.rawValue) }),
-            "deleted": .bool(task.isDeleted),
-        ]
-        object["assignee"] = task.assignee.map(JSONValue.string)
-        object["claimExpiresAt"] = task.claimExpiresAt.map { .string($0.description) }
-        if detailed {
-            object["description"] = .string(task.description)
-            object["role"] = task.role.map(JSONValue.string)
-            object["completedDetails"] = task.completedDetails.map(JSONValue.string)
-            object["feedback"] = task.feedback.map(JSONValue.string)
-            object["approvedBy"] = task.approvedBy.map(JSONValue.string)
-        }
-        if history {
-            object["history"] = .array(
-                task.history.map { entry in
-                    var item: [String: JSONValue] = [
-                        "at": .string(entry.at.description), "actor": .string(entry.actor),
-                        "action": .string(entry.action.rawValue),
-                    ]
-                    item["from"] = entry.from.map { .string($0.rawValue) }
-                    item["to"] = entry.to.map { .string($0.rawValue) }
-                    item["note"] = entry.note.map(JSONValue.string)
-                    return .object(item)
-                })
-        }
-        return .object(object)
+    /// A task's fields; a summary has the first six (and the holder's), `detailed` adds the rest but
+    /// the history, which `history` adds.
+    enum Fields {
+        static let id = Field.string("id", required: true)
+        static let title = Field.string("title", required: true)
+        static let status = Field.choice("status", WorkTask.Status.self, required: true)
+        static let priority = Field.choice("priority", Priority.self, required: true)
+        static let dependsOn = Field.strings("dependsOn", required: true)
+        static let deleted = Field.flag("deleted", required: true)
+        static let assignee = Field.string("assignee")
+        static let claimExpiresAt = Field.string("claimExpiresAt")
+        static let description = Field.string("description")
+        static let role = Field.string("role")
+        static let completedDetails = Field.string("completedDetails")
+        static let feedback = Field.string("feedback")
+        static let approvedBy = Field.string("approvedBy")
+        static let history = Field.list("history", of: Entry.schema)
     }
 
-    static let statusSchema: JSONValue = [
-        "type": "string", "enum": .array(WorkTask.Status.allCases.map { .string($0.rawValue) }),
-    ]
+    /// A history entry's fields.
+    enum Entry {
+        static let at = Field.string("at", required: true)
+        static let actor = Field.string("actor", required: true)
+        static let action = Field.choice("action", HistoryEntry.Action.self, required: true)
+        static let from = Field.choice("from", WorkTask.Status.self)
+        static let to = Field.choice("to", WorkTask.Status.self)
+        static let note = Field.string("note")
+        static let schema = ResultFields.schema(at, actor, action, from, to, note)
 
-    static let schema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "id": ["type": "string"],
-            "title": ["type": "string"],
-            "status": statusSchema,
-            "priority": ["type": "string", "enum": .array(Priority.allCases.map { .string($0.rawValue) })],
-            "dependsOn": ["type": "array", "items": ["type": "string"]],
-            "deleted": ["type": "boolean"],
-            "assignee": ["type": "string"],
-            "claimExpiresAt": ["type": "string"],
-            "description": ["type": "string"],
-            "role": ["type": "string"],
-            "completedDetails": ["type": "string"],
-            "feedback": ["type": "string"],
-            "approvedBy": ["type": "string"],
-            "history": [
-                "type": "array",
-                "items": [
-                    "type": "object",
-                    "properties": [
-                        "at": ["type": "string"], "actor": ["type": "string"],
-                        "action": [
-                            "type": "string", "enum": .array(HistoryEntry.Action.allCases.map { .string($0.rawValue) }),
-                        ],
-                        "from": statusSchema, "to": statusSchema, "note": ["type": "string"],
-                    ],
-                    "required": ["at", "actor", "action"],
-                ],
-            ],
-        ],
-        "required": ["id", "title", "status", "priority", "dependsOn", "deleted"],
-    ]
+        static func json(_ entry: HistoryEntry) -> JSONValue {
+            ResultFields.object([
+                at(entry.at.description), actor(entry.actor), action(entry.action), from(ifAny: entry.from),
+                to(ifAny: entry.to), note(ifAny: entry.note),
+            ])
+        }
+    }
+
+    static func json(_ task: WorkTask, detailed: Bool = false, history: Bool = false) -> JSONValue {
+        var members: [ResultMember?] = [
+            Fields.id(task.id.rawValue), Fields.title(task.title), Fields.status(task.status),
+            Fields.priority(task.priority), Fields.dependsOn(task.dependsOn.map(\.rawValue)),
+            Fields.deleted(task.isDeleted), Fields.assignee(ifAny: task.assignee),
+            Fields.claimExpiresAt(ifAny: task.claimExpiresAt?.description),
+        ]
+        if detailed {
+            members += [
+                Fields.description(task.description), Fields.role(ifAny: task.role),
+                Fields.completedDetails(ifAny: task.completedDetails), Fields.feedback(ifAny: task.feedback),
+                Fields.approvedBy(ifAny: task.approvedBy),
+            ]
+        }
+        if history { members.append(Fields.history(task.history.map(Entry.json))) }
+        return ResultFields.object(members)
+    }
+
+    static let statusSchema = Fields.status.schema
+
+    static let schema = ResultFields.schema(
+        Fields.id, Fields.title, Fields.status, Fields.priority, Fields.dependsOn, Fields.deleted, Fields.assignee,
+        Fields.claimExpiresAt, Fields.description, Fields.role, Fields.completedDetails, Fields.feedback,
+        Fields.approvedBy, Fields.history)
 
     static let idListSchema: JSONValue = ["type": "array", "items": ["type": "string"]]
 }
