@@ -23,7 +23,7 @@ package struct ServerInfoReport {
 
     let identity: ServerIdentity
     let revision: ProtocolRevision
-    let era: String
+    let era: Era
     let client: String?
     package let stateFile: StateFile
     let toolsets: [Toolset]
@@ -31,62 +31,56 @@ package struct ServerInfoReport {
     let workflowDirectories: [String]
     let counts: (tools: Int, resources: Int, resourceTemplates: Int, prompts: Int)
 
-    package static let schema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "name": ["type": "string"],
-            "version": ["type": "string"],
-            "protocolRevision": [
-                "type": "string", "enum": .array(ProtocolRevision.allCases.map { .string($0.rawValue) }),
-            ],
-            "era": ["type": "string", "enum": ["handshake", "modern"]],
-            "client": ["type": "string"],
-            "stateFile": [
-                "type": "object",
-                "properties": [
-                    "path": ["type": "string"],
-                    "source": ["type": "string", "enum": .array(sourceNames)],
-                    "reason": ["type": "string", "description": "Why this file: the rule and the project."],
-                    "notice": ["type": "string", "description": "Where older plans are, while this file is new."],
-                    "exists": ["type": "boolean"],
-                    "readable": ["type": "boolean"],
-                    "sizeBytes": ["type": "integer", "minimum": 0],
-                    "revision": ["type": "integer", "minimum": 0],
-                    "requests": ["type": "integer", "minimum": 0],
-                    "problem": ["type": "string"],
-                    "warnings": ["type": "array", "items": ["type": "string"]],
-                ],
-                "required": ["path", "source", "exists", "readable"],
-                "additionalProperties": false,
-            ],
-            "toolsets": [
-                "type": "array",
-                "items": ["type": "string", "enum": .array(Toolset.allCases.map { .string($0.rawValue) })],
-            ],
-            "approver": ["type": "string", "enum": .array(ApproverMode.allCases.map { .string($0.rawValue) })],
-            "workflowDirectories": ["type": "array", "items": ["type": "string"]],
-            "counts": [
-                "type": "object",
-                "properties": [
-                    "tools": ["type": "integer", "minimum": 0],
-                    "resources": ["type": "integer", "minimum": 0],
-                    "resourceTemplates": ["type": "integer", "minimum": 0],
-                    "prompts": ["type": "integer", "minimum": 0],
-                ],
-                "required": ["tools", "resources", "resourceTemplates", "prompts"],
-                "additionalProperties": false,
-            ],
-        ],
-        "required": [
-            "name", "version", "protocolRevision", "era", "stateFile", "toolsets", "approver", "workflowDirectories",
-            "counts",
-        ],
-        "additionalProperties": false,
-    ]
-
-    private static var sourceNames: [JSONValue] {
-        StateLocation.Source.allCases.map { .string($0.rawValue) }
+    /// The report's fields.
+    enum Fields {
+        static let name = Field.string("name", required: true)
+        static let version = Field.string("version", required: true)
+        static let protocolRevision = Field.choice("protocolRevision", ProtocolRevision.self, required: true)
+        static let era = Field.choice("era", Era.self, required: true)
+        static let client = Field.string("client")
+        static let stateFile = Field.value("stateFile", File.schema, required: true)
+        static let toolsets = Field.list(
+            "toolsets", of: ["type": "string", "enum": .array(Toolset.allCases.map { .string($0.rawValue) })],
+            required: true)
+        static let approver = Field.choice("approver", ApproverMode.self, required: true)
+        static let workflowDirectories = Field.strings("workflowDirectories", required: true)
+        static let counts = Field.value("counts", Counts.schema, required: true)
     }
+
+    /// Which era the call's session speaks.
+    enum Era: String, CaseIterable, Sendable {
+        case handshake, modern
+    }
+
+    /// The state file's fields.
+    enum File {
+        static let path = Field.string("path", required: true)
+        static let source = Field.choice("source", StateLocation.Source.self, required: true)
+        static let reason = Field.string("reason", description: "Why this file: the rule and the project.")
+        static let notice = Field.string("notice", description: "Where older plans are, while this file is new.")
+        static let exists = Field.flag("exists", required: true)
+        static let readable = Field.flag("readable", required: true)
+        static let sizeBytes = Field.count("sizeBytes")
+        static let revision = Field.count("revision")
+        static let requests = Field.count("requests")
+        static let problem = Field.string("problem")
+        static let warnings = Field.strings("warnings")
+        static let schema = ResultFields.closedSchema(
+            path, source, reason, notice, exists, readable, sizeBytes, revision, requests, problem, warnings)
+    }
+
+    /// What the server offers, counted.
+    enum Counts {
+        static let tools = Field.count("tools", required: true)
+        static let resources = Field.count("resources", required: true)
+        static let resourceTemplates = Field.count("resourceTemplates", required: true)
+        static let prompts = Field.count("prompts", required: true)
+        static let schema = ResultFields.closedSchema(tools, resources, resourceTemplates, prompts)
+    }
+
+    package static let schema = ResultFields.closedSchema(
+        Fields.name, Fields.version, Fields.protocolRevision, Fields.era, Fields.client, Fields.stateFile,
+        Fields.toolsets, Fields.approver, Fields.workflowDirectories, Fields.counts)
 
     /// - Parameters:
     ///   - services: the domain's settings and state.
@@ -111,7 +105,7 @@ package struct ServerInfoReport {
             warnings: condition.warnings)
         identity = environment.configuration.identity
         revision = context.revision
-        era = environment.eraName
+        era = environment.eraName == Era.modern.rawValue ? .modern : .handshake
         client = context.clientInfo?.name
         toolsets = configuration.toolsets
         approver = configuration.approver
@@ -124,33 +118,24 @@ package struct ServerInfoReport {
 
     /// The report as `server_info`'s structured content (see `schema`).
     package var json: JSONValue {
-        var file: [String: JSONValue] = [
-            "path": .string(stateFile.path), "source": .string(stateFile.source.rawValue),
-            "reason": .string(stateFile.reason),
-            "exists": .bool(stateFile.exists), "readable": .bool(stateFile.readable),
-        ]
-        file["notice"] = stateFile.notice.map(JSONValue.string)
-        file["sizeBytes"] = stateFile.sizeBytes.map(JSONValue.int)
-        file["revision"] = stateFile.revision.map(JSONValue.int)
-        file["requests"] = stateFile.requests.map(JSONValue.int)
-        file["problem"] = stateFile.problem.map(JSONValue.string)
-        if !stateFile.warnings.isEmpty { file["warnings"] = .array(stateFile.warnings.map { .string($0) }) }
-        var report: [String: JSONValue] = [
-            "name": .string(identity.name),
-            "version": .string(identity.version),
-            "protocolRevision": .string(revision.rawValue),
-            "era": .string(era),
-            "stateFile": .object(file),
-            "toolsets": .array(toolsets.map { .string($0.rawValue) }),
-            "approver": .string(approver.rawValue),
-            "workflowDirectories": .array(workflowDirectories.map { .string($0) }),
-            "counts": [
-                "tools": .int(counts.tools), "resources": .int(counts.resources),
-                "resourceTemplates": .int(counts.resourceTemplates), "prompts": .int(counts.prompts),
-            ],
-        ]
-        report["client"] = client.map(JSONValue.string)
-        return .object(report)
+        let file = ResultFields.object([
+            File.path(stateFile.path), File.source(stateFile.source), File.reason(stateFile.reason),
+            File.notice(ifAny: stateFile.notice), File.exists(stateFile.exists), File.readable(stateFile.readable),
+            File.sizeBytes(ifAny: stateFile.sizeBytes), File.revision(ifAny: stateFile.revision),
+            File.requests(ifAny: stateFile.requests), File.problem(ifAny: stateFile.problem),
+            File.warnings(ifAny: stateFile.warnings.isEmpty ? nil : stateFile.warnings),
+        ])
+        return ResultFields.object([
+            Fields.name(identity.name), Fields.version(identity.version), Fields.protocolRevision(revision),
+            Fields.era(era), Fields.client(ifAny: client), Fields.stateFile(file),
+            Fields.toolsets(toolsets.map { .string($0.rawValue) }), Fields.approver(approver),
+            Fields.workflowDirectories(workflowDirectories),
+            Fields.counts(
+                ResultFields.object([
+                    Counts.tools(counts.tools), Counts.resources(counts.resources),
+                    Counts.resourceTemplates(counts.resourceTemplates), Counts.prompts(counts.prompts),
+                ])),
+        ])
     }
 
     /// A short Markdown rendering of the report.
@@ -169,7 +154,7 @@ package struct ServerInfoReport {
             (stateFile.warnings.map { "\nWarning: \($0)" }
             + [stateFile.notice].compactMap { $0 }.map { "\nNote: \($0)" }).joined()
         return """
-            \(identity.name) \(identity.version), protocol \(revision.rawValue) (\(era) era)
+            \(identity.name) \(identity.version), protocol \(revision.rawValue) (\(era.rawValue) era)
             State file: \(stateFile.path) (\(stateFile.reason); \(condition))\(warnings)
             Tool sets: \(toolsets.map(\.rawValue).joined(separator: ", ")); approver: \(approver.rawValue)
             Tools: \(counts.tools), resources: \(counts.resources), resource templates: \(counts.resourceTemplates), prompts: \(counts.prompts)

@@ -125,6 +125,13 @@ package enum ResultFields {
         schema(fields)
     }
 
+    /// An object of exactly these fields: a report that promises no others.
+    package static func closedSchema(_ fields: any DeclaredResultField...) -> JSONValue {
+        guard case .object(var object) = schema(fields) else { return schema(fields) }
+        object["additionalProperties"] = false
+        return .object(object)
+    }
+
     /// An object of declared fields inside a result (an item of a list, say); a member without a
     /// value is left out.
     package static func object(_ members: [ResultMember?]) -> JSONValue {
