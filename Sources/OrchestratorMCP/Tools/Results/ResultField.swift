@@ -4,12 +4,13 @@ package import OrchestratorJSON
 /// result has it, and how a value is written — as `ToolArgument` is for an argument. The published
 /// output schema (`ResultFields.schema`) and the result a handler builds (`ToolOutput(fields:text:)`
 /// with `field(value)`) both come from the declaration, so a field's name and shape are written in
-/// one place.
+/// one place. Written into every answer (each task of a plan's table), so what builds a result is
+/// inlinable: the tools' module specializes it instead of calling it generically.
 package struct ResultField<Value>: DeclaredResultField, Sendable {
     package let name: String
     package let schema: JSONValue
     package let isRequired: Bool
-    private let write: @Sendable (Value) -> JSONValue
+    @usableFromInline let write: @Sendable (Value) -> JSONValue
 
     package init(_ name: String, schema: JSONValue, required: Bool, write: @escaping @Sendable (Value) -> JSONValue) {
         self.name = name
@@ -24,11 +25,13 @@ package struct ResultField<Value>: DeclaredResultField, Sendable {
     }
 
     /// The field with `value`, for a result.
+    @inlinable
     package func callAsFunction(_ value: Value) -> ResultMember {
         ResultMember(name: name, value: write(value))
     }
 
     /// The field with `value`, or nothing when there is none (a field results may leave out).
+    @inlinable
     package func callAsFunction(ifAny value: Value?) -> ResultMember? {
         value.map { ResultMember(name: name, value: write($0)) }
     }
@@ -38,6 +41,12 @@ package struct ResultField<Value>: DeclaredResultField, Sendable {
 package struct ResultMember: Sendable {
     package let name: String
     package let value: JSONValue
+
+    @inlinable
+    package init(name: String, value: JSONValue) {
+        self.name = name
+        self.value = value
+    }
 }
 
 /// What the schema builder needs of a field, whatever its value type.
@@ -134,8 +143,10 @@ package enum ResultFields {
 
     /// An object of declared fields inside a result (an item of a list, say); a member without a
     /// value is left out.
+    @inlinable
     package static func object(_ members: [ResultMember?]) -> JSONValue {
         var object: [String: JSONValue] = [:]
+        object.reserveCapacity(members.count)
         for case let member? in members { object[member.name] = member.value }
         return .object(object)
     }
