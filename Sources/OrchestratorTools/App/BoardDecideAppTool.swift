@@ -41,7 +41,9 @@ package struct BoardDecideAppTool: OrchestratorTool {
         static let unlocked = Field.strings("unlocked")
     }
 
-    package let outputSchema = ResultFields.schema(
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(
         Fields.decision, Fields.requestID, Fields.taskID, Fields.by, Fields.unlocked)
 
     package init() {}

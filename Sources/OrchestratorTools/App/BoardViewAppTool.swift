@@ -21,7 +21,9 @@ package struct BoardViewAppTool: OrchestratorTool {
     }
     package let inputSchema = ToolArguments.schema(Arguments.afterRevision, Argument.waitSeconds)
     /// The board's view, whose shape is declared with the function that writes it.
-    package let outputSchema = BoardView.schema
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = BoardView.schema
 
     package init() {}
 

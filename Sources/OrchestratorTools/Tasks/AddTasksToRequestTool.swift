@@ -19,7 +19,9 @@ package struct AddTasksToRequestTool: OrchestratorTool {
         static let added = Field.strings("added", required: true)
     }
 
-    package let outputSchema = ResultFields.schema(
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(
         RequestView.Result.requestId, Fields.added, RequestView.Result.request)
 
     package init() {}

@@ -14,7 +14,9 @@ package struct ApproveRequestCompletionTool: OrchestratorTool {
     package let taskmanagerStatus: String? = "request_approved_complete"
     package let annotations = ToolAnnotations.change
     package let inputSchema = ToolArguments.schema(CommonArguments.requestID, Argument.waitSeconds)
-    package let outputSchema = RequestView.Result.schema
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = RequestView.Result.schema
 
     package init() {}
 

@@ -26,7 +26,9 @@ package struct ApproveTaskCompletionTool: OrchestratorTool {
         case approved, rejected
     }
 
-    package let outputSchema = TaskResult.schema(Fields.decision, TaskResult.Fields.unlocked)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = TaskResult.schema(Fields.decision, TaskResult.Fields.unlocked)
 
     package init() {}
 

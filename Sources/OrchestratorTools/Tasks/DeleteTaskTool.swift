@@ -13,7 +13,9 @@ package struct DeleteTaskTool: OrchestratorTool {
     package let taskmanagerStatus: String? = "task_deleted"
     package let annotations = ToolAnnotations.removal
     package let inputSchema = ToolArguments.schema(CommonArguments.requestID, CommonArguments.taskID)
-    package let outputSchema = TaskResult.schema()
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = TaskResult.schema()
 
     package init() {}
 

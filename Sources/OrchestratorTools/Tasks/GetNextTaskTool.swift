@@ -40,7 +40,9 @@ package struct GetNextTaskTool: OrchestratorTool {
             "roleGuidance", description: "The text of the task's role file, when it has a role.")
     }
 
-    package let outputSchema = ResultFields.schema(
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(
         Fields.status, Fields.requestId, Fields.task, Fields.awaitingApproval, Fields.inProgress, Fields.stuck,
         Fields.request, Fields.roleGuidance)
 

@@ -27,7 +27,9 @@ package struct ListRequestsTool: OrchestratorTool {
             "nextCursor", description: "More requests follow: call again with this cursor.")
     }
 
-    package let outputSchema = ResultFields.schema(Fields.requests, Fields.nextCursor)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(Fields.requests, Fields.nextCursor)
 
     /// Requests per page: a year of archived work stays readable one page at a time.
     static let pageSize = 50

@@ -25,7 +25,9 @@ package struct MarkTaskDoneTool: OrchestratorTool {
         static let autoApproved = Field.flag("autoApproved", required: true)
     }
 
-    package let outputSchema = TaskResult.schema(TaskResult.Fields.unlocked, Fields.autoApproved)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = TaskResult.schema(TaskResult.Fields.unlocked, Fields.autoApproved)
 
     package init() {}
 

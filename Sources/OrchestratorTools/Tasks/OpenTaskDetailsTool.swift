@@ -24,7 +24,9 @@ package struct OpenTaskDetailsTool: OrchestratorTool {
         static let task = Field.value("task", TaskView.schema, required: true)
     }
 
-    package let outputSchema = ResultFields.schema(Fields.requestId, Fields.requestStatus, Fields.task)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(Fields.requestId, Fields.requestStatus, Fields.task)
 
     package init() {}
 

@@ -20,7 +20,9 @@ package struct RejectTaskTool: OrchestratorTool {
     }
     package let inputSchema = ToolArguments.schema(
         CommonArguments.requestID, CommonArguments.taskID, Arguments.feedback)
-    package let outputSchema = TaskResult.schema()
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = TaskResult.schema()
 
     package init() {}
 

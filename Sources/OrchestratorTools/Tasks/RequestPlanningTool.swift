@@ -24,7 +24,9 @@ package struct RequestPlanningTool: OrchestratorTool {
     }
     package let inputSchema = ToolArguments.schema(
         Arguments.originalRequest, Arguments.splitDetails, CommonArguments.tasks, Arguments.approvalPolicy)
-    package let outputSchema = RequestView.Result.schema
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = RequestView.Result.schema
 
     package init() {}
 

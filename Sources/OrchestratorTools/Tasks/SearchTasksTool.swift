@@ -33,7 +33,9 @@ package struct SearchTasksTool: OrchestratorTool {
         static let matches = Field.list("matches", of: Match.schema, required: true)
     }
 
-    package let outputSchema = ResultFields.schema(Fields.matches)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(Fields.matches)
 
     package init() {}
 

@@ -22,7 +22,9 @@ package struct UpdateTaskTool: OrchestratorTool {
     package let inputSchema = ToolArguments.schema(
         CommonArguments.requestID, CommonArguments.taskID, Arguments.title, Arguments.description, Arguments.dependsOn,
         Arguments.priority)
-    package let outputSchema = TaskResult.schema()
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = TaskResult.schema()
 
     package init() {}
 

@@ -17,7 +17,9 @@ package struct AdvanceWorkflowTool: OrchestratorTool {
     package let inputSchema = ToolArguments.schema(
         WorkflowArguments.runID, WorkflowArguments.report.requiring(true), WorkflowArguments.contextUpdates,
         WorkflowArguments.nextStep)
-    package let outputSchema = RunView.schema
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = RunView.schema
 
     package init() {}
 

@@ -54,7 +54,9 @@ package struct CreateWorkflowTool: OrchestratorTool {
         static let replaced = Field.flag("replaced", required: true)
     }
 
-    package let outputSchema = ResultFields.schema(
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(
         Fields.workflowName, Fields.directory, Fields.files, Fields.steps, Fields.warnings, Fields.replaced)
 
     package init() {}

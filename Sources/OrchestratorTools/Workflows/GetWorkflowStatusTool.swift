@@ -11,7 +11,9 @@ package struct GetWorkflowStatusTool: OrchestratorTool {
     package let annotations = ToolAnnotations.readOnly
     package let acceptsWrappedArguments = true
     package let inputSchema = ToolArguments.schema(WorkflowArguments.runID)
-    package let outputSchema = RunView.schema
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = RunView.schema
 
     package init() {}
 

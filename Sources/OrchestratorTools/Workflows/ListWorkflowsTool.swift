@@ -42,7 +42,9 @@ package struct ListWorkflowsTool: OrchestratorTool {
         static let directories = Field.strings("directories", required: true)
     }
 
-    package let outputSchema = ResultFields.schema(Fields.workflows, Fields.roles, Fields.directories)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(Fields.workflows, Fields.roles, Fields.directories)
 
     package init() {}
 

@@ -22,7 +22,9 @@ package struct ResumeWorkflowTool: OrchestratorTool {
     package let inputSchema = ToolArguments.schema(
         WorkflowArguments.runID, Arguments.assumedStep, WorkflowArguments.report, WorkflowArguments.contextUpdates,
         WorkflowArguments.nextStep)
-    package let outputSchema = RunView.schema
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = RunView.schema
 
     /// How the client's belief relates to the run.
     enum Relation: String, CaseIterable, Sendable {

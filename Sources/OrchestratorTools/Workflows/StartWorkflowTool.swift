@@ -20,7 +20,9 @@ package struct StartWorkflowTool: OrchestratorTool {
         static let context = Argument.object("context", WorkflowSchemas.context)
     }
     package let inputSchema = ToolArguments.schema(Arguments.workflowName, Arguments.context)
-    package let outputSchema = RunView.schema
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = RunView.schema
 
     package init() {}
 

@@ -23,7 +23,9 @@ package struct CompleteTaskTool: OrchestratorTool {
         static let awaitingApproval = Field.flag("awaitingApproval", required: true)
     }
 
-    package let outputSchema = ResultFields.schema(
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(
         OrchestratorServerTasks.task, Fields.unlocked, Fields.awaitingApproval)
 
     package init() {}

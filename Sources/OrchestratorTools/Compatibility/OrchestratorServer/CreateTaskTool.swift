@@ -22,7 +22,9 @@ package struct CreateTaskTool: OrchestratorTool {
         static let requestId = Field.string("requestId", required: true)
     }
 
-    package let outputSchema = ResultFields.schema(OrchestratorServerTasks.task, Fields.requestId)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(OrchestratorServerTasks.task, Fields.requestId)
 
     package init() {}
 

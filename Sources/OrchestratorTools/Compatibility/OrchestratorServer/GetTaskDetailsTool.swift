@@ -17,7 +17,9 @@ package struct GetTaskDetailsTool: OrchestratorTool {
         static let history = Field.value("history", ["type": "array"], required: true)
     }
 
-    package let outputSchema = ResultFields.schema(OrchestratorServerTasks.task, Fields.requestId, Fields.history)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(OrchestratorServerTasks.task, Fields.requestId, Fields.history)
 
     package init() {}
 

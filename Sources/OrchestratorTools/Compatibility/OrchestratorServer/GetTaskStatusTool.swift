@@ -32,7 +32,9 @@ package struct GetTaskStatusTool: OrchestratorTool {
         static let tasks = Field.list("tasks", of: Status.item)
     }
 
-    package let outputSchema = ResultFields.schema(Status.taskID, Status.status, Status.assignedTo, Fields.tasks)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(Status.taskID, Status.status, Status.assignedTo, Fields.tasks)
 
     package init() {}
 

@@ -15,7 +15,9 @@ package struct OrchestratorServerDeleteTaskTool: OrchestratorTool {
         static let deleted = Field.string("deleted", required: true)
     }
 
-    package let outputSchema = ResultFields.schema(Fields.deleted)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(Fields.deleted)
 
     package init() {}
 

@@ -28,7 +28,9 @@ package struct OrchestratorServerNextTaskTool: OrchestratorTool {
         static let message = Field.string("message", required: true)
     }
 
-    package let outputSchema = ResultFields.schema(Fields.status, Fields.task, Fields.message)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(Fields.status, Fields.task, Fields.message)
 
     package init() {}
 

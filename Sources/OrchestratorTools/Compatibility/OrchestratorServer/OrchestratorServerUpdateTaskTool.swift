@@ -17,7 +17,9 @@ package struct OrchestratorServerUpdateTaskTool: OrchestratorTool {
     }
     package let inputSchema = ToolArguments.schema(
         CommonArguments.compatTaskID, Arguments.description, Arguments.dependencies)
-    package let outputSchema = ResultFields.schema(OrchestratorServerTasks.task)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(OrchestratorServerTasks.task)
 
     package init() {}
 

@@ -28,7 +28,9 @@ package struct CompleteSubtaskTool: OrchestratorTool {
         static let planCompleted = Field.flag("plan_completed", required: true)
     }
 
-    package let outputSchema = ResultFields.schema(
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(
         TaskOrchestratorView.subtaskField, TaskOrchestratorView.parentTaskID, Fields.nextAction, Fields.unlocked,
         Fields.planCompleted)
 

@@ -20,7 +20,9 @@ package struct ExecuteSubtaskTool: OrchestratorTool {
         static let dependencyResults = Field.value("dependency_results", ["type": "object"], required: true)
     }
 
-    package let outputSchema = ResultFields.schema(
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(
         TaskOrchestratorView.subtaskField, TaskOrchestratorView.parentTaskID, Fields.specialistGuidance,
         Fields.dependencyResults)
 

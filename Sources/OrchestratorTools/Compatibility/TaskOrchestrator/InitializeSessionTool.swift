@@ -27,7 +27,9 @@ package struct InitializeSessionTool: OrchestratorTool {
         static let runningWorkflows = Field.strings("running_workflows", required: true)
     }
 
-    package let outputSchema = ResultFields.schema(
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(
         Fields.sessionInitialized, Fields.guidance, Fields.specialistRoles, Fields.interruptedTasks,
         Fields.runningWorkflows)
 

@@ -28,7 +28,9 @@ package struct PlanTaskTool: OrchestratorTool {
     }
     package let inputSchema = ToolArguments.schema(
         Arguments.description, Arguments.subtasks, Arguments.complexity, Arguments.context)
-    package let outputSchema = ResultFields.schema(TaskOrchestratorView.parentTaskID, TaskOrchestratorView.subtasks)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(TaskOrchestratorView.parentTaskID, TaskOrchestratorView.subtasks)
 
     /// What each item of `subtasks_json` must look like, checked with the same validator as arguments.
     static let itemSchema: JSONValue = [

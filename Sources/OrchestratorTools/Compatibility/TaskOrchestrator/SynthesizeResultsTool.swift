@@ -21,7 +21,9 @@ package struct SynthesizeResultsTool: OrchestratorTool {
         static let total = Field.integer("total", required: true)
     }
 
-    package let outputSchema = ResultFields.schema(
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(
         TaskOrchestratorView.parentTaskID, Fields.document, Fields.finished, Fields.total)
 
     package init() {}

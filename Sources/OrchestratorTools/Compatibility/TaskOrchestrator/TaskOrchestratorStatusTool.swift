@@ -30,7 +30,9 @@ package struct TaskOrchestratorStatusTool: OrchestratorTool {
         static let plans = Field.list("plans", of: Plan.schema, required: true)
     }
 
-    package let outputSchema = ResultFields.schema(Fields.plans)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(Fields.plans)
 
     package init() {}
 

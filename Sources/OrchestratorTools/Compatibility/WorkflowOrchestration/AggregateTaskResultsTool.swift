@@ -32,7 +32,9 @@ package struct AggregateTaskResultsTool: OrchestratorTool {
         static let total = Field.integer("total", required: true)
     }
 
-    package let outputSchema = ResultFields.schema(
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(
         WorkflowOrchestrationView.taskGroupID, Fields.results, Fields.completed, Fields.total)
 
     package init() {}

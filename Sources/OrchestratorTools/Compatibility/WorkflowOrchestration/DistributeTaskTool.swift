@@ -41,7 +41,9 @@ package struct DistributeTaskTool: OrchestratorTool {
         static let tasks = Field.list("tasks", of: Row.schema, required: true)
     }
 
-    package let outputSchema = ResultFields.schema(WorkflowOrchestrationView.taskGroupID, Fields.tasks)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(WorkflowOrchestrationView.taskGroupID, Fields.tasks)
 
     package init() {}
 

@@ -18,7 +18,9 @@ package struct ExecuteWorkflowTool: OrchestratorTool {
         static let machines = Argument.value("target_machines", ["type": "array", "items": ["type": "string"]])
     }
     package let inputSchema = ToolArguments.schema(Arguments.workflow, Arguments.parameters, Arguments.machines)
-    package let outputSchema = ExecutionView.schema
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ExecutionView.schema
 
     package init() {}
 

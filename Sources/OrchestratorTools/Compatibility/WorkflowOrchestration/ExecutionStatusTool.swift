@@ -14,7 +14,9 @@ package struct ExecutionStatusTool: OrchestratorTool {
         static let execution = Argument.string("execution_id")
     }
     package let inputSchema = ToolArguments.schema(Arguments.execution)
-    package let outputSchema = ExecutionView.schema
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ExecutionView.schema
 
     package init() {}
 

@@ -30,7 +30,9 @@ package struct ExportWorkflowDataTool: OrchestratorTool {
         static let exportedRuns = Field.list("runs", of: RunView.schema, required: true)
     }
 
-    package let outputSchema = ResultFields.schema(Fields.workflowID, Fields.format, Fields.data, Fields.runs)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(Fields.workflowID, Fields.format, Fields.data, Fields.runs)
 
     package init() {}
 

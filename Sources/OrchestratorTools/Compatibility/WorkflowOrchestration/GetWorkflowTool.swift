@@ -11,7 +11,9 @@ package struct GetWorkflowTool: OrchestratorTool {
     package let toolset = Toolset.workflowOrchestration
     package let annotations = ToolAnnotations.readOnly
     package let inputSchema = ToolArguments.schema(WorkflowOrchestrationArguments.workflow)
-    package let outputSchema = ResultFields.schema(WorkflowOrchestrationView.workflow)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(WorkflowOrchestrationView.workflow)
 
     package init() {}
 

@@ -32,7 +32,9 @@ package struct ListPatternsTool: OrchestratorTool {
         static let patterns = Field.list("patterns", of: Pattern.schema, required: true)
     }
 
-    package let outputSchema = ResultFields.schema(Fields.patterns)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(Fields.patterns)
 
     package init() {}
 
@@ -83,7 +85,9 @@ package struct ValidatePatternApplicationTool: OrchestratorTool {
         static let errors = Field.strings("errors", required: true)
     }
 
-    package let outputSchema = ResultFields.schema(Fields.valid, Fields.missingParameters, Fields.errors)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(Fields.valid, Fields.missingParameters, Fields.errors)
 
     package init() {}
 
@@ -115,7 +119,9 @@ package struct ApplyPatternTool: OrchestratorTool {
     package let roles: [ToolRole] = [.startRun]
     package let annotations = ToolAnnotations.change
     package let inputSchema = PatternArguments.schema
-    package let outputSchema = ExecutionView.schema
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ExecutionView.schema
 
     package init() {}
 

@@ -51,7 +51,9 @@ package struct SystemHealthTool: OrchestratorTool {
         static let workflows = Field.value("workflows", Workflows.schema, required: true)
     }
 
-    package let outputSchema = ResultFields.schema(Fields.healthy, Fields.stateFile, Fields.lockFile, Fields.workflows)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(Fields.healthy, Fields.stateFile, Fields.lockFile, Fields.workflows)
 
     package init() {}
 

@@ -55,7 +55,9 @@ package struct WorkflowMetricsTool: OrchestratorTool {
         static let tasks = Field.value("tasks", Tasks.schema, required: true)
     }
 
-    package let outputSchema = ResultFields.schema(Fields.timeRange, Fields.runs, Fields.tasks)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(Fields.timeRange, Fields.runs, Fields.tasks)
 
     static let seconds: [String: Int] = ["1h": 3600, "24h": 86_400, "7d": 604_800, "30d": 2_592_000]
 

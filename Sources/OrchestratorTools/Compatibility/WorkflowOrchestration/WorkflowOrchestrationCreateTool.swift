@@ -42,7 +42,9 @@ package struct WorkflowOrchestrationCreateTool: OrchestratorTool {
         static let directory = Field.string("directory", required: true)
     }
 
-    package let outputSchema = ResultFields.schema(WorkflowOrchestrationView.workflow, Fields.directory)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(WorkflowOrchestrationView.workflow, Fields.directory)
 
     package init() {}
 

@@ -27,7 +27,9 @@ package struct WorkflowOrchestrationListTool: OrchestratorTool {
         static let workflows = Field.list("workflows", of: WorkflowOrchestrationView.definitionSchema, required: true)
     }
 
-    package let outputSchema = ResultFields.schema(Fields.workflows)
+    /// Published by `tools/list`, built on first use (not at every launch).
+    package var outputSchema: JSONValue { Self.results }
+    static let results = ResultFields.schema(Fields.workflows)
 
     package init() {}
 
