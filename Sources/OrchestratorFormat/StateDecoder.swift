@@ -133,7 +133,30 @@ package enum StateDecoder {
             feedback: try field.optionalString("feedback"),
             approvedBy: try field.optionalString("approvedBy"),
             deletedAt: try field.optionalTimestamp("deletedAt"),
-            history: history)
+            history: history,
+            evidence: try field.optionalObject("evidence").map { (value) throws(FormatError) in
+                try evidence(Field(value, "\(field.path).evidence"))
+            })
+    }
+
+    private static func evidence(_ field: Field) throws(FormatError) -> TaskEvidence {
+        let files = try field.array("files").enumerated().map { (index, value) throws(FormatError) in
+            let file = Field(value, "\(field.path).files[\(index)]")
+            return TaskEvidence.FileChange(
+                path: try file.string("path"), previousPath: try file.optionalString("previousPath"),
+                kind: try file.enumeration("kind"), added: try file.optionalInt("added"),
+                removed: try file.optionalInt("removed"))
+        }
+        let notes = try field.optionalArray("notes").enumerated().map { (index, value) throws(FormatError) in
+            guard case .string(let note) = value else {
+                throw FormatError(path: "\(field.path).notes[\(index)]", problem: "must be a string")
+            }
+            return note
+        }
+        return TaskEvidence(
+            round: try field.int("round"), start: try field.optionalString("start"),
+            end: try field.optionalString("end"),
+            files: files, notes: notes, source: try field.enumeration("source"))
     }
 
     private static func entry(_ field: Field) throws(FormatError) -> HistoryEntry {
@@ -190,6 +213,14 @@ package enum StateDecoder {
 
         func optionalInt(_ key: String) throws(FormatError) -> Int? {
             try member(key) == nil ? nil : try int(key)
+        }
+
+        func optionalObject(_ key: String) throws(FormatError) -> JSONValue? {
+            switch try member(key) {
+            case nil: return nil
+            case .object(let members)?: return .object(members)
+            case let other?: throw FormatError(path: name(key), problem: "must be an object, not \(other.typeName)")
+            }
         }
 
         func optionalArray(_ key: String) throws(FormatError) -> [JSONValue] {

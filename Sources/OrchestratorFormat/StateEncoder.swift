@@ -228,6 +228,26 @@ package struct StateEncoder {
         object["feedback"] = task.feedback.map(JSONValue.string)
         object["approvedBy"] = task.approvedBy.map(JSONValue.string)
         object["deletedAt"] = task.deletedAt.map { .string($0.description) }
+        object["evidence"] = task.evidence.map(json)
+        return .object(object)
+    }
+
+    /// A task's evidence: the snapshots, the files with their lines, the notes, who took it.
+    static func json(_ evidence: TaskEvidence) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "round": .int(evidence.round), "source": .string(evidence.source.rawValue),
+            "files": .array(
+                evidence.files.map { file in
+                    var entry: [String: JSONValue] = ["path": .string(file.path), "kind": .string(file.kind.rawValue)]
+                    entry["previousPath"] = file.previousPath.map(JSONValue.string)
+                    entry["added"] = file.added.map(JSONValue.int)
+                    entry["removed"] = file.removed.map(JSONValue.int)
+                    return .object(entry)
+                }),
+        ]
+        object["start"] = evidence.start.map(JSONValue.string)
+        object["end"] = evidence.end.map(JSONValue.string)
+        if !evidence.notes.isEmpty { object["notes"] = .array(evidence.notes.map(JSONValue.string)) }
         return .object(object)
     }
 
@@ -256,6 +276,10 @@ package struct StateEncoder {
         }
         out.append(UInt8(ascii: "]"))
         members.string("description", task.description, into: &out)
+        if let evidence = task.evidence {
+            members.key("evidence", into: &out)
+            JSONWriter.write(json(evidence), into: &out)
+        }
         members.optional("feedback", task.feedback, into: &out)
         members.key("history", into: &out)
         out.append(UInt8(ascii: "["))

@@ -9,7 +9,9 @@ package enum StateSchema {
     ///   files read as having no runs, and are written back as version 2.
     /// - 3: adds a request's `looseTasks` mark (the request orchestrator-server's tasks live in).
     ///   Version 2 files read the request with that set's fixed text as marked, as it was found then.
-    package static let currentVersion = 3
+    /// - 4: adds a task's `evidence` (what it changed in the working tree). An older build refuses to
+    ///   write a version 4 file rather than drop the evidence it does not know.
+    package static let currentVersion = 4
 
     /// How deeply the file may nest: a run's `context` sits at the fourth level (the document, `runs`,
     /// the run, the context) and may itself be `WorkflowContext.maximumDepth` deep. The reader refuses

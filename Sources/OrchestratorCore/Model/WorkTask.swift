@@ -33,12 +33,14 @@ package struct WorkTask: Sendable, Equatable, Identifiable {
     /// Set while the task is deleted; a deleted task is kept so it can be restored.
     package var deletedAt: Timestamp?
     package var history: [HistoryEntry]
+    /// What the last round of work changed in the working tree, recorded when it was marked done.
+    package var evidence: TaskEvidence?
 
     package init(
         id: ID, title: String, description: String, status: Status = .pending, dependsOn: [ID] = [],
         priority: Priority = .medium, role: String? = nil, assignee: String? = nil, claimExpiresAt: Timestamp? = nil,
         completedDetails: String? = nil, feedback: String? = nil, approvedBy: String? = nil,
-        deletedAt: Timestamp? = nil, history: [HistoryEntry] = []
+        deletedAt: Timestamp? = nil, history: [HistoryEntry] = [], evidence: TaskEvidence? = nil
     ) {
         self.id = id
         self.title = title
@@ -54,7 +56,11 @@ package struct WorkTask: Sendable, Equatable, Identifiable {
         self.approvedBy = approvedBy
         self.deletedAt = deletedAt
         self.history = history
+        self.evidence = evidence
     }
+
+    /// The round of work under way: 1, then one more after each time it was marked done.
+    package var round: Int { history.reduce(1) { $1.action == .markedDone ? $0 + 1 : $0 } }
 
     package var isDeleted: Bool { deletedAt != nil }
 }

@@ -8,11 +8,11 @@ extension OrchestratorState {
         package var autoApproved: Bool
     }
 
-    /// `mark_task_done`: in progress → done with the details; under `auto` straight on to approved.
-    /// When `holder` is given it must be the instance holding the task.
+    /// `mark_task_done`: in progress → done with the details and the round's evidence; under `auto`
+    /// straight on to approved. When `holder` is given it must be the instance holding the task.
     package mutating func markDone(
         _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, details: String, holder: String?, by actor: String,
-        at now: Timestamp
+        at now: Timestamp, evidence: TaskEvidence? = nil
     ) throws(OrchestratorError) -> CompletionEffect {
         guard !details.isBlank else { throw .emptyField("completedDetails") }
         let (requestIndex, _, from) = try perform(
@@ -22,6 +22,7 @@ extension OrchestratorState {
             try task.requireNotHeld(byOtherThan: holder)
             task.completedDetails = details
             task.claimExpiresAt = nil
+            if let evidence { task.evidence = evidence }
         }
         var autoApproved = false
         if requests[requestIndex].approvalPolicy == .auto {

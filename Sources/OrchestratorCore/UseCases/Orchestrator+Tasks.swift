@@ -45,13 +45,16 @@ extension Orchestrator {
         }
     }
 
-    /// Marks a task done with what was done; `holder`, when given, must hold it.
+    /// Marks a task done with what was done, and what it changed in the working tree when that was
+    /// recorded; `holder`, when given, must hold it.
     package func markDone(
-        _ task: WorkTask.ID, in request: WorkRequest.ID?, details: String, holder: String?, by actor: String
+        _ task: WorkTask.ID, in request: WorkRequest.ID?, details: String, holder: String?, by actor: String,
+        evidence: TaskEvidence? = nil
     ) throws(ChangeFailure) -> Committed<OrchestratorState.CompletionEffect> {
         try change { (state, now) throws(OrchestratorError) in
             try state.markDone(
-                task, in: state.owner(of: task, given: request), details: details, holder: holder, by: actor, at: now)
+                task, in: state.owner(of: task, given: request), details: details, holder: holder, by: actor, at: now,
+                evidence: evidence)
         }
     }
 

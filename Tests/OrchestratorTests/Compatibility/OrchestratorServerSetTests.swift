@@ -1,5 +1,6 @@
 import Foundation
 import OrchestratorCore
+import OrchestratorFormat
 import OrchestratorJSON
 import OrchestratorMCP
 import OrchestratorTools
@@ -153,7 +154,9 @@ import Testing
         harness.initialize()
         _ = harness.call("create_task", ["id": "build", "description": "d"])
         let text = try String(contentsOfFile: harness.statePath, encoding: .utf8)
-            .replacingOccurrences(of: #""schemaVersion":3"#, with: #""schemaVersion":2"#)
+            .replacingOccurrences(
+                of: #""schemaVersion":\#(StateSchema.currentVersion)"#, with: #""schemaVersion":2"#
+            )
             .replacingOccurrences(of: #","looseTasks":true"#, with: "")
             .replacingOccurrences(of: #""looseTasks":true,"#, with: "")
         #expect(!text.contains("looseTasks") && text.contains(#""schemaVersion":2"#))

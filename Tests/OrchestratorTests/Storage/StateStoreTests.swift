@@ -166,7 +166,7 @@ struct StateStoreTests {
     /// Tasks are written without building a dictionary each: the bytes must be exactly those of the
     /// task's JSON value through the writer (sorted keys, the same escapes), or the cache and a
     /// fresh encode would disagree.
-    @Test func aTaskWrittenDirectlyIsTheSameBytesAsThroughTheWriter() {
+    @Test func aTaskWrittenDirectlyIsTheSameBytesAsThroughTheWriter() throws {
         let odd = "quote \" backslash \\ newline \n tab \t bell \u{7} é ✓ 𝄞"
         let entry = HistoryEntry(at: now, actor: odd, action: .rejected, from: .done, to: .inProgress, note: odd)
         let tasks = [
@@ -175,11 +175,29 @@ struct StateStoreTests {
                 id: WorkTask.ID("task-2"), title: odd, description: odd, status: .approved,
                 dependsOn: [WorkTask.ID("task-1"), WorkTask.ID(odd)], priority: .high, role: odd, assignee: odd,
                 claimExpiresAt: now, completedDetails: odd, feedback: odd, approvedBy: odd, deletedAt: now,
-                history: [entry, HistoryEntry(at: now, actor: "a", action: .claimed, from: nil, to: nil), entry]),
+                history: [entry, HistoryEntry(at: now, actor: "a", action: .claimed, from: nil, to: nil), entry],
+                evidence: TaskEvidence(
+                    round: 2, start: "1a2b", end: "3c4d",
+                    files: [
+                        .init(path: odd, kind: .modified, added: 4, removed: 1),
+                        .init(path: "new.bin", kind: .added, added: nil, removed: nil),
+                        .init(path: "b.swift", previousPath: "a.swift", kind: .renamed, added: 0, removed: 0),
+                    ], notes: [odd], source: .bridge)),
+            WorkTask(
+                id: WorkTask.ID("task-3"), title: "t", description: "d",
+                evidence: TaskEvidence(round: 1, start: nil, end: nil, files: [], notes: ["not a git repository"])),
         ]
         for task in tasks {
             #expect(StateEncoder.line(task) == JSONWriter.bytes(from: StateEncoder.json(task)))
         }
+        // And they read back as they were.
+        var state = OrchestratorState()
+        state.appendRequest(
+            WorkRequest(
+                id: WorkRequest.ID("req-1"), originalRequest: "r", splitDetails: nil, approvalPolicy: .each,
+                tasks: tasks, createdAt: now, updatedAt: now))
+        var encoder = StateEncoder()
+        #expect(try StateDecoder.decode(JSONParser.parse(encoder.encode(state, revision: 1))).state == state)
     }
 
     /// A request's own fields and the document's header are written directly too: the same bytes as
@@ -337,6 +355,11 @@ struct StateStoreTests {
             "deletedAt": { $0.deletedAt = at },
             "history": {
                 $0.history.append(HistoryEntry(at: at, actor: "b", action: .claimed, from: nil, to: nil, note: nil))
+            },
+            "evidence": {
+                $0.evidence = TaskEvidence(
+                    round: 1, start: "a1", end: "b2",
+                    files: [.init(path: "x.swift", kind: .modified, added: 3, removed: 1)], notes: ["n"])
             },
         ]
         #expect(Set(Mirror(reflecting: task).children.compactMap(\.label)) == Set(changes.keys))
