@@ -34,6 +34,9 @@ let package = Package(
         .target(
             name: "OrchestratorStorage",
             dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorFormat", "OrchestratorSystem"]),
+        // What a task changed in the working tree: git snapshots taken without touching the person's
+        // index, worktree, stash or refs, and the difference between them.
+        .target(name: "OrchestratorEvidence", dependencies: ["OrchestratorCore", "OrchestratorSystem"]),
         .target(
             name: "OrchestratorWorkflows",
             dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorSystem"]),
@@ -55,7 +58,7 @@ let package = Package(
             name: "OrchestratorCLI",
             dependencies: [
                 "OrchestratorJSON", "OrchestratorCore", "OrchestratorFormat", "OrchestratorSystem",
-                "OrchestratorWorkflows", "OrchestratorBoard", "OrchestratorHTTP",
+                "OrchestratorWorkflows", "OrchestratorBoard", "OrchestratorHTTP", "OrchestratorEvidence",
             ]
         ),
         // The protocol and only the protocol: transport, JSON-RPC, the eras, dispatch, schema
@@ -78,7 +81,7 @@ let package = Package(
             name: "OrchestratorTools",
             dependencies: [
                 "OrchestratorJSON", "OrchestratorCore", "OrchestratorMCP", "OrchestratorSystem",
-                "OrchestratorWorkflows", "OrchestratorBoardPage",
+                "OrchestratorWorkflows", "OrchestratorBoardPage", "OrchestratorEvidence",
             ]
         ),
         .executableTarget(
@@ -86,7 +89,7 @@ let package = Package(
             dependencies: [
                 "OrchestratorMCP", "OrchestratorTools", "OrchestratorWorkflows", "OrchestratorCLI",
                 "OrchestratorStorage", "OrchestratorSystem", "OrchestratorCore", "OrchestratorServe",
-                "OrchestratorHTTP", "OrchestratorBoard",
+                "OrchestratorHTTP", "OrchestratorBoard", "OrchestratorEvidence",
             ]),
         .executableTarget(name: "mcp-orchestrator-bench"),
         .testTarget(
@@ -95,7 +98,7 @@ let package = Package(
                 "OrchestratorJSON", "OrchestratorCore", "OrchestratorFormat", "OrchestratorStorage",
                 "OrchestratorSystem", "OrchestratorWorkflows", "OrchestratorMCP", "OrchestratorTools",
                 "OrchestratorCLI", "OrchestratorHTTP", "OrchestratorBoard", "OrchestratorBoardPage",
-                "OrchestratorServe",
+                "OrchestratorServe", "OrchestratorEvidence",
                 "mcp-orchestrator",
             ]
         ),

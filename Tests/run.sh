@@ -9,6 +9,10 @@ cd "$(dirname "$0")/.."
 # Formatting is part of the tests: the toolchain's swift format with the checked-in .swift-format.
 swift format lint --strict --recursive Sources Tests Package.swift
 
+# The servers the suites start run inside this repository: they record no evidence in it (the
+# evidence tests make repositories of their own and turn it on there).
+export MCP_ORCHESTRATOR_EVIDENCE=off
+
 swift build
 swift test
 

@@ -156,7 +156,8 @@ package enum StateDecoder {
         return TaskEvidence(
             round: try field.int("round"), start: try field.optionalString("start"),
             end: try field.optionalString("end"),
-            files: files, notes: notes, source: try field.enumeration("source"))
+            files: files, notes: notes, source: try field.enumeration("source"),
+            workTree: try field.optionalString("workTree"))
     }
 
     private static func entry(_ field: Field) throws(FormatError) -> HistoryEntry {

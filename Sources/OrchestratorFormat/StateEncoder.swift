@@ -248,6 +248,7 @@ package struct StateEncoder {
         object["start"] = evidence.start.map(JSONValue.string)
         object["end"] = evidence.end.map(JSONValue.string)
         if !evidence.notes.isEmpty { object["notes"] = .array(evidence.notes.map(JSONValue.string)) }
+        object["workTree"] = evidence.workTree.map(JSONValue.string)
         return .object(object)
     }
 

@@ -1,6 +1,7 @@
 import Dispatch
 import OrchestratorCLI
 import OrchestratorCore
+import OrchestratorEvidence
 import OrchestratorMCP
 import OrchestratorStorage
 import OrchestratorSystem
@@ -121,8 +122,16 @@ let store = StateStore(location: location, lockWaitSeconds: options.lockWaitSeco
 // delayed), and a folder that does not exist yet is made only by a change, so it waits for that.
 let registration = AgentRegistration(statePath: location.path, directory: location.directory)
 // The composition: one orchestrator and one workflow library, the tools bound to them, handed to the server.
+// What each task changes in the working tree the agent's client started this server in, unless the
+// person turned it off (`MCP_ORCHESTRATOR_EVIDENCE=off`).
+let evidence =
+    environment["MCP_ORCHESTRATOR_EVIDENCE"] == "off"
+    ? nil
+    : EvidenceRecorder(
+        workingDirectory: FileManager.default.currentDirectoryPath, statePath: location.path, environment: environment)
 let services = ToolServices(
-    orchestrator: settings.orchestrator(over: store), workflows: settings.workflowLibrary(), settings: settings)
+    orchestrator: settings.orchestrator(over: store), workflows: settings.workflowLibrary(), settings: settings,
+    evidence: evidence)
 var server = MCPServer(configuration: configuration, content: ShippedTools.content(for: services), sink: sink)
 // A state file that cannot be used is reported at once, through the
 // server's own store so the file is parsed only once; the server still starts, answers reads it

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# The servers these tests start run inside this repository: they record no task evidence in it.
+os.environ.setdefault("MCP_ORCHESTRATOR_EVIDENCE", "off")
+
 CONFIGURATIONS = [(), ("--toolsets", "all")]
 
 # The person's terminal (a tmux pane outside the test's process tree), shared with the interop tests:

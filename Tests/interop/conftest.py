@@ -5,6 +5,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+# The servers these tests start run inside this repository: they record no task evidence in it.
+os.environ.setdefault("MCP_ORCHESTRATOR_EVIDENCE", "off")
 from mcp import StdioServerParameters
 
 

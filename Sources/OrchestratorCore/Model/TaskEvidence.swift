@@ -47,10 +47,14 @@ package struct TaskEvidence: Sendable, Equatable {
     /// What limits the evidence, in sentences.
     package let notes: [String]
     package let source: Source
+    /// The working tree's top folder, whose repository holds the snapshots.
+    package let workTree: String?
 
     package init(
-        round: Int, start: String?, end: String?, files: [FileChange], notes: [String], source: Source = .server
+        round: Int, start: String?, end: String?, files: [FileChange], notes: [String], source: Source = .server,
+        workTree: String? = nil
     ) {
+        self.workTree = workTree
         self.round = round
         self.start = start
         self.end = end

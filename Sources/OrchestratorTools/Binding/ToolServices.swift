@@ -1,4 +1,5 @@
 package import OrchestratorCore
+package import OrchestratorEvidence
 package import OrchestratorWorkflows
 
 /// What every tool of one server shares: the use cases, the workflows and the launch's settings.
@@ -11,11 +12,18 @@ package struct ToolServices: @unchecked Sendable {
     package let orchestrator: Orchestrator
     package let workflows: WorkflowLibrary
     package let settings: OrchestratorSettings
+    /// Records what each task changes in the working tree the server runs in; `nil` where the server
+    /// runs in no agent's tree (the shared server) or evidence is turned off.
+    package let evidence: EvidenceRecorder?
 
-    package init(orchestrator: Orchestrator, workflows: WorkflowLibrary, settings: OrchestratorSettings) {
+    package init(
+        orchestrator: Orchestrator, workflows: WorkflowLibrary, settings: OrchestratorSettings,
+        evidence: EvidenceRecorder? = nil
+    ) {
         self.orchestrator = orchestrator
         self.workflows = workflows
         self.settings = settings
+        self.evidence = evidence
     }
 
     /// Reads the state file (a `stat` when nothing changed) for its revision or its problem. Only the

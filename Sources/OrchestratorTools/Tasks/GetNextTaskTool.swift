@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+internal import OrchestratorEvidence
 package import OrchestratorJSON
 package import OrchestratorMCP
 internal import OrchestratorWorkflows
@@ -85,6 +86,8 @@ package struct GetNextTaskTool: OrchestratorTool {
             requestID = request
             let found = state.locate(task).map { state.requests[$0.request].tasks[$0.task] }
             if let found {
+                // The tree as the round begins, taken while the claim flushes to disk.
+                if !resumed { invocation.services.evidence?.begin(task, round: found.round) }
                 fields.append(Fields.task(TaskView.json(found, detailed: true)))
                 lines.append(Self.describe(found, in: request, resumed: resumed))
                 if let role = found.role.flatMap(invocation.workflows.role(named:)) {

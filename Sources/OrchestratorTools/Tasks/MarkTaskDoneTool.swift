@@ -37,8 +37,10 @@ package struct MarkTaskDoneTool: OrchestratorTool {
         let holder = try invocation.agent(named: invocation[CommonArguments.instanceID])
         let actor = invocation.actor
         let details = invocation[Arguments.details]
+        let evidence = invocation.evidence(of: taskID)
         let (effect, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
-            try orchestrator.markDone(taskID, in: requestID, details: details, holder: holder, by: actor)
+            try orchestrator.markDone(
+                taskID, in: requestID, details: details, holder: holder, by: actor, evidence: evidence)
         }
         let policy = (try? state.request(requestID))?.approvalPolicy ?? .each
         let approveBy =
@@ -57,7 +59,8 @@ package struct MarkTaskDoneTool: OrchestratorTool {
             }
         return .complete(
             TaskResult.output(
-                headline: "Task \(taskID) is done. Unlocked: \(TaskResult.list(effect.unlocked)).",
+                headline: "Task \(taskID) is done. Unlocked: \(TaskResult.list(effect.unlocked))."
+                    + (evidence.map { "\n\n" + EvidenceView.text($0) } ?? ""),
                 task: taskID, in: requestID, state: state,
                 extra: [
                     TaskResult.Fields.unlocked(effect.unlocked.map(\.rawValue)),

@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+internal import OrchestratorEvidence
 internal import OrchestratorJSON
 internal import OrchestratorMCP
 internal import OrchestratorSystem
@@ -46,6 +47,20 @@ extension ToolInvocation {
             case .persistence(let problem): throw ToolFailure(problem)
             }
         }
+    }
+
+    /// What the task's round changed in the working tree, recorded as it is marked done; `nil` where
+    /// no evidence is recorded or the task is not in progress (the change will be refused).
+    func evidence(of taskID: WorkTask.ID) -> TaskEvidence? {
+        guard let recorder = services.evidence, let state = try? orchestrator.read().state,
+            let (requestIndex, taskIndex) = state.locate(taskID)
+        else { return nil }
+        let task = state.requests[requestIndex].tasks[taskIndex]
+        guard task.status == .inProgress else { return nil }
+        let others = state.requests.flatMap { request in
+            request.tasks.filter { $0.status == .inProgress && $0.id != taskID && !$0.isDeleted }.map(\.id)
+        }
+        return recorder.finish(taskID, round: task.round, others: others)
     }
 
     /// The archived requests (finished work moved out of the live file), each once.

@@ -136,7 +136,7 @@ struct BinaryTests {
         let server = Process()
         server.executableURL = ServerProcess.executable
         server.currentDirectoryURL = URL(fileURLWithPath: "/")
-        server.environment = ["HOME": home, "PATH": "/usr/bin:/bin"]
+        server.environment = ["HOME": home, "PATH": "/usr/bin:/bin", "MCP_ORCHESTRATOR_EVIDENCE": "off"]
         let input = Pipe()
         let output = Pipe()
         let errors = Pipe()

@@ -185,7 +185,8 @@ struct StateStoreTests {
                     ], notes: [odd], source: .bridge)),
             WorkTask(
                 id: WorkTask.ID("task-3"), title: "t", description: "d",
-                evidence: TaskEvidence(round: 1, start: nil, end: nil, files: [], notes: ["not a git repository"])),
+                evidence: TaskEvidence(
+                    round: 1, start: nil, end: nil, files: [], notes: ["not a git repository"], workTree: "/src/app")),
         ]
         for task in tasks {
             #expect(StateEncoder.line(task) == JSONWriter.bytes(from: StateEncoder.json(task)))

@@ -34,7 +34,12 @@ final class ServerProcess: @unchecked Sendable {
 
     /// - Parameter launcher: a command that starts the server itself (a shell setting limits
     ///   first); `arguments` are then appended to it.
-    init(arguments: [String], launcher: [String] = []) throws {
+    /// - Parameters:
+    ///   - directory: where it runs (the test's own folder when `nil`).
+    ///   - environment: its whole environment (the test's when `nil`).
+    init(arguments: [String], launcher: [String] = [], directory: String? = nil, environment: [String: String]? = nil)
+        throws
+    {
         if let program = launcher.first {
             process.executableURL = URL(fileURLWithPath: program)
             process.arguments = Array(launcher.dropFirst()) + arguments
@@ -42,6 +47,12 @@ final class ServerProcess: @unchecked Sendable {
             process.executableURL = Self.executable
             process.arguments = arguments
         }
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        // Started inside this repository, a server would record its tasks' evidence in it: only the
+        // tests that give an environment of their own (in a repository of their own) get evidence.
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["MCP_ORCHESTRATOR_EVIDENCE"] = inherited["MCP_ORCHESTRATOR_EVIDENCE"] ?? "off"
+        process.environment = environment ?? inherited
         process.standardInput = stdinPipe
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe

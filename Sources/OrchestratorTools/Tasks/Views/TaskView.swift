@@ -21,6 +21,8 @@ enum TaskView {
         static let feedback = Field.string("feedback")
         static let approvedBy = Field.string("approvedBy")
         static let history = Field.list("history", of: Entry.schema)
+        /// What the last round changed in the working tree, when it was recorded.
+        static let evidence = Field.value("evidence", EvidenceView.schema)
     }
 
     /// A history entry's fields.
@@ -52,7 +54,7 @@ enum TaskView {
             members += [
                 Fields.description(task.description), Fields.role(ifAny: task.role),
                 Fields.completedDetails(ifAny: task.completedDetails), Fields.feedback(ifAny: task.feedback),
-                Fields.approvedBy(ifAny: task.approvedBy),
+                Fields.approvedBy(ifAny: task.approvedBy), Fields.evidence(ifAny: task.evidence.map(EvidenceView.json)),
             ]
         }
         if history { members.append(Fields.history(task.history.map(Entry.json))) }
@@ -64,7 +66,7 @@ enum TaskView {
     static let schema = ResultFields.schema(
         Fields.id, Fields.title, Fields.status, Fields.priority, Fields.dependsOn, Fields.deleted, Fields.assignee,
         Fields.claimExpiresAt, Fields.description, Fields.role, Fields.completedDetails, Fields.feedback,
-        Fields.approvedBy, Fields.history)
+        Fields.approvedBy, Fields.history, Fields.evidence)
 
     static let idListSchema: JSONValue = ["type": "array", "items": ["type": "string"]]
 }

@@ -1,0 +1,122 @@
+package import OrchestratorCore
+internal import OrchestratorSystem
+
+/// Records what each task changes in the working tree a server runs in: a snapshot when a task is
+/// claimed, another when it is marked done, and the difference between them as the task's evidence.
+///
+/// Snapshots are kept under `refs/mcp-orchestrator/<state>/<task>/<round>/start|end` (never pushed by
+/// the default refspecs; `git push --mirror` would carry them), so `git gc` keeps them. Anything that
+/// goes wrong becomes a sentence on the evidence, never a failure of the tool call.
+package final class EvidenceRecorder: Sendable {
+    private let directory: String
+    private let environment: [String: String]
+    /// Tells apart the tasks of two state files kept in one repository.
+    private let namespace: String
+    /// The working tree, found on first use (a server outside any repository spawns git once).
+    private let tree = Locked<Result<Git, Git.Failure>?>(nil)
+
+    /// The empty tree: the start of a round no snapshot began, in a repository without commits.
+    private static let emptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+
+    package init(workingDirectory: String, statePath: String, environment: [String: String]) {
+        self.directory = workingDirectory
+        self.environment = environment
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in statePath.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        namespace = String(String(hash, radix: 16).prefix(8))
+    }
+
+    private var git: Result<Git, Git.Failure> {
+        tree.withLock { found in
+            if let found { return found }
+            let made = Git.workTree(containing: directory, environment: environment)
+            found = made
+            return made
+        }
+    }
+
+    /// The ref of a round's snapshot.
+    package func ref(_ task: WorkTask.ID, round: Int, end: Bool) -> String {
+        "\(taskPrefix(task))\(round)/\(end ? "end" : "start")"
+    }
+
+    private func taskPrefix(_ task: WorkTask.ID) -> String {
+        let safe = String(
+            task.rawValue.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) ? $0 : "_" })
+        return "refs/mcp-orchestrator/\(namespace)/\(safe)/"
+    }
+
+    /// A task was claimed for a round of work: the tree as it is now.
+    package func begin(_ task: WorkTask.ID, round: Int) {
+        guard case .success(let git) = git else { return }
+        _ = Snapshot.take(in: git, ref: ref(task, round: round, end: false), message: "\(task) round \(round) start")
+    }
+
+    /// A task is being marked done: the tree now, against the round's start.
+    /// - Parameter others: the other tasks in progress, named when their own rounds began in this tree.
+    package func finish(_ task: WorkTask.ID, round: Int, others: [WorkTask.ID]) -> TaskEvidence {
+        let git: Git
+        switch self.git {
+        case .failure(let failure):
+            return TaskEvidence(round: round, start: nil, end: nil, files: [], notes: [failure.description])
+        case .success(let found): git = found
+        }
+        var notes: [String] = []
+        let start: String
+        if case .success(let found) = git.run(["rev-parse", "--verify", "-q", ref(task, round: round, end: false)]) {
+            start = found.trimmingLineEnd
+        } else {
+            notes.append(
+                "No snapshot was taken when this round began (the task was claimed by another server or before evidence was recorded), so the change is shown against the last commit and includes any uncommitted work from before."
+            )
+            if case .success(let head) = git.run(["rev-parse", "--verify", "-q", "HEAD^{commit}"]) {
+                start = head.trimmingLineEnd
+            } else {
+                start = Self.emptyTree
+            }
+        }
+        let snapshot: Snapshot
+        switch Snapshot.take(in: git, ref: ref(task, round: round, end: true), message: "\(task) round \(round) end") {
+        case .failure(let failure):
+            return TaskEvidence(
+                round: round, start: start, end: nil, files: [], notes: notes + [failure.description],
+                workTree: git.top)
+        case .success(let taken): snapshot = taken
+        }
+        let files: [TaskEvidence.FileChange]
+        switch Snapshot.files(in: git, from: start, to: snapshot.commit) {
+        case .success(let found): files = found
+        case .failure(let failure):
+            return TaskEvidence(
+                round: round, start: start, end: snapshot.commit, files: [], notes: notes + [failure.description],
+                workTree: git.top)
+        }
+        for (path, bytes) in snapshot.leftOut {
+            notes.append("\(path) (\(bytes >> 20) MiB) is listed, not stored: untracked files over 5 MiB are left out.")
+        }
+        if !others.isEmpty,
+            case .success(let refs) = git.run([
+                "for-each-ref", "--format=%(refname)", "refs/mcp-orchestrator/\(namespace)/",
+            ])
+        {
+            for other in others where other != task && refs.contains(taskPrefix(other)) {
+                notes.append("\(other) was also in progress in this tree; its changes may be here.")
+            }
+        }
+        return TaskEvidence(
+            round: round, start: start, end: snapshot.commit, files: files, notes: notes, workTree: git.top)
+    }
+
+    /// The unified diff a task's evidence records, read from git, or why it cannot be.
+    package static func patch(of evidence: TaskEvidence, stat: Bool = false, environment: [String: String]) -> Result<
+        String, Git.Failure
+    > {
+        guard let start = evidence.start, let end = evidence.end, let top = evidence.workTree else {
+            return .failure(Git.Failure(description: evidence.notes.first ?? "no change was recorded"))
+        }
+        return Snapshot.patch(in: Git(top: top, environment: environment), from: start, to: end, stat: stat)
+    }
+}
