@@ -48,9 +48,9 @@ enum EvidenceView {
     static func text(_ evidence: TaskEvidence) -> String {
         var lines = ["Changed in the working tree: \(evidence.summary)."]
         for file in evidence.files.prefix(20) {
-            let lines_ = file.isBinary ? "binary" : "+\(file.added ?? 0) −\(file.removed ?? 0)"
+            let counts = file.isBinary ? "binary" : "+\(file.added ?? 0) −\(file.removed ?? 0)"
             let from = file.previousPath.map { " (from \($0))" } ?? ""
-            lines.append("- \(file.kind.rawValue) \(file.path)\(from): \(lines_)")
+            lines.append("- \(file.kind.rawValue) \(file.path)\(from): \(counts)")
         }
         if evidence.files.count > 20 { lines.append("- … \(evidence.files.count - 20) more") }
         lines += evidence.notes.map { "Note: \($0)" }
