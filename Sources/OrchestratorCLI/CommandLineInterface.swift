@@ -5,7 +5,8 @@ internal import OrchestratorSystem
 /// The person's side of the executable: subcommands next to the default stdio server.
 package enum CommandLineInterface {
     static let commands: [any CLICommand] = [
-        StatusCommand(), ShowCommand(), ApproveCommand(), RejectCommand(), ApproveRequestCommand(), ApproverCommand(),
+        StatusCommand(), ShowCommand(), DiffCommand(), ApproveCommand(), RejectCommand(), ApproveRequestCommand(),
+        ApproverCommand(),
         BoardCommand(), ConnectCommand(),
         ExportCommand(), ImportCommand(), InitCommand(), ProjectsCommand(), SearchCommand(),
         WorkflowsCommand(), ConfigCommand(),

@@ -56,6 +56,20 @@ struct StateAccess {
     }
 
     /// The archived requests (finished work moved out of the live file), each once.
+    /// A task and its request, live or archived, or the refusal for an unknown id.
+    func task(_ id: WorkTask.ID) throws(CLIFailure) -> (request: WorkRequest, task: WorkTask) {
+        let (state, _) = try read()
+        if let (requestIndex, taskIndex) = state.locate(id) {
+            return (state.requests[requestIndex], state.requests[requestIndex].tasks[taskIndex])
+        }
+        if let found = try archived().first(where: { $0.request.taskIndex(id) != nil }),
+            let index = found.request.taskIndex(id)
+        {
+            return (found.request, found.request.tasks[index])
+        }
+        throw .refused(RefusalAdvice.sentence(for: .taskNotFound(id, in: nil)))
+    }
+
     func archived() throws(CLIFailure) -> [ArchivedRequest] {
         do { return try orchestrator.archived() } catch { throw .io(error.description) }
     }

@@ -110,13 +110,20 @@ package final class EvidenceRecorder: Sendable {
             round: round, start: start, end: snapshot.commit, files: files, notes: notes, workTree: git.top)
     }
 
+    /// How a patch is printed.
+    package enum PatchFormat: Sendable {
+        case plain, coloured
+        /// The files with their lines added and removed.
+        case stat
+    }
+
     /// The unified diff a task's evidence records, read from git, or why it cannot be.
-    package static func patch(of evidence: TaskEvidence, stat: Bool = false, environment: [String: String]) -> Result<
-        String, Git.Failure
-    > {
+    package static func patch(of evidence: TaskEvidence, format: PatchFormat = .plain, environment: [String: String])
+        -> Result<String, Git.Failure>
+    {
         guard let start = evidence.start, let end = evidence.end, let top = evidence.workTree else {
             return .failure(Git.Failure(description: evidence.notes.first ?? "no change was recorded"))
         }
-        return Snapshot.patch(in: Git(top: top, environment: environment), from: start, to: end, stat: stat)
+        return Snapshot.patch(in: Git(top: top, environment: environment), from: start, to: end, format: format)
     }
 }

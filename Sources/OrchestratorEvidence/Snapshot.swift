@@ -92,10 +92,16 @@ package struct Snapshot: Sendable {
     }
 
     /// The unified diff between two snapshots (renames found), as git writes it.
-    package static func patch(in git: Git, from start: String, to end: String, stat: Bool = false) -> Result<
-        String, Git.Failure
-    > {
-        git.run(["diff", "-M", "--no-color", "--no-ext-diff"] + (stat ? ["--stat"] : []) + [start, end])
+    package static func patch(
+        in git: Git, from start: String, to end: String, format: EvidenceRecorder.PatchFormat = .plain
+    ) -> Result<String, Git.Failure> {
+        let style: [String] =
+            switch format {
+            case .plain: ["--no-color"]
+            case .coloured: ["--color=always"]
+            case .stat: ["--no-color", "--stat"]
+            }
+        return git.run(["diff", "-M", "--no-ext-diff"] + style + [start, end])
     }
 
     /// Writes a new owner-only file; `false` when it cannot.

@@ -19,21 +19,7 @@ struct ShowCommand: CLICommand {
         let ids: [String]
         do { ids = try arguments.positionals(["TASK_ID"]) } catch { throw .usage(error.description) }
         let access = try StateAccess(arguments, context: context)
-        let (state, _) = try access.read()
-        let id = WorkTask.ID(ids[0])
-        let request: WorkRequest
-        let task: WorkTask
-        if let (requestIndex, taskIndex) = state.locate(id) {
-            request = state.requests[requestIndex]
-            task = request.tasks[taskIndex]
-        } else if let found = try access.archived().first(where: { $0.request.taskIndex(id) != nil }),
-            let index = found.request.taskIndex(id)
-        {
-            request = found.request
-            task = found.request.tasks[index]
-        } else {
-            throw .refused(RefusalAdvice.sentence(for: .taskNotFound(id, in: nil)))
-        }
+        let (request, task) = try access.task(WorkTask.ID(ids[0]))
         var facts = [
             "Status: " + (task.isDeleted ? "deleted" : StatusCommand.status(task, in: request)),
             "Priority: \(task.priority.rawValue)",
@@ -44,6 +30,7 @@ struct ShowCommand: CLICommand {
         var lines = ["\(task.id) of \(request.id): \(task.title)", facts.joined(separator: " · "), ""]
         lines += ["Description:", Self.indented(task.description)]
         if let details = task.completedDetails { lines += ["", "What was done:", Self.indented(details)] }
+        if let evidence = task.evidence { lines += ["", "What changed:"] + Self.evidence(evidence, task: task.id) }
         if let feedback = task.feedback { lines += ["", "Feedback:", Self.indented(feedback)] }
         lines += ["", "History:"]
         for entry in task.history {
@@ -58,6 +45,22 @@ struct ShowCommand: CLICommand {
         }
         context.writeOut(lines.joined(separator: "\n").showingControlCharacters() + "\n")
         return 0
+    }
+
+    /// The evidence's files and notes, and how to read the patch.
+    static func evidence(_ evidence: TaskEvidence, task: WorkTask.ID) -> [String] {
+        let taker = evidence.source == .server ? "the server" : "the agent's bridge"
+        var lines = ["  \(evidence.summary) (round \(evidence.round), recorded by \(taker))"]
+        for file in evidence.files {
+            let counts = file.isBinary ? "binary" : "+\(file.added ?? 0) −\(file.removed ?? 0)"
+            let kind = file.kind.rawValue + String(repeating: " ", count: max(0, 8 - file.kind.rawValue.count))
+            lines.append(
+                "  \(kind) \(file.path)"
+                    + (file.previousPath.map { " (from \($0))" } ?? "") + "  \(counts)")
+        }
+        lines += evidence.notes.map { "  Note: \($0)" }
+        if evidence.end != nil { lines.append("  The change itself: mcp-orchestrator diff \(task)") }
+        return lines
     }
 
     private static func indented(_ text: String) -> String {

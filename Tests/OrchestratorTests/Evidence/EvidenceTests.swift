@@ -158,6 +158,22 @@ import Testing
         #expect(refs.contains("/task-1/1/start") && refs.contains("/task-1/1/end"), "\(refs)")
         let details = session.call("open_task_details", ["taskId": "task-1"])
         #expect(details["task"]?["evidence"]?["summary"] == "5 files, +4 −3", "\(details)")
+
+        // The person reads the change from their terminal.
+        let show = try ServerProcess.run(["show", "task-1", "--state", state])
+        #expect(show.status == 0 && show.stdout.contains("5 files, +4 −3 (round 1, recorded by the server)"), "\(show)")
+        #expect(show.stdout.contains("renamed  new.txt (from old.txt)  +0 −0") && show.stdout.contains("binary"))
+        let patch = try ServerProcess.run(["diff", "task-1", "--state", state])
+        #expect(patch.status == 0, "\(patch)")
+        #expect(patch.stdout.contains("+and one\n+and two\n") && patch.stdout.contains("rename from old.txt"))
+        #expect(!patch.stdout.contains("+staged by the person"), "the round began after the person's own line")
+        let stat = try ServerProcess.run(["diff", "task-1", "--stat", "--state", state])
+        #expect(stat.stdout.contains("5 files changed"), "\(stat)")
+        let names = try ServerProcess.run(["diff", "task-1", "--name-only", "--state", state])
+        #expect(
+            names.stdout.split(separator: "\n").sorted() == ["a.txt", "b.txt", "image.bin", "new.txt", "notes/new.md"])
+        let none = try ServerProcess.run(["diff", "task-2", "--state", state])
+        #expect(none.status != 0 && none.stderr.contains("task-2 has no recorded change"), "\(none)")
     }
 
     @Test func aRoundWithoutChangesSaysSoAndAnotherTaskInTheTreeIsNamed() throws {
