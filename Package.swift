@@ -52,7 +52,7 @@ let package = Package(
             name: "OrchestratorBoard",
             dependencies: [
                 "OrchestratorJSON", "OrchestratorCore", "OrchestratorHTTP", "OrchestratorSystem",
-                "OrchestratorBoardPage",
+                "OrchestratorBoardPage", "OrchestratorEvidence",
             ]),
         .target(
             name: "OrchestratorCLI",

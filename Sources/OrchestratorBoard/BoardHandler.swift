@@ -1,5 +1,6 @@
 internal import OrchestratorBoardPage
 package import OrchestratorCore
+internal import OrchestratorEvidence
 package import OrchestratorHTTP
 internal import OrchestratorJSON
 package import OrchestratorSystem
@@ -126,9 +127,11 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
         lock.withLock {
             do throws(PersistenceError) {
                 let snapshot = try orchestrator.read()
+                let environment = ProcessEnvironment.current
                 return BoardView.json(
                     snapshot.state, revision: snapshot.revision, stateFile: stateFile, stateReason: stateReason,
-                    approver: actor.name, archived: archivedRequests())
+                    approver: actor.name, archived: archivedRequests()
+                ) { EvidenceRecorder.diffs(of: $0, environment: environment) }
             } catch {
                 return ["error": .string(error.description), "stateFile": .string(stateFile)]
             }

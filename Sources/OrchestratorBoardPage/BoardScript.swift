@@ -74,6 +74,48 @@ package enum BoardScript {
             if (current) render(current);
           }
 
+          /// Adds `path:line: text` to a task's feedback, so a rejection points at the lines it means.
+          function quote(taskId, line) {
+            const text = drafts.get(taskId) || "";
+            const next = (text && !text.endsWith("\n") ? text + "\n" : text) + line + "\n";
+            drafts.set(taskId, next);
+            const box = document.querySelector(`textarea[data-key="feedback:${CSS.escape(taskId)}"]`);
+            if (box) { box.value = next; box.focus(); }
+          }
+
+          function diffLines(task, path, diff) {
+            return el("div", {class: "diff", "data-path": path},
+              ...diff.lines.map(([kind, number, text]) => {
+                const sign = kind === "added" ? "+" : kind === "removed" ? "-" : kind === "context" ? " " : "";
+                const row = el("div", {class: `line ${kind}`, "data-line": number === null ? "" : String(number),
+                    title: number === null ? "" : "Click to quote this line in the feedback"},
+                  el("span", {class: "number"}, number === null ? "" : String(number)),
+                  el("span", {class: "code"}, sign + text));
+                if (number !== null) row.addEventListener("click", () => quote(task.id, `${path}:${number}: ${sign}${text}`));
+                return row;
+              }),
+              diff.omitted ? el("p", {class: "more"}, `${diff.omitted} more lines; the whole change: mcp-orchestrator diff ${task.id}`) : null);
+          }
+
+          /// What the task changed in the working tree: the summary, what limits it, and each file's lines.
+          function changeSection(task) {
+            const evidence = task.evidence;
+            if (!evidence) return null;
+            const diffs = new Map((task.diffs || []).map(diff => [diff.path, diff]));
+            const files = evidence.files.map(file => {
+              const counts = file.added === undefined ? "binary" : `+${file.added} −${file.removed}`;
+              const label = `${file.kind} ${file.path}${file.previousPath ? ` (from ${file.previousPath})` : ""}  ${counts}`;
+              const diff = diffs.get(file.path);
+              return keptDetails(`diff:${task.id}:${file.path}`, label,
+                diff ? diffLines(task, file.path, diff) : el("p", {class: "empty"}, "No lines to show."));
+            });
+            return el("div", {class: "evidence", "data-task": task.id},
+              el("p", {class: "label"}, "What changed in the working tree"),
+              el("p", {class: "summary"}, evidence.summary + (evidence.source === "bridge" ? " (taken by the agent's bridge)" : "")),
+              ...evidence.notes.map(note => el("p", {class: "note"}, note)),
+              el("div", {class: "files"}, ...files));
+          }
+
           function decideCard(item) {
             const task = item.task;
             const key = `decide:${task.id}`;
@@ -94,6 +136,7 @@ package enum BoardScript {
               el("h3", {}, `${task.id}: ${task.title}`),
               el("p", {class: "label"}, "What the agent reported"),
               el("p", {class: "text reported"}, task.completedDetails || ""),
+              changeSection(task),
               el("p", {class: "label"}, "The task"),
               el("p", {class: "text"}, task.description),
               keptDetails(`queue-history:${task.id}`, `History (${task.history.length})`, history(task.history)),

@@ -45,6 +45,14 @@ package enum BoardStyle {
         .status.done{background:var(--done)}.status.approved{background:var(--approved)}.status.needs{background:var(--needs)}
         details{font-size:14px}summary{cursor:pointer;color:var(--accent)}
         .run ol{margin:4px 0;padding-left:20px;font-size:14px}
+        .evidence .summary{margin:0;font-weight:600}.evidence .note{margin:2px 0;font-size:13px;color:#92400e}
+        .evidence .files details{margin:2px 0}.evidence summary{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
+        .diff{font:12px/1.4 ui-monospace,Menlo,Consolas,monospace;border:1px solid var(--line);border-radius:6px;overflow-x:auto;margin:4px 0 8px;max-height:480px;overflow-y:auto}
+        .diff .line{display:flex;white-space:pre;cursor:pointer}.diff .line.note{cursor:default;color:var(--muted);background:var(--panel)}
+        .diff .line:hover:not(.note){outline:1px solid var(--accent)}
+        .diff .number{flex:0 0 44px;text-align:right;padding-right:8px;color:var(--muted);user-select:none}
+        .diff .added{background:#ecfdf5}.diff .removed{background:#fef2f2}
+        .diff .more{margin:4px 8px;color:var(--muted);font-family:system-ui,sans-serif}
         @media (max-width:640px){
         header,main{padding-left:12px;padding-right:12px}#notice{margin:0 12px}
         .hide-narrow{display:none}

@@ -18,19 +18,26 @@ package enum BoardView {
         "required": ["revision", "stateFile", "stateReason", "approver", "needsYou", "requests", "runs"],
     ]
 
+    /// - Parameter diffs: the patch of a task's evidence, per file, asked only for the tasks that wait
+    ///   for the person's decision (its home reads it from git).
     package static func json(
         _ state: OrchestratorState, revision: Int, stateFile: String, stateReason: String = "", approver: String,
-        archived: [ArchivedRequest]? = []
+        archived: [ArchivedRequest]? = [], diffs: (TaskEvidence) -> [FileDiff] = { _ in [] }
     ) -> JSONValue {
         let queue: [JSONValue] = PersonQueue.items(in: state.requests).map { item in
             switch item {
             case .decide(let task, let request):
-                [
+                var shown = self.task(task, in: request)
+                if let evidence = task.evidence, case .object(var object) = shown {
+                    object["diffs"] = .array(diffs(evidence).map(Self.diff))
+                    shown = .object(object)
+                }
+                return [
                     "kind": "decide", "requestId": .string(request.id.rawValue),
-                    "request": .string(request.originalRequest), "task": self.task(task, in: request),
+                    "request": .string(request.originalRequest), "task": shown,
                 ]
             case .close(let request):
-                [
+                return [
                     "kind": "close", "requestId": .string(request.id.rawValue),
                     "request": .string(request.originalRequest), "taskCount": .int(request.liveTaskCount),
                 ]
@@ -119,7 +126,35 @@ package enum BoardView {
         if let details = task.completedDetails { object["completedDetails"] = .string(details) }
         if let feedback = task.feedback { object["feedback"] = .string(feedback) }
         if let approvedBy = task.approvedBy { object["approvedBy"] = .string(approvedBy) }
+        if let evidence = task.evidence { object["evidence"] = Self.evidence(evidence) }
         return .object(object)
+    }
+
+    /// What a task changed: the summary, the files with their lines, the notes, who recorded it.
+    private static func evidence(_ evidence: TaskEvidence) -> JSONValue {
+        [
+            "summary": .string(evidence.summary), "round": .int(evidence.round),
+            "source": .string(evidence.source.rawValue), "notes": .array(evidence.notes.map(JSONValue.string)),
+            "files": .array(
+                evidence.files.map { file in
+                    var object: [String: JSONValue] = ["path": .string(file.path), "kind": .string(file.kind.rawValue)]
+                    object["previousPath"] = file.previousPath.map(JSONValue.string)
+                    object["added"] = file.added.map(JSONValue.int)
+                    object["removed"] = file.removed.map(JSONValue.int)
+                    return .object(object)
+                }),
+        ]
+    }
+
+    /// One file's patch: its lines as `[kind, number, text]`, and how many were left out.
+    private static func diff(_ file: FileDiff) -> JSONValue {
+        [
+            "path": .string(file.path), "omitted": .int(file.omitted),
+            "lines": .array(
+                file.lines.map { line in
+                    [.string(line.kind.rawValue), line.number.map(JSONValue.int) ?? .null, .string(line.text)]
+                }),
+        ]
     }
 
     private static func run(_ run: WorkflowRun, in state: OrchestratorState) -> JSONValue {

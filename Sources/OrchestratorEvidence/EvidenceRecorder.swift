@@ -126,4 +126,26 @@ package final class EvidenceRecorder: Sendable {
         }
         return Snapshot.patch(in: Git(top: top, environment: environment), from: start, to: end, format: format)
     }
+
+    /// The patch of a task's evidence, one part per file, for the person at the gate; empty when it
+    /// cannot be read (the evidence's notes and summary still say what is known).
+    /// A snapshot pair's patch never changes, so views drawn again and again (the board's event
+    /// streams) read each from git once; the cache keeps the last 200.
+    package static func diffs(of evidence: TaskEvidence, environment: [String: String], lineLimit: Int = 400)
+        -> [FileDiff]
+    {
+        guard let start = evidence.start, let end = evidence.end else { return [] }
+        let key = "\(start)..\(end)/\(lineLimit)"
+        if let known = diffCache.withLock({ $0.files[key] }) { return known }
+        guard case .success(let patch) = patch(of: evidence, environment: environment) else { return [] }
+        let files = PatchReader.files(patch, lineLimit: lineLimit)
+        diffCache.withLock { cache in
+            if cache.files[key] == nil { cache.order.append(key) }
+            cache.files[key] = files
+            if cache.order.count > 200 { cache.files[cache.order.removeFirst()] = nil }
+        }
+        return files
+    }
+
+    private static let diffCache = Locked<(files: [String: [FileDiff]], order: [String])>(([:], []))
 }

@@ -74,3 +74,38 @@ package struct TaskEvidence: Sendable, Equatable {
         return "\(files.count) file\(files.count == 1 ? "" : "s"), +\(linesAdded) −\(linesRemoved)"
     }
 }
+
+/// One file's part of a task's patch, as the person reads it at the gate: its lines, each with the
+/// number it has in the file (the new file's for added and unchanged lines, the old file's for
+/// removed ones), cut after a limit.
+package struct FileDiff: Sendable, Equatable {
+    /// One line of the patch.
+    package struct Line: Sendable, Equatable {
+        package enum Kind: String, Sendable {
+            case added, removed, context
+            /// A hunk's header (`@@ -3,4 +3,6 @@`), or git's words about the file (binary).
+            case note
+        }
+
+        package let kind: Kind
+        package let number: Int?
+        package let text: String
+
+        package init(kind: Kind, number: Int?, text: String) {
+            self.kind = kind
+            self.number = number
+            self.text = text
+        }
+    }
+
+    package let path: String
+    package let lines: [Line]
+    /// Lines of this file's patch left out after the limit.
+    package let omitted: Int
+
+    package init(path: String, lines: [Line], omitted: Int) {
+        self.path = path
+        self.lines = lines
+        self.omitted = omitted
+    }
+}

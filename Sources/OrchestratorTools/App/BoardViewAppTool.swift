@@ -1,5 +1,6 @@
 internal import OrchestratorBoardPage
 internal import OrchestratorCore
+internal import OrchestratorEvidence
 package import OrchestratorJSON
 package import OrchestratorMCP
 internal import OrchestratorSystem
@@ -36,9 +37,11 @@ package struct BoardViewAppTool: OrchestratorTool {
             return .waiting(for: "a change to the plans")
         }
         let configuration = invocation.settings
+        let environment = ProcessEnvironment.current
         let view = BoardView.json(
             snapshot.state, revision: snapshot.revision, stateFile: configuration.stateLocation.path,
-            stateReason: configuration.stateReason, approver: invocation.appPerson, archived: nil)
+            stateReason: configuration.stateReason, approver: invocation.appPerson, archived: nil
+        ) { EvidenceRecorder.diffs(of: $0, environment: environment) }
         let waiting = view["needsYou"]?.arrayValue?.count ?? 0
         return .complete(
             ToolOutput(

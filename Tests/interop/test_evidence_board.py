@@ -1,0 +1,92 @@
+"""Evidence at the gate on the board, in Chromium: an agent's stdio server in a real git repository
+records what its task changed; the person's card shows the report, the files with their lines and
+each file's diff, and a click on a line of the diff quotes it in the feedback."""
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from mcp import ClientSession, StdioServerParameters
+from mcp.client.stdio import stdio_client
+
+from board import running_board
+
+pytestmark = pytest.mark.anyio
+
+PICTURES = Path(os.environ.get("MCP_ORCHESTRATOR_PICTURES", "/tmp"))
+
+
+def git(repo, *words):
+    subprocess.run(["git", *words], cwd=repo, check=True, capture_output=True,
+                   env={"PATH": os.environ["PATH"], "HOME": str(repo)})
+
+
+def make_repository(root: Path) -> Path:
+    repo = root / "app"
+    (repo / "src").mkdir(parents=True)
+    (repo / "src" / "export.py").write_text("".join(f"def step_{n}():\n    return {n}\n\n" for n in range(1, 30)))
+    (repo / "README.md").write_text("# App\n\nExports reports.\n")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.name", "Person")
+    git(repo, "config", "user.email", "person@example.com")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "first")
+    return repo
+
+
+async def test_the_card_shows_the_change_and_a_line_click_lands_in_the_feedback(server_binary, tmp_path, browser):
+    if not shutil.which("git"):
+        pytest.fail("git is required for the evidence tests")
+    repo = make_repository(tmp_path)
+    state = tmp_path / "state.json"
+    agent = StdioServerParameters(
+        command=server_binary, args=["--state", str(state)], cwd=str(repo),
+        env={**os.environ, "MCP_ORCHESTRATOR_EVIDENCE": "on"})
+    async with stdio_client(agent) as (read, write), ClientSession(read, write) as session:
+        await session.initialize()
+        await session.call_tool("request_planning", {"originalRequest": "CSV export for the reports page", "tasks": [
+            {"title": "Stream the export", "description": "Write rows as they come"}]})
+        await session.call_tool("get_next_task", {})
+        # The agent's round of work: one function changed, a file added, the README removed.
+        source = repo / "src" / "export.py"
+        source.write_text(source.read_text().replace("def step_3():\n    return 3\n",
+                                                     "def step_3():\n    rows = stream()\n    return len(rows)\n"))
+        (repo / "src" / "stream.py").write_text("def stream():\n    return []\n")
+        (repo / "README.md").unlink()
+        done = await session.call_tool("mark_task_done", {
+            "requestId": "req-1", "taskId": "task-1", "completedDetails": "Streams rows; added stream.py."})
+        evidence = done.structured_content["task"]["evidence"]
+        assert evidence["summary"] == "3 files, +4 −4", evidence
+
+    with running_board(server_binary, state) as board:
+        page = await browser.new_page(viewport={"width": 1280, "height": 1000})
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        await page.goto(board.address)
+        card = page.locator('#queue article.decide[data-task="task-1"]')
+        await card.wait_for()
+        assert "Streams rows; added stream.py." in await card.locator(".reported").inner_text()
+        assert await card.locator(".evidence .summary").inner_text() == "3 files, +4 −4"
+        files = card.locator(".evidence .files details")
+        assert sorted([await summary.inner_text() for summary in await files.locator("summary").all()]) == [
+            "added src/stream.py +2 −0", "deleted README.md +0 −3", "modified src/export.py +2 −1"]
+
+        changed = card.locator('.evidence details:has(summary:text("modified src/export.py"))')
+        await changed.locator("summary").click()
+        added = changed.locator('.diff .line.added[data-line="8"]')
+        assert await added.inner_text() == "8\n+    rows = stream()"
+        await added.click()
+        feedback = card.locator("textarea")
+        assert await feedback.input_value() == "src/export.py:8: +    rows = stream()\n"
+        await card.locator(".evidence").screenshot(path=str(PICTURES / "board-evidence-card.png"))
+        await page.screenshot(path=str(PICTURES / "board-evidence.png"))
+
+        # The quote goes out with a rejection as the task's feedback.
+        await feedback.type("Name it read_rows, please.")
+        await card.locator('button[data-action="reject"]').click()
+        await page.wait_for_selector("#queue p.empty")
+        assert errors == []
+    shown = subprocess.run([server_binary, "show", "task-1", "--state", str(state)], capture_output=True, text=True)
+    assert "Feedback:\n  src/export.py:8: +    rows = stream()\n  Name it read_rows, please." in shown.stdout, shown.stdout
