@@ -40,8 +40,10 @@ package struct ApproveTaskCompletionTool: OrchestratorTool {
             let task = try invocation.check { (orchestrator) throws(ChangeFailure) in
                 try orchestrator.checkApproval(of: taskID, in: requestID)
             }
+            // The person decides with the change beside the report: the files and their lines.
             return
                 "Approve task \(taskID) of \(requestID), “\(task.title)”?\n\nWhat was done: \(task.completedDetails ?? "")"
+                + (task.evidence.map { "\n\n" + EvidenceView.text($0) } ?? "")
         }
         switch step {
         case .ask(let outcome):

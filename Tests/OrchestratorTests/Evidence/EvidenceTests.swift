@@ -60,14 +60,17 @@ import Testing
         let server: ServerProcess
         private var nextID = 1
 
-        init(directory: String, path: String = "/usr/bin:/bin", statePath: String) throws {
+        init(
+            directory: String, path: String = "/usr/bin:/bin", statePath: String, extra: [String] = [],
+            capabilities: JSONValue = [:]
+        ) throws {
             server = try ServerProcess(
-                arguments: ["--state", statePath], directory: directory,
+                arguments: ["--state", statePath] + extra, directory: directory,
                 environment: ["PATH": path, "HOME": directory])
             _ = request(
                 "initialize",
                 [
-                    "protocolVersion": "2025-06-18", "capabilities": [:],
+                    "protocolVersion": "2025-06-18", "capabilities": capabilities,
                     "clientInfo": ["name": "agent", "version": "1"],
                 ])
             server.write(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"# + "\n")
@@ -210,5 +213,26 @@ import Testing
             #expect(evidence["summary"]?.stringValue?.contains(expected) == true, "\(evidence)")
             #expect(done["autoApproved"] == false, "the tool call itself succeeds")
         }
+    }
+
+    /// The question the client shows the person carries the change beside the agent's report.
+    @Test func theQuestionToThePersonCarriesTheChange() throws {
+        let repository = try Repository(files: ["a.txt": Self.lines(2, "a")])
+        let session = try Session(
+            directory: repository.top, statePath: TemporaryDirectory.make() + "/state.json",
+            extra: ["--approver", "human"],
+            capabilities: ["elicitation": [:]])
+        defer { session.end() }
+        _ = session.call("request_planning", Self.plan)
+        _ = session.call("get_next_task", [:])
+        try repository.write("a.txt", Self.lines(3, "a"))
+        _ = session.call(
+            "mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "One more line."])
+        let question = session.request(
+            "tools/call", ["name": "approve_task_completion", "arguments": ["requestId": "req-1", "taskId": "task-1"]])
+        #expect(question["method"] == "elicitation/create", "\(question)")
+        let message = question["params"]?["message"]?.stringValue ?? ""
+        #expect(message.contains("What was done: One more line."), "\(message)")
+        #expect(message.contains("Changed in the working tree: 1 file, +1 −0.\n- modified a.txt: +1 −0"), "\(message)")
     }
 }
