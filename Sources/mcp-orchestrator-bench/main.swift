@@ -13,10 +13,17 @@ struct Options {
     /// Another build's server to take turns with this one's (`CompareBenchmark`).
     var compare: URL?
     var rounds = 15
+    /// Only the evidence benchmark (`--evidence-only`), in a repository of `evidenceFiles` files.
+    var evidenceOnly = false
+    var evidenceFiles = 10_000
 
     init(_ arguments: [String]) {
         var rest = arguments[...]
         while let name = rest.popFirst() {
+            if name == "--evidence-only" {
+                evidenceOnly = true
+                continue
+            }
             if name == "--store-sizes", let list = rest.popFirst() {
                 storeSizes = list.split(separator: ",").compactMap { Int($0) }.filter { $0 >= 100 }
                 continue
@@ -28,7 +35,7 @@ struct Options {
             guard let value = rest.popFirst().flatMap(Int.init), value > 0 else {
                 FileHandle.standardError.write(
                     Data(
-                        "usage: mcp-orchestrator-bench [--calls N] [--starts N] [--mutations N] [--store-sizes A,B,…] | --compare OTHER-SERVER [--rounds N]\n"
+                        "usage: mcp-orchestrator-bench [--calls N] [--starts N] [--mutations N] [--store-sizes A,B,…] | --compare OTHER-SERVER [--rounds N] | --evidence-only [--evidence-files N]\n"
                             .utf8))
                 exit(64)
             }
@@ -37,6 +44,7 @@ struct Options {
             case "--starts": starts = value
             case "--mutations": mutations = value
             case "--rounds": rounds = value
+            case "--evidence-files": evidenceFiles = max(100, value / 100 * 100)
             default:
                 FileHandle.standardError.write(Data("unknown option \(name)\n".utf8))
                 exit(64)
@@ -54,9 +62,19 @@ final class Peer {
     private var pending: [UInt8] = []
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
-    init(executable: URL, statePath: String, extraArguments: [String] = []) throws {
+    /// - Parameters:
+    ///   - directory: where the server runs, as an agent's client starts it in its project; the
+    ///     temporary folder by default, which is in no git repository, so the figures are the server's
+    ///     own and not a snapshot of whatever repository the benchmark was started in.
+    ///   - environment: added to the benchmark's own.
+    init(
+        executable: URL, statePath: String, extraArguments: [String] = [],
+        directory: URL = FileManager.default.temporaryDirectory, environment: [String: String] = [:]
+    ) throws {
         process.executableURL = executable
         process.arguments = ["--state", statePath, "--log-level", "error"] + extraArguments
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -130,6 +148,11 @@ let initialize =
     #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}"#
 let envelope =
     #""_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}"#
+
+if options.evidenceOnly {
+    report(EvidenceBenchmark.run(executable: executable, files: options.evidenceFiles, rounds: 30))
+    exit(0)
+}
 
 if let other = options.compare {
     report(CompareBenchmark.run(executables: [executable, other], rounds: options.rounds))
@@ -217,5 +240,7 @@ report("")
 report(BoardBenchmark.run(executable: executable, rounds: min(options.mutations, 200)))
 report("")
 report(SharedServerBenchmark.run(executable: executable, calls: options.calls))
+report("")
+report(EvidenceBenchmark.run(executable: executable, files: options.evidenceFiles, rounds: 30))
 report("")
 report(ArchiveBenchmark.run(executable: executable, calls: min(options.calls, 500), starts: options.starts))
