@@ -36,7 +36,9 @@ let package = Package(
             dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorFormat", "OrchestratorSystem"]),
         // What a task changed in the working tree: git snapshots taken without touching the person's
         // index, worktree, stash or refs, and the difference between them.
-        .target(name: "OrchestratorEvidence", dependencies: ["OrchestratorCore", "OrchestratorSystem"]),
+        // And the notify command that tells the person when something waits for them.
+        .target(
+            name: "OrchestratorEvidence", dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorSystem"]),
         .target(
             name: "OrchestratorWorkflows",
             dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorSystem"]),

@@ -43,16 +43,27 @@ let serving = arguments.first == "serve"
 if !serving, let first = arguments.first, CommandLineInterface.isCommand(first) {
     // The command line's changes move finished work to the archive too, after the default retention.
     let retention = ArchivePolicy(retentionSeconds: ArchivePolicy.defaultRetentionDays * 86_400)
+    let notify = ProcessInfo.processInfo.environment["MCP_ORCHESTRATOR_NOTIFY"].flatMap { $0.isEmpty ? nil : $0 }
+    let notifiers = Locked<[Notifier]>([])
     var context = CLIContext.live(
         executablePath: ProcessPaths.executable() ?? CommandLine.arguments[0],
         orchestrator: { location in
-            // The composition for a command: the file store at its location, the person's rules.
-            Orchestrator(
+            // The composition for a command: the file store at its location, the person's rules, and
+            // the person told (MCP_ORCHESTRATOR_NOTIFY) of what a decision here makes wait for them.
+            let notifier = notify.map { command in
+                Notifier(
+                    command: command, environment: ProcessInfo.processInfo.environment, statePath: location.path,
+                    report: { Diagnostics.writeStderr("mcp-orchestrator: notify: \($0)\n") })
+            }
+            if let notifier { notifiers.withLock { $0.append(notifier) } }
+            return Orchestrator(
                 persistence: StateStore(location: location, archivePolicy: retention), clock: .system,
-                leaseSeconds: Orchestrator.defaultLeaseSeconds, approver: .human)
+                leaseSeconds: Orchestrator.defaultLeaseSeconds, approver: .human, observer: notifier)
         })
     context.olderPlans = OlderPlans.notice(for:)
-    exit(CommandLineInterface.run(arguments, context: context))
+    let status = CommandLineInterface.run(arguments, context: context)
+    for notifier in notifiers.withLock({ $0 }) { notifier.finish() }
+    exit(status)
 }
 
 let options: LaunchOptions
@@ -90,6 +101,12 @@ let workflowSources = WorkflowSources.resolve(
     userData: PlatformDirectories.userData(environment: environment, home: homeDirectory),
     shipped: ShippedWorkflows.locate(), workingDirectory: FileManager.default.currentDirectoryPath)
 
+let notifyCommand = options.notifyCommand ?? environment["MCP_ORCHESTRATOR_NOTIFY"].flatMap { $0.isEmpty ? nil : $0 }
+let notifier = notifyCommand.map { command in
+    Notifier(
+        command: command, environment: environment, statePath: location.path,
+        report: { Diagnostics.writeStderr("mcp-orchestrator: notify: \($0)\n") })
+}
 let settings = OrchestratorSettings(
     stateLocation: location,
     toolsets: options.toolsets,
@@ -99,7 +116,8 @@ let settings = OrchestratorSettings(
     leaseSeconds: options.leaseMinutes * 60,
     lockWaitSeconds: options.lockWaitSeconds,
     stateReason: location.reason(home: homeDirectory),
-    stateNotice: OlderPlans.notice(for: location))
+    stateNotice: OlderPlans.notice(for: location),
+    observer: notifier)
 let configuration = settings.serverConfiguration(logLevel: options.logLevel)
 let diagnostics = Diagnostics(threshold: options.logLevel)
 Diagnostics.writeStderr(
@@ -183,6 +201,7 @@ case .endOfInput: diagnostics.write(.info, "stdin closed; exiting")
 case .stopRequested(let signal): diagnostics.write(.notice, "received signal \(signal); exiting")
 case .outputClosed: diagnostics.write(.notice, "stdout closed by the client; exiting")
 }
-// The check's report is never cut off by a quick exit.
+// The check's report, and a notification under way, are never cut off by a quick exit.
 workflowCheck.wait()
+notifier?.finish()
 exit(0)

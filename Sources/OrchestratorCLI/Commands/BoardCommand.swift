@@ -1,6 +1,8 @@
 internal import OrchestratorBoard
 internal import OrchestratorCore
+internal import OrchestratorEvidence
 internal import OrchestratorHTTP
+internal import OrchestratorJSON
 internal import OrchestratorSystem
 
 #if canImport(Glibc)
@@ -63,6 +65,11 @@ struct BoardCommand: CLICommand {
                 + (note.map { "  \($0)\n" } ?? "")
         )
         if arguments.flags.contains("--open") { open(address, context: context) }
+        // Where this board is, for the notify command's events (its token stays out of the file).
+        let mark = Notifier.boardFile(for: access.path)
+        try? FileSystem.replaceSmallFile(
+            mark, with: JSONWriter.bytes(from: ["pid": .int(Int(getpid())), "address": .string(server.origin + "/")]))
+        defer { unlink(mark) }
         server.run(stopDescriptor: nil)
         return 0
     }

@@ -13,15 +13,21 @@ package struct Orchestrator {
     package let leaseSeconds: Int
     /// Who approves (`--approver`).
     package let approver: ApproverMode
+    /// Told what waits for the person after each change (the notify command); `nil` for none.
+    package let observer: (any PersonEventObserver)?
 
     /// The lease of a claim when nothing else is said (`--lease-minutes` defaults to 30).
     package static let defaultLeaseSeconds = 30 * 60
 
-    package init(persistence: any StatePersistence, clock: WallClock, leaseSeconds: Int, approver: ApproverMode) {
+    package init(
+        persistence: any StatePersistence, clock: WallClock, leaseSeconds: Int, approver: ApproverMode,
+        observer: (any PersonEventObserver)? = nil
+    ) {
         self.persistence = persistence
         self.clock = clock
         self.leaseSeconds = leaseSeconds
         self.approver = approver
+        self.observer = observer
     }
 
     /// The state as it is now, with expired leases shown as pending. Never writes.
@@ -49,10 +55,18 @@ package struct Orchestrator {
         _ body: (inout OrchestratorState, Timestamp) throws(OrchestratorError) -> Outcome
     ) throws(ChangeFailure) -> Committed<Outcome> {
         let now = clock.now()
-        return try persistence.commit { (state: inout OrchestratorState) throws(OrchestratorError) in
+        // What waited for the person before, looked at only when someone is to be told.
+        var waiting: [PersonQueue.Item]?
+        let committed = try persistence.commit { (state: inout OrchestratorState) throws(OrchestratorError) in
             state.expireLeases(at: now)
+            if observer != nil { waiting = PersonQueue.items(in: state.requests) }
             return try body(&state, now)
         }
+        if let observer, let waiting {
+            let events = PersonEvent.appeared(before: waiting, after: committed.state)
+            if !events.isEmpty { observer.appeared(events, durability: committed.durability) }
+        }
+        return committed
     }
 
     /// The approval policy of a new plan: what the caller asked for, else `each` for plans a person

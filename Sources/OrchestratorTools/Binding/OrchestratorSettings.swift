@@ -24,6 +24,8 @@ package struct OrchestratorSettings: Sendable {
     package var lockWaitSeconds: Double
     /// Where "now" comes from; tests inject a fixed clock.
     package var clock: WallClock
+    /// Told what waits for the person after each change (the notify command); `nil` for none.
+    package var observer: (any PersonEventObserver)?
 
     package init(
         stateLocation: StateLocation,
@@ -35,8 +37,10 @@ package struct OrchestratorSettings: Sendable {
         lockWaitSeconds: Double = 10,
         clock: WallClock = .system,
         stateReason: String? = nil,
-        stateNotice: String? = nil
+        stateNotice: String? = nil,
+        observer: (any PersonEventObserver)? = nil
     ) {
+        self.observer = observer
         self.stateLocation = stateLocation
         self.stateReason = stateReason ?? stateLocation.reason(home: nil)
         self.stateNotice = stateNotice
@@ -51,7 +55,8 @@ package struct OrchestratorSettings: Sendable {
 
     /// The orchestrator these settings describe, over `persistence`: the one `main` builds.
     package func orchestrator(over persistence: any StatePersistence) -> Orchestrator {
-        Orchestrator(persistence: persistence, clock: clock, leaseSeconds: leaseSeconds, approver: approver)
+        Orchestrator(
+            persistence: persistence, clock: clock, leaseSeconds: leaseSeconds, approver: approver, observer: observer)
     }
 
     /// The workflow library these settings name.

@@ -8,6 +8,7 @@ extension LaunchOptions {
     package static let valuedOptions: Set<String> = [
         "--state", "--workflows", "--toolsets", "--approver", "--log-level", "--max-line-bytes", "--lease-minutes",
         "--lock-wait-seconds", "--http", "--tokens", "--allow-origin", "--allow-host", "--archive-after-days",
+        "--notify-command",
     ]
 
     /// The options only `serve` takes.
@@ -98,6 +99,11 @@ extension LaunchOptions {
             http = address
         case "--tokens":
             tokensPath = text
+        case "--notify-command":
+            guard !text.allSatisfy(\.isWhitespace) else {
+                throw LaunchError(message: "--notify-command takes a shell command, such as notify-send; it is empty")
+            }
+            notifyCommand = text
         case "--allow-origin":
             guard text.hasPrefix("http://") || text.hasPrefix("https://"), !text.hasSuffix("/") else {
                 throw LaunchError(
@@ -146,6 +152,9 @@ extension LaunchOptions {
           --log-level LEVEL     Least severity written to stderr and sent as log notifications until the
                                 client sets its own: \(LogLevel.spellings) (default: warning).
           --max-line-bytes N    Largest accepted message in bytes (default: 4194304).
+          --notify-command CMD  Run CMD (with sh -c) when something waits for the person: a done task
+                                to decide, a request to close; the event is JSON on its stdin
+                                (default: $MCP_ORCHESTRATOR_NOTIFY).
           -h, --help            Show this help.
           --version             Show the version.
 

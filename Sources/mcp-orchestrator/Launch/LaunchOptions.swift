@@ -25,6 +25,9 @@ package struct LaunchOptions: Equatable, Sendable {
     /// `serve`: the names the Host header may carry when bound beyond loopback (`--allow-host`,
     /// repeatable); on loopback only the loopback names are accepted.
     package var allowedHosts: [String] = []
+    /// A command told, with the event as JSON on its standard input, when something waits for the
+    /// person (`--notify-command`; else `MCP_ORCHESTRATOR_NOTIFY`).
+    package var notifyCommand: String?
 
     package init() {}
 }

@@ -1,0 +1,46 @@
+/// Something that now waits for the person, found by comparing the person's queue before and after
+/// a change: what a notify command is told about.
+package struct PersonEvent: Sendable, Equatable {
+    package enum Kind: String, Sendable {
+        /// A done task waits for the person's decision.
+        case taskWaiting = "task_waiting"
+        /// Every task of a request is approved: it waits to be closed.
+        case requestReady = "request_ready"
+    }
+
+    package let kind: Kind
+    package let request: WorkRequest.ID
+    package let requestText: String
+    /// The task, for a task that waits.
+    package let task: WorkTask?
+
+    /// What waits after a change that did not wait before it, in the queue's order.
+    package static func appeared(before: [PersonQueue.Item], after state: OrchestratorState) -> [PersonEvent] {
+        let known = Set(before.map(\.key))
+        return PersonQueue.items(in: state.requests).filter { !known.contains($0.key) }.map { item in
+            switch item {
+            case .decide(let task, let request):
+                PersonEvent(kind: .taskWaiting, request: request.id, requestText: request.originalRequest, task: task)
+            case .close(let request):
+                PersonEvent(kind: .requestReady, request: request.id, requestText: request.originalRequest, task: nil)
+            }
+        }
+    }
+}
+
+/// Told of what waits for the person after each change, once the change is on disk: the person's
+/// notify command, for one. Implemented outside the core (it runs programs).
+package protocol PersonEventObserver: Sendable {
+    /// `events` appeared with a change whose durability is `durability`; never delays the change.
+    func appeared(_ events: [PersonEvent], durability: Durability)
+}
+
+extension PersonQueue.Item {
+    /// Tells items apart across two looks at the queue.
+    var key: String {
+        switch self {
+        case .decide(let task, let request): "decide \(request.id.rawValue) \(task.id.rawValue)"
+        case .close(let request): "close \(request.id.rawValue)"
+        }
+    }
+}
