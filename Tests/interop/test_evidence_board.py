@@ -12,6 +12,7 @@ from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
 from board import running_board
+from test_mcp_app_browser import origins  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.anyio
 
@@ -90,3 +91,50 @@ async def test_the_card_shows_the_change_and_a_line_click_lands_in_the_feedback(
         assert errors == []
     shown = subprocess.run([server_binary, "show", "task-1", "--state", str(state)], capture_output=True, text=True)
     assert "Feedback:\n  src/export.py:8: +    rows = stream()\n  Name it read_rows, please." in shown.stdout, shown.stdout
+
+
+async def test_the_app_shows_the_change_too(server_binary, tmp_path, browser, origins):
+    """The board as an MCP App draws the same card: the change beside the report, lines to quote."""
+    from mcp import Client
+    from mcp.client.extension import advertise
+    from mcp.types import Implementation
+    from test_mcp_app_browser import APPS, HTML, wire
+
+    host_origin, sandbox_origin = origins
+    repo = make_repository(tmp_path)
+    agent = StdioServerParameters(
+        command=server_binary, args=["--state", str(tmp_path / "state.json"), "--approver", "human"], cwd=str(repo),
+        env={**os.environ, "MCP_ORCHESTRATOR_EVIDENCE": "on"})
+    async with Client(agent, extensions=[advertise(APPS, {"mimeTypes": [HTML]})],
+                      client_info=Implementation(name="test-host", version="1.0.0")) as client:
+        await client.call_tool("request_planning", {"originalRequest": "CSV export", "tasks": [
+            {"title": "Stream the export", "description": "Write rows as they come"}]})
+        await client.call_tool("get_next_task", {})
+        (repo / "src" / "stream.py").write_text("def stream():\n    return []\n")
+        await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1",
+                                                  "completedDetails": "Added stream.py."})
+        tools = (await client.list_tools()).tools
+        listed = await client.call_tool("list_requests", {})
+        link = next(tool for tool in tools if tool.name == "list_requests").meta["ui"]["resourceUri"]
+        contents = (await client.read_resource(link)).contents[0]
+
+        async def relay(method, params):
+            if method == "tools/call":
+                return wire(await client.call_tool(params["name"], params.get("arguments") or {}))
+            return wire(await client.read_resource(params["uri"]))
+
+        page = await browser.new_page(viewport={"width": 1100, "height": 900})
+        await page.expose_function("mcpRelay", relay)
+        await page.goto(f"{host_origin}/host.html")
+        await page.evaluate("args => host.show(args)", {
+            "html": contents.text, "csp": contents.meta["ui"]["csp"], "permissions": {},
+            "toolName": "list_requests", "toolInput": {}, "toolResult": wire(listed),
+            "tools": [wire(tool) for tool in tools], "sandboxUrl": f"{sandbox_origin}/sandbox.html"})
+        app = page.frame_locator("iframe.app").frame_locator("iframe")
+        card = app.locator('#queue article.decide[data-task="task-1"]')
+        await card.wait_for()
+        assert await card.locator(".evidence .summary").inner_text() == "1 file, +2 −0"
+        await card.locator(".evidence summary").click()
+        await card.locator('.diff .line.added[data-line="1"]').click()
+        assert await card.locator("textarea").input_value() == "src/stream.py:1: +def stream():\n"
+        await page.screenshot(path=str(PICTURES / "app-evidence.png"), full_page=True)
