@@ -135,14 +135,7 @@ package enum BoardView {
         [
             "summary": .string(evidence.summary), "round": .int(evidence.round),
             "source": .string(evidence.source.rawValue), "notes": .array(evidence.notes.map(JSONValue.string)),
-            "files": .array(
-                evidence.files.map { file in
-                    var object: [String: JSONValue] = ["path": .string(file.path), "kind": .string(file.kind.rawValue)]
-                    object["previousPath"] = file.previousPath.map(JSONValue.string)
-                    object["added"] = file.added.map(JSONValue.int)
-                    object["removed"] = file.removed.map(JSONValue.int)
-                    return .object(object)
-                }),
+            "files": evidence.filesJSON,
         ]
     }
 

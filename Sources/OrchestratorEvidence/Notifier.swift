@@ -86,18 +86,7 @@ package final class Notifier: PersonEventObserver {
                 shown["report"] = .string(String(lines.joined(separator: "\n").prefix(500)))
             }
             if let evidence = task.evidence {
-                shown["change"] = [
-                    "summary": .string(evidence.summary),
-                    "files": .array(
-                        evidence.files.prefix(50).map { file in
-                            var entry: [String: JSONValue] = [
-                                "path": .string(file.path), "kind": .string(file.kind.rawValue),
-                            ]
-                            entry["added"] = file.added.map(JSONValue.int)
-                            entry["removed"] = file.removed.map(JSONValue.int)
-                            return .object(entry)
-                        }),
-                ]
+                shown["change"] = ["summary": .string(evidence.summary), "files": evidence.filesJSON]
             }
             object["task"] = .object(shown)
         }
