@@ -110,6 +110,25 @@ package final class EvidenceRecorder: Sendable {
             round: round, start: start, end: snapshot.commit, files: files, notes: notes, workTree: git.top)
     }
 
+    /// Lets go of the snapshots of `archived` tasks (their requests moved to the archive after the
+    /// retention), so `git gc` may collect them. Only tasks known to be archived: a task planned by
+    /// another process a moment ago is not in anyone's list yet, and keeps its snapshot. Returns how
+    /// many refs were deleted.
+    @discardableResult
+    package func release(archived: Set<WorkTask.ID>) -> Int {
+        guard case .success(let git) = git,
+            case .success(let listing) = git.run([
+                "for-each-ref", "--format=%(refname)", "refs/mcp-orchestrator/\(namespace)/",
+            ])
+        else { return 0 }
+        let gone = Set(archived.map(taskPrefix))
+        var released = 0
+        for ref in listing.split(separator: "\n").map(String.init) where gone.contains(where: ref.hasPrefix) {
+            if case .success = git.run(["update-ref", "-d", ref]) { released += 1 }
+        }
+        return released
+    }
+
     /// How a patch is printed.
     package enum PatchFormat: Sendable {
         case plain, coloured

@@ -163,6 +163,13 @@ case .success(let snapshot):
     }
 }
 
+// The snapshots of tasks archived after the retention are let go, beside the loop, so the first
+// answer is not delayed.
+if let evidence, let archived = try? services.orchestrator.archived(), !archived.isEmpty {
+    let gone = Set(archived.flatMap { $0.request.tasks.map(\.id) })
+    DispatchQueue.global(qos: .utility).async { evidence.release(archived: gone) }
+}
+
 // Workflow directories the user named must exist; definitions with errors are named at once.
 if workflowSources.origin != .defaults {
     for directory in workflowSources.directories {

@@ -235,4 +235,41 @@ import Testing
         #expect(message.contains("What was done: One more line."), "\(message)")
         #expect(message.contains("Changed in the working tree: 1 file, +1 −0.\n- modified a.txt: +1 −0"), "\(message)")
     }
+
+    /// A server that starts on a state file lets go of the snapshots of its archived tasks, so `git gc`
+    /// may collect them; the live ones stay.
+    @Test func snapshotsOfArchivedTasksAreLetGo() throws {
+        let repository = try Repository(files: ["a.txt": Self.lines(2, "a")])
+        let state = TemporaryDirectory.make() + "/state.json"
+        let first = try Session(directory: repository.top, statePath: state)
+        _ = first.call("request_planning", Self.plan)
+        _ = first.call("get_next_task", [:])
+        _ = first.call("mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "Done."])
+        first.end()
+        let refs = { try repository.run(["for-each-ref", "--format=%(refname)", "refs/mcp-orchestrator/"]) }
+        #expect(try refs().split(separator: "\n").count == 2, "start and end of task-1")
+        // The plan moves to the archive, as the retention moves finished plans.
+        let document = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: state))))
+        guard case .object(var members) = document, let request = members["requests"]?.arrayValue?.first else {
+            Issue.record("the state file has no request: \(document)")
+            return
+        }
+        let line: JSONValue = [
+            "schemaVersion": members["schemaVersion"] ?? 4, "archivedAt": "2026-12-01T09:00:00.000Z",
+            "request": request, "runs": [],
+        ]
+        let archive = String(state.dropLast(".json".count)) + ".archive.jsonl"
+        try Data(JSONWriter.bytes(from: line) + [10]).write(to: URL(fileURLWithPath: archive))
+        members["requests"] = []
+        try Data(JSONWriter.bytes(from: .object(members))).write(to: URL(fileURLWithPath: state))
+        let second = try Session(directory: repository.top, statePath: state)
+        defer { second.end() }
+        // Let go beside the server's loop: waited for here until it is done; a server killed as hung
+        // (the process time limit) ends the wait, and the expectation below fails.
+        while try !refs().isEmpty, second.server.process.isRunning { usleep(20_000) }
+        #expect(try refs().isEmpty, "the archived task's snapshots are let go")
+        _ = second.call("request_planning", Self.plan)
+        _ = second.call("get_next_task", [:])
+        #expect(try refs().contains("/task-3/1/start"), "a live task's snapshot is taken and kept")
+    }
 }
