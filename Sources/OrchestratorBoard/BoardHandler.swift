@@ -68,11 +68,15 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
         case ("GET", "/api/events"):
             guard let actor = security.actor(of: request) else { return unauthorised() }
             return events(actor: actor)
+        case ("GET", "/api/diff"):
+            guard security.actor(of: request) != nil else { return unauthorised() }
+            return diff(of: request.query["task"] ?? "")
         case ("POST", "/api/approve"), ("POST", "/api/reject"), ("POST", "/api/approve-request"):
             guard let actor = security.actor(of: request) else { return unauthorised() }
             if let refusal = security.changeAllowed(request) { return json(403, ["error": .string(refusal)]) }
             return decide(request, path: path, actor: actor)
-        case (_, "/"), (_, "/board.js"), (_, "/board.css"), (_, "/favicon.svg"), (_, "/api/state"), (_, "/api/events"):
+        case (_, "/"), (_, "/board.js"), (_, "/board.css"), (_, "/favicon.svg"), (_, "/api/state"), (_, "/api/events"),
+            (_, "/api/diff"):
             return .text(405, "405 Method Not Allowed\n", headers: [("Allow", "GET, HEAD")])
         case (_, "/api/approve"), (_, "/api/reject"), (_, "/api/approve-request"):
             return .text(405, "405 Method Not Allowed\n", headers: [("Allow", "POST")])
@@ -94,6 +98,20 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
         return .text(
             200, BoardPage.html(antiForgery: security.antiForgery), type: "text/html; charset=utf-8",
             headers: Self.pageHeaders)
+    }
+
+    /// The whole change of a task, as a patch to read in the browser (the card shows the first lines).
+    private func diff(of id: String) -> HTTPResponse {
+        let evidence: TaskEvidence? = lock.withLock {
+            guard let state = try? orchestrator.read().state, let (request, task) = state.locate(WorkTask.ID(id))
+            else { return nil }
+            return state.requests[request].tasks[task].evidence
+        }
+        guard let evidence else { return .text(404, "404 Not Found: no recorded change of a task \(id)\n") }
+        switch EvidenceRecorder.patch(of: evidence, environment: ProcessEnvironment.current) {
+        case .success(let patch): return .text(200, patch, type: "text/plain; charset=utf-8", headers: Self.pageHeaders)
+        case .failure(let failure): return .text(404, "404 Not Found: \(failure.description)\n")
+        }
     }
 
     private func unauthorised() -> HTTPResponse {

@@ -21,6 +21,7 @@ package enum BoardHome: Sendable {
     private static let httpScript = #"""
           const csrf = document.querySelector('meta[name="board-csrf"]').content;
           const home = {
+            diffAddress: taskId => `api/diff?task=${encodeURIComponent(taskId)}`,
             start(render, live) {
               const events = new EventSource("api/events");
               events.addEventListener("state", event => {

@@ -94,7 +94,9 @@ package enum BoardScript {
                 if (number !== null) row.addEventListener("click", () => quote(task.id, `${path}:${number}: ${sign}${text}`));
                 return row;
               }),
-              diff.omitted ? el("p", {class: "more"}, `${diff.omitted} more lines; the whole change: mcp-orchestrator diff ${task.id}`) : null);
+              diff.omitted ? el("p", {class: "more"}, `${diff.omitted} more lines; the whole change: `,
+                home.diffAddress ? el("a", {href: home.diffAddress(task.id), target: "_blank", rel: "noopener"}, "open it")
+                  : `mcp-orchestrator diff ${task.id}`) : null);
           }
 
           /// What the task changed in the working tree: the summary, what limits it, and each file's lines.

@@ -56,10 +56,11 @@ async def test_the_card_shows_the_change_and_a_line_click_lands_in_the_feedback(
                                                      "def step_3():\n    rows = stream()\n    return len(rows)\n"))
         (repo / "src" / "stream.py").write_text("def stream():\n    return []\n")
         (repo / "README.md").unlink()
+        (repo / "data.csv").write_text("".join(f"{n},row {n}\n" for n in range(1, 451)))
         done = await session.call_tool("mark_task_done", {
             "requestId": "req-1", "taskId": "task-1", "completedDetails": "Streams rows; added stream.py."})
         evidence = done.structured_content["task"]["evidence"]
-        assert evidence["summary"] == "3 files, +4 −4", evidence
+        assert evidence["summary"] == "4 files, +454 −4", evidence
 
     with running_board(server_binary, state) as board:
         page = await browser.new_page(viewport={"width": 1280, "height": 1000})
@@ -69,10 +70,11 @@ async def test_the_card_shows_the_change_and_a_line_click_lands_in_the_feedback(
         card = page.locator('#queue article.decide[data-task="task-1"]')
         await card.wait_for()
         assert "Streams rows; added stream.py." in await card.locator(".reported").inner_text()
-        assert await card.locator(".evidence .summary").inner_text() == "3 files, +4 −4"
+        assert await card.locator(".evidence .summary").inner_text() == "4 files, +454 −4"
         files = card.locator(".evidence .files details")
         assert sorted([await summary.inner_text() for summary in await files.locator("summary").all()]) == [
-            "added src/stream.py +2 −0", "deleted README.md +0 −3", "modified src/export.py +2 −1"]
+            "added data.csv +450 −0", "added src/stream.py +2 −0", "deleted README.md +0 −3",
+            "modified src/export.py +2 −1"]
 
         changed = card.locator('.evidence details:has(summary:text("modified src/export.py"))')
         await changed.locator("summary").click()
@@ -83,6 +85,21 @@ async def test_the_card_shows_the_change_and_a_line_click_lands_in_the_feedback(
         assert await feedback.input_value() == "src/export.py:8: +    rows = stream()\n"
         await card.locator(".evidence").screenshot(path=str(PICTURES / "board-evidence-card.png"))
         await page.screenshot(path=str(PICTURES / "board-evidence.png"))
+
+        # A long file shows its first lines, and a link to the whole change, read with the board's cookie.
+        long = card.locator('.evidence details:has(summary:text("added data.csv"))')
+        await long.locator("summary").click()
+        assert await long.locator(".diff .line").count() == 400
+        more = long.locator(".diff .more")
+        assert (await more.inner_text()).startswith("51 more lines; the whole change: open it")
+        href = await more.locator("a").get_attribute("href")
+        whole = await page.request.get(board.address.split("?")[0] + href)
+        assert whole.status == 200 and "+450,row 450" in await whole.text()
+        assert whole.headers["content-type"].startswith("text/plain")
+        # Without the board's cookie, nothing.
+        stranger = await browser.new_page()
+        refused = await stranger.request.get(board.address.split("?")[0] + href)
+        assert refused.status == 401
 
         # The quote goes out with a rejection as the task's feedback.
         await feedback.type("Name it read_rows, please.")
