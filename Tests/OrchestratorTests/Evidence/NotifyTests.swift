@@ -74,7 +74,10 @@ import Testing
         let session = try server(notify: "cat >> '\(log)'; echo >> '\(log)'")
         _ = session.call("request_planning", EvidenceTests.plan)
         let board = try ServerProcess(arguments: ["board", "--state", state])
-        defer { kill(board.process.processIdentifier, SIGTERM) }
+        defer {
+            kill(board.process.processIdentifier, SIGKILL)
+            _ = board.finish()
+        }
         while !board.stderrSoFar.contains("\n") { usleep(10_000) }
         let printed = board.stderrSoFar
         let start = try #require(printed.range(of: "http://"))
