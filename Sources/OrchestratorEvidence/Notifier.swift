@@ -77,7 +77,6 @@ package final class Notifier: PersonEventObserver {
         var object: [String: JSONValue] = [
             "kind": .string(event.kind.rawValue), "stateFile": .string(statePath),
             "request": ["id": .string(event.request.rawValue), "text": .string(event.requestText)],
-            "checks": [],
         ]
         if let task = event.task {
             var shown: [String: JSONValue] = ["id": .string(task.id.rawValue), "title": .string(task.title)]
