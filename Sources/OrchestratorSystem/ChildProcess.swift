@@ -82,6 +82,9 @@ package struct ChildProcess: Sendable {
         posix_spawn_file_actions_adddup2(&actions, stdinPipe.read, 0)
         posix_spawn_file_actions_adddup2(&actions, stdoutPipe.write, 1)
         posix_spawn_file_actions_adddup2(&actions, stderrPipe.write, 2)
+        // Nothing but its three streams: a descriptor this process did not mark close-on-exec (one it
+        // inherited from whoever started it) must not keep a pipe open after this process is gone.
+        Self.closeFrom3(&actions)
         guard Self.addChangeDirectory(&actions, directory) == 0 else {
             for end in [stdinPipe.read, stdinPipe.write, stdoutPipe.read, stdoutPipe.write, stderrPipe.read] {
                 close(end)
@@ -162,6 +165,20 @@ package struct ChildProcess: Sendable {
         else { return nil }
         return unsafeBitCast(symbol, to: AddChangeDirectory.self)
     }()
+
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34): closes every descriptor from 3 on in
+    /// the child. Found at run time; where the C library has none, what is close-on-exec is all.
+    private static let closeFrom: AddCloseFrom? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+        else { return nil }
+        return unsafeBitCast(symbol, to: AddCloseFrom.self)
+    }()
+
+    private static func closeFrom3(_ actions: inout posix_spawn_file_actions_t) {
+        _ = closeFrom?(&actions, 3)
+    }
 
     private static func addChangeDirectory(_ actions: inout posix_spawn_file_actions_t, _ directory: String) -> Int32 {
         guard let changeDirectory else { return ENOSYS }

@@ -53,3 +53,19 @@ struct ChildProcessTests {
         }
     }
 }
+
+extension ChildProcessTests {
+    /// A descriptor this process holds without close-on-exec (as one it inherited would be) does not
+    /// reach the child, so a child that outlives its parent keeps no pipe of the parent's open.
+    @Test func theChildGetsOnlyItsThreeStreams() throws {
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        defer {
+            close(ends[0])
+            close(ends[1])
+        }
+        let result = try ChildProcess(["/bin/sh", "-c", "ls /proc/self/fd"], environment: [:], directory: folder).run()
+        let open = result.outputText.split(separator: "\n").compactMap { Int32($0) }
+        #expect(!open.contains(ends[0]) && !open.contains(ends[1]), "\(open) holds \(ends)")
+    }
+}
