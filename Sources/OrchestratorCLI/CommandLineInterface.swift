@@ -7,7 +7,7 @@ package enum CommandLineInterface {
     static let commands: [any CLICommand] = [
         StatusCommand(), ShowCommand(), DiffCommand(), ApproveCommand(), RejectCommand(), ApproveRequestCommand(),
         ApproverCommand(),
-        BoardCommand(), ConnectCommand(),
+        ChecksCommand(), BoardCommand(), ConnectCommand(),
         ExportCommand(), ImportCommand(), InitCommand(), ProjectsCommand(), SearchCommand(),
         WorkflowsCommand(), ConfigCommand(),
     ]

@@ -136,7 +136,23 @@ package enum StateDecoder {
             history: history,
             evidence: try field.optionalObject("evidence").map { (value) throws(FormatError) in
                 try evidence(Field(value, "\(field.path).evidence"))
+            },
+            checks: try field.optionalObject("checks").map { (value) throws(FormatError) in
+                try checks(Field(value, "\(field.path).checks"))
             })
+    }
+
+    private static func checks(_ field: Field) throws(FormatError) -> TaskChecks {
+        let runs = try field.array("runs").enumerated().map { (index, value) throws(FormatError) in
+            let run = Field(value, "\(field.path).runs[\(index)]")
+            return TaskChecks.Run(
+                name: try run.string("name"), required: try run.optionalBool("required") ?? false,
+                status: try run.enumeration("status"), exitStatus: try run.optionalSignedInt("exitStatus"),
+                milliseconds: try run.optionalInt("milliseconds"), tail: try run.optionalString("tail"))
+        }
+        return TaskChecks(
+            round: try field.int("round"), runs: runs, note: try field.optionalString("note"),
+            runner: try field.optionalString("runner"))
     }
 
     private static func evidence(_ field: Field) throws(FormatError) -> TaskEvidence {
@@ -214,6 +230,15 @@ package enum StateDecoder {
 
         func optionalInt(_ key: String) throws(FormatError) -> Int? {
             try member(key) == nil ? nil : try int(key)
+        }
+
+        /// A whole number that may be negative (an exit status of a program that was not found).
+        func optionalSignedInt(_ key: String) throws(FormatError) -> Int? {
+            switch try member(key) {
+            case nil: return nil
+            case .int(let number)?: return number
+            case let other?: throw FormatError(path: name(key), problem: "must be a whole number, not \(other)")
+            }
         }
 
         func optionalObject(_ key: String) throws(FormatError) -> JSONValue? {

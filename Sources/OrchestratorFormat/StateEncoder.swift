@@ -229,6 +229,28 @@ package struct StateEncoder {
         object["approvedBy"] = task.approvedBy.map(JSONValue.string)
         object["deletedAt"] = task.deletedAt.map { .string($0.description) }
         object["evidence"] = task.evidence.map(json)
+        object["checks"] = task.checks.map(json)
+        return .object(object)
+    }
+
+    /// A task's checks: the round, each check's run, why none ran, who runs them.
+    static func json(_ checks: TaskChecks) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "round": .int(checks.round),
+            "runs": .array(
+                checks.runs.map { run in
+                    var entry: [String: JSONValue] = [
+                        "name": .string(run.name), "required": .bool(run.required),
+                        "status": .string(run.status.rawValue),
+                    ]
+                    entry["exitStatus"] = run.exitStatus.map(JSONValue.int)
+                    entry["milliseconds"] = run.milliseconds.map(JSONValue.int)
+                    entry["tail"] = run.tail.map(JSONValue.string)
+                    return .object(entry)
+                }),
+        ]
+        object["note"] = checks.note.map(JSONValue.string)
+        object["runner"] = checks.runner.map(JSONValue.string)
         return .object(object)
     }
 
@@ -266,6 +288,10 @@ package struct StateEncoder {
         var members = Members(opening: &out)
         members.optional("approvedBy", task.approvedBy, into: &out)
         members.optional("assignee", task.assignee, into: &out)
+        if let checks = task.checks {
+            members.key("checks", into: &out)
+            JSONWriter.write(json(checks), into: &out)
+        }
         members.optional("claimExpiresAt", task.claimExpiresAt?.description, into: &out)
         members.optional("completedDetails", task.completedDetails, into: &out)
         members.optional("deletedAt", task.deletedAt?.description, into: &out)

@@ -147,9 +147,17 @@ let evidence =
     ? nil
     : EvidenceRecorder(
         workingDirectory: FileManager.default.currentDirectoryPath, statePath: location.path, environment: environment)
+// The project's trusted checks, run on work marked done in this working tree; their results go in
+// through a store of the runner's own (this one belongs to the loop).
+let checks = ChecksRunner(
+    workingDirectory: FileManager.default.currentDirectoryPath, statePath: location.path, environment: environment,
+    userData: PlatformDirectories.userData(environment: environment, home: homeDirectory)
+) {
+    settings.orchestrator(over: StateStore(location: location, lockWaitSeconds: options.lockWaitSeconds))
+}
 let services = ToolServices(
     orchestrator: settings.orchestrator(over: store), workflows: settings.workflowLibrary(), settings: settings,
-    evidence: evidence)
+    evidence: evidence, checks: checks)
 var server = MCPServer(configuration: configuration, content: ShippedTools.content(for: services), sink: sink)
 // A state file that cannot be used is reported at once, through the
 // server's own store so the file is parsed only once; the server still starts, answers reads it
@@ -161,6 +169,14 @@ case .success(let snapshot):
     for dangling in snapshot.state.danglingDependencies {
         Diagnostics.writeStderr("mcp-orchestrator: warning: \(location.path): \(dangling)\n")
     }
+}
+
+// Checks a stopped server left running are reported as interrupted and run again, beside the loop.
+if case .success(let snapshot) = Result(catching: { () throws(StorageError) in try store.read() }),
+    snapshot.state.requests.contains(where: { $0.tasks.contains { $0.checks?.isRunning == true } })
+{
+    let state = snapshot.state
+    DispatchQueue.global(qos: .utility).async { checks.resume(in: state) }
 }
 
 // The snapshots of tasks archived after the retention are let go, beside the loop, so the first

@@ -35,13 +35,17 @@ package struct WorkTask: Sendable, Equatable, Identifiable {
     package var history: [HistoryEntry]
     /// What the last round of work changed in the working tree, recorded when it was marked done.
     package var evidence: TaskEvidence?
+    /// The project's checks on the last round of work.
+    package var checks: TaskChecks?
 
     package init(
         id: ID, title: String, description: String, status: Status = .pending, dependsOn: [ID] = [],
         priority: Priority = .medium, role: String? = nil, assignee: String? = nil, claimExpiresAt: Timestamp? = nil,
         completedDetails: String? = nil, feedback: String? = nil, approvedBy: String? = nil,
-        deletedAt: Timestamp? = nil, history: [HistoryEntry] = [], evidence: TaskEvidence? = nil
+        deletedAt: Timestamp? = nil, history: [HistoryEntry] = [], evidence: TaskEvidence? = nil,
+        checks: TaskChecks? = nil
     ) {
+        self.checks = checks
         self.id = id
         self.title = title
         self.description = description

@@ -12,7 +12,7 @@ extension OrchestratorState {
     /// straight on to approved. When `holder` is given it must be the instance holding the task.
     package mutating func markDone(
         _ taskID: WorkTask.ID, in requestID: WorkRequest.ID, details: String, holder: String?, by actor: String,
-        at now: Timestamp, evidence: TaskEvidence? = nil
+        at now: Timestamp, evidence: TaskEvidence? = nil, checks: TaskChecks? = nil
     ) throws(OrchestratorError) -> CompletionEffect {
         guard !details.isBlank else { throw .emptyField("completedDetails") }
         let (requestIndex, _, from) = try perform(
@@ -23,6 +23,7 @@ extension OrchestratorState {
             task.completedDetails = details
             task.claimExpiresAt = nil
             if let evidence { task.evidence = evidence }
+            if let checks { task.checks = checks }
         }
         var autoApproved = false
         if requests[requestIndex].approvalPolicy == .auto {

@@ -14,10 +14,18 @@ package struct PersonEvent: Sendable, Equatable {
     /// The task, for a task that waits.
     package let task: WorkTask?
 
+    /// What waits for the person, as they are told of it: a done task only once its checks finished.
+    package static func waiting(in state: OrchestratorState) -> [PersonQueue.Item] {
+        PersonQueue.items(in: state.requests).filter { item in
+            if case .decide(let task, _) = item { return task.checks?.isRunning != true }
+            return true
+        }
+    }
+
     /// What waits after a change that did not wait before it, in the queue's order.
     package static func appeared(before: [PersonQueue.Item], after state: OrchestratorState) -> [PersonEvent] {
         let known = Set(before.map(\.key))
-        return PersonQueue.items(in: state.requests).filter { !known.contains($0.key) }.map { item in
+        return waiting(in: state).filter { !known.contains($0.key) }.map { item in
             switch item {
             case .decide(let task, let request):
                 PersonEvent(kind: .taskWaiting, request: request.id, requestText: request.originalRequest, task: task)

@@ -49,12 +49,36 @@ extension Orchestrator {
     /// recorded; `holder`, when given, must hold it.
     package func markDone(
         _ task: WorkTask.ID, in request: WorkRequest.ID?, details: String, holder: String?, by actor: String,
-        evidence: TaskEvidence? = nil
+        evidence: TaskEvidence? = nil, checks: TaskChecks? = nil
     ) throws(ChangeFailure) -> Committed<OrchestratorState.CompletionEffect> {
         try change { (state, now) throws(OrchestratorError) in
             try state.markDone(
                 task, in: state.owner(of: task, given: request), details: details, holder: holder, by: actor, at: now,
-                evidence: evidence)
+                evidence: evidence, checks: checks)
+        }
+    }
+
+    /// The project's checks on a round of a task's work finished (or a runner took them over): their
+    /// results are recorded; a required check that failed sends the work back to its holder, as a
+    /// rejection by "checks" with the failure as the feedback. A round the task has left changes nothing.
+    package func recordChecks(_ task: WorkTask.ID, _ checks: TaskChecks) throws(ChangeFailure) -> Committed<Bool> {
+        let lease = leaseSeconds
+        return try change { (state, now) throws(OrchestratorError) -> Bool in
+            guard let (requestIndex, taskIndex) = state.locate(task) else { return false }
+            let current = state.requests[requestIndex].tasks[taskIndex]
+            guard current.checks?.round == checks.round else { return false }
+            state.updateTask(at: requestIndex, taskIndex) { $0.checks = checks }
+            let failed = checks.failedRequired
+            guard !failed.isEmpty, !checks.isRunning, current.status == .done else { return false }
+            let feedback = failed.map { run in
+                "The required check '\(run.name)' "
+                    + (run.status == .timedOut ? "ran out of time" : "failed (exit status \(run.exitStatus ?? -1))")
+                    + (run.tail.map { ":\n" + $0 } ?? ".")
+            }.joined(separator: "\n\n")
+            try state.reject(
+                task, in: state.requests[requestIndex].id, feedback: feedback, leaseSeconds: lease, by: "checks",
+                at: now)
+            return true
         }
     }
 

@@ -59,7 +59,7 @@ package struct Orchestrator {
         var waiting: [PersonQueue.Item]?
         let committed = try persistence.commit { (state: inout OrchestratorState) throws(OrchestratorError) in
             state.expireLeases(at: now)
-            if observer != nil { waiting = PersonQueue.items(in: state.requests) }
+            if observer != nil { waiting = PersonEvent.waiting(in: state) }
             return try body(&state, now)
         }
         if let observer, let waiting {

@@ -15,15 +15,19 @@ package struct ToolServices: @unchecked Sendable {
     /// Records what each task changes in the working tree the server runs in; `nil` where the server
     /// runs in no agent's tree (the shared server) or evidence is turned off.
     package let evidence: EvidenceRecorder?
+    /// Runs the project's trusted checks on work marked done; `nil` where the server runs in no
+    /// agent's tree (the shared server).
+    package let checks: ChecksRunner?
 
     package init(
         orchestrator: Orchestrator, workflows: WorkflowLibrary, settings: OrchestratorSettings,
-        evidence: EvidenceRecorder? = nil
+        evidence: EvidenceRecorder? = nil, checks: ChecksRunner? = nil
     ) {
         self.orchestrator = orchestrator
         self.workflows = workflows
         self.settings = settings
         self.evidence = evidence
+        self.checks = checks
     }
 
     /// Reads the state file (a `stat` when nothing changed) for its revision or its problem. Only the

@@ -1,4 +1,5 @@
 internal import OrchestratorCore
+internal import OrchestratorEvidence
 package import OrchestratorJSON
 package import OrchestratorMCP
 
@@ -37,11 +38,12 @@ package struct MarkTaskDoneTool: OrchestratorTool {
         let holder = try invocation.agent(named: invocation[CommonArguments.instanceID])
         let actor = invocation.actor
         let details = invocation[Arguments.details]
-        let evidence = invocation.evidence(of: taskID)
+        let (evidence, checks) = invocation.gateRecords(of: taskID)
         let (effect, state) = try invocation.perform { (orchestrator) throws(ChangeFailure) in
             try orchestrator.markDone(
-                taskID, in: requestID, details: details, holder: holder, by: actor, evidence: evidence)
+                taskID, in: requestID, details: details, holder: holder, by: actor, evidence: evidence, checks: checks)
         }
+        if let checks, checks.isRunning { invocation.services.checks?.start(taskID, checks) }
         let policy = (try? state.request(requestID))?.approvalPolicy ?? .each
         let approveBy =
             HumanApproval.personDecides(requestID, in: state, invocation)
@@ -60,7 +62,10 @@ package struct MarkTaskDoneTool: OrchestratorTool {
         return .complete(
             TaskResult.output(
                 headline: "Task \(taskID) is done. Unlocked: \(TaskResult.list(effect.unlocked))."
-                    + (evidence.map { "\n\n" + EvidenceView.text($0) } ?? ""),
+                    + (evidence.map { "\n\n" + EvidenceView.text($0) } ?? "")
+                    + (checks.map {
+                        "\n" + ChecksView.text($0) + ($0.isRunning ? " The person is asked once they finish." : "")
+                    } ?? ""),
                 task: taskID, in: requestID, state: state,
                 extra: [
                     TaskResult.Fields.unlocked(effect.unlocked.map(\.rawValue)),

@@ -49,18 +49,22 @@ extension ToolInvocation {
         }
     }
 
-    /// What the task's round changed in the working tree, recorded as it is marked done; `nil` where
-    /// no evidence is recorded or the task is not in progress (the change will be refused).
-    func evidence(of taskID: WorkTask.ID) -> TaskEvidence? {
-        guard let recorder = services.evidence, let state = try? orchestrator.read().state,
+    /// What the gate gets as a task's round is marked done: what it changed in the working tree, and
+    /// the project's checks to run on it (or why none run); `nil`s where neither is recorded or the
+    /// task is not in progress (the change will be refused).
+    func gateRecords(of taskID: WorkTask.ID) -> (evidence: TaskEvidence?, checks: TaskChecks?) {
+        guard services.evidence != nil || services.checks != nil, let state = try? orchestrator.read().state,
             let (requestIndex, taskIndex) = state.locate(taskID)
-        else { return nil }
+        else { return (nil, nil) }
         let task = state.requests[requestIndex].tasks[taskIndex]
-        guard task.status == .inProgress else { return nil }
+        guard task.status == .inProgress else { return (nil, nil) }
         let others = state.requests.flatMap { request in
             request.tasks.filter { $0.status == .inProgress && $0.id != taskID && !$0.isDeleted }.map(\.id)
         }
-        return recorder.finish(taskID, round: task.round, others: others)
+        return (
+            services.evidence?.finish(taskID, round: task.round, others: others),
+            services.checks?.plan(round: task.round)
+        )
     }
 
     /// The archived requests (finished work moved out of the live file), each once.

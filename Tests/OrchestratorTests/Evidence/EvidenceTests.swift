@@ -62,11 +62,11 @@ import Testing
 
         init(
             directory: String, path: String = "/usr/bin:/bin", statePath: String, extra: [String] = [],
-            capabilities: JSONValue = [:]
+            capabilities: JSONValue = [:], home: String? = nil
         ) throws {
             server = try ServerProcess(
                 arguments: ["--state", statePath] + extra, directory: directory,
-                environment: ["PATH": path, "HOME": directory])
+                environment: ["PATH": path, "HOME": home ?? directory])
             _ = request(
                 "initialize",
                 [

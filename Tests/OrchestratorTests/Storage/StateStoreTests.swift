@@ -184,6 +184,14 @@ struct StateStoreTests {
                         .init(path: "b.swift", previousPath: "a.swift", kind: .renamed, added: 0, removed: 0),
                     ], notes: [odd], source: .bridge)),
             WorkTask(
+                id: WorkTask.ID("task-4"), title: "t", description: "d",
+                checks: TaskChecks(
+                    round: 2,
+                    runs: [
+                        .init(name: odd, required: true, status: .failed, exitStatus: -1, milliseconds: 12, tail: odd),
+                        .init(name: "lint", required: false, status: .running),
+                    ], note: nil, runner: "123:456")),
+            WorkTask(
                 id: WorkTask.ID("task-3"), title: "t", description: "d",
                 evidence: TaskEvidence(
                     round: 1, start: nil, end: nil, files: [], notes: ["not a git repository"], workTree: "/src/app")),
@@ -361,6 +369,9 @@ struct StateStoreTests {
                 $0.evidence = TaskEvidence(
                     round: 1, start: "a1", end: "b2",
                     files: [.init(path: "x.swift", kind: .modified, added: 3, removed: 1)], notes: ["n"])
+            },
+            "checks": {
+                $0.checks = TaskChecks(round: 1, runs: [.init(name: "tests", required: true, status: .running)])
             },
         ]
         #expect(Set(Mirror(reflecting: task).children.compactMap(\.label)) == Set(changes.keys))

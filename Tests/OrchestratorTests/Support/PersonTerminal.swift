@@ -36,9 +36,13 @@ enum PersonTerminal {
 
     /// Runs the binary with `arguments` in the person's terminal; returns the screen and the exit
     /// status. `setsid` runs it in a session of its own with no terminal (input from /dev/null).
-    static func run(_ arguments: [String], setsid: Bool = false) throws -> (status: Int32?, screen: String) {
+    static func run(_ arguments: [String], setsid: Bool = false, environment: [String: String] = [:]) throws -> (
+        status: Int32?, screen: String
+    ) {
         let binary = ServerProcess.executable.path
-        let line = ((setsid ? ["setsid", "-w"] : []) + [binary] + arguments).map {
+        let settings =
+            environment.isEmpty ? [] : ["env"] + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let line = ((setsid ? ["setsid", "-w"] : []) + settings + [binary] + arguments).map {
             "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
         }
         .joined(separator: " ")

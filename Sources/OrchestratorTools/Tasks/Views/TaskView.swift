@@ -23,6 +23,8 @@ enum TaskView {
         static let history = Field.list("history", of: Entry.schema)
         /// What the last round changed in the working tree, when it was recorded.
         static let evidence = Field.value("evidence", EvidenceView.schema)
+        /// The project's checks on the last round, when it has them.
+        static let checks = Field.value("checks", ChecksView.schema)
     }
 
     /// A history entry's fields.
@@ -55,6 +57,7 @@ enum TaskView {
                 Fields.description(task.description), Fields.role(ifAny: task.role),
                 Fields.completedDetails(ifAny: task.completedDetails), Fields.feedback(ifAny: task.feedback),
                 Fields.approvedBy(ifAny: task.approvedBy), Fields.evidence(ifAny: task.evidence.map(EvidenceView.json)),
+                Fields.checks(ifAny: task.checks.map(ChecksView.json)),
             ]
         }
         if history { members.append(Fields.history(task.history.map(Entry.json))) }
@@ -66,7 +69,7 @@ enum TaskView {
     static let schema = ResultFields.schema(
         Fields.id, Fields.title, Fields.status, Fields.priority, Fields.dependsOn, Fields.deleted, Fields.assignee,
         Fields.claimExpiresAt, Fields.description, Fields.role, Fields.completedDetails, Fields.feedback,
-        Fields.approvedBy, Fields.history, Fields.evidence)
+        Fields.approvedBy, Fields.history, Fields.evidence, Fields.checks)
 
     static let idListSchema: JSONValue = ["type": "array", "items": ["type": "string"]]
 }
