@@ -118,6 +118,21 @@ package enum BoardScript {
               el("div", {class: "files"}, ...files));
           }
 
+          /// The project's checks on the work: each one's status, its output's tail a click away; while
+          /// they run, the person may still decide, and the card says so.
+          function checksSection(task) {
+            const checks = task.checks;
+            if (!checks) return null;
+            return el("div", {class: "checks", "data-task": task.id},
+              el("p", {class: "label"}, "The project's checks"),
+              el("p", {class: "summary"}, checks.summary +
+                (checks.running ? " — you may decide now, or wait for them" : "")),
+              ...checks.runs.map(run => run.tail
+                ? keptDetails(`check:${task.id}:${run.name}`, `${run.status} ${run.name}${run.required ? "" : " (advisory)"}`,
+                    el("pre", {class: "diff"}, run.tail))
+                : el("p", {class: `check ${run.status}`}, `${run.status} ${run.name}${run.required ? "" : " (advisory)"}`)));
+          }
+
           function decideCard(item) {
             const task = item.task;
             const key = `decide:${task.id}`;
@@ -139,6 +154,7 @@ package enum BoardScript {
               el("p", {class: "label"}, "What the agent reported"),
               el("p", {class: "text reported"}, task.completedDetails || ""),
               changeSection(task),
+              checksSection(task),
               el("p", {class: "label"}, "The task"),
               el("p", {class: "text"}, task.description),
               keptDetails(`queue-history:${task.id}`, `History (${task.history.length})`, history(task.history)),

@@ -31,6 +31,7 @@ struct ShowCommand: CLICommand {
         lines += ["Description:", Self.indented(task.description)]
         if let details = task.completedDetails { lines += ["", "What was done:", Self.indented(details)] }
         if let evidence = task.evidence { lines += ["", "What changed:"] + Self.evidence(evidence, task: task.id) }
+        if let checks = task.checks { lines += ["", "Checks:"] + Self.checks(checks) }
         if let feedback = task.feedback { lines += ["", "Feedback:", Self.indented(feedback)] }
         lines += ["", "History:"]
         for entry in task.history {
@@ -60,6 +61,18 @@ struct ShowCommand: CLICommand {
         }
         lines += evidence.notes.map { "  Note: \($0)" }
         if evidence.end != nil { lines.append("  The change itself: mcp-orchestrator diff \(task)") }
+        return lines
+    }
+
+    /// Each check's status, and why none ran.
+    static func checks(_ checks: TaskChecks) -> [String] {
+        var lines = ["  \(checks.summary) (round \(checks.round))"]
+        for run in checks.runs {
+            lines.append(
+                "  \(run.status.rawValue) \(run.name) (\(run.required ? "required" : "advisory"))"
+                    + (run.exitStatus.map { ", exit status \($0)" } ?? "")
+                    + (run.milliseconds.map { ", \($0) ms" } ?? ""))
+        }
         return lines
     }
 

@@ -44,6 +44,7 @@ package struct ApproveTaskCompletionTool: OrchestratorTool {
             return
                 "Approve task \(taskID) of \(requestID), “\(task.title)”?\n\nWhat was done: \(task.completedDetails ?? "")"
                 + (task.evidence.map { "\n\n" + EvidenceView.text($0) } ?? "")
+                + (task.checks.map { "\n" + ChecksView.text($0) } ?? "")
         }
         switch step {
         case .ask(let outcome):

@@ -29,6 +29,28 @@ struct BoardViewTests {
         #expect(queue[0]["task"]?["statusWords"] == "done, needs you")
     }
 
+    /// A done task's checks go to the card: the summary, whether they still run, each one's status and tail.
+    @Test func theCardCarriesTheChecks() throws {
+        var state = OrchestratorState()
+        let now = Timestamp(millisecondsSince1970: 0)
+        let request = try state.plan(
+            originalRequest: "Ship", splitDetails: nil, tasks: [TaskDraft(title: "One", description: "first")],
+            policy: .each, by: "agent", at: now)
+        _ = try state.claimNext(in: request, holder: "agent", leaseSeconds: 60, at: now)
+        _ = try state.markDone(
+            WorkTask.ID("task-1"), in: request, details: "did it", holder: "agent", by: "agent", at: now,
+            checks: TaskChecks(
+                round: 1,
+                runs: [
+                    .init(name: "unit", required: true, status: .passed, exitStatus: 0, tail: "9 passed"),
+                    .init(name: "lint", required: false, status: .running),
+                ]))
+        let view = BoardView.json(state, revision: 4, stateFile: "/s.json", approver: "person via board")
+        let checks = try #require(view["needsYou"]?[0]?["task"]?["checks"])
+        #expect(checks["summary"] == "running: lint" && checks["running"] == true)
+        #expect(checks["runs"]?[0] == ["name": "unit", "required": true, "status": "passed", "tail": "9 passed"])
+    }
+
     @Test func theGraphIsTheSharedLayout() throws {
         let current = try state()
         let view = BoardView.json(current, revision: 4, stateFile: "/s.json", approver: "p")

@@ -89,6 +89,14 @@ import Testing
         #expect(task["status"] == "done", "the person is asked; nothing failed that is required")
         let log = state + ".checks/task-1-round1-check1.log"
         #expect(try String(contentsOfFile: log, encoding: .utf8) == "fine\n")
+        // The person reads them from the terminal too.
+        let show = try ServerProcess(arguments: ["show", "task-1", "--state", state])
+        show.closeInput()
+        let shown = show.finish()
+        #expect(
+            shown.stdout.contains(
+                "Checks:\n  2 passed, 1 timed out (round 1)\n  passed quick (required), exit status 0"), "\(shown)")
+        #expect(shown.stdout.contains("timed_out slow (advisory)"), "\(shown)")
     }
 
     @Test func aFailingRequiredCheckSendsTheWorkBackWithItsOutput() throws {
