@@ -20,7 +20,6 @@ package final class ChecksRunner: Sendable {
     /// A fresh orchestrator over a store of the runner's own (the server's store belongs to its loop).
     private let orchestrator: @Sendable () -> Orchestrator
     private let tree = Locked<String??>(nil)
-    private let running = Locked(0)
 
     package init(
         workingDirectory: String, statePath: String, environment: [String: String], userData: String?,
@@ -71,21 +70,32 @@ package final class ChecksRunner: Sendable {
         }
     }
 
-    /// Runs the round's checks on a thread of its own and records their results.
+    /// Runs the round's checks on a thread of its own and records their results. The file is read
+    /// again there, so what runs is checked against the person's trust again: a file swapped since
+    /// `plan` runs nothing, and says so.
     package func start(_ task: WorkTask.ID, _ checks: TaskChecks) {
-        guard checks.isRunning, case .success(let project)? = ProjectChecks.load(top: top) else { return }
-        running.withLock { $0 += 1 }
-        let started = DetachedThread.start { [self] in
-            defer { running.withLock { $0 -= 1 } }
+        guard checks.isRunning else { return }
+        DetachedThread.start { [self] in
             var results = checks
             results.runner = Self.me
-            for (index, run) in checks.runs.enumerated() {
-                guard let check = project.checks.first(where: { $0.name == run.name }) else { continue }
-                results.runs[index] = perform(check, for: task, round: checks.round, index: index)
+            switch ProjectChecks.load(top: top) {
+            case .success(let project)? where trust?.trusts(project.path, digest: project.digest) == true:
+                for (index, run) in checks.runs.enumerated() {
+                    guard let check = project.checks.first(where: { $0.name == run.name }) else { continue }
+                    results.runs[index] = perform(check, for: task, round: checks.round, index: index)
+                }
+            case .success(let project)?:
+                results = TaskChecks(
+                    round: checks.round, runs: [],
+                    note: "The checks were not run: \(project.path) changed after it was trusted.")
+            case .failure(let problem)?:
+                results = TaskChecks(
+                    round: checks.round, runs: [], note: "The checks were not run: \(problem.description).")
+            case nil:
+                results = TaskChecks(round: checks.round, runs: [], note: "The checks were not run: the file is gone.")
             }
             _ = try? orchestrator().recordChecks(task, results).durable()
         }
-        if !started { running.withLock { $0 -= 1 } }
     }
 
     /// Checks left running by a server that stopped before they ended are reported as interrupted and
@@ -108,11 +118,6 @@ package final class ChecksRunner: Sendable {
                 start(task.id, again)
             }
         }
-    }
-
-    /// Waits for the checks under way (a server that exits leaves none running behind).
-    package func finish() {
-        while running.withLock({ $0 }) > 0 { usleep(20_000) }
     }
 
     /// Whether the process `pid:start` still runs.

@@ -146,6 +146,30 @@ import Testing
         #expect(task["checks"]?["runs"]?[0]?["tail"] == "went")
     }
 
+    /// What runs is checked against the trust when it runs: a file swapped after the round began (here
+    /// while no server ran the checks) runs nothing.
+    @Test func aFileSwappedBeforeTheChecksRunIsNotRun() throws {
+        let waiting = """
+            {"checks": [{"name": "waits", "run": ["sh", "-c", "while [ ! -e go ]; do sleep 0.05; done"]}]}
+            """
+        try repository.write(".mcp-orchestrator/checks.json", Array(waiting.utf8))
+        try trust()
+        let first = try session()
+        #expect(Self.statuses(markDone(first)) == ["waits": "running"])
+        kill(first.server.process.processIdentifier, SIGKILL)
+        first.server.process.waitUntilExit()
+        try repository.write("go", Array("now\n".utf8))
+        try repository.write(
+            ".mcp-orchestrator/checks.json",
+            Array(waiting.replacing("while [ ! -e go ]; do sleep 0.05; done", with: "touch pwned").utf8))
+        let second = try session()
+        defer { second.end() }
+        let task = settled(second)
+        #expect(task["checks"]?["runs"] == [], "\(task)")
+        #expect(task["checks"]?["note"]?.stringValue?.hasSuffix("changed after it was trusted.") == true, "\(task)")
+        #expect(!FileManager.default.fileExists(atPath: repository.top + "/pwned"))
+    }
+
     @Test func onlyThePersonTrustsAndTheListSaysWhetherTheyDid() throws {
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = home
