@@ -127,20 +127,7 @@ package enum BoardView {
         if let feedback = task.feedback { object["feedback"] = .string(feedback) }
         if let approvedBy = task.approvedBy { object["approvedBy"] = .string(approvedBy) }
         if let evidence = task.evidence { object["evidence"] = Self.evidence(evidence) }
-        if let checks = task.checks {
-            object["checks"] = [
-                "summary": .string(checks.summary), "running": .bool(checks.isRunning),
-                "runs": .array(
-                    checks.runs.map { run in
-                        var entry: [String: JSONValue] = [
-                            "name": .string(run.name), "required": .bool(run.required),
-                            "status": .string(run.status.rawValue),
-                        ]
-                        entry["tail"] = run.tail.map(JSONValue.string)
-                        return .object(entry)
-                    }),
-            ]
-        }
+        object["checks"] = task.checks?.viewJSON
         return .object(object)
     }
 

@@ -20,6 +20,8 @@ package final class ChecksRunner: Sendable {
     /// A fresh orchestrator over a store of the runner's own (the server's store belongs to its loop).
     private let orchestrator: @Sendable () -> Orchestrator
     private let tree = Locked<String??>(nil)
+    /// Results being recorded: an exiting server lets them land, and lets whom they concern be told.
+    private let recording = Locked(0)
 
     package init(
         workingDirectory: String, statePath: String, environment: [String: String], userData: String?,
@@ -94,8 +96,22 @@ package final class ChecksRunner: Sendable {
             case nil:
                 results = TaskChecks(round: checks.round, runs: [], note: "The checks were not run: the file is gone.")
             }
-            _ = try? orchestrator().recordChecks(task, results).durable()
+            record(task, results)
         }
+    }
+
+    /// Records results, counted until they are on disk and the person's notify command has been handed
+    /// what they caused.
+    private func record(_ task: WorkTask.ID, _ results: TaskChecks) {
+        recording.withLock { $0 += 1 }
+        defer { recording.withLock { $0 -= 1 } }
+        _ = try? orchestrator().recordChecks(task, results).durable()
+    }
+
+    /// Waits for results being recorded (a server that exits lets checks still running be interrupted,
+    /// and run again by the next one; results it has are never half told).
+    package func finishRecording() {
+        while recording.withLock({ $0 }) > 0 { usleep(5_000) }
     }
 
     /// Checks left running by a server that stopped before they ended are reported as interrupted and
@@ -108,13 +124,13 @@ package final class ChecksRunner: Sendable {
                     checks.runs[index].status = .interrupted
                 }
                 checks.runner = nil
-                _ = try? orchestrator().recordChecks(task.id, checks).durable()
+                record(task.id, checks)
                 var again = checks
                 for index in again.runs.indices where again.runs[index].status == .interrupted {
                     again.runs[index].status = .running
                 }
                 again.runner = Self.me
-                _ = try? orchestrator().recordChecks(task.id, again).durable()
+                record(task.id, again)
                 start(task.id, again)
             }
         }

@@ -87,6 +87,8 @@ package final class Notifier: PersonEventObserver {
             if let evidence = task.evidence {
                 shown["change"] = ["summary": .string(evidence.summary), "files": evidence.filesJSON]
             }
+            shown["checks"] = task.checks?.viewJSON
+            if event.kind == .workSentBack { shown["feedback"] = task.feedback.map(JSONValue.string) }
             object["task"] = .object(shown)
         }
         object["board"] = board.map(JSONValue.string)

@@ -226,5 +226,6 @@ case .outputClosed: diagnostics.write(.notice, "stdout closed by the client; exi
 }
 // The check's report, and a notification under way, are never cut off by a quick exit.
 workflowCheck.wait()
+checks.finishRecording()
 notifier?.finish()
 exit(0)

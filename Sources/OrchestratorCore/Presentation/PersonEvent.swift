@@ -6,6 +6,9 @@ package struct PersonEvent: Sendable, Equatable {
         case taskWaiting = "task_waiting"
         /// Every task of a request is approved: it waits to be closed.
         case requestReady = "request_ready"
+        /// A required check failed and sent the work back to the agent: the person is not asked
+        /// about it, only told.
+        case workSentBack = "work_sent_back"
     }
 
     package let kind: Kind
@@ -13,6 +16,15 @@ package struct PersonEvent: Sendable, Equatable {
     package let requestText: String
     /// The task, for a task that waits.
     package let task: WorkTask?
+
+    /// The task of `request` the project's checks just sent back, as it now is (with the feedback).
+    package static func sentBack(_ task: WorkTask.ID, in state: OrchestratorState) -> PersonEvent? {
+        guard let (requestIndex, taskIndex) = state.locate(task) else { return nil }
+        let request = state.requests[requestIndex]
+        return PersonEvent(
+            kind: .workSentBack, request: request.id, requestText: request.originalRequest,
+            task: request.tasks[taskIndex])
+    }
 
     /// What waits for the person, as they are told of it: a done task only once its checks finished.
     package static func waiting(in state: OrchestratorState) -> [PersonQueue.Item] {

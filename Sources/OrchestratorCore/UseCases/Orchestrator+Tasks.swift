@@ -63,7 +63,7 @@ extension Orchestrator {
     /// rejection by "checks" with the failure as the feedback. A round the task has left changes nothing.
     package func recordChecks(_ task: WorkTask.ID, _ checks: TaskChecks) throws(ChangeFailure) -> Committed<Bool> {
         let lease = leaseSeconds
-        return try change { (state, now) throws(OrchestratorError) -> Bool in
+        let committed = try change { (state, now) throws(OrchestratorError) -> Bool in
             guard let (requestIndex, taskIndex) = state.locate(task) else { return false }
             let current = state.requests[requestIndex].tasks[taskIndex]
             guard current.checks?.round == checks.round else { return false }
@@ -80,6 +80,10 @@ extension Orchestrator {
                 at: now)
             return true
         }
+        if committed.outcome, let observer, let event = PersonEvent.sentBack(task, in: committed.state) {
+            observer.appeared([event], durability: committed.durability)
+        }
+        return committed
     }
 
     /// Approves a done task as `decider` (an agent, or the person with the channel that reached

@@ -153,7 +153,8 @@ extension LaunchOptions {
                                 client sets its own: \(LogLevel.spellings) (default: warning).
           --max-line-bytes N    Largest accepted message in bytes (default: 4194304).
           --notify-command CMD  Run CMD (with sh -c) when something waits for the person: a done task
-                                to decide, a request to close; the event is JSON on its stdin
+                                to decide, a request to close; and when a check sends work back.
+                                The event is JSON on its stdin
                                 (default: $MCP_ORCHESTRATOR_NOTIFY).
           -h, --help            Show this help.
           --version             Show the version.

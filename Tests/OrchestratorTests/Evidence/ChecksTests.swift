@@ -33,8 +33,19 @@ import Testing
             path, digest: SHA256.hex(try FileSystem.readRegularFile(path)))
     }
 
+    /// Where the person's notify command writes what it is told, one event a line.
+    var told: String { state + ".told" }
+
     func session() throws -> EvidenceTests.Session {
-        try EvidenceTests.Session(directory: repository.top, statePath: state, home: home)
+        try EvidenceTests.Session(
+            directory: repository.top, statePath: state, extra: ["--notify-command", "cat >> '\(told)'"],
+            home: home)
+    }
+
+    /// What the notify command was told, once the server that told it has ended.
+    func events() -> [JSONValue] {
+        let text = (try? String(contentsOfFile: told, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { try? JSONParser.parse(Array($0.utf8)) }
     }
 
     /// Plans a task, claims it and marks it done; returns the task as the answer shows it.
@@ -87,6 +98,11 @@ import Testing
         let task = settled(session)
         #expect(Self.statuses(task) == ["quick": "passed", "unit": "passed", "slow": "timed_out"], "\(task)")
         #expect(task["status"] == "done", "the person is asked; nothing failed that is required")
+        session.end()
+        // The person is told once the checks finished, with them.
+        let told = events()
+        #expect(told.map { $0["kind"] } == ["task_waiting"], "\(told)")
+        #expect(told.first?["task"]?["checks"]?["summary"] == "2 passed, 1 timed out", "\(told)")
         let log = state + ".checks/task-1-round1-check1.log"
         #expect(try String(contentsOfFile: log, encoding: .utf8) == "fine\n")
         // The person reads them from the terminal too.
@@ -113,6 +129,14 @@ import Testing
         #expect(task["history"]?.arrayValue?.last?["actor"] == "checks")
         let resumed = session.call("get_next_task", ["instanceId": "agent"])
         #expect(resumed["status"] == "resumed" && resumed["task"]?["id"] == "task-1", "\(resumed)")
+        session.end()
+        // The person is told the work went back, never asked about it.
+        let told = events()
+        #expect(told.map { $0["kind"] } == ["work_sent_back"], "\(told)")
+        let sent = told.first?["task"]
+        #expect(sent?["id"] == "task-1" && sent?["feedback"] == task["feedback"], "\(told)")
+        let unit = sent?["checks"]?["runs"]?.arrayValue?.first { $0["name"] == "unit" }
+        #expect(unit?["status"] == "failed" && unit?["exitStatus"] == 1 && unit?["required"] == true, "\(told)")
     }
 
     @Test func aFileChangedAfterItWasTrustedIsNotRun() throws {

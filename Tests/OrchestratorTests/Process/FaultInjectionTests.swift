@@ -71,6 +71,8 @@ import Testing
 
     @Test func aLockLeftByADeadProcessDoesNotBlock() throws {
         let state = ServerProcess.temporaryStatePath()
+        try FileManager.default.createDirectory(
+            atPath: (state as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: state + ".lock", contents: nil)
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -82,7 +84,9 @@ import Testing
         let output = Pipe()
         holder.standardOutput = output
         try holder.run()
-        _ = output.fileHandleForReading.availableData
+        // The holder really held the lock before it died.
+        // (It prints after the lock is taken; the line may come in two reads.)
+        #expect(String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).hasPrefix("locked"))
         kill(holder.processIdentifier, SIGKILL)
         holder.waitUntilExit()
         let server = try LineClient(arguments: ["--state", state, "--lock-wait-seconds", "0.5"])
