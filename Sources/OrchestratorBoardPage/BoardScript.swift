@@ -42,7 +42,7 @@ package enum BoardScript {
           }
 
           function keptDetails(key, summary, ...content) {
-            const details = el("details", {"data-key": key}, el("summary", {}, summary), ...content);
+            const details = el("details", {"data-key": key}, el("summary", {}, ...[summary].flat()), ...content);
             details.open = open.has(key);
             details.addEventListener("toggle", () => details.open ? open.add(key) : open.delete(key));
             return details;
@@ -118,19 +118,29 @@ package enum BoardScript {
               el("div", {class: "files"}, ...files));
           }
 
-          /// The project's checks on the work: each one's status, its output's tail a click away; while
-          /// they run, the person may still decide, and the card says so.
+          /// The project's checks on the work: each one's status, how long it ran, its output's tail a
+          /// click away; while they run, the person may still decide, and the card says so.
           function checksSection(task) {
             const checks = task.checks;
             if (!checks) return null;
+            const line = run => {
+              const seconds = run.milliseconds === undefined ? "" : ` · ${(run.milliseconds / 1000).toFixed(1)} s`;
+              const exit = run.status === "failed" && run.exitStatus !== undefined ? ` · exit status ${run.exitStatus}` : "";
+              return [el("span", {class: `check-status ${run.status}`}, run.status.replace("_", " ")),
+                ` ${run.name}${run.required ? "" : " (advisory)"}${exit}${seconds}`];
+            };
             return el("div", {class: "checks", "data-task": task.id},
               el("p", {class: "label"}, "The project's checks"),
               el("p", {class: "summary"}, checks.summary +
                 (checks.running ? " — you may decide now, or wait for them" : "")),
-              ...checks.runs.map(run => run.tail
-                ? keptDetails(`check:${task.id}:${run.name}`, `${run.status} ${run.name}${run.required ? "" : " (advisory)"}`,
-                    el("pre", {class: "diff"}, run.tail))
-                : el("p", {class: `check ${run.status}`}, `${run.status} ${run.name}${run.required ? "" : " (advisory)"}`)));
+              ...checks.runs.map(run => {
+                const shown = run.tail
+                  ? keptDetails(`check:${task.id}:${run.name}`, line(run), el("pre", {class: "diff tail"}, run.tail))
+                  : el("p", {}, ...line(run));
+                shown.classList.add("check");
+                shown.dataset.check = run.name;
+                return shown;
+              }));
           }
 
           function decideCard(item) {

@@ -47,6 +47,11 @@ package enum BoardStyle {
         .run ol{margin:4px 0;padding-left:20px;font-size:14px}
         .evidence .summary{margin:0;font-weight:600}.evidence .note{margin:2px 0;font-size:13px;color:#92400e}
         .evidence .files details{margin:2px 0}.evidence summary{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
+        .checks .summary{margin:0;font-weight:600}.checks .check{margin:2px 0;font-size:13px}
+        .check-status{display:inline-block;min-width:64px;padding:0 6px;border-radius:8px;text-align:center;font-size:12px;background:var(--panel)}
+        .check-status.passed{background:#dcfce7;color:#14532d}.check-status.failed,.check-status.timed_out{background:#fee2e2;color:#7f1d1d}
+        .check-status.running{background:#dbeafe;color:#1e3a8a}.check-status.interrupted{background:#fef3c7;color:#78350f}
+        .diff.tail{white-space:pre;padding:6px 8px;margin:4px 0 8px}
         .diff{font:12px/1.4 ui-monospace,Menlo,Consolas,monospace;border:1px solid var(--line);border-radius:6px;overflow-x:auto;margin:4px 0 8px;max-height:480px;overflow-y:auto}
         .diff .line{display:flex;white-space:pre;cursor:pointer}.diff .line.note{cursor:default;color:var(--muted);background:var(--panel)}
         .diff .line:hover:not(.note){outline:1px solid var(--accent)}

@@ -82,9 +82,11 @@ package final class ChecksRunner: Sendable {
             results.runner = Self.me
             switch ProjectChecks.load(top: top) {
             case .success(let project)? where trust?.trusts(project.path, digest: project.digest) == true:
-                for (index, run) in checks.runs.enumerated() {
+                // Each check's result is recorded as it ends, so the person's views follow them.
+                for (index, run) in checks.runs.enumerated() where run.status == .running {
                     guard let check = project.checks.first(where: { $0.name == run.name }) else { continue }
                     results.runs[index] = perform(check, for: task, round: checks.round, index: index)
+                    if results.isRunning { record(task, results) }
                 }
             case .success(let project)?:
                 results = TaskChecks(
