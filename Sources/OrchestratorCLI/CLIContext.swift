@@ -91,7 +91,8 @@ package struct CLIContext {
         if case .absent(let reason) = presence, access.fileExists, let state = try? access.read().state,
             let index = state.requestIndex(request), state.requests[index].approver == .human
         {
-            throw .notThePerson("\(request) waits for the person's decision, and \(reason).")
+            throw .notThePerson(
+                "\(request) waits for the person's decision, and \(reason); \(PersonPresence.elsewhere).")
         }
         return .agent(actor)
     }
@@ -103,7 +104,7 @@ package struct CLIContext {
         let user = PersonPresence.userName() ?? environment["USER"] ?? environment["LOGNAME"]
         switch BoardTokenHolder.decide(presence: presence(access.path), personWaits: waiting, user: user) {
         case .decides(let decider, let note): return (decider, note.map { "note: \($0)." })
-        case .refused(let reason): throw .notThePerson(reason + ".")
+        case .refused(let reason): throw .notThePerson(reason + "; start the board from your own terminal.")
         }
     }
 

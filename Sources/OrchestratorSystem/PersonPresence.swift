@@ -15,10 +15,10 @@
 package enum PersonPresence: Sendable, Equatable {
     /// The person, at this terminal: "person at terminal /dev/pts/3 (ada)".
     case person(terminal: String, user: String?)
-    /// Not the person, and why, as a sentence ending in where the person can decide.
+    /// Not the person, and why; each refusal adds where the person can do it instead.
     case absent(String)
 
-    /// Where the person decides instead, said at the end of every refusal.
+    /// Where the person decides a task or a request instead, said at the end of those refusals.
     package static let elsewhere = "decide on the board, in the client's dialog, or from your own terminal"
 
     /// Checks this process against the sessions registered beside `statePath`.
@@ -39,14 +39,14 @@ package enum PersonPresence: Sendable, Equatable {
                 let inTree = lineage.contains { $0.pid == client.pid && $0.startTime == client.startTime }
                 if inTree || (client.session > 0 && process.session == client.session) {
                     return .absent(
-                        "this command runs inside \(client.name)'s session (pid \(client.pid)): an agent cannot decide for the person; \(elsewhere)"
+                        "this command runs inside \(client.name)'s session (pid \(client.pid)): an agent cannot decide for the person"
                     )
                 }
             }
         }
         guard let terminal else {
             return .absent(
-                "this command has no controlling terminal, as when an agent runs it: an agent cannot decide for the person; \(elsewhere)"
+                "this command has no controlling terminal, as when an agent runs it: an agent cannot decide for the person"
             )
         }
         return .person(terminal: terminal, user: userName())

@@ -29,6 +29,7 @@ async def test_the_agent_cannot_start_a_board_while_a_plan_waits_for_the_person(
         assert started.returncode == 77, started.stderr
         assert "the board decides for the person, and req-1 waits for the person's approval" in started.stderr
         assert f"(pid {os.getpid()})" in started.stderr
+        assert started.stderr.endswith("; start the board from your own terminal.\n"), started.stderr
         served = subprocess.run([server_binary, "serve", "--http", "127.0.0.1:0", "--approver", "human",
                                  "--state", state], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
         assert served.returncode == 77, served.stderr

@@ -41,7 +41,9 @@ struct ChecksCommand: CLICommand {
         if words == ["trust"] {
             let access = try StateAccess(arguments, context: context)
             if case .absent(let reason) = context.presence(access.path) {
-                throw .notThePerson("Letting a project's checks run is the person's decision, and \(reason).")
+                throw .notThePerson(
+                    "Letting a project's checks run is the person's decision, and \(reason); "
+                        + "read \(project.path), then trust it from your own terminal.")
             }
             do { try trust.trust(project.path, digest: project.digest) } catch {
                 throw .io("the trust could not be recorded in \(trust.store): \(error.description)")

@@ -45,13 +45,13 @@ import Testing
     ])
     func whereAnAgentRunsThemThePersonsDecisionsAreRefusedWithExit77(arguments: [String]) {
         var (server, cli) = Self.setUp()
-        let reason =
-            "this command runs inside claude's session (pid 4242): an agent cannot decide for the person; "
-            + PersonPresence.elsewhere
+        let reason = "this command runs inside claude's session (pid 4242): an agent cannot decide for the person"
         cli.presence = .absent(reason)
         #expect(cli.run(arguments) == 77)
         #expect(
-            cli.err == "mcp-orchestrator \(arguments[0]): req-1 waits for the person's decision, and \(reason).\n")
+            cli.err
+                == "mcp-orchestrator \(arguments[0]): req-1 waits for the person's decision, and \(reason); "
+                + "decide on the board, in the client's dialog, or from your own terminal.\n")
         #expect(
             server.call("open_task_details", ["taskId": "task-1"])["structuredContent"]?["task"]?["status"] == "done")
     }
@@ -74,7 +74,7 @@ import Testing
             ServerHarness.errorCode(server.call("approve_task_completion", ["requestId": "req-1", "taskId": "task-1"]))
                 == "human_approval_required")
         #expect(cli.run(["approver", "req-1", "agent"]) == 77)
-        #expect(cli.err.contains("req-1 waits for the person's decision, and no terminal."), "\(cli.err)")
+        #expect(cli.err.contains("req-1 waits for the person's decision, and no terminal; decide on"), "\(cli.err)")
         cli.presence = .person(terminal: "/dev/pts/3", user: "ada")
         #expect(cli.run(["approver", "req-1", "agent"]) == 0)
         #expect(server.call("approve_task_completion", ["requestId": "req-1", "taskId": "task-1"])["isError"] == nil)

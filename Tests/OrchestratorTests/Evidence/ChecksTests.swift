@@ -209,6 +209,11 @@ import Testing
         refusal.closeInput()
         let refused = refusal.finish()
         #expect(refused.status == 77, "\(refused)")
+        // It says where the person can do it instead (only there: no board or dialog trusts checks).
+        #expect(
+            refused.stderr.hasSuffix(
+                "an agent cannot decide for the person; read \(repository.top)/.mcp-orchestrator/checks.json, then trust it from your own terminal.\n"
+            ), "\(refused)")
         // From the person's terminal, it is recorded.
         let trusted = try PersonTerminal.run(
             ["checks", "trust", "--dir", repository.top, "--state", state], environment: ["HOME": home])
