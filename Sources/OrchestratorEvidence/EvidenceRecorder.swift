@@ -68,6 +68,12 @@ package final class EvidenceRecorder: Sendable {
         let start: String
         if case .success(let found) = git.run(["rev-parse", "--verify", "-q", ref(task, round: round, end: false)]) {
             start = found.trimmingLineEnd
+        } else if round > 1,
+            case .success(let found) = git.run(["rev-parse", "--verify", "-q", ref(task, round: round - 1, end: true)])
+        {
+            // Work sent back goes on from where the last round was marked done: this round is what
+            // came after it.
+            start = found.trimmingLineEnd
         } else {
             notes.append(
                 "No snapshot was taken when this round began (the task was claimed by another server or before evidence was recorded), so the change is shown against the last commit and includes any uncommitted work from before."

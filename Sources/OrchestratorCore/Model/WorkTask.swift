@@ -66,5 +66,9 @@ package struct WorkTask: Sendable, Equatable, Identifiable {
     /// The round of work under way: 1, then one more after each time it was marked done.
     package var round: Int { history.reduce(1) { $1.action == .markedDone ? $0 + 1 : $0 } }
 
+    /// The round under way, or for work marked done the round it finished (the one its evidence and
+    /// checks cover): what the person and the agent are shown.
+    package var shownRound: Int { status == .done || status == .approved ? max(1, round - 1) : round }
+
     package var isDeleted: Bool { deletedAt != nil }
 }

@@ -197,6 +197,33 @@ import Testing
                 "task-1 was also in progress in this tree; its changes may be here."), "\(evidence)")
     }
 
+    @Test func workSentBackIsANewRoundThatCoversOnlyWhatCameAfter() throws {
+        let repository = try Repository(files: ["a.txt": Self.lines(2, "a")])
+        let state = TemporaryDirectory.make() + "/state.json"
+        let session = try Session(directory: repository.top, statePath: state)
+        defer { session.end() }
+        _ = session.call("request_planning", Self.plan)
+        _ = session.call("get_next_task", [:])
+        try repository.write("a.txt", Self.lines(2, "a") + Array("first try\n".utf8))
+        let first = session.call(
+            "mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "First try."])
+        #expect(first["task"]?["evidence"]?["summary"] == "1 file, +1 −0", "\(first)")
+        // The person sends it back (from another process, as the board or the terminal would).
+        let rejected = session.call(
+            "reject_task", ["requestId": "req-1", "taskId": "task-1", "feedback": "Name it better."])
+        #expect(rejected["task"]?["status"] == "in_progress", "\(rejected)")
+        let resumed = session.call("get_next_task", [:])
+        #expect(resumed["status"] == "resumed" && resumed["task"]?["round"] == 2, "\(resumed)")
+        try repository.write("a.txt", Self.lines(2, "a") + Array("second try\n".utf8))
+        let second = session.call(
+            "mark_task_done", ["requestId": "req-1", "taskId": "task-1", "completedDetails": "Renamed."])
+        let evidence = try #require(second["task"]?["evidence"], "\(second)")
+        #expect(evidence["round"] == 2 && evidence["summary"] == "1 file, +1 −1", "\(evidence)")
+        #expect(evidence["notes"] == [], "the round began where the last one was marked done")
+        let patch = try ServerProcess.run(["diff", "task-1", "--state", state])
+        #expect(patch.stdout.contains("-first try\n+second try\n"), "\(patch)")
+    }
+
     @Test func outsideARepositoryOrWithoutGitTheEvidenceSaysWhy() throws {
         let plain = URL(fileURLWithPath: TemporaryDirectory.make()).resolvingSymlinksInPath().path
         for (path, expected) in [

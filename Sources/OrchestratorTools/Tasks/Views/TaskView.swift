@@ -16,6 +16,8 @@ enum TaskView {
         static let assignee = Field.string("assignee")
         static let claimExpiresAt = Field.string("claimExpiresAt")
         static let description = Field.string("description")
+        /// The round of work under way, or the one marked done: 1, then one more each time work is sent back.
+        static let round = Field.count("round")
         static let role = Field.string("role")
         static let completedDetails = Field.string("completedDetails")
         static let feedback = Field.string("feedback")
@@ -54,7 +56,7 @@ enum TaskView {
         ]
         if detailed {
             members += [
-                Fields.description(task.description), Fields.role(ifAny: task.role),
+                Fields.description(task.description), Fields.round(task.shownRound), Fields.role(ifAny: task.role),
                 Fields.completedDetails(ifAny: task.completedDetails), Fields.feedback(ifAny: task.feedback),
                 Fields.approvedBy(ifAny: task.approvedBy), Fields.evidence(ifAny: task.evidence.map(EvidenceView.json)),
                 Fields.checks(ifAny: task.checks.map(ChecksView.json)),
@@ -68,7 +70,7 @@ enum TaskView {
 
     static let schema = ResultFields.schema(
         Fields.id, Fields.title, Fields.status, Fields.priority, Fields.dependsOn, Fields.deleted, Fields.assignee,
-        Fields.claimExpiresAt, Fields.description, Fields.role, Fields.completedDetails, Fields.feedback,
+        Fields.claimExpiresAt, Fields.description, Fields.round, Fields.role, Fields.completedDetails, Fields.feedback,
         Fields.approvedBy, Fields.history, Fields.evidence, Fields.checks)
 
     static let idListSchema: JSONValue = ["type": "array", "items": ["type": "string"]]
