@@ -12,6 +12,10 @@ swift format lint --strict --recursive Sources Tests Package.swift
 # The servers the suites start run inside this repository: they record no evidence in it (the
 # evidence tests make repositories of their own and turn it on there).
 export MCP_ORCHESTRATOR_EVIDENCE=off
+# (Clients that pass their servers no environment start them in a test folder of their own; the count
+# of snapshot refs here is checked at the end.)
+snapshots() { git for-each-ref refs/mcp-orchestrator/ 2>/dev/null | wc -l; }
+snapshots_before=$(snapshots)
 
 swift build
 swift test
@@ -37,3 +41,8 @@ for client in Tests/clients/*/; do
     MCP_ORCHESTRATOR_BIN="$binary" "$client_venv/bin/python" -m pytest -q -W error -p no:cacheprovider \
         --timeout 300 --rootdir Tests/clients -c /dev/null "$client"
 done
+
+if [ "$(snapshots)" != "$snapshots_before" ]; then
+    echo "The tests left task snapshots (refs/mcp-orchestrator/) in this repository: a server ran here." >&2
+    exit 1
+fi

@@ -108,7 +108,7 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
             return state.requests[request].tasks[task].evidence
         }
         guard let evidence else { return .text(404, "404 Not Found: no recorded change of a task \(id)\n") }
-        switch EvidenceRecorder.patch(of: evidence, environment: ProcessEnvironment.current) {
+        switch EvidenceRecorder.patch(of: evidence, environment: ProcessEnvironment.current, statePath: stateFile) {
         case .success(let patch): return .text(200, patch, type: "text/plain; charset=utf-8", headers: Self.pageHeaders)
         case .failure(let failure): return .text(404, "404 Not Found: \(failure.description)\n")
         }
@@ -149,7 +149,7 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
                 return BoardView.json(
                     snapshot.state, revision: snapshot.revision, stateFile: stateFile, stateReason: stateReason,
                     approver: actor.name, archived: archivedRequests()
-                ) { EvidenceRecorder.diffs(of: $0, environment: environment) }
+                ) { EvidenceRecorder.diffs(of: $0, environment: environment, statePath: stateFile) }
             } catch {
                 return ["error": .string(error.description), "stateFile": .string(stateFile)]
             }

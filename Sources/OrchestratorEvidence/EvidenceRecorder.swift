@@ -49,6 +49,26 @@ package final class EvidenceRecorder: Sendable {
         return "refs/mcp-orchestrator/\(namespace)/\(safe)/"
     }
 
+    /// The round of `task` under way, as this tree's refs tell it: the last round begun here, or the
+    /// one after it when it ended; 1 when none began here.
+    package func roundUnderWay(_ task: WorkTask.ID) -> Int {
+        guard case .success(let git) = git,
+            case .success(let listing) = git.run(["for-each-ref", "--format=%(refname)", taskPrefix(task)])
+        else { return 1 }
+        var last = 0
+        var ended = false
+        for ref in listing.split(separator: "\n") {
+            let parts = ref.dropFirst(taskPrefix(task).count).split(separator: "/")
+            guard parts.count == 2, let round = Int(parts[0]) else { continue }
+            if round > last {
+                (last, ended) = (round, parts[1] == "end")
+            } else if round == last, parts[1] == "end" {
+                ended = true
+            }
+        }
+        return last == 0 ? 1 : ended ? last + 1 : last
+    }
+
     /// A task was claimed for a round of work: the tree as it is now.
     package func begin(_ task: WorkTask.ID, round: Int) {
         guard case .success(let git) = git else { return }
@@ -142,10 +162,20 @@ package final class EvidenceRecorder: Sendable {
         case stat
     }
 
-    /// The unified diff a task's evidence records, read from git, or why it cannot be.
-    package static func patch(of evidence: TaskEvidence, format: PatchFormat = .plain, environment: [String: String])
-        -> Result<String, Git.Failure>
-    {
+    /// The unified diff a task's evidence records, or why it cannot be read: from git for the server's
+    /// own evidence, from the patches kept beside the state file at `statePath` for a bridge's.
+    package static func patch(
+        of evidence: TaskEvidence, format: PatchFormat = .plain, environment: [String: String], statePath: String
+    ) -> Result<String, Git.Failure> {
+        if evidence.source == .bridge {
+            return BridgePatches(statePath: statePath).patch(of: evidence).map { patch in
+                switch format {
+                case .plain: patch
+                case .coloured: Self.coloured(patch)
+                case .stat: Self.stat(evidence.files)
+                }
+            }
+        }
         guard let start = evidence.start, let end = evidence.end, let top = evidence.workTree else {
             return .failure(Git.Failure(description: evidence.notes.first ?? "no change was recorded"))
         }
@@ -156,13 +186,14 @@ package final class EvidenceRecorder: Sendable {
     /// cannot be read (the evidence's notes and summary still say what is known).
     /// A snapshot pair's patch never changes, so views drawn again and again (the board's event
     /// streams) read each from git once; the cache keeps the last 200.
-    package static func diffs(of evidence: TaskEvidence, environment: [String: String], lineLimit: Int = 400)
-        -> [FileDiff]
-    {
+    package static func diffs(
+        of evidence: TaskEvidence, environment: [String: String], statePath: String, lineLimit: Int = 400
+    ) -> [FileDiff] {
         guard let start = evidence.start, let end = evidence.end else { return [] }
-        let key = "\(start)..\(end)/\(lineLimit)"
+        let key = "\(evidence.source.rawValue) \(start)..\(end)/\(lineLimit)"
         if let known = diffCache.withLock({ $0.files[key] }) { return known }
-        guard case .success(let patch) = patch(of: evidence, environment: environment) else { return [] }
+        guard case .success(let patch) = patch(of: evidence, environment: environment, statePath: statePath)
+        else { return [] }
         let files = PatchReader.files(patch, lineLimit: lineLimit)
         diffCache.withLock { cache in
             if cache.files[key] == nil { cache.order.append(key) }
@@ -170,6 +201,34 @@ package final class EvidenceRecorder: Sendable {
             if cache.order.count > 200 { cache.files[cache.order.removeFirst()] = nil }
         }
         return files
+    }
+
+    /// A kept patch coloured as git colours one on a terminal: headers bold, hunks cyan, lines added
+    /// green and removed red.
+    private static func coloured(_ patch: String) -> String {
+        patch.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let colour: String? =
+                if line.hasPrefix("diff --git") || line.hasPrefix("+++ ") || line.hasPrefix("--- ") {
+                    "1"
+                } else if line.hasPrefix("@@") { "36" } else if line.hasPrefix("+") { "32" } else if line.hasPrefix("-")
+                { "31" } else { nil }
+            return colour.map { "\u{1B}[\($0)m\(line)\u{1B}[m" } ?? String(line)
+        }.joined(separator: "\n")
+    }
+
+    /// The files with their lines, as `git diff --stat` lists them, from the evidence's own counts.
+    private static func stat(_ files: [TaskEvidence.FileChange]) -> String {
+        let width = files.map(\.path.count).max() ?? 0
+        let lines = files.map { file in
+            " " + file.path + String(repeating: " ", count: width - file.path.count) + " | "
+                + (file.added.map { "+\($0) −\(file.removed ?? 0)" } ?? "binary")
+        }
+        let added = files.reduce(0) { $0 + ($1.added ?? 0) }
+        let removed = files.reduce(0) { $0 + ($1.removed ?? 0) }
+        return
+            (lines + [
+                " \(files.count) file\(files.count == 1 ? "" : "s") changed, \(added) insertions(+), \(removed) deletions(-)"
+            ]).joined(separator: "\n") + "\n"
     }
 
     private static let diffCache = Locked<(files: [String: [FileDiff]], order: [String])>(([:], []))

@@ -22,6 +22,13 @@ def anyio_backend():
     return "asyncio"
 
 
+@pytest.fixture(autouse=True)
+def outside_this_repository(tmp_path: Path, monkeypatch):
+    """The clients start their servers in the current folder, as in a person's project: the test's
+    own, so no server records task evidence in this repository (the clients pass no environment)."""
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.fixture
 def binary() -> str:
     path = os.environ.get("MCP_ORCHESTRATOR_BIN")

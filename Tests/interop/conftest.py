@@ -29,7 +29,9 @@ def server(server_binary: str, tmp_path: Path):
     """Parameters that start the server on a state file of this test's own."""
 
     def make(*extra: str) -> StdioServerParameters:
-        return StdioServerParameters(command=server_binary, args=["--state", str(tmp_path / "state.json"), *extra])
+        # Started in the test's own folder, as a client starts it in a project: never in this repository.
+        return StdioServerParameters(
+            command=server_binary, args=["--state", str(tmp_path / "state.json"), *extra], cwd=str(tmp_path))
 
     return make
 

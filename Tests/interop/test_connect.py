@@ -28,7 +28,8 @@ ONE_TASK = [{"title": "One", "description": "d"}]
 
 def through_connect(binary, url, token_file, runner=()):
     argv = [str(part) for part in [*runner, binary, "connect", url, "--token-file", token_file]]
-    return StdioServerParameters(command=argv[0], args=argv[1:])
+    # In the test's folder, beside the token: the bridge takes evidence only in a git working tree.
+    return StdioServerParameters(command=argv[0], args=argv[1:], cwd=os.path.dirname(str(token_file)))
 
 
 async def finish_one(client):

@@ -1,3 +1,4 @@
+internal import OrchestratorEvidence
 internal import OrchestratorHTTP
 internal import OrchestratorSystem
 
@@ -12,7 +13,10 @@ struct ConnectCommand: CLICommand {
         shared server with the token in FILE (its first line) as a bearer token. The token names the
         agent; an agent token never approves, so an agent running as another OS user than the person,
         whose token it cannot read, cannot pass a gate by any route. Plain HTTP only: for a remote
-        server put a TLS tunnel (ssh -L, stunnel) in front. Diagnostics go to stderr.
+        server put a TLS tunnel (ssh -L, stunnel) in front. Diagnostics go to stderr. Started in a git
+        working tree, it records what each task it relays changes (a snapshot at the claim and at
+        mark_task_done, under refs/mcp-orchestrator/) and sends the change with mark_task_done; the
+        person sees it as taken by the agent's bridge. MCP_ORCHESTRATOR_EVIDENCE=off turns that off.
         """
     let valuedOptions: Set<String> = ["--token-file"]
     let flagOptions: Set<String> = []
@@ -35,8 +39,13 @@ struct ConnectCommand: CLICommand {
         }
         let output = LockedWriter(context.writeOut)
         let errors = LockedWriter(context.writeError)
+        // In a git working tree the bridge takes the evidence the shared server cannot.
+        let evidence =
+            context.environment["MCP_ORCHESTRATOR_EVIDENCE"] == "off"
+            ? nil
+            : BridgeEvidence(workingDirectory: context.workingDirectory, server: url, environment: context.environment)
         let bridge = StreamableHTTPBridge(
-            endpoint: endpoint, token: token, write: { output.line($0) }, note: { errors.line($0) })
+            endpoint: endpoint, token: token, evidence: evidence, write: { output.line($0) }, note: { errors.line($0) })
         while let line = readLine(strippingNewline: true) { bridge.forward(line) }
         bridge.finish()
         return 0

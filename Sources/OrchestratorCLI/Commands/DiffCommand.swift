@@ -20,7 +20,8 @@ struct DiffCommand: CLICommand {
     func run(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
         let ids: [String]
         do { ids = try arguments.positionals(["TASK_ID"]) } catch { throw .usage(error.description) }
-        let (_, task) = try StateAccess(arguments, context: context).task(WorkTask.ID(ids[0]))
+        let access = try StateAccess(arguments, context: context)
+        let (_, task) = try access.task(WorkTask.ID(ids[0]))
         guard let evidence = task.evidence else {
             throw .refused(
                 "\(task.id) has no recorded change: it was not marked done by a server in a git working tree (or not yet)."
@@ -32,7 +33,9 @@ struct DiffCommand: CLICommand {
         }
         let format: EvidenceRecorder.PatchFormat =
             arguments.flags.contains("--stat") ? .stat : context.isTerminal ? .coloured : .plain
-        switch EvidenceRecorder.patch(of: evidence, format: format, environment: context.environment) {
+        switch EvidenceRecorder.patch(
+            of: evidence, format: format, environment: context.environment, statePath: access.path)
+        {
         case .success(let patch):
             // The patch is the files' own bytes: a terminal gets their controls pictured, a pipe gets them as they are.
             context.writeOut(context.isTerminal && format != .coloured ? patch.showingControlCharacters() : patch)

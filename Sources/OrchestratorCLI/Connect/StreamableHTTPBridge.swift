@@ -1,4 +1,6 @@
 internal import Dispatch
+internal import OrchestratorCore
+internal import OrchestratorEvidence
 internal import OrchestratorHTTP
 internal import OrchestratorJSON
 internal import OrchestratorSystem
@@ -9,9 +11,14 @@ internal import OrchestratorSystem
 /// as a line. Requests run side by side, each on a thread of its own, so a waiting call
 /// (`waitSeconds`) or a question the person is answering never holds up the others; `initialize`
 /// goes first, alone, and its `Mcp-Session-Id` rides on everything after it.
+///
+/// In a git working tree it also takes the evidence the server cannot (`BridgeEvidence`): a snapshot
+/// when `get_next_task` claims a task (before the agent reads the answer), and the round's change
+/// attached to `mark_task_done` in `params._meta`.
 final class StreamableHTTPBridge: Sendable {
     private let endpoint: HTTPEndpoint
     private let token: String?
+    private let evidence: BridgeEvidence?
     private let write: @Sendable (String) -> Void
     private let note: @Sendable (String) -> Void
     /// The session's id and revision, learned from `initialize`'s answer.
@@ -19,11 +26,12 @@ final class StreamableHTTPBridge: Sendable {
     private let inFlight = DispatchGroup()
 
     init(
-        endpoint: HTTPEndpoint, token: String?, write: @escaping @Sendable (String) -> Void,
+        endpoint: HTTPEndpoint, token: String?, evidence: BridgeEvidence?, write: @escaping @Sendable (String) -> Void,
         note: @escaping @Sendable (String) -> Void
     ) {
         self.endpoint = endpoint
         self.token = token
+        self.evidence = evidence
         self.write = write
         self.note = note
     }
@@ -39,9 +47,10 @@ final class StreamableHTTPBridge: Sendable {
             exchange(line, id: id, initializing: method == "initialize")
             return
         }
+        let tool = method == "tools/call" ? message?["params"]?["name"]?.stringValue : nil
         inFlight.enter()
         let started = DetachedThread.start { [self] in
-            exchange(line, id: id, initializing: false)
+            exchange(withEvidence(line, message: message, tool: tool), id: id, initializing: false, tool: tool)
             inFlight.leave()
         }
         if !started {
@@ -65,7 +74,19 @@ final class StreamableHTTPBridge: Sendable {
         return headers
     }
 
-    private func exchange(_ line: String, id: JSONValue?, initializing: Bool) {
+    /// A `mark_task_done` goes on with the round's change attached; any other line as it came.
+    private func withEvidence(_ line: String, message: JSONValue?, tool: String?) -> String {
+        guard let evidence, tool == "mark_task_done", case .object(var params)? = message?["params"],
+            let task = params["arguments"]?["taskId"]?.stringValue, case .object(var whole)? = message
+        else { return line }
+        var meta = params["_meta"]?.objectValue ?? [:]
+        meta[BridgeAttachment.key] = evidence.attachment(for: WorkTask.ID(task))
+        params["_meta"] = .object(meta)
+        whole["params"] = .object(params)
+        return JSONWriter.string(from: .object(whole))
+    }
+
+    private func exchange(_ line: String, id: JSONValue?, initializing: Bool, tool: String? = nil) {
         let answer: HTTPClientExchange
         do {
             answer = try HTTPClientExchange(
@@ -83,17 +104,21 @@ final class StreamableHTTPBridge: Sendable {
             while let bytes = answer.nextLine() {
                 let text = String(decoding: bytes, as: UTF8.self)
                 if text.isEmpty {
-                    if !data.isEmpty { deliver(data.joined(separator: "\n"), initializing: initializing) }
+                    if !data.isEmpty {
+                        deliver(data.joined(separator: "\n"), initializing: initializing, answering: id, tool: tool)
+                    }
                     data.removeAll()
                 } else if text.hasPrefix("data:") {
                     data.append(String(text.dropFirst(text.hasPrefix("data: ") ? 6 : 5)))
                 }
             }
-            if !data.isEmpty { deliver(data.joined(separator: "\n"), initializing: initializing) }
+            if !data.isEmpty {
+                deliver(data.joined(separator: "\n"), initializing: initializing, answering: id, tool: tool)
+            }
             return
         }
         let body = String(decoding: answer.body(), as: UTF8.self)
-        if !deliver(body, initializing: initializing), let id {
+        if !deliver(body, initializing: initializing, answering: id, tool: tool), let id {
             let said = body.split(separator: "\n").first.map(String.init) ?? ""
             note("mcp-orchestrator connect: the shared server answered \(answer.status): \(said)")
             write(Self.error(for: id, "the shared server answered HTTP \(answer.status): \(said)"))
@@ -102,11 +127,18 @@ final class StreamableHTTPBridge: Sendable {
 
     /// Writes one JSON-RPC message to the client as one line (parsed once: the answer to `initialize`
     /// also sets the revision header); `false`, writing nothing, when `text` is not one.
+    /// The answer to a relayed `get_next_task` is shown to the bridge's evidence first, so a round's
+    /// snapshot is taken before the agent learns of the task.
     @discardableResult
-    private func deliver(_ text: String, initializing: Bool) -> Bool {
+    private func deliver(_ text: String, initializing: Bool, answering id: JSONValue? = nil, tool: String? = nil)
+        -> Bool
+    {
         guard let message = try? JSONParser.parse(text), message["jsonrpc"] != nil else { return false }
         if initializing, let version = message["result"]?["protocolVersion"]?.stringValue {
             session.withLock { $0.protocolVersion = version }
+        }
+        if let evidence, tool == "get_next_task", let id, message["id"] == id, let result = message["result"] {
+            evidence.answered(result)
         }
         write(JSONWriter.string(from: message))
         return true

@@ -43,7 +43,7 @@ extension MCPServer {
             revision: revision,
             clientCapabilities: state.clientCapabilities,
             clientInfo: state.clientInfo,
-            progressToken: params?["_meta"]?["progressToken"],
+            meta: params?["_meta"],
             logThreshold: state.logThreshold(launchDefault: configuration.logLevel),
             sink: sink, requestID: id, authenticated: caller)
         return try dispatch(known, id: id, params: params, context: context).map { .object($0) }

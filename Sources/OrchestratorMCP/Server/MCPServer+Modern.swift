@@ -18,7 +18,7 @@ extension MCPServer {
             revision: envelope.revision,
             clientCapabilities: envelope.clientCapabilities,
             clientInfo: envelope.clientInfo,
-            progressToken: params?["_meta"]?["progressToken"],
+            meta: params?["_meta"],
             logThreshold: envelope.logLevel,
             sink: sink, requestID: id, authenticated: caller)
         var result: [String: JSONValue]

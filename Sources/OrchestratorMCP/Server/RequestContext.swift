@@ -15,6 +15,9 @@ package final class RequestContext {
     /// Who the transport authenticated (a bearer token's name): the actor of every change, which no
     /// argument may override. `nil` on stdio.
     package let authenticated: Caller?
+    /// The request's `params._meta`, where a client may attach what the protocol does not name (the
+    /// `connect` bridge's evidence of a task's change).
+    package let meta: JSONValue?
     private let progressToken: JSONValue?
     private let logThreshold: LogLevel?
     private let sink: any MessageSink
@@ -24,18 +27,19 @@ package final class RequestContext {
         revision: ProtocolRevision,
         clientCapabilities: JSONValue,
         clientInfo: ClientIdentity?,
-        progressToken: JSONValue?,
+        meta: JSONValue? = nil,
         logThreshold: LogLevel?,
         sink: any MessageSink,
         requestID: JSONRPCID? = nil,
         authenticated: Caller? = nil
     ) {
+        self.meta = meta
         self.requestID = requestID
         self.authenticated = authenticated
         self.revision = revision
         self.clientCapabilities = clientCapabilities
         self.clientInfo = clientInfo
-        self.progressToken = progressToken
+        self.progressToken = meta?["progressToken"]
         self.logThreshold = logThreshold
         self.sink = sink
     }

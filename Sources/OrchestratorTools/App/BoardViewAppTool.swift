@@ -41,7 +41,9 @@ package struct BoardViewAppTool: OrchestratorTool {
         let view = BoardView.json(
             snapshot.state, revision: snapshot.revision, stateFile: configuration.stateLocation.path,
             stateReason: configuration.stateReason, approver: invocation.appPerson, archived: nil
-        ) { EvidenceRecorder.diffs(of: $0, environment: environment) }
+        ) {
+            EvidenceRecorder.diffs(of: $0, environment: environment, statePath: configuration.stateLocation.path)
+        }
         let waiting = view["needsYou"]?.arrayValue?.count ?? 0
         return .complete(
             ToolOutput(

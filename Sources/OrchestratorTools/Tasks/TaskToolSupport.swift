@@ -52,19 +52,46 @@ extension ToolInvocation {
     /// What the gate gets as a task's round is marked done: what it changed in the working tree, and
     /// the project's checks to run on it (or why none run); `nil`s where neither is recorded or the
     /// task is not in progress (the change will be refused).
+    /// A server in no agent's tree (the shared server) takes what the agent's `connect` bridge attached
+    /// instead, marked as the bridge's.
     func gateRecords(of taskID: WorkTask.ID) -> (evidence: TaskEvidence?, checks: TaskChecks?) {
-        guard services.evidence != nil || services.checks != nil, let state = try? orchestrator.read().state,
-            let (requestIndex, taskIndex) = state.locate(taskID)
+        let attached = services.evidence == nil ? call.context.meta?[BridgeAttachment.key] : nil
+        guard services.evidence != nil || services.checks != nil || attached != nil,
+            let state = try? orchestrator.read().state, let (requestIndex, taskIndex) = state.locate(taskID)
         else { return (nil, nil) }
         let task = state.requests[requestIndex].tasks[taskIndex]
         guard task.status == .inProgress else { return (nil, nil) }
         let others = state.requests.flatMap { request in
             request.tasks.filter { $0.status == .inProgress && $0.id != taskID && !$0.isDeleted }.map(\.id)
         }
-        return (
-            services.evidence?.finish(taskID, round: task.round, others: others),
-            services.checks?.plan(round: task.round)
-        )
+        let evidence =
+            services.evidence?.finish(taskID, round: task.round, others: others)
+            ?? attached.map { bridgeEvidence($0, round: task.round) }
+        return (evidence, services.checks?.plan(round: task.round))
+    }
+
+    /// The evidence a bridge attached, its patch kept beside the state file; what is wrong with it
+    /// becomes the evidence's note (it never fails the call).
+    private func bridgeEvidence(_ attached: JSONValue, round: Int) -> TaskEvidence {
+        let unread = { (note: String) in
+            TaskEvidence(round: round, start: nil, end: nil, files: [], notes: [note], source: .bridge)
+        }
+        switch BridgeAttachment.read(attached) {
+        case .failure(let problem): return unread(problem.description)
+        case .success(let attachment):
+            guard attachment.evidence.round == round else {
+                return unread(
+                    "The agent's bridge sent evidence of round \(attachment.evidence.round), but this is round \(round) of the task; it was not kept."
+                )
+            }
+            guard let end = attachment.evidence.end else { return attachment.evidence }
+            do {
+                try BridgePatches(statePath: settings.stateLocation.path).keep(attachment.patch, end: end)
+            } catch {
+                return unread("The patch the agent's bridge sent could not be kept: \(error.description).")
+            }
+            return attachment.evidence
+        }
     }
 
     /// The archived requests (finished work moved out of the live file), each once.
