@@ -59,6 +59,12 @@ package enum FileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// Whether `path` is a regular file (following links).
+    package static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// Renames `source` to `target`, replacing nothing that is a folder.
     package static func move(_ source: String, to target: String) throws(Failure) {
         if rename(source, target) != 0 { throw Failure("cannot move \(source) to", target) }

@@ -1,169 +1,140 @@
 internal import OrchestratorCore
 internal import OrchestratorJSON
 
-/// Task Master's `.taskmaster/tasks/tasks.json`, read into requests to import: each tag a request,
-/// each task and subtask a task, statuses mapped onto ours, and everything without a counterpart
-/// reported — never dropped in silence.
+/// Task Master's tasks file, in either of its formats, read into requests to import: each tag a
+/// request (or the one `--tag` names), each task and subtask a task titled with its Task Master id,
+/// statuses mapped onto ours, and every problem of the file reported in one run (`TaskmasterReport`).
 ///
 /// The tagged format is `{"<tag>": {"tasks": [...], "metadata": {...}}}`; the older untagged one,
-/// `{"tasks": [...]}`, is read as the tag `master`. A task has an integer `id`, `title`, `description`,
-/// `details`, `testStrategy`, `status`, `priority`, `dependencies` (ids) and one level of `subtasks`,
-/// addressed `parent.sub`; a subtask's integer dependencies name its siblings.
+/// `{"tasks": [...], "metadata": {...}}` (also at `tasks/tasks.json`), is read as the tag `master`.
 struct TaskmasterFile {
     struct Request {
         let tag: String
         let originalRequest: String
         let splitDetails: String
         let tasks: [ImportedTask]
+        /// Each task's Task Master id, in the same order.
+        let keys: [String]
     }
 
-    /// Why the file cannot be imported, naming the place.
+    /// Why the file cannot be read at all, naming the place.
     struct Problem: Error, CustomStringConvertible {
         let description: String
     }
 
     private(set) var requests: [Request] = []
-    /// What has no counterpart here, one line each.
-    private(set) var report: [String] = []
+    private(set) var report = TaskmasterReport()
+    /// Every tag in the file, for a `--tag` that names none of them.
+    private(set) var tags: [String] = []
 
     static let actor = "import from Task Master"
-    private static let taskFields: Set<String> = [
-        "id", "title", "description", "details", "testStrategy", "status", "priority", "dependencies", "subtasks",
-    ]
+    /// Metadata keys that count the tasks, checked against the tasks.
+    private static let countKeys = ["taskCount", "totalTasks", "tasksCount", "total"]
 
-    init(_ root: JSONValue) throws(Problem) {
+    /// - Parameters:
+    ///   - only: the tag to import, or `nil` for every tag.
+    ///   - strict: a dependency the tag lacks refuses the import instead of being dropped.
+    ///   - source: how the request names where it came from (the file and its digest).
+    init(_ root: JSONValue, only: String? = nil, strict: Bool = false, source: String) throws(Problem) {
         guard case .object(let object) = root else { throw Problem(description: "the file is not a JSON object") }
-        let tags: [(String, JSONValue)] =
-            object["tasks"]?.arrayValue != nil
-            ? [("master", root)] : object.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        guard !tags.isEmpty else { throw Problem(description: "the file has no tags and no tasks") }
-        for (tag, value) in tags {
-            guard let tasks = value["tasks"]?.arrayValue else {
-                throw Problem(description: "tag '\(tag)' has no \"tasks\" array")
-            }
-            if let metadata = value["metadata"]?.objectValue {
-                let dropped = metadata.keys.filter { $0 != "description" }.sorted()
-                if !dropped.isEmpty {
-                    report.append("tag '\(tag)': metadata \(dropped.joined(separator: ", ")) has no counterpart")
+        var found: [(String, JSONValue)] = []
+        if object["tasks"] != nil {
+            found = [("master", root)]
+        } else {
+            for (tag, value) in object.sorted(by: { $0.key < $1.key }) {
+                guard value["tasks"] != nil else {
+                    report.problem("'\(tag)' has no \"tasks\" array, so it is not a tag; it is left out")
+                    continue
                 }
+                found.append((tag, value))
             }
-            let description = value["metadata"]?["description"]?.stringValue
-            let text = description.map { "\($0) (Task Master tag \(tag))" } ?? "Task Master tag \(tag)"
+        }
+        tags = found.map(\.0)
+        guard !found.isEmpty else { throw Problem(description: "the file has no tags and no tasks") }
+        if let only {
+            found = found.filter { $0.0 == only }
+            guard !found.isEmpty else {
+                throw Problem(
+                    description: "the file has no tag '\(only)'; its tags are \(tags.joined(separator: ", "))")
+            }
+        }
+        for (tag, value) in found {
+            guard let tasks = value["tasks"]?.arrayValue else {
+                report.problem("tag '\(tag)': \"tasks\" is not an array; the tag is left out")
+                continue
+            }
+            let metadata = value["metadata"]?.objectValue ?? [:]
+            for (key, written) in metadata.sorted(by: { $0.key < $1.key }) where key != "description" {
+                if Self.countKeys.contains(key), let said = written.intValue, said != tasks.count {
+                    report.problem(
+                        "tag '\(tag)': its metadata says \(key) \(said), but it has \(TaskmasterReport.count(tasks.count, "task")); the tasks are imported"
+                    )
+                }
+                report.dropped("metadata.\(key)")
+            }
+            let described = metadata["description"]?.stringValue.flatMap { $0.isBlank ? nil : $0 }
+            let text = described.map { "\($0) (Task Master tag \(tag))" } ?? "Task Master tag \(tag)"
+            let read = TaskmasterTag(name: tag, tasks: tasks, report: &report)
+            let dependencies = read.dependencies(report: &report, strict: strict)
+            let position = Dictionary(
+                read.entries.enumerated().map { ($0.element.key, $0.offset + 1) },
+                uniquingKeysWith: { first, _ in first })
+            let imported = read.entries.map { entry in
+                task(entry, tag: tag, dependsOn: (dependencies[entry.key] ?? []).compactMap { position[$0] })
+            }
             requests.append(
                 Request(
-                    tag: tag, originalRequest: text, splitDetails: "Imported from Task Master, tag '\(tag)'.",
-                    tasks: try flatten(tasks, tag: tag)))
+                    tag: tag, originalRequest: text,
+                    splitDetails: "Imported from Task Master: tag '\(tag)' of \(source).",
+                    tasks: imported, keys: read.entries.map(\.key)))
         }
     }
 
-    private struct Entry {
-        let key: String
-        let value: JSONValue
-        let parent: String?
-    }
-
-    /// Each task's subtasks, then the task, as positions; a parent waits for its subtasks.
-    private mutating func flatten(_ tasks: [JSONValue], tag: String) throws(Problem) -> [ImportedTask] {
-        var entries: [Entry] = []
-        for (index, task) in tasks.enumerated() {
-            guard let id = task["id"]?.intValue else {
-                throw Problem(description: "tag '\(tag)': task \(index + 1) has no integer id")
-            }
-            for subtask in task["subtasks"]?.arrayValue ?? [] {
-                guard let sub = subtask["id"]?.intValue else {
-                    throw Problem(description: "tag '\(tag)': a subtask of task \(id) has no integer id")
-                }
-                entries.append(Entry(key: "\(id).\(sub)", value: subtask, parent: "\(id)"))
-            }
-            entries.append(Entry(key: "\(id)", value: task, parent: nil))
+    private mutating func task(_ entry: TaskmasterTag.Entry, tag: String, dependsOn: [Int]) -> ImportedTask {
+        let value = entry.value
+        var title = value["title"]?.stringValue ?? ""
+        if title.isBlank {
+            title = "Task Master \(entry.key)"
+            report.problem("tag '\(tag)': \(entry.key) has no title; imported as \"\(title)\"")
         }
-        var position: [String: Int] = [:]
-        for (index, entry) in entries.enumerated() {
-            guard position[entry.key] == nil else {
-                throw Problem(description: "tag '\(tag)': the id \(entry.key) appears twice")
-            }
-            position[entry.key] = index + 1
+        for key in (value.objectValue ?? [:]).keys where !TaskmasterTag.knownFields.contains(key) {
+            report.dropped(key)
         }
-        var imported: [ImportedTask] = []
-        for entry in entries {
-            imported.append(try task(entry, tag: tag, entries: entries, position: position))
+        if entry.parent != nil, value["subtasks"]?.arrayValue?.isEmpty == false {
+            report.problem("tag '\(tag)': \(entry.key) has subtasks of its own; they are left out (one level is read)")
         }
-        return imported
-    }
-
-    private mutating func task(_ entry: Entry, tag: String, entries: [Entry], position: [String: Int]) throws(Problem)
-        -> ImportedTask
-    {
-        let label = "tag '\(tag)' task \(entry.key)"
-        guard let title = entry.value["title"]?.stringValue, !title.isBlank else {
-            throw Problem(description: "\(label) has no title")
-        }
-        for key in (entry.value.objectValue ?? [:]).keys.sorted() where !Self.taskFields.contains(key) {
-            report.append("\(label): field '\(key)' has no counterpart")
-        }
-        var dependencies: [TaskDraft.Reference] = []
-        for dependency in entry.value["dependencies"]?.arrayValue ?? [] {
-            let key: String
-            switch dependency {
-            case .int(let number): key = entry.parent.map { "\($0).\(number)" } ?? "\(number)"
-            case .string(let text): key = text
-            default: throw Problem(description: "\(label): a dependency is neither an id nor \"parent.sub\"")
-            }
-            guard let target = position[key] else {
-                throw Problem(description: "\(label) depends on \(key), which the tag does not have")
-            }
-            dependencies.append(.position(target))
-        }
-        if entry.parent == nil {
-            for other in entries where other.parent == entry.key {
-                if let target = position[other.key] { dependencies.append(.position(target)) }
-            }
-        }
-        var description = entry.value["description"]?.stringValue ?? ""
+        var description = value["description"]?.stringValue ?? ""
         if description.isBlank { description = title }
-        if let details = entry.value["details"]?.stringValue, !details.isBlank {
-            description += "\n\nDetails:\n" + details
-        }
-        if let strategy = entry.value["testStrategy"]?.stringValue, !strategy.isBlank {
-            description += "\n\nTest strategy:\n" + strategy
+        for (field, heading) in [
+            ("details", "Details"), ("testStrategy", "Test strategy"), ("acceptanceCriteria", "Acceptance criteria"),
+        ] {
+            if let text = Self.text(value[field]), !text.isBlank { description += "\n\n### \(heading)\n\n" + text }
         }
         var priority = Priority.medium
-        if let text = entry.value["priority"]?.stringValue {
-            if let known = Priority(rawValue: text.lowercased()) {
+        if let written = value["priority"]?.stringValue {
+            if let known = Priority(rawValue: written.lowercased()) {
                 priority = known
             } else {
-                report.append("\(label): priority '\(text)' has no counterpart; imported as medium")
+                report.mapped("priority \(written)", to: "medium")
             }
         }
-        let status = entry.value["status"]?.stringValue ?? "pending"
-        let (standing, note) = standing(status, label: label, details: entry.value["details"]?.stringValue)
+        let status = value["status"]?.stringValue ?? "pending"
+        let mapped = TaskmasterStatus.standing(status)
+        report.mapped(status, to: mapped.word)
+        report.task(tag: tag, key: entry.key, title: title, standing: mapped.word)
         return ImportedTask(
             draft: TaskDraft(
-                title: "\(entry.key) \(title)", description: description, dependsOn: dependencies, priority: priority),
-            standing: standing, note: note)
+                title: "\(entry.key) \(title)", description: description, dependsOn: dependsOn.map { .position($0) },
+                priority: priority),
+            standing: mapped.standing, note: mapped.note)
     }
 
-    /// Task Master's status as ours, with the history's words.
-    private mutating func standing(_ status: String, label: String, details: String?) -> (ImportedTask.Standing, String)
-    {
-        let finished = details.flatMap { $0.isBlank ? nil : $0 } ?? "Done in Task Master (imported)."
-        switch status {
-        case "pending": return (.pending, "pending in Task Master")
-        case "in-progress":
-            report.append("\(label): in-progress has no holder here; imported as pending, for an agent to claim")
-            return (.pending, "in-progress in Task Master; imported as pending")
-        case "review":
-            return (.done(details: finished), "in review in Task Master; imported as done, awaiting approval")
-        case "done":
-            return (.approved(details: finished), "done in Task Master, which has no approval; imported as approved")
-        case "deferred":
-            report.append("\(label): deferred has no counterpart; imported as pending")
-            return (.pending, "deferred in Task Master; imported as pending")
-        case "cancelled":
-            return (.deleted, "cancelled in Task Master; imported as deleted (restore_task brings it back)")
-        default:
-            report.append("\(label): status '\(status)' has no counterpart; imported as pending")
-            return (.pending, "'\(status)' in Task Master; imported as pending")
+    /// A field as text: a string, or a list of strings one per line (acceptance criteria come as both).
+    private static func text(_ value: JSONValue?) -> String? {
+        switch value {
+        case .string(let text)?: return text
+        case .array(let items)?: return items.compactMap(\.stringValue).map { "- " + $0 }.joined(separator: "\n")
+        default: return nil
         }
     }
 }
