@@ -16,12 +16,18 @@ struct Options {
     /// Only the evidence benchmark (`--evidence-only`), in a repository of `evidenceFiles` files.
     var evidenceOnly = false
     var evidenceFiles = 10_000
+    /// Only the Task Master import benchmark (`--import-only`).
+    var importOnly = false
 
     init(_ arguments: [String]) {
         var rest = arguments[...]
         while let name = rest.popFirst() {
             if name == "--evidence-only" {
                 evidenceOnly = true
+                continue
+            }
+            if name == "--import-only" {
+                importOnly = true
                 continue
             }
             if name == "--store-sizes", let list = rest.popFirst() {
@@ -35,7 +41,7 @@ struct Options {
             guard let value = rest.popFirst().flatMap(Int.init), value > 0 else {
                 FileHandle.standardError.write(
                     Data(
-                        "usage: mcp-orchestrator-bench [--calls N] [--starts N] [--mutations N] [--store-sizes A,B,…] | --compare OTHER-SERVER [--rounds N] | --evidence-only [--evidence-files N]\n"
+                        "usage: mcp-orchestrator-bench [--calls N] [--starts N] [--mutations N] [--store-sizes A,B,…] | --compare OTHER-SERVER [--rounds N] | --evidence-only [--evidence-files N] | --import-only\n"
                             .utf8))
                 exit(64)
             }
@@ -149,6 +155,11 @@ let initialize =
 let envelope =
     #""_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}"#
 
+if options.importOnly {
+    report(ImportBenchmark.run(executable: executable, rounds: 30))
+    exit(0)
+}
+
 if options.evidenceOnly {
     report(EvidenceBenchmark.run(executable: executable, files: options.evidenceFiles, rounds: 30))
     exit(0)
@@ -242,5 +253,7 @@ report("")
 report(SharedServerBenchmark.run(executable: executable, calls: options.calls))
 report("")
 report(EvidenceBenchmark.run(executable: executable, files: options.evidenceFiles, rounds: 30))
+report("")
+report(ImportBenchmark.run(executable: executable, rounds: 30))
 report("")
 report(ArchiveBenchmark.run(executable: executable, calls: min(options.calls, 500), starts: options.starts))
