@@ -28,6 +28,8 @@ package struct CLIContext {
     /// The orchestrator over the state at a location, built by `main` (the composition root) over
     /// the JSON file store: the command line reaches the state only through the core's use cases.
     package var orchestrator: (StateLocation) -> Orchestrator
+    /// How long finished work stays in the live file by default, in days (`main` wires the store's).
+    package var retentionDays: Int?
     /// Where plans made before per-project files are, while a project's file is new (`main` wires the store's answer).
     package var olderPlans: (StateLocation) -> String? = { _ in nil }
     /// Whether the person runs this command, for the state file at a path: the process tree, the
@@ -86,6 +88,7 @@ package struct CLIContext {
     /// agent could be running it, not the person. A request the person approves refuses the latter
     /// with the reason (exit 77); for one an agent approves it is recorded as before.
     func decider(for request: WorkRequest.ID, in access: StateAccess) throws(CLIFailure) -> Decider {
+        guard access.fileExists else { throw .refused(access.noFileSentence) }
         let presence = presence(access.path)
         if let person = presence.actor { return .person(person) }
         if case .absent(let reason) = presence, access.fileExists, let state = try? access.read().state,

@@ -75,10 +75,13 @@ struct StateAccess {
     }
 
     /// Runs a change use case and waits until it is durable; a refusal of the rules is exit status 1,
-    /// a state file that cannot be used 74.
+    /// a state file that cannot be used 74. A change to what is there (a decision) on a path without a
+    /// state file is refused with `noFileSentence`, as every reading command is; only a change that
+    /// brings plans of its own (an import) creates the file.
     func perform<Outcome>(
-        _ useCase: (Orchestrator) throws(ChangeFailure) -> Committed<Outcome>
+        creating: Bool = false, _ useCase: (Orchestrator) throws(ChangeFailure) -> Committed<Outcome>
     ) throws(CLIFailure) -> (outcome: Outcome, revision: Int) {
+        guard creating || fileExists else { throw .refused(noFileSentence) }
         do {
             let committed = try useCase(orchestrator)
             return (try committed.durable(), committed.snapshot.revision)

@@ -65,6 +65,17 @@ package enum FileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
+    /// The permission bits of the file at `path`, or `nil` when there is none.
+    package static func permissions(_ path: String) -> UInt32? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt32(info.st_mode) & 0o7777 : nil
+    }
+
+    /// Gives the file at `path` these permission bits.
+    package static func setPermissions(_ path: String, _ bits: UInt32) throws(Failure) {
+        if chmod(path, mode_t(bits)) != 0 { throw Failure("cannot set the permissions of", path) }
+    }
+
     /// Renames `source` to `target`, replacing nothing that is a folder.
     package static func move(_ source: String, to target: String) throws(Failure) {
         if rename(source, target) != 0 { throw Failure("cannot move \(source) to", target) }

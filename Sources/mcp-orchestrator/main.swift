@@ -61,6 +61,7 @@ if !serving, let first = arguments.first, CommandLineInterface.isCommand(first) 
                 leaseSeconds: Orchestrator.defaultLeaseSeconds, approver: .human, observer: notifier)
         })
     context.olderPlans = OlderPlans.notice(for:)
+    context.retentionDays = ArchivePolicy.defaultRetentionDays
     let status = CommandLineInterface.run(arguments, context: context)
     for notifier in notifiers.withLock({ $0 }) { notifier.finish() }
     exit(status)
@@ -78,7 +79,8 @@ case .success(.version):
 case .success(.serve(let parsed)):
     options = parsed
 case .failure(let error):
-    Diagnostics.writeStderr("mcp-orchestrator: \(error)\n\(LaunchOptions.usageLine)\n")
+    Diagnostics.writeStderr(
+        "mcp-orchestrator\(serving ? " serve" : ""): \(error)\n\(LaunchOptions.usageLine(serving: serving))\n")
     exit(64)
 }
 

@@ -3,6 +3,7 @@ folder made for the test, and `config --detect` lists what is installed."""
 
 import json
 import os
+import stat
 import subprocess
 from pathlib import Path
 
@@ -38,8 +39,10 @@ def test_install_merges_keeps_the_rest_and_backs_up(server_binary, home, client)
     path.parent.mkdir(parents=True, exist_ok=True)
     others = {key: {"other": {"command": "/usr/bin/other", "args": ["x"]}}, "theme": "dark"}
     path.write_text(json.dumps(others))
+    os.chmod(path, 0o644)
     done = config(server_binary, home, client, "--install", "--approver", "human")
     assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644, "the file keeps its permissions"
     assert "Added the \"orchestrator\" entry" in done.stdout
     written = json.loads(path.read_text())
     assert written["theme"] == "dark" and written[key]["other"] == others[key]["other"]
@@ -52,10 +55,16 @@ def test_install_merges_keeps_the_rest_and_backs_up(server_binary, home, client)
     assert len(list(path.parent.glob(path.name + ".backup-*"))) == 1
 
 
-def test_install_makes_a_missing_file(server_binary, home):
-    done = config(server_binary, home, "cursor", "--install")
+def test_a_client_not_found_here_is_installed_only_when_forced(server_binary, home):
+    refused = config(server_binary, home, "cursor", "--install")
+    assert refused.returncode == 1 and "cursor was not found here" in refused.stderr and "--force" in refused.stderr
+    assert not (home / ".cursor").exists()
+    done = config(server_binary, home, "cursor", "--install", "--force")
     assert done.returncode == 0, done.stderr
     assert json.loads((home / ".cursor/mcp.json").read_text())["mcpServers"]["orchestrator"]["args"] == []
+    # A client whose folder is there takes the entry into a file made anew.
+    (home / ".config/Code/User").mkdir(parents=True)
+    assert config(server_binary, home, "vscode", "--install").returncode == 0
 
 
 def test_vs_code_files_may_have_comments_and_trailing_commas(server_binary, home):

@@ -283,3 +283,31 @@ def test_closing_a_2026_requests_stream_cancels_its_waiting_call(server_binary, 
                        capture_output=True, timeout=30)
         status, _, body = raw_post(url, call(10, "open_task_details", {"taskId": "task-2"}))
         assert json.loads(body)["result"]["structuredContent"]["task"]["status"] == "pending"
+
+
+def test_statuses_carry_their_own_reason_phrases(server_binary, tmp_path):
+    """A notification is `202 Accepted`, a refusal its own phrase: never a made-up word."""
+    with serving(server_binary, tmp_path / "state.json") as url:
+        parts = urllib.parse.urlsplit(url)
+        envelope = {"io.modelcontextprotocol/protocolVersion": "2026-07-28",
+                    "io.modelcontextprotocol/clientCapabilities": {}}
+
+        def post(message):
+            connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+            try:
+                connection.request("POST", parts.path, body=json.dumps(message).encode(),
+                                   headers={"Content-Type": "application/json",
+                                            "Accept": "application/json, text/event-stream"})
+                response = connection.getresponse()
+                response.read()
+                return response.status, response.reason
+            finally:
+                connection.close()
+
+        assert post({"jsonrpc": "2.0", "method": "notifications/cancelled",
+                     "params": {"requestId": 5, "_meta": envelope}}) == (202, "Accepted")
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        connection.request("DELETE", "/elsewhere")
+        response = connection.getresponse()
+        assert (response.status, response.reason) == (404, "Not Found")
+        connection.close()

@@ -78,7 +78,7 @@ async def test_older_plans_are_never_moved_and_their_place_is_said(server_binary
                              text=True, timeout=30)
     assert "note: this project's plans start fresh" in started.stderr
     status = subprocess.run([server_binary, "status"], cwd=home / "src" / "app", env=env, capture_output=True, text=True)
-    assert f"--state {default}" in status.stdout
+    assert status.returncode == 1 and f"--state {default}" in status.stderr, status
     assert "Before projects" in Path(default).read_text()
 
 

@@ -7,8 +7,16 @@ internal import OrchestratorSystem
 struct ConfigCommand: CLICommand {
     let name = "config"
     let summary = "Print, or --install, a client entry; --detect lists the clients found here."
+    /// The server options an entry passes on (`--state` is common to all commands), with their values' names.
+    static let serverOptions: [(name: String, value: String)] = [
+        ("--workflows", "DIR"), ("--toolsets", "LIST"), ("--approver", "MODE"), ("--lease-minutes", "N"),
+        ("--lock-wait-seconds", "N"), ("--archive-after-days", "N"), ("--log-level", "LEVEL"),
+        ("--max-line-bytes", "N"), ("--notify-command", "CMD"),
+    ]
     let usage =
-        "config claude-desktop|cline|claude-code|cursor|vscode [--install] [--state PATH] [--workflows DIR]... [--toolsets LIST] [--approver MODE] [--lease-minutes N] [--lock-wait-seconds N] [--log-level LEVEL] [--max-line-bytes N] | config --detect"
+        "config \(Client.allCases.map(\.rawValue).joined(separator: "|")) [--install [--force]] [--state PATH] "
+        + serverOptions.map { "[\($0.name) \($0.value)]" + ($0.name == "--workflows" ? "..." : "") }
+        .joined(separator: " ") + " | config --detect"
     let details = """
         Prints the JSON entry on stdout (with the absolute path of this executable and the options given, paths
         made absolute) and, on stderr, where the client's file lives on this platform. For Claude Code it also
@@ -19,12 +27,8 @@ struct ConfigCommand: CLICommand {
         whose folders exist here and whether each has the entry.
         """
     /// Every server option (`--state` is common to all commands), passed through to the entry.
-    let valuedOptions: Set<String> = [
-        "--workflows", "--toolsets", "--approver", "--lease-minutes", "--lock-wait-seconds", "--archive-after-days",
-        "--log-level",
-        "--max-line-bytes",
-    ]
-    let flagOptions: Set<String> = ["--install", "--detect"]
+    let valuedOptions = Set(serverOptions.map(\.name))
+    let flagOptions: Set<String> = ["--install", "--force", "--detect"]
 
     enum Client: String, CaseIterable {
         case claudeDesktop = "claude-desktop"
@@ -58,7 +62,15 @@ struct ConfigCommand: CLICommand {
         }
         let file = ClientConfigFile(client, home: context.home ?? "~", environment: context.environment)
         let server = file.entry(command: context.executablePath, arguments: serverArguments)
-        if arguments.flags.contains("--install") { return try install(server, into: file, context: context) }
+        if arguments.flags.contains("--install") {
+            // A client not found here is most likely a mistyped name or another machine's: said, not created.
+            guard arguments.flags.contains("--force") || file.isPresent else {
+                throw .refused(
+                    "\(client.rawValue) was not found here (neither \(file.path) nor \(file.clientFolder) exists); "
+                        + "`config --detect` lists the clients found, and --force installs the entry all the same")
+            }
+            return try install(server, into: file, context: context)
+        }
         let entry: JSONValue = [file.key: [ClientConfigFile.entryName: server]]
         context.writeOut(Self.pretty(entry) + "\n")
         context.writeError(where: client, arguments: serverArguments, context: context)
@@ -99,7 +111,10 @@ struct ConfigCommand: CLICommand {
             } else {
                 try FileSystem.createDirectories(ProcessPaths.parent(of: file.path))
             }
+            // The file keeps the permissions it had (a new one is the person's alone).
+            let permissions = FileSystem.permissions(file.path)
             try FileSystem.replaceFile(file.path, with: Array((Self.pretty(.object(root)) + "\n").utf8))
+            if let permissions { try FileSystem.setPermissions(file.path, permissions) }
         } catch {
             throw .io(error.description)
         }
@@ -119,7 +134,7 @@ struct ConfigCommand: CLICommand {
         var lines: [String] = []
         for client in Client.allCases {
             let file = ClientConfigFile(client, home: home, environment: context.environment)
-            guard ProjectProbe.live.isFile(file.path) || ProjectProbe.live.isDirectory(file.clientFolder) else {
+            guard file.isPresent else {
                 lines.append("\(client.rawValue): not found")
                 continue
             }

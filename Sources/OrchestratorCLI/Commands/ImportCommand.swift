@@ -81,7 +81,7 @@ struct ImportCommand: CLICommand {
         let requests = file.requests.map { ($0.originalRequest, Optional($0.splitDetails), $0.tasks) }
         let ids: [WorkRequest.ID]
         do {
-            (ids, _) = try access.perform { (orchestrator) throws(ChangeFailure) in
+            (ids, _) = try access.perform(creating: true) { (orchestrator) throws(ChangeFailure) in
                 try orchestrator.importRequests(requests, by: TaskmasterFile.actor)
             }
         } catch {

@@ -22,9 +22,9 @@ struct StatusCommand: CLICommand {
         do { ids = try arguments.positionals(["REQUEST_ID"], optional: 1) } catch { throw .usage(error.description) }
         let access = try StateAccess(arguments, context: context)
         guard access.fileExists else {
-            context.writeOut(access.noFileSentence.prefix(1).uppercased() + access.noFileSentence.dropFirst() + "\n")
-            if let notice = context.olderPlans(access.location) { context.writeOut("Note: \(notice)\n") }
-            return 0
+            // The sentence and the exit status every command gives on a path without a file.
+            let notice = context.olderPlans(access.location).map { " Note: \($0)" } ?? ""
+            throw .refused(access.noFileSentence + notice)
         }
         let (state, revision) = try access.read()
         var output = ["State file \(access.path) (\(access.reason), revision \(revision))"]
@@ -40,6 +40,15 @@ struct StatusCommand: CLICommand {
             }
         } else if arguments.flags.contains("--archived") {
             let archived = try access.archived()
+            if archived.isEmpty {
+                // Nothing to list: said as such, with when finished work gets there.
+                let days = context.retentionDays.map { ", \($0) days by default" } ?? ""
+                output.append(
+                    "Nothing is archived yet: a request moves to \(access.archivePath) once it has been completed for "
+                        + "the servers' retention (--archive-after-days\(days)).")
+                context.writeOut(output.joined(separator: "\n") + "\n")
+                return 0
+            }
             output.append(
                 "Archived: \(archived.count) request\(archived.count == 1 ? "" : "s") in \(access.archivePath)")
             requests = archived.map(\.request)

@@ -36,6 +36,9 @@ struct ClientConfigFile {
         client == .claudeCode ? ProcessPaths.parent(of: path) + "/.claude" : ProcessPaths.parent(of: path)
     }
 
+    /// Whether the client is found here: its file, or its folder, exists.
+    var isPresent: Bool { ProjectProbe.live.isFile(path) || ProjectProbe.live.isDirectory(clientFolder) }
+
     /// Our entry in this client's shape.
     func entry(command: String, arguments: [String]) -> JSONValue {
         var server: [String: JSONValue] = [

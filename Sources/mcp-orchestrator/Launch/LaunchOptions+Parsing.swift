@@ -123,7 +123,14 @@ extension LaunchOptions {
     }
 
     package static let usageLine =
-        "usage: mcp-orchestrator [--state PATH] [--workflows DIR]... [--toolsets LIST] [--approver agent|human] [--lease-minutes N] [--lock-wait-seconds N] [--archive-after-days N] [--log-level LEVEL] [--max-line-bytes N]"
+        "usage: mcp-orchestrator [--state PATH] [--workflows DIR]... [--toolsets LIST] [--approver agent|human] [--lease-minutes N] [--lock-wait-seconds N] [--archive-after-days N] [--log-level LEVEL] [--max-line-bytes N] [--notify-command CMD]"
+
+    /// `serve`'s own usage line, said when its options are wrong.
+    package static let serveUsageLine =
+        "usage: mcp-orchestrator serve [--http [HOST:]PORT] [--tokens FILE] [--allow-origin ORIGIN]... [--allow-host NAME]... [the stdio server's options: mcp-orchestrator --help]"
+
+    /// The usage line of what was being started.
+    package static func usageLine(serving: Bool) -> String { serving ? serveUsageLine : usageLine }
 
     package static var helpText: String {
         """

@@ -143,5 +143,14 @@ import Testing
             #expect(cli.run([command, "--help"]) == 0)
             #expect(cli.out.hasPrefix("usage: mcp-orchestrator \(command)"), "\(command)")
         }
+        // config's usage names every option it passes on to the entry.
+        #expect(cli.run(["config", "--help"]) == 0)
+        let usage = cli.out.split(separator: "\n").first.map(String.init) ?? ""
+        for option in [
+            "--install [--force]", "--workflows DIR]...", "--archive-after-days N", "--notify-command CMD",
+            "--max-line-bytes N", "| config --detect",
+        ] {
+            #expect(usage.contains(option), "\(option): \(usage)")
+        }
     }
 }

@@ -66,10 +66,21 @@ import Testing
         #expect(!cli.out.contains("Waiting for you"))
     }
 
+    @Test func anEmptyArchiveSaysSoAndWhenWorkGetsThere() {
+        var (_, cli) = ApprovalCommandTests.setUp()
+        #expect(cli.run(["status", "--archived"]) == 0)
+        #expect(
+            cli.out.hasSuffix(
+                "\nNothing is archived yet: a request moves to \(cli.statePath.dropLast(".json".count)).archive.jsonl once it "
+                    + "has been completed for the servers' retention (--archive-after-days).\n"
+            ), "\(cli.out)")
+        #expect(!cli.out.contains("No active requests"))
+    }
+
     @Test func anEmptyOrUnreadableStoreIsReportedPlainly() throws {
         let cli = CLIHarness()
-        #expect(cli.run(["status"]) == 0)
-        #expect(cli.out.hasPrefix("No state file at \(cli.statePath) yet: nothing has been planned with this path"))
+        #expect(cli.run(["status"]) == 1)
+        #expect(cli.err.contains("no state file at \(cli.statePath) yet: nothing has been planned with this path"))
         #expect(
             !FileManager.default.fileExists(atPath: cli.statePath)
                 && !FileManager.default.fileExists(atPath: cli.statePath + ".lock"))

@@ -116,7 +116,15 @@ struct BinaryTests {
         #expect(run.status == 64)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("unknown option '--frobnicate'"))
-        #expect(run.stderr.contains("usage: mcp-orchestrator"))
+        #expect(run.stderr.contains("usage: mcp-orchestrator [--state PATH]"))
+        // serve's mistakes are answered with serve's usage line.
+        let serve = try ServerProcess.run(["serve", "--http", ":8114"])
+        #expect(serve.status == 64 && serve.stdout.isEmpty)
+        #expect(
+            serve.stderr
+                == "mcp-orchestrator serve: --http takes PORT or HOST:PORT (such as 127.0.0.1:8113), not ':8114'\n"
+                + "usage: mcp-orchestrator serve [--http [HOST:]PORT] [--tokens FILE] [--allow-origin ORIGIN]... "
+                + "[--allow-host NAME]... [the stdio server's options: mcp-orchestrator --help]\n", "\(serve)")
     }
 
     @Test func helpAndVersionPrintAndExitZero() throws {
