@@ -76,7 +76,7 @@ enum ArchiveBenchmark {
 
     /// A folder with a state file of 100 live tasks and, when `archived` is above 0, an archive of
     /// that many finished tasks beside it; returns the state file's path.
-    private static func prepare(executable: URL, in root: URL, archived: Int) -> String {
+    static func prepare(executable: URL, in root: URL, archived: Int) -> String {
         let folder = root.appendingPathComponent("archived-\(archived)")
         try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let state = folder.appendingPathComponent("state.json").path

@@ -18,6 +18,8 @@ struct Options {
     var evidenceFiles = 10_000
     /// Only the Task Master import benchmark (`--import-only`).
     var importOnly = false
+    /// Only the search benchmark (`--search-only`).
+    var searchOnly = false
 
     init(_ arguments: [String]) {
         var rest = arguments[...]
@@ -28,6 +30,10 @@ struct Options {
             }
             if name == "--import-only" {
                 importOnly = true
+                continue
+            }
+            if name == "--search-only" {
+                searchOnly = true
                 continue
             }
             if name == "--store-sizes", let list = rest.popFirst() {
@@ -41,7 +47,7 @@ struct Options {
             guard let value = rest.popFirst().flatMap(Int.init), value > 0 else {
                 FileHandle.standardError.write(
                     Data(
-                        "usage: mcp-orchestrator-bench [--calls N] [--starts N] [--mutations N] [--store-sizes A,B,…] | --compare OTHER-SERVER [--rounds N] | --evidence-only [--evidence-files N] | --import-only\n"
+                        "usage: mcp-orchestrator-bench [--calls N] [--starts N] [--mutations N] [--store-sizes A,B,…] | --compare OTHER-SERVER [--rounds N] | --evidence-only [--evidence-files N] | --import-only | --search-only\n"
                             .utf8))
                 exit(64)
             }
@@ -155,6 +161,11 @@ let initialize =
 let envelope =
     #""_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}"#
 
+if options.searchOnly {
+    report(SearchBenchmark.run(executable: executable, calls: 30))
+    exit(0)
+}
+
 if options.importOnly {
     report(ImportBenchmark.run(executable: executable, rounds: 30))
     exit(0)
@@ -255,5 +266,7 @@ report("")
 report(EvidenceBenchmark.run(executable: executable, files: options.evidenceFiles, rounds: 30))
 report("")
 report(ImportBenchmark.run(executable: executable, rounds: 30))
+report("")
+report(SearchBenchmark.run(executable: executable, calls: 30))
 report("")
 report(ArchiveBenchmark.run(executable: executable, calls: min(options.calls, 500), starts: options.starts))

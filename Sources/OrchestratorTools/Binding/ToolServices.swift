@@ -1,5 +1,6 @@
 package import OrchestratorCore
 package import OrchestratorEvidence
+internal import OrchestratorSystem
 package import OrchestratorWorkflows
 
 /// What every tool of one server shares: the use cases, the workflows and the launch's settings.
@@ -18,6 +19,8 @@ package struct ToolServices: @unchecked Sendable {
     /// Runs the project's trusted checks on work marked done; `nil` where the server runs in no
     /// agent's tree (the shared server).
     package let checks: ChecksRunner?
+    /// The archive's search index, kept while the archive stays as it is (it only grows).
+    private let archiveIndex = Locked<(key: String, index: SearchIndex)?>(nil)
 
     package init(
         orchestrator: Orchestrator, workflows: WorkflowLibrary, settings: OrchestratorSettings,
@@ -28,6 +31,17 @@ package struct ToolServices: @unchecked Sendable {
         self.settings = settings
         self.evidence = evidence
         self.checks = checks
+    }
+
+    /// The search index of `archived` (as `orchestrator.archived()` gives it), made once for each
+    /// version of the archive: searching years of work then reads one buffer.
+    package func searchIndex(of archived: [ArchivedRequest]) -> SearchIndex {
+        let key =
+            "\(archived.count) \(archived.last?.request.id.rawValue ?? "") \(archived.last?.archivedAt.description ?? "")"
+        if let kept = archiveIndex.current, kept.key == key { return kept.index }
+        let index = SearchIndex(archived.map(\.request))
+        archiveIndex.withLock { $0 = (key, index) }
+        return index
     }
 
     /// Reads the state file (a `stat` when nothing changed) for its revision or its problem. Only the

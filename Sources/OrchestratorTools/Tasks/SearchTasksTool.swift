@@ -2,12 +2,12 @@ internal import OrchestratorCore
 package import OrchestratorJSON
 package import OrchestratorMCP
 
-/// `search_tasks`: finds tasks, live and archived, by words in their title, description, what was
-/// reported done, or feedback. Read-only.
+/// `search_tasks`: finds tasks, live and archived, that mention every word of the query (`TaskSearch`),
+/// best first. Read-only.
 package struct SearchTasksTool: OrchestratorTool {
     package let name = "search_tasks"
     package let title = "Search tasks"
-    package let description = "Find tasks, archived too, by words in their texts."
+    package let description = "Find tasks, archived too, by all words given, best first."
     package let toolset = Toolset.core
     /// mcp-taskmanager has no search, so its set does not either.
     package var toolsets: [Toolset] { [.core] }
@@ -42,8 +42,8 @@ package struct SearchTasksTool: OrchestratorTool {
     package func call(_ invocation: ToolInvocation) throws(ToolFailure) -> ToolOutcome {
         let query = invocation[Arguments.query]
         let matches = TaskSearch.matches(
-            query, live: try invocation.currentState().requests,
-            archived: try invocation.archivedRequests().map(\.request))
+            query, live: SearchIndex(try invocation.currentState().requests),
+            archived: invocation.services.searchIndex(of: try invocation.archivedRequests()))
         let lines = matches.map {
             "- \($0.task.id) of \($0.request.id)\($0.archived ? " (archived)" : ""): \($0.task.title) [\($0.task.status.words)] — \($0.field): \($0.excerpt)"
         }
@@ -60,7 +60,7 @@ package struct SearchTasksTool: OrchestratorTool {
                         })
                 ],
                 text: matches.isEmpty
-                    ? "No task mentions \"\(query)\"."
+                    ? "No task mentions every word of \"\(query)\"."
                     : "Tasks mentioning \"\(query)\":\n" + lines.joined(separator: "\n")))
     }
 }
