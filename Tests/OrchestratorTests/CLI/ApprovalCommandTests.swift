@@ -81,12 +81,29 @@ import Testing
         #expect(cli.run(["approver", "req-1", "nobody"]) == 64)
     }
 
+    @Test func taskIdsAloneNameTheTasksAndApproveTakesSeveral() {
+        var (server, cli) = Self.setUp()
+        _ = server.call(
+            "request_planning", ["originalRequest": "S", "tasks": [["title": "Three", "description": "d"]]])
+        _ = server.call("get_next_task", ["requestId": "req-2"])
+        _ = server.call("mark_task_done", ["requestId": "req-2", "taskId": "task-3", "completedDetails": "did"])
+        cli.presence = .person(terminal: "/dev/pts/3", user: "ada")
+        #expect(cli.run(["approve", "task-3", "task-1"]) == 0)
+        #expect(
+            cli.out
+                == "Approved task-3 of req-2 (revision 7).\nApproved task-1 of req-1 (revision 8). Now ready: task-2.\n"
+        )
+        // An unknown id stops there, and says so.
+        #expect(cli.run(["approve", "task-9"]) == 1)
+        #expect(cli.err.contains("No task has the id task-9"), "\(cli.err)")
+    }
+
     @Test func rejectSendsTheTaskBackWithFeedbackAndNeedsIt() {
         var (server, cli) = Self.setUp()
         #expect(cli.run(["reject", "req-1", "task-1"]) == 64)
         #expect(cli.err.contains("--feedback TEXT is required"))
-        #expect(cli.err.contains("usage: mcp-orchestrator reject REQUEST_ID TASK_ID --feedback TEXT"))
-        #expect(cli.run(["reject", "req-1", "task-1", "--feedback", "Handle empty input"]) == 0)
+        #expect(cli.err.contains("usage: mcp-orchestrator reject TASK_ID --feedback TEXT"))
+        #expect(cli.run(["reject", "task-1", "--feedback", "Handle empty input"]) == 0)
         let task = server.call("get_next_task")["structuredContent"]?["task"]
         #expect(task?["id"] == "task-1")
         #expect(task?["feedback"] == "Handle empty input")
@@ -107,8 +124,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (["approve"], "expected REQUEST_ID TASK_ID, got nothing"),
-        (["approve", "req-1", "task-1", "extra"], "expected REQUEST_ID TASK_ID, got req-1 task-1 extra"),
+        (["approve"], "expected TASK_ID..., got nothing"),
+        (["reject", "task-1", "task-2", "task-3", "--feedback", "x"], "expected TASK_ID, got task-1 task-2 task-3"),
         (["approve", "req-1", "task-1", "--force"], "unknown option '--force'"),
         (["approve-request"], "expected REQUEST_ID, got nothing"),
         (["reject", "req-1", "task-1", "--feedback"], "--feedback needs a value"),
