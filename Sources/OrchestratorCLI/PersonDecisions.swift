@@ -2,46 +2,66 @@ internal import OrchestratorCore
 internal import OrchestratorJSON
 internal import OrchestratorSystem
 
-/// What waits for the person (`PersonQueue`), and the commands that decide it: a done task (approve, or
-/// reject with feedback) and a request whose tasks are all approved (approve-request). The commands name the
-/// state file when the person gave `--state`, so they reach the same file.
+/// What waits for the person (`PersonQueue`), and the commands that decide it: done tasks (approve,
+/// or reject with feedback) and requests whose tasks are all approved (approve-request). One line for
+/// each thing, then the commands once, naming the ones waiting; the commands name the state file when
+/// the person gave `--state`, so they reach the same file.
 enum PersonDecisions {
-    /// One thing waiting: what it is, then each command on a line of its own, whole, so it can be
-    /// copied; the first line is cut to the terminal's width, a command never is.
+    /// One thing waiting: a task to decide, or a request to close.
     struct Waiting {
         /// The task to decide, or `nil` for a request to close.
         let task: WorkTask.ID?
+        let request: WorkRequest.ID
         let subject: String
-        let commands: [String]
-
-        func lines(indent: String, width: Int?) -> [String] {
-            let subject = indent + subject.showingControlCharacters(keepingLines: false)
-            return [width.map { subject.cut(to: $0) } ?? subject] + commands.map { indent + "  " + $0 }
-        }
     }
 
-    static func waiting(in requests: [WorkRequest], arguments: CommandLineArguments) -> [Waiting] {
+    static func waiting(in requests: [WorkRequest]) -> [Waiting] {
         PersonQueue.items(in: requests).map { item in
             switch item {
             case .decide(let task, let request):
-                let ids = [request.id.rawValue, task.id.rawValue]
-                return Waiting(
-                    task: task.id, subject: "\(task.id) of \(request.id), done: \(task.title)",
-                    commands: [
-                        command(["approve"] + ids, arguments),
-                        command(["reject"] + ids + ["--feedback", "what to change"], arguments),
-                    ])
+                Waiting(task: task.id, request: request.id, subject: "\(task.id) of \(request.id), done: \(task.title)")
             case .close(let request):
-                return Waiting(
-                    task: nil, subject: "\(request.id), every task approved: \(request.originalRequest)",
-                    commands: [command(["approve-request", request.id.rawValue], arguments)])
+                Waiting(
+                    task: nil, request: request.id,
+                    subject: "\(request.id), every task approved: \(request.originalRequest)")
             }
         }
     }
 
-    /// `mcp-orchestrator …`, quoted for a POSIX shell, with `--state` when the person gave it.
-    static func command(_ words: [String], _ arguments: CommandLineArguments) -> String {
+    /// Each thing on a line of its own, cut to the terminal's width, then the commands that decide
+    /// them, once, wrapped as the shell reads them (a line ending in `\` goes on).
+    static func lines(_ waiting: [Waiting], arguments: CommandLineArguments, width: Int?, indent: String) -> [String] {
+        var lines = waiting.map { item in
+            let subject = indent + item.subject.showingControlCharacters(keepingLines: false)
+            return width.map { subject.cut(to: $0) } ?? subject
+        }
+        for words in commands(for: waiting, arguments: arguments, width: width, indent: indent + "  ") {
+            lines += ShellQuoting.lines(words, width: width, lead: indent + "  ", continuation: indent + "    ")
+        }
+        return lines
+    }
+
+    /// The commands for what waits: approve naming every task (or `TASK_ID...` when they are too many
+    /// for a line), reject, and approve-request.
+    static func commands(
+        for waiting: [Waiting], arguments: CommandLineArguments, width: Int? = nil, indent: String = ""
+    ) -> [[String]] {
+        let tasks = waiting.compactMap(\.task).map(\.rawValue)
+        let requests = waiting.filter { $0.task == nil }.map(\.request.rawValue)
         let state = arguments.options["--state"].map { ["--state", $0] } ?? []
-        return ShellQuoting.line(["mcp-orchestrator"] + words + state)
+        var commands: [[String]] = []
+        if !tasks.isEmpty {
+            let all = ["mcp-orchestrator", "approve"] + tasks + state
+            let fits = width.map { indent.count + ShellQuoting.line(all).count <= $0 } ?? true
+            commands.append(fits || tasks.count == 1 ? all : ["mcp-orchestrator", "approve", "TASK_ID..."] + state)
+            commands.append(
+                ["mcp-orchestrator", "reject", tasks.count == 1 ? tasks[0] : "TASK_ID", "--feedback", "what to change"]
+                    + state)
+        }
+        if !requests.isEmpty {
+            commands.append(
+                ["mcp-orchestrator", "approve-request", requests.count == 1 ? requests[0] : "REQUEST_ID"] + state)
+        }
+        return commands
     }
 }

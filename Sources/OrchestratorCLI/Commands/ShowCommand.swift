@@ -39,10 +39,11 @@ struct ShowCommand: CLICommand {
                 "  \(entry.at) \(entry.actor): \(entry.action.rawValue) (\(HistoryWords.move(entry)))"
                     + (entry.note.map { " — " + $0.split(whereSeparator: \.isNewline).joined(separator: " ") } ?? ""))
         }
-        if let waiting = PersonDecisions.waiting(in: [request], arguments: arguments).first(where: {
-            $0.task == task.id
-        }) {
-            lines += ["", "Waiting for you:"] + waiting.commands.map { "  " + $0 }
+        if let waiting = PersonDecisions.waiting(in: [request]).first(where: { $0.task == task.id }) {
+            lines += ["", "Waiting for you:"]
+            for words in PersonDecisions.commands(for: [waiting], arguments: arguments) {
+                lines += ShellQuoting.lines(words, width: context.width, lead: "  ", continuation: "    ")
+            }
         }
         context.writeOut(lines.joined(separator: "\n").showingControlCharacters() + "\n")
         return 0

@@ -58,14 +58,22 @@ struct StatusCommand: CLICommand {
         }
         if requests.isEmpty { output.append("No active requests.") }
         for request in requests {
-            output += [
-                "", Self.heading(request, width: context.width),
-                Self.table(request).render(colour: context.usesColour, width: context.width, shrinking: 2),
-            ]
+            output += ["", Self.heading(request, width: context.width)]
+            // A large request is its line, unless asked for by its id: what waits is listed below.
+            if ids.isEmpty, request.liveTasks.count > Self.tableLimit {
+                let line = "  \(request.liveTasks.count) tasks; `mcp-orchestrator status \(request.id)` lists them."
+                output.append(context.width.map { line.cut(to: $0) } ?? line)
+                continue
+            }
+            output.append(
+                Self.table(request).render(
+                    colour: context.usesColour, width: context.width, shrinking: 2, givingWay: [6, 3]))
         }
-        let waiting = PersonDecisions.waiting(in: requests, arguments: arguments)
+        let waiting = PersonDecisions.waiting(in: requests)
         if !waiting.isEmpty {
-            output += ["", "Waiting for you:"] + waiting.flatMap { $0.lines(indent: "  ", width: context.width) }
+            output +=
+                ["", "Waiting for you:"]
+                + PersonDecisions.lines(waiting, arguments: arguments, width: context.width, indent: "  ")
         }
         let running = state.runs.filter { $0.status == .running }
         if ids.isEmpty, !running.isEmpty {
@@ -88,7 +96,23 @@ struct StatusCommand: CLICommand {
         let tail = counts.isEmpty ? "" : " — " + counts.joined(separator: ", ")
         let text = request.originalRequest.showingControlCharacters(keepingLines: false)
         guard let width else { return lead + text + tail }
-        return (lead + text.cut(to: max(width - lead.count - tail.count, 1)) + tail).cut(to: width)
+        // Too narrow for a useful part of the text beside the counts: the text goes on a line of its own.
+        if width - lead.count - tail.count < 20 {
+            return (String(lead.dropLast(2)) + tail).cut(to: width) + "\n" + ("  " + text).cut(to: width)
+        }
+        return (lead + text.cut(to: width - lead.count - tail.count) + tail).cut(to: width)
+    }
+
+    /// Above this many live tasks a request is shown as its line (`status REQUEST_ID` lists them).
+    static let tableLimit = 30
+
+    /// The tasks a task waits for: their ids, or how many when more than two.
+    static func after(_ task: WorkTask) -> String {
+        switch task.dependsOn.count {
+        case 0: "—"
+        case 1, 2: task.dependsOn.map(\.rawValue).joined(separator: ",")
+        case let count: "\(count) tasks"
+        }
     }
 
     static func table(_ request: WorkRequest) -> TerminalTable {
@@ -96,7 +120,7 @@ struct StatusCommand: CLICommand {
         for (position, task) in request.liveTasks.enumerated() {
             table.rows.append([
                 .init("\(position + 1)"), .init(task.id.rawValue), .init(task.title), .init(task.priority.rawValue),
-                .init(task.dependsOn.isEmpty ? "—" : task.dependsOn.map(\.rawValue).joined(separator: ",")),
+                .init(after(task)),
                 .init(status(task, in: request), colour: colour(task.status)), .init(task.assignee ?? ""),
             ])
         }

@@ -19,32 +19,42 @@ struct TerminalTable {
     }
 
     /// - Parameters:
-    ///   - width: the columns available; when the table is wider, `shrinking` gives way, its cells
-    ///     cut with `…` (never below its header's width).
-    func render(colour: Bool, width: Int? = nil, shrinking: Int? = nil) -> String {
+    ///   - width: the columns available; a wider table makes room in a fixed order: `shrinking` is cut
+    ///     to `softMinimum` characters (with `…`), then the `givingWay` columns are left out one by
+    ///     one, then `shrinking` is cut down to its header's width, and at last the final column.
+    func render(
+        colour: Bool, width: Int? = nil, shrinking: Int? = nil, givingWay: [Int] = [], softMinimum: Int = 20
+    ) -> String {
         var widths = header.indices.map { column in
             max(header[column].count, rows.map { $0[column].text.count }.max() ?? 0)
         }
-        var shown = rows
-        if let width, let shrinking {
-            let total = widths.reduce(0, +) + 2 * (widths.count - 1)
-            if total > width {
-                widths[shrinking] = max(header[shrinking].count, widths[shrinking] - (total - width))
-                for index in shown.indices {
-                    shown[index][shrinking] = Cell(shown[index][shrinking].text.cut(to: widths[shrinking]))
-                }
+        var kept = Array(header.indices)
+        if let width {
+            func total() -> Int { kept.reduce(0) { $0 + widths[$1] } + 2 * (kept.count - 1) }
+            if let shrinking, total() > width {
+                let floor = max(header[shrinking].count, min(widths[shrinking], softMinimum))
+                widths[shrinking] = max(floor, widths[shrinking] - (total() - width))
+            }
+            for column in givingWay where total() > width { kept.removeAll { $0 == column } }
+            if let shrinking, total() > width {
+                widths[shrinking] = max(header[shrinking].count, widths[shrinking] - (total() - width))
+            }
+            if let last = kept.last, total() > width {
+                widths[last] = max(1, widths[last] - (total() - width))
             }
         }
         func line(_ cells: [Cell]) -> String {
-            cells.enumerated().map { column, cell in
-                let padded = column == cells.count - 1 ? cell.text : cell.text.padded(to: widths[column])
+            kept.enumerated().map { position, column in
+                let cell = cells[column]
+                let text = cell.text.cut(to: widths[column])
+                let padded = position == kept.count - 1 ? text : text.padded(to: widths[column])
                 guard colour, let code = cell.colour else { return padded }
                 return "\u{1B}[\(code)m\(padded)\u{1B}[0m"
             }.joined(separator: "  ")
         }
         let head = line(header.map { Cell($0, colour: 1) })
-        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        return ([head, rule] + shown.map(line)).joined(separator: "\n")
+        let rule = kept.map { String(repeating: "-", count: widths[$0]) }.joined(separator: "  ")
+        return ([head, rule] + rows.map(line)).joined(separator: "\n")
     }
 }
 

@@ -31,8 +31,8 @@ import Testing
 
                 Waiting for you:
                   task-1 of req-1, done: One
-                    mcp-orchestrator approve req-1 task-1 --state \(cli.statePath)
-                    mcp-orchestrator reject req-1 task-1 --feedback 'what to change' --state \(cli.statePath)
+                    mcp-orchestrator approve task-1 --state \(cli.statePath)
+                    mcp-orchestrator reject task-1 --feedback 'what to change' --state \(cli.statePath)
 
                 """)
         #expect(!cli.out.contains("\u{1B}["), "no colour when not a terminal")

@@ -37,17 +37,18 @@ import Testing
         let lines = plain.split(separator: "\n").map(String.init)
         let table = lines.filter { $0.hasPrefix("#  task") || $0.hasPrefix("1  task-1") || $0.hasPrefix("2  task-2") }
         #expect(table.count == 3, "\(plain)")
-        // Only what must stay whole to be copied may be wider: the state file's path and the commands.
-        for line in lines where !line.hasPrefix("State file") && !line.hasPrefix("    mcp-orchestrator ") {
+        // Only a word that cannot be cut may be wider: the state file's path.
+        for line in lines where !line.contains(state) {
             #expect(line.count <= 80, "wrapped: \(line)")
         }
         let waiting = try #require(lines.firstIndex(of: "Waiting for you:"), "\(plain)")
         #expect(
             lines[waiting + 1].hasPrefix("  task-1 of req-1, done: Replace every") && lines[waiting + 1].hasSuffix("…"))
-        #expect(lines[waiting + 2] == "    mcp-orchestrator approve req-1 task-1 --state \(state)")
-        #expect(
-            lines[waiting + 3]
-                == "    mcp-orchestrator reject req-1 task-1 --feedback 'what to change' --state \(state)")
+        // The commands, once, wrapped as the shell reads them (a line ending in \ goes on).
+        #expect(lines[waiting + 2] == "    mcp-orchestrator approve task-1 --state \\")
+        #expect(lines[waiting + 3] == "      \(state)")
+        #expect(lines[waiting + 4] == "    mcp-orchestrator reject task-1 --feedback 'what to change' --state \\")
+        #expect(lines[waiting + 5] == "      \(state)")
         #expect(table[1].contains("…") && table[1].contains("done, needs you"), "\(plain)")
         let heading = lines.first { $0.hasPrefix("req-1 (") } ?? ""
         #expect(heading.contains("…") && heading.hasSuffix(" — 1 pending, 1 done"), "counts kept: \(plain)")
@@ -56,5 +57,18 @@ import Testing
         #expect(coloured.contains("\u{1B}[36m"), "colour on a terminal")
         let noColour = try Self.screen("/usr/bin/env NO_COLOR=1 '\(binary)' status --state '\(state)'", escapes: true)
         #expect(!noColour.contains("\u{1B}[36m") && noColour.contains("done, needs you"), "NO_COLOR honoured")
+        // Pasted into a shell as printed, the wrapped command runs whole.
+        let bin = TemporaryDirectory.make()
+        try FileManager.default.createSymbolicLink(atPath: bin + "/mcp-orchestrator", withDestinationPath: binary)
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", lines[(waiting + 2)...(waiting + 3)].joined(separator: "\n")]
+        shell.environment = ["PATH": bin + ":/usr/bin:/bin"]
+        shell.standardOutput = FileHandle.nullDevice
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        let approved = try ServerProcess.run(["show", "task-1", "--state", state])
+        #expect(approved.stdout.contains("Status: approved"), "\(approved)")
     }
 }
