@@ -41,8 +41,11 @@ enum PersonDecisions {
         return lines
     }
 
-    /// The commands for what waits: approve naming every task (or `TASK_ID...` when they are too many
-    /// for a line), reject, and approve-request.
+    /// At most this many tasks are named in the approve command.
+    static let namedLimit = 20
+
+    /// The commands for what waits: approve naming every task (or `TASK_ID...` past `namedLimit`),
+    /// reject, and approve-request.
     static func commands(
         for waiting: [Waiting], arguments: CommandLineArguments, width: Int? = nil, indent: String = ""
     ) -> [[String]] {
@@ -51,9 +54,9 @@ enum PersonDecisions {
         let state = arguments.options["--state"].map { ["--state", $0] } ?? []
         var commands: [[String]] = []
         if !tasks.isEmpty {
-            let all = ["mcp-orchestrator", "approve"] + tasks + state
-            let fits = width.map { indent.count + ShellQuoting.line(all).count <= $0 } ?? true
-            commands.append(fits || tasks.count == 1 ? all : ["mcp-orchestrator", "approve", "TASK_ID..."] + state)
+            // Every waiting task, wrapped over lines when it must; past a screenful, the form to fill in.
+            commands.append(
+                ["mcp-orchestrator", "approve"] + (tasks.count <= Self.namedLimit ? tasks : ["TASK_ID..."]) + state)
             commands.append(
                 ["mcp-orchestrator", "reject", tasks.count == 1 ? tasks[0] : "TASK_ID", "--feedback", "what to change"]
                     + state)

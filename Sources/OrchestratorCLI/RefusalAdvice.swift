@@ -16,8 +16,9 @@ enum RefusalAdvice {
         case .claimThenFinish, .finish:
             "The agent finishes it first; `mcp-orchestrator status` shows what waits for you."
         case .decide(let task):
-            "Approve \(task) with `mcp-orchestrator approve`, or send it back with `mcp-orchestrator reject --feedback`."
-        case .rejectToReopen(let task): "Send \(task) back with `mcp-orchestrator reject --feedback` to reopen it."
+            "Approve it with `mcp-orchestrator approve \(task)`, or send it back with `mcp-orchestrator reject \(task) --feedback TEXT`."
+        case .rejectToReopen(let task):
+            "Send it back with `mcp-orchestrator reject \(task) --feedback TEXT` to reopen it."
         case .seeWorkflows: "Run `mcp-orchestrator workflows validate` to see them."
         case .waitForPerson:
             "Decide from your own terminal or on the board (`mcp-orchestrator board`); an agent's decision is not accepted."

@@ -7,13 +7,14 @@ internal import OrchestratorSystem
 struct ShowCommand: CLICommand {
     let name = "show"
     let summary = "Show one task in full: description, what was done, feedback and history."
-    let usage = "show TASK_ID [--state PATH]"
+    let usage = "show TASK_ID [--utc] [--state PATH]"
     let details = """
-        Task ids are unique in the state file, so the id alone finds the task. Control characters in stored
-        text are shown as pictures (␛). Reads only.
+        Task ids are unique in the state file, so the id alone finds the task. Text is wrapped at words to the
+        terminal's width; times are local and relative ("12 min ago"), or as recorded in UTC with --utc. Control
+        characters in stored text are shown as pictures (␛). Reads only.
         """
     let valuedOptions: Set<String> = []
-    let flagOptions: Set<String> = []
+    let flagOptions: Set<String> = ["--utc"]
 
     func run(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
         let ids: [String]
@@ -27,17 +28,26 @@ struct ShowCommand: CLICommand {
         if let role = task.role { facts.append("Role: \(role)") }
         if !task.dependsOn.isEmpty { facts.append("After: " + task.dependsOn.map(\.rawValue).joined(separator: ",")) }
         if let holder = task.assignee { facts.append("Holder: \(holder)") }
-        var lines = ["\(task.id) of \(request.id): \(task.title)", facts.joined(separator: " · "), ""]
-        lines += ["Description:", Self.indented(task.description)]
-        if let details = task.completedDetails { lines += ["", "What was done:", Self.indented(details)] }
+        let width = context.width
+        var lines = TextLayout.wrapped("\(task.id) of \(request.id): \(task.title)", width: width, indent: "")
+        lines += TextLayout.wrapped(facts.joined(separator: " · "), width: width, indent: "") + [""]
+        lines += ["Description:"] + TextLayout.wrapped(task.description, width: width, indent: "  ")
+        if let details = task.completedDetails {
+            lines += ["", "What was done:"] + TextLayout.wrapped(details, width: width, indent: "  ")
+        }
         if let evidence = task.evidence { lines += ["", "What changed:"] + Self.evidence(evidence, task: task.id) }
         if let checks = task.checks { lines += ["", "Checks:"] + Self.checks(checks) }
-        if let feedback = task.feedback { lines += ["", "Feedback:", Self.indented(feedback)] }
+        if let feedback = task.feedback {
+            lines += ["", "Feedback:"] + TextLayout.wrapped(feedback, width: width, indent: "  ")
+        }
         lines += ["", "History:"]
+        let now = context.clock.now()
+        let exact = arguments.flags.contains("--utc")
         for entry in task.history {
-            lines.append(
-                "  \(entry.at) \(entry.actor): \(entry.action.rawValue) (\(HistoryWords.move(entry)))"
-                    + (entry.note.map { " — " + $0.split(whereSeparator: \.isNewline).joined(separator: " ") } ?? ""))
+            let line =
+                "\(TextLayout.time(entry.at, now: now, exact: exact)) \(entry.actor): \(entry.action.rawValue) (\(HistoryWords.move(entry)))"
+                + (entry.note.map { " — " + $0.split(whereSeparator: \.isNewline).joined(separator: " ") } ?? "")
+            lines += TextLayout.wrapped(line, width: width, indent: "  ", hanging: "    ")
         }
         if let waiting = PersonDecisions.waiting(in: [request]).first(where: { $0.task == task.id }) {
             lines += ["", "Waiting for you:"]
@@ -77,7 +87,4 @@ struct ShowCommand: CLICommand {
         return lines
     }
 
-    private static func indented(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
-    }
 }

@@ -96,9 +96,12 @@ struct StatusCommand: CLICommand {
         let tail = counts.isEmpty ? "" : " — " + counts.joined(separator: ", ")
         let text = request.originalRequest.showingControlCharacters(keepingLines: false)
         guard let width else { return lead + text + tail }
-        // Too narrow for a useful part of the text beside the counts: the text goes on a line of its own.
+        // Too narrow for a useful part of the text beside the counts: the text goes on a line of its
+        // own, and on a very narrow one the status and policy give way to the counts.
         if width - lead.count - tail.count < 20 {
-            return (String(lead.dropLast(2)) + tail).cut(to: width) + "\n" + ("  " + text).cut(to: width)
+            let first = String(lead.dropLast(2)) + tail
+            let line = first.count <= width ? first : "\(request.id)" + tail
+            return line.cut(to: width) + "\n" + ("  " + text).cut(to: width)
         }
         return (lead + text.cut(to: width - lead.count - tail.count) + tail).cut(to: width)
     }

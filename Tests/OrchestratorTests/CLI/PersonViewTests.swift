@@ -64,6 +64,30 @@ import Testing
         #expect(cli.out == Self.stripped(terminal), "a pipe prints the same table, after column included")
     }
 
+    @Test func showWrapsAtWordsUnderItsIndentAndSaysTimesAsAPersonDoes() {
+        var (server, cli) = Self.longPlan()
+        _ = server.call(
+            "update_task",
+            [
+                "requestId": "req-1", "taskId": "task-2",
+                "description": .string(String(repeating: "Measure the exporter against the old one. ", count: 3)),
+            ])
+        #expect(cli.run(["show", "task-2"], terminal: true, width: 40) == 0)
+        let lines = Self.stripped(cli.out).split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 40 }, "\(cli.out)")
+        let description = try? #require(lines.firstIndex(of: "Description:"))
+        #expect(
+            Array(lines[(description ?? 0) + 1...(description ?? 0) + 4]) == [
+                "  Measure the exporter against the old", "  one. Measure the exporter against the",
+                "  old one. Measure the exporter against", "  the old one. ",
+            ], "\(cli.out)")
+        // Times are relative to now, or as recorded with --utc.
+        let history = lines.drop { $0 != "History:" }.dropFirst()
+        #expect(history.first?.hasPrefix("  just now ") == true, "\(history)")
+        #expect(cli.run(["show", "task-2", "--utc"]) == 0)
+        #expect(cli.out.contains(#/History:\n  20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /#), "\(cli.out)")
+    }
+
     @Test func showPrintsTheTaskInFullWithTheCommandThatDecidesIt() {
         let (_, cli) = Self.longPlan()
         #expect(cli.run(["show", "task-1"]) == 0)

@@ -71,4 +71,51 @@ import Testing
         let approved = try ServerProcess.run(["show", "task-1", "--state", state])
         #expect(approved.stdout.contains("Status: approved"), "\(approved)")
     }
+
+    /// A plan of Task Master's real size (1,100 tasks in 4 requests, 8 waiting for the person) in tmux
+    /// at 60, 80 and 120 columns: no line is wider than the terminal but one holding the state file's
+    /// path (a word that cannot be cut); large requests are their lines; what waits is a line each,
+    /// with the commands once.
+    @Test(.enabled(if: tmux != nil, "needs tmux; .ci/run installs it"))
+    func aThousandTasksFitSixtyEightyAndAHundredTwentyColumns() throws {
+        let folder = TemporaryDirectory.make()
+        var tags: [String: Any] = [:]
+        for tag in 0..<4 {
+            tags["tag-\(tag)"] = [
+                "tasks": (1...55).map { number in
+                    [
+                        "id": number, "title": "Task \(number) of a long plan with a title that runs on and on",
+                        "description": "d", "status": "pending", "dependencies": number > 3 ? [1, 2, 3] : [],
+                        "subtasks": (1...4).map { sub in
+                            [
+                                "id": sub, "title": "Part \(sub)", "description": "p",
+                                "status": number <= 2 && sub == 4 ? "review" : "done",
+                            ] as [String: Any]
+                        },
+                    ] as [String: Any]
+                }
+            ]
+        }
+        try JSONSerialization.data(withJSONObject: tags).write(to: URL(fileURLWithPath: folder + "/tasks.json"))
+        let state = folder + "/state.json"
+        let imported = try ServerProcess.run(["import", "taskmaster", folder + "/tasks.json", "--state", state])
+        #expect(imported.status == 0, "\(imported)")
+        let binary = ServerProcess.executable.path
+        for width in [60, 80, 120] {
+            for words in ["status", "status req-1", "show task-5"] {
+                let screen = try PersonTerminal.screen(
+                    "'\(binary)' \(words) --state '\(state)'", width: width, height: 50)
+                let lines = screen.split(separator: "\n").map(String.init)
+                #expect(lines.count > 3, "\(words) at \(width): \(screen)")
+                for line in lines where !line.contains(state) {
+                    #expect(line.count <= width, "\(words) at \(width), \(line.count) wide: \(line)")
+                }
+                guard words == "status" else { continue }
+                #expect(lines.filter { $0.contains("1,100") || $0.hasSuffix("lists them.") }.count == 4, "\(screen)")
+                let waiting = lines.drop { $0 != "Waiting for you:" }.dropFirst()
+                #expect(waiting.filter { $0.contains(", done: ") }.count == 8, "\(screen)")
+                #expect(waiting.filter { $0.hasPrefix("    mcp-orchestrator approve ") }.count == 1, "\(screen)")
+            }
+        }
+    }
 }

@@ -12,14 +12,14 @@ enum PersonTerminal {
     /// Runs `command` in a fresh pane and returns the screen once it has finished: the command
     /// signals a tmux channel when done, so nothing waits on a timer. One shell runs the tmux commands
     /// and reaps them; the tmux server detaches from its output.
-    static func screen(_ command: String, escapes: Bool = false) throws -> String {
+    static func screen(_ command: String, escapes: Bool = false, width: Int = 80, height: Int = 40) throws -> String {
         let tmux = try #require(Self.tmux)
         let socket = "orchestrator-\(UUID().uuidString)"
         let pane = "\(command); \(tmux) -L \(socket) wait-for -S shown; exec /bin/sleep 600"
         let script = """
-            \(tmux) -L \(socket) new-session -d -x 80 -y 40 -s view '\(pane.replacingOccurrences(of: "'", with: "'\\''"))'
+            \(tmux) -L \(socket) new-session -d -x \(width) -y \(height) -s view '\(pane.replacingOccurrences(of: "'", with: "'\\''"))'
             \(tmux) -L \(socket) wait-for shown
-            \(tmux) -L \(socket) capture-pane -p -J -t view \(escapes ? "-e" : "")
+            \(tmux) -L \(socket) capture-pane -p -J -S - -t view \(escapes ? "-e" : "")
             \(tmux) -L \(socket) kill-server
             """
         let shell = Process()
