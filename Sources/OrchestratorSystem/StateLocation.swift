@@ -93,6 +93,11 @@ package struct StateLocation: Sendable, Equatable {
         return StateLocation(path: userDefault, source: .platformDefault)
     }
 
+    /// Beside a repository's file in the per-user folder: the repository's folder, one line.
+    package static func repositoryRecord(of statePath: String) -> String {
+        ProcessPaths.parent(of: statePath) + "/repository"
+    }
+
     /// Where the per-user projects' files are: one folder per repository.
     package static func projectsDirectory(environment: [String: String], home: String?) -> String? {
         PlatformDirectories.userData(environment: environment, home: home).map { $0 + "/mcp-orchestrator/projects" }

@@ -92,4 +92,5 @@ async def test_projects_lists_the_per_user_project_files(server_binary, world):
     assert "(project ~/src/app, git repository)" in listed.stdout.splitlines()[0]
     rows = [line.split() for line in listed.stdout.splitlines() if line.startswith("app-") or line.startswith("(per-user")]
     assert rows[0][0].startswith("app-") and rows[0][1:4] == ["1", "1", "1"]
+    assert rows[0][4] == "~/src/app", "each project's repository folder is shown"
     assert rows[1][:3] == ["(per-user", "default)", "1"]

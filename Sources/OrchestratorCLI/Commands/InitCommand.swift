@@ -79,7 +79,7 @@ struct ProjectsCommand: CLICommand {
             return 0
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory))?.sorted() ?? []
-        var table = TerminalTable(header: ["project", "requests", "active", "tasks", "file"])
+        var table = TerminalTable(header: ["project", "requests", "active", "tasks", "repository"])
         for name in names {
             let path = directory + "/" + name + "/" + StateLocation.fileName
             guard ProjectProbe.live.isFile(path) else { continue }
@@ -88,24 +88,38 @@ struct ProjectsCommand: CLICommand {
         if let userDefault = here.location.userDefault ?? (here.location.source == .platformDefault ? here.path : nil),
             ProjectProbe.live.isFile(userDefault)
         {
-            table.rows.append(row("(per-user default)", path: userDefault, context: context))
+            table.rows.append(row("(per-user default)", path: userDefault, context: context, repository: "—"))
         }
         lines.append("")
         lines.append(
             table.rows.isEmpty
                 ? "No project files yet in \(directory)."
-                : table.render(colour: false, width: context.width, shrinking: 4))
+                : table.render(colour: false, width: context.width, shrinking: 4, softMinimum: 24))
+        if !table.rows.isEmpty {
+            lines.append("Each project's file is \(directory)/PROJECT/\(StateLocation.fileName).")
+        }
         context.writeOut(lines.joined(separator: "\n") + "\n")
         return 0
     }
 
-    private func row(_ name: String, path: String, context: CLIContext) -> [TerminalTable.Cell] {
+    /// A file's counts and the repository it belongs to (as its record says, `~` for the home
+    /// folder; files made before the record say so).
+    private func row(_ name: String, path: String, context: CLIContext, repository: String? = nil) -> [TerminalTable
+        .Cell]
+    {
+        let recorded =
+            repository
+            ?? (try? FileSystem.readRegularFile(StateLocation.repositoryRecord(of: path))).map {
+                StateLocation.abbreviated(
+                    String(decoding: $0, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "",
+                    home: context.home)
+            } ?? "(not recorded)"
         let orchestrator = context.orchestrator(StateLocation(path: path, source: .option))
         guard let state = try? orchestrator.read().state else {
-            return [.init(name), .init("?"), .init("?"), .init("?"), .init(path + " (cannot be read)")]
+            return [.init(name), .init("?"), .init("?"), .init("?"), .init(recorded + " (cannot be read)")]
         }
         let active = state.requests.filter { $0.status == .active }.count
         let tasks = state.requests.reduce(0) { $0 + $1.liveTaskCount }
-        return [.init(name), .init("\(state.requests.count)"), .init("\(active)"), .init("\(tasks)"), .init(path)]
+        return [.init(name), .init("\(state.requests.count)"), .init("\(active)"), .init("\(tasks)"), .init(recorded)]
     }
 }

@@ -102,6 +102,11 @@ package final class StateStore {
             } catch {
                 throw .storage(.writeFailed(path: location.path, reason: error.description))
             }
+            // A repository's file in the per-user folder says which repository it is (`projects` shows it).
+            if location.source == .repository, let repository = location.project {
+                try? FileSystem.replaceSmallFile(
+                    StateLocation.repositoryRecord(of: location.path), with: Array((repository + "\n").utf8))
+            }
         }
         try lock()
         var handedOff = false
