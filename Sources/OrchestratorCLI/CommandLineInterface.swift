@@ -9,7 +9,7 @@ package enum CommandLineInterface {
         ApproverCommand(),
         ChecksCommand(), BoardCommand(), ConnectCommand(),
         ExportCommand(), ImportCommand(), InitCommand(), ProjectsCommand(), SearchCommand(),
-        WorkflowsCommand(), ConfigCommand(),
+        WorkflowsCommand(), ConfigCommand(), InstallCommand(),
     ]
 
     /// Whether `word` (the first argument) is meant as a subcommand rather than a server option:
@@ -56,6 +56,10 @@ package enum CommandLineInterface {
         return text
             + "\nCommands (each has --help):\n\(summaries)\nWith no command (options only) it serves MCP over stdio; see --help.\n"
     }
+
+    /// Each command's usage line, as `--help` prints it (the README's table of commands is checked
+    /// against these).
+    package static var usages: [String] { commands.map { "mcp-orchestrator " + $0.usage } }
 
     /// The command list for the program's `--help`.
     package static var summaries: String {

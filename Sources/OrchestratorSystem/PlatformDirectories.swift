@@ -13,4 +13,11 @@ package enum PlatformDirectories {
             return home + "/.local/share"
         #endif
     }
+
+    /// The per-user folder for programs: `$XDG_BIN_HOME`, else `~/.local/bin` (on macOS too).
+    package static func userBin(environment: [String: String], home: String?) -> String? {
+        if let xdg = environment["XDG_BIN_HOME"], xdg.hasPrefix("/") { return xdg }
+        guard let home, !home.isEmpty else { return nil }
+        return home + "/.local/bin"
+    }
 }

@@ -17,10 +17,11 @@ def home(tmp_path):
     return folder
 
 
-def config(binary, home, *words):
-    env = {key: value for key, value in os.environ.items() if key not in ("XDG_CONFIG_HOME", "MCP_ORCHESTRATOR_STATE")}
+def config(binary, home, *words, command="config"):
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("XDG_CONFIG_HOME", "XDG_BIN_HOME", "MCP_ORCHESTRATOR_STATE")}
     env["HOME"] = str(home)
-    return subprocess.run([binary, "config", *words], capture_output=True, text=True, timeout=30, env=env, cwd=home)
+    return subprocess.run([binary, command, *words], capture_output=True, text=True, timeout=30, env=env, cwd=home)
 
 
 CLIENTS = {
@@ -106,3 +107,28 @@ def test_detect_lists_the_clients_found_and_whether_each_has_the_entry(server_bi
     assert lines["cursor"].startswith("found, without the entry")
     assert lines["vscode"].startswith("has the orchestrator entry")
     assert lines["cline"] == "not found", "VS Code without the Cline extension's folder is not Cline"
+
+
+def test_install_copies_the_executable_where_entries_keep_finding_it(server_binary, home):
+    """An entry naming a build folder breaks when the checkout moves: `install` copies the executable to
+    ~/.local/bin, config names that copy, and says when the copy is older than the build running."""
+    before = config(server_binary, home, "cursor")
+    assert json.loads(before.stdout)["mcpServers"]["orchestrator"]["command"] == os.path.realpath(server_binary)
+    if "/.build/" in os.path.realpath(server_binary):
+        assert "is inside a build folder" in before.stderr and "mcp-orchestrator install" in before.stderr
+    installed = home / ".local/bin/mcp-orchestrator"
+    done = config(server_binary, home, command="install")
+    assert done.returncode == 0 and f"Installed mcp-orchestrator 0.1.0 at {installed}." in done.stdout, done
+    assert stat.S_IMODE(installed.stat().st_mode) == 0o755
+    assert subprocess.run([installed, "--version"], capture_output=True, text=True).stdout == "mcp-orchestrator 0.1.0\n"
+    assert "is this build already; nothing changed" in config(server_binary, home, command="install").stdout
+    after = config(server_binary, home, "cursor")
+    assert json.loads(after.stdout)["mcpServers"]["orchestrator"]["command"] == str(installed)
+    assert "build folder" not in after.stderr and "older" not in after.stderr
+    # An older installed copy is named, and `install` is the way to update it.
+    installed.write_text("#!/bin/sh\necho 'mcp-orchestrator 0.0.9'\n")
+    older = config(server_binary, home, "cursor")
+    assert json.loads(older.stdout)["mcpServers"]["orchestrator"]["command"] == str(installed)
+    assert f"the installed copy, {installed}, version 0.0.9, older than this one (0.1.0)" in older.stderr, older.stderr
+    assert config(server_binary, home, command="install").returncode == 0
+    assert installed.read_bytes() == Path(os.path.realpath(server_binary)).read_bytes()

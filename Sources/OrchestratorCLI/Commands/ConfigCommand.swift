@@ -61,7 +61,8 @@ struct ConfigCommand: CLICommand {
             serverArguments += [name, absolute]
         }
         let file = ClientConfigFile(client, home: context.home ?? "~", environment: context.environment)
-        let server = file.entry(command: context.executablePath, arguments: serverArguments)
+        let command = Self.command(context: context)
+        let server = file.entry(command: command, arguments: serverArguments)
         if arguments.flags.contains("--install") {
             // A client not found here is most likely a mistyped name or another machine's: said, not created.
             guard arguments.flags.contains("--force") || file.isPresent else {
@@ -73,8 +74,30 @@ struct ConfigCommand: CLICommand {
         }
         let entry: JSONValue = [file.key: [ClientConfigFile.entryName: server]]
         context.writeOut(Self.pretty(entry) + "\n")
-        context.writeError(where: client, arguments: serverArguments, context: context)
+        context.writeError(where: client, command: command, arguments: serverArguments, context: context)
         return 0
+    }
+
+    /// The executable an entry names: the installed copy (`install`) when there is one, so the entry
+    /// survives the checkout moving; said on stderr when that copy is older than this one, or when
+    /// this one runs from a build folder and none is installed.
+    static func command(context: CLIContext) -> String {
+        if let installed = Installed.find(context: context) {
+            if installed.path != context.executablePath, Installed.isOlder(installed.version, than: ProductInfo.version)
+            {
+                context.writeError(
+                    "note: the entry names the installed copy, \(installed.path), version \(installed.version), older than "
+                        + "this one (\(ProductInfo.version)); `mcp-orchestrator install` from this build updates it.\n")
+            }
+            return installed.path
+        }
+        if context.executablePath.contains("/.build/") {
+            context.writeError(
+                "note: this executable is inside a build folder (\(context.executablePath)); the entry breaks if the checkout "
+                    + "moves. `mcp-orchestrator install` copies it to your per-user bin folder, and config then names that copy.\n"
+            )
+        }
+        return context.executablePath
     }
 
     /// Merges the entry into the client's file: a backup first, then an atomic replacement.
@@ -176,7 +199,9 @@ struct ConfigCommand: CLICommand {
 }
 
 extension CLIContext {
-    fileprivate func writeError(where client: ConfigCommand.Client, arguments: [String], context: CLIContext) {
+    fileprivate func writeError(
+        where client: ConfigCommand.Client, command: String, arguments: [String], context: CLIContext
+    ) {
         let home = context.home ?? "~"
         #if os(macOS)
             let support = "\(home)/Library/Application Support"
@@ -203,7 +228,7 @@ extension CLIContext {
                 "Merge this into \(support)/Code/User/mcp.json (MCP: Open User Configuration), or run this command again with --install.\n"
             )
         case .claudeCode:
-            let quoted = ShellQuoting.line([executablePath] + arguments)
+            let quoted = ShellQuoting.line([command] + arguments)
             writeError(
                 "Claude Code keeps user-scoped servers in \(home)/.claude.json; add this one with:\nclaude mcp add --transport stdio --scope user orchestrator -- \(quoted)\n"
             )

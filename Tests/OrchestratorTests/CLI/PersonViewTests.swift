@@ -64,7 +64,7 @@ import Testing
         #expect(cli.out == Self.stripped(terminal), "a pipe prints the same table, after column included")
     }
 
-    @Test func showWrapsAtWordsUnderItsIndentAndSaysTimesAsAPersonDoes() {
+    @Test func showWrapsAtWordsUnderItsIndentAndSaysTimesAsAPersonDoes() throws {
         var (server, cli) = Self.longPlan()
         _ = server.call(
             "update_task",
@@ -75,9 +75,9 @@ import Testing
         #expect(cli.run(["show", "task-2"], terminal: true, width: 40) == 0)
         let lines = Self.stripped(cli.out).split(separator: "\n").map(String.init)
         #expect(lines.allSatisfy { $0.count <= 40 }, "\(cli.out)")
-        let description = try? #require(lines.firstIndex(of: "Description:"))
+        let description = try #require(lines.firstIndex(of: "Description:"), "\(cli.out)")
         #expect(
-            Array(lines[(description ?? 0) + 1...(description ?? 0) + 4]) == [
+            Array(lines[description + 1...description + 4]) == [
                 "  Measure the exporter against the old", "  one. Measure the exporter against the",
                 "  old one. Measure the exporter against", "  the old one. ",
             ], "\(cli.out)")

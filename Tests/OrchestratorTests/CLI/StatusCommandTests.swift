@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func anEmptyArchiveSaysSoAndWhenWorkGetsThere() {
-        var (_, cli) = ApprovalCommandTests.setUp()
+        let (_, cli) = ApprovalCommandTests.setUp()
         #expect(cli.run(["status", "--archived"]) == 0)
         #expect(
             cli.out.hasSuffix(

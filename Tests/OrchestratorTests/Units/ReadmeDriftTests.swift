@@ -1,4 +1,5 @@
 import Foundation
+import OrchestratorCLI
 import OrchestratorCore
 import OrchestratorMCP
 import OrchestratorTools
@@ -20,5 +21,19 @@ struct ReadmeDriftTests {
             .filter { $0.hasPrefix("| `") }
             .compactMap { $0.split(separator: "`").dropFirst().first.map(String.init) }
         #expect(named == ShippedTools.all.map(\.name))
+    }
+
+    /// The README's table of the person's commands holds each command's usage line as `--help` prints it.
+    @Test func theCommandTableHoldsEveryUsageLine() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(
+            readme.components(separatedBy: "## The person's side\n").dropFirst().first?.components(separatedBy: "\n## ")
+                .first)
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| `mcp-orchestrator ") }.map {
+            String($0.dropFirst(3).dropLast(3)).replacing("\\|", with: "|")
+        }
+        #expect(rows == CommandLineInterface.usages)
     }
 }
