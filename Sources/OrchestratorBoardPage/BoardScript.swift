@@ -236,7 +236,9 @@ package enum BoardScript {
             bar.firstChild.style.width = `${share}%`;
             return el("section", {class: "request", "data-request": request.id},
               el("div", {class: "request-head"}, el("h3", {}, `${request.id}: ${request.text}`),
-                el("span", {class: "facts"}, `${request.status} · policy ${request.policy} · ${approved}/${request.total} approved` + (counts ? ` · ${counts}` : ""))),
+                el("span", {class: "facts"}, `${request.status} · policy ${request.policy} · ${approved}/${request.total} approved` + (counts ? ` · ${counts}` : "")),
+                request.origin ? el("span", {class: "facts origin"},
+                  `planned in ${request.origin.worktree}` + (request.origin.branch ? ` (branch ${request.origin.branch})` : "")) : null),
               bar,
               request.graph.boxes.length ? graph(request) : null,
               el("table", {},

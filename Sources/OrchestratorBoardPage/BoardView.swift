@@ -72,7 +72,7 @@ package enum BoardView {
         let progress = request.progress
         let layout = GraphLayout(request.liveTasks)
         let byID = Dictionary(request.liveTasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return [
+        var object: [String: JSONValue] = [
             "id": .string(request.id.rawValue), "text": .string(request.originalRequest),
             "status": .string(request.status.rawValue), "policy": .string(request.approvalPolicy.rawValue),
             "counts": .object(
@@ -101,6 +101,12 @@ package enum BoardView {
             ],
             "tasks": .array(request.liveTasks.map { task($0, in: request) }),
         ]
+        if let origin = request.origin {
+            var planned: [String: JSONValue] = ["worktree": .string(origin.worktree)]
+            planned["branch"] = origin.branch.map(JSONValue.string)
+            object["origin"] = .object(planned)
+        }
+        return .object(object)
     }
 
     private static func task(_ task: WorkTask, in request: WorkRequest) -> JSONValue {

@@ -84,7 +84,15 @@ package enum StateDecoder {
             completedBy: try field.optionalString("completedBy"),
             workflowRun: try field.optionalString("workflowRun").map(WorkflowRun.ID.init),
             holdsLooseTasks: try field.optionalBool("looseTasks")
-                ?? (schemaVersion < 3 && originalRequest == Self.schema2LooseTaskRequestText))
+                ?? (schemaVersion < 3 && originalRequest == Self.schema2LooseTaskRequestText),
+            origin: try origin(field))
+    }
+
+    /// Where a request was planned, when it says.
+    private static func origin(_ field: Field) throws(FormatError) -> WorkRequest.Origin? {
+        guard let value = try field.optionalObject("origin") else { return nil }
+        let origin = Field(value, "\(field.path).origin")
+        return WorkRequest.Origin(worktree: try origin.string("worktree"), branch: try origin.optionalString("branch"))
     }
 
     /// How a file of schema 2 or older marked the request that holds orchestrator-server's tasks: by

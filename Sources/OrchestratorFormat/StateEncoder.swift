@@ -155,6 +155,10 @@ package struct StateEncoder {
             members.key("looseTasks", into: &out)
             out.append(contentsOf: "true".utf8)
         }
+        if let origin = request.origin {
+            members.key("origin", into: &out)
+            out.append(contentsOf: JSONWriter.bytes(from: json(origin)))
+        }
         members.string("originalRequest", request.originalRequest, into: &out)
         members.optional("splitDetails", request.splitDetails, into: &out)
         members.string("status", request.status.rawValue, into: &out)
@@ -191,6 +195,14 @@ package struct StateEncoder {
         object["workflowRun"] = request.workflowRun.map { .string($0.rawValue) }
         if request.holdsLooseTasks { object["looseTasks"] = true }
         if request.approver == .human { object["approver"] = .string(request.approver.rawValue) }
+        object["origin"] = request.origin.map(json)
+        return .object(object)
+    }
+
+    /// Where a request was planned: the working tree, and its branch when one was checked out.
+    static func json(_ origin: WorkRequest.Origin) -> JSONValue {
+        var object: [String: JSONValue] = ["worktree": .string(origin.worktree)]
+        object["branch"] = origin.branch.map(JSONValue.string)
         return .object(object)
     }
 

@@ -11,7 +11,8 @@ package enum StateSchema {
     ///   Version 2 files read the request with that set's fixed text as marked, as it was found then.
     /// - 4: adds a task's `evidence` (what it changed in the working tree). An older build refuses to
     ///   write a version 4 file rather than drop the evidence it does not know.
-    package static let currentVersion = 4
+    /// - 5: adds a request's `origin` (the git working tree and branch it was planned in).
+    package static let currentVersion = 5
 
     /// How deeply the file may nest: a run's `context` sits at the fourth level (the document, `runs`,
     /// the run, the context) and may itself be `WorkflowContext.maximumDepth` deep. The reader refuses

@@ -6,6 +6,26 @@ package struct GitRepository: Sendable, Equatable {
     package let root: String
     /// The common git directory: the same for all worktrees.
     package let commonDirectory: String
+    /// The working tree the search started in: the main checkout's folder, or a worktree's.
+    package var worktree: String { workingTree ?? root }
+    /// This working tree's own git directory (a worktree's `gitdir`), which holds its `HEAD`.
+    package var gitDirectory: String { ownGitDirectory ?? commonDirectory }
+    private var workingTree: String?
+    private var ownGitDirectory: String?
+
+    package init(root: String, commonDirectory: String, worktree: String? = nil, gitDirectory: String? = nil) {
+        self.root = root
+        self.commonDirectory = commonDirectory
+        self.workingTree = worktree
+        self.ownGitDirectory = gitDirectory
+    }
+
+    /// The branch checked out in this working tree, from its `HEAD`; `nil` when detached.
+    package func branch(probe: ProjectProbe) -> String? {
+        guard let head = probe.read(gitDirectory + "/HEAD")?.trimmingWhitespace(), head.hasPrefix("ref: refs/heads/")
+        else { return nil }
+        return String(head.dropFirst("ref: refs/heads/".count))
+    }
 
     /// `<name>-<8 hex>`: the root's name, and a hash of the common directory that tells apart two
     /// repositories of the same name.
@@ -27,7 +47,7 @@ package struct GitRepository: Sendable, Equatable {
         while true {
             let dotGit = (folder == "/" ? "" : folder) + "/.git"
             if probe.isDirectory(dotGit) {
-                return GitRepository(root: folder, commonDirectory: dotGit)
+                return GitRepository(root: folder, commonDirectory: dotGit, worktree: folder, gitDirectory: dotGit)
             }
             if probe.isFile(dotGit), let text = probe.read(dotGit),
                 let line = text.split(separator: "\n").first, line.hasPrefix("gitdir:")
@@ -41,7 +61,7 @@ package struct GitRepository: Sendable, Equatable {
                     common = StateLocation.normalized(StateLocation.absolute(relative, gitDirectory, nil))
                 }
                 let root = common.hasSuffix("/.git") ? StateLocation.parent(of: common) : folder
-                return GitRepository(root: root, commonDirectory: common)
+                return GitRepository(root: root, commonDirectory: common, worktree: folder, gitDirectory: gitDirectory)
             }
             guard folder != "/" else { return nil }
             folder = StateLocation.parent(of: folder)

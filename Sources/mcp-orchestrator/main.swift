@@ -109,6 +109,10 @@ let notifier = notifyCommand.map { command in
         command: command, environment: environment, statePath: location.path,
         report: { Diagnostics.writeStderr("mcp-orchestrator: notify: \($0)\n") })
 }
+// The git working tree this stdio server runs in: its plans record it, and its agents are offered them first.
+let origin = GitRepository.containing(FileManager.default.currentDirectoryPath, probe: .live).map { repository in
+    WorkRequest.Origin(worktree: repository.worktree, branch: repository.branch(probe: .live))
+}
 let settings = OrchestratorSettings(
     stateLocation: location,
     toolsets: options.toolsets,
@@ -119,7 +123,7 @@ let settings = OrchestratorSettings(
     lockWaitSeconds: options.lockWaitSeconds,
     stateReason: location.reason(home: homeDirectory),
     stateNotice: OlderPlans.notice(for: location),
-    observer: notifier)
+    observer: notifier, origin: origin)
 let configuration = settings.serverConfiguration(logLevel: options.logLevel)
 let diagnostics = Diagnostics(threshold: options.logLevel)
 Diagnostics.writeStderr(

@@ -24,13 +24,14 @@ class PersonProcess:
         fifo = os.path.join(self.folder, "stderr")
         os.mkfifo(fifo)
         command = "exec " + " ".join(shlex.quote(str(part)) for part in argv) + " 2>" + shlex.quote(fifo)
-        subprocess.run([TMUX, "-L", self.socket, "new-session", "-d", "-x", "200", "-y", "50", command],
-                       env=env, check=True, stdin=subprocess.DEVNULL)
+        # The pane's process is named as the session is made: a command that ends at once takes its
+        # session with it, so asking afterwards could find nothing.
+        made = subprocess.run([TMUX, "-L", self.socket, "new-session", "-d", "-P", "-F", "#{pane_pid}",
+                               "-x", "200", "-y", "50", command],
+                              env=env, check=True, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        self.pid = int(made.stdout.strip())
         # Opening blocks until the pane's shell opens the FIFO for the command's stderr.
         self.stderr = open(fifo, encoding="utf-8", errors="replace")
-        shown = subprocess.run([TMUX, "-L", self.socket, "display", "-p", "#{pane_pid}"],
-                               capture_output=True, text=True, check=True)
-        self.pid = int(shown.stdout.strip())
         self.lines = []
         self._drained = None
 

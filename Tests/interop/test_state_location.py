@@ -52,6 +52,32 @@ async def test_two_repositories_get_separate_plans_and_worktrees_share_one(serve
     assert "Lib work" not in Path(app["path"]).read_text()
 
 
+async def test_an_agent_in_a_worktree_is_offered_the_requests_planned_there_first(server_binary, world, browser):
+    """Worktrees share the repository's plans; each request records the working tree and branch it was
+    planned in, and an agent that names no request is offered its own tree's first."""
+    home, env = world
+    main, feature = home / "src" / "app", home / "src" / "app-feature"
+    app = await plan(server_binary, main, env, "Main work")
+    await plan(server_binary, feature, env, "Feature work")
+    stored = json.loads(Path(app["path"]).read_text())
+    assert stored["schemaVersion"] == 5
+    assert [request.get("origin") for request in stored["requests"]] == [
+        {"worktree": str(main), "branch": "master"}, {"worktree": str(feature), "branch": "app-feature"}]
+    for folder, expected in [(feature, "Feature work"), (main, "Main work")]:
+        parameters = StdioServerParameters(command=server_binary, args=[], cwd=str(folder), env=env)
+        async with Client(parameters) as client:
+            claimed = (await client.call_tool("get_next_task", {"instanceId": f"agent-{folder.name}"})).structured_content
+            request = next(r for r in stored["requests"] if r["id"] == claimed["requestId"])
+            assert request["originalRequest"] == expected, claimed
+    # The board shows where each request was planned.
+    from board import running_board
+    with running_board(server_binary, app["path"], env=env) as board:
+        page = await browser.new_page()
+        await page.goto(board.address)
+        origin = page.locator('section.request[data-request="req-2"] .origin')
+        assert await origin.inner_text() == f"planned in {feature} (branch app-feature)"
+
+
 async def test_init_makes_a_folder_that_wins_and_a_start_from_root_uses_the_per_user_file(server_binary, world):
     home, env = world
     made = subprocess.run([server_binary, "init"], cwd=home / "src" / "lib", env=env, capture_output=True, text=True)

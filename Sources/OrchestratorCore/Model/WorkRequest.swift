@@ -29,13 +29,28 @@ package struct WorkRequest: Sendable, Equatable, Identifiable {
     /// Marks the request that holds orchestrator-server's `create_task` tasks, so it is found by
     /// this mark and never by its text (a person's request with the same words stays theirs).
     package var holdsLooseTasks: Bool
+    /// Where it was planned: the git working tree and branch of the server that planned it, so an
+    /// agent working in that tree is offered it first. `nil` outside git, or planned elsewhere.
+    package var origin: Origin?
+
+    /// A git working tree (a repository's main checkout or one of its worktrees) and its branch.
+    package struct Origin: Sendable, Equatable {
+        package let worktree: String
+        /// `nil` when HEAD is detached.
+        package let branch: String?
+
+        package init(worktree: String, branch: String?) {
+            self.worktree = worktree
+            self.branch = branch
+        }
+    }
 
     package init(
         id: ID, originalRequest: String, splitDetails: String?, status: Status = .active,
         approvalPolicy: ApprovalPolicy, approver: ApproverMode = .agent, tasks: [WorkTask] = [], createdAt: Timestamp,
         updatedAt: Timestamp,
         completedAt: Timestamp? = nil, completedBy: String? = nil, workflowRun: WorkflowRun.ID? = nil,
-        holdsLooseTasks: Bool = false
+        holdsLooseTasks: Bool = false, origin: Origin? = nil
     ) {
         self.id = id
         self.originalRequest = originalRequest
@@ -50,6 +65,7 @@ package struct WorkRequest: Sendable, Equatable, Identifiable {
         self.completedBy = completedBy
         self.workflowRun = workflowRun
         self.holdsLooseTasks = holdsLooseTasks
+        self.origin = origin
     }
 
     /// The tasks that count: deleted ones are kept for restoring but take no part in the plan.

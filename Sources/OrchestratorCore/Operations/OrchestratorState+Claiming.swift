@@ -26,11 +26,12 @@ extension OrchestratorState {
     /// `get_next_task`: selects by priority then plan order (`NextTaskSelector`) and claims the task for `holder` with a lease.
     /// A task the holder already has comes back with its lease renewed.
     package mutating func claimNext(
-        in scope: WorkRequest.ID?, holder: String, leaseSeconds: Int, at now: Timestamp
+        in scope: WorkRequest.ID?, holder: String, leaseSeconds: Int, preferring worktree: String? = nil,
+        at now: Timestamp
     ) throws(OrchestratorError) -> NextTaskSelection {
         if let scope { _ = try activeRequestIndex(scope) }
         expireLeases(at: now)
-        let selection = NextTaskSelector.select(in: self, request: scope, holder: holder)
+        let selection = NextTaskSelector.select(in: self, request: scope, holder: holder, preferring: worktree)
         switch selection {
         case .claim(let requestID, let taskID):
             try perform(.claim, on: taskID, in: requestID, by: holder, at: now) { task in

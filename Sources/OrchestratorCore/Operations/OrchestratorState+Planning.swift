@@ -3,7 +3,7 @@ extension OrchestratorState {
     /// `request_planning`: a new active request with its tasks, in the order given.
     package mutating func plan(
         originalRequest: String, splitDetails: String?, tasks drafts: [TaskDraft], policy: ApprovalPolicy,
-        approver: ApproverMode = .agent, by actor: String, at now: Timestamp
+        approver: ApproverMode = .agent, origin: WorkRequest.Origin? = nil, by actor: String, at now: Timestamp
     ) throws(OrchestratorError) -> WorkRequest.ID {
         guard !originalRequest.isBlank else { throw .emptyField("originalRequest") }
         var draft = self
@@ -11,7 +11,7 @@ extension OrchestratorState {
         draft.appendRequest(
             WorkRequest(
                 id: id, originalRequest: originalRequest, splitDetails: splitDetails, approvalPolicy: policy,
-                approver: approver, createdAt: now, updatedAt: now))
+                approver: approver, createdAt: now, updatedAt: now, origin: origin))
         try draft.appendDrafts(drafts, to: draft.requests.count - 1, action: .planned, by: actor, at: now)
         self = draft
         return id

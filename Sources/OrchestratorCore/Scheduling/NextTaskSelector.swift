@@ -2,18 +2,23 @@
 ///
 /// Among claimable tasks — pending, every dependency satisfied under the request's policy, request
 /// active and not gated — the highest priority wins, then the earlier position in the plan. Without
-/// a request id the oldest active request that has a claimable task is served. A holder that already
+/// a request id the oldest active request that has a claimable task is served, those planned in the
+/// caller's working tree (`preferring`) before the others. A holder that already
 /// has a task in progress gets that task back before anything else. Expired leases must already have
 /// been returned to pending (`OrchestratorState.expireLeases`).
 package enum NextTaskSelector {
-    package static func select(in state: OrchestratorState, request scope: WorkRequest.ID?, holder: String)
-        -> NextTaskSelection
-    {
+    package static func select(
+        in state: OrchestratorState, request scope: WorkRequest.ID?, holder: String, preferring worktree: String? = nil
+    ) -> NextTaskSelection {
         // Requests that record workflow runs advance through the workflow tools, never through here.
         // Tasks are read where they are stored: copying one costs a retain and a release per field.
-        let requests = state.requests.indices.filter {
+        var requests = state.requests.indices.filter {
             state.requests[$0].status == .active && state.requests[$0].workflowRun == nil
                 && (scope == nil || state.requests[$0].id == scope)
+        }
+        if let worktree {
+            let here = requests.filter { state.requests[$0].origin?.worktree == worktree }
+            if !here.isEmpty { requests = here + requests.filter { state.requests[$0].origin?.worktree != worktree } }
         }
         for index in requests {
             let tasks = state.requests[index].tasks

@@ -7,10 +7,11 @@ extension Orchestrator {
     ) throws(ChangeFailure) -> Committed<WorkRequest.ID> {
         let policy = try self.policy(requested: requested, unattended: unattended)
         let approver = self.approver
+        let origin = self.origin
         return try change { (state, now) throws(OrchestratorError) in
             try state.plan(
                 originalRequest: originalRequest, splitDetails: splitDetails, tasks: tasks, policy: policy,
-                approver: approver, by: actor, at: now)
+                approver: approver, origin: origin, by: actor, at: now)
         }
     }
 
@@ -28,8 +29,9 @@ extension Orchestrator {
         NextTaskSelection
     > {
         let lease = leaseSeconds
+        let worktree = origin?.worktree
         return try change { (state, now) throws(OrchestratorError) in
-            try state.claimNext(in: scope, holder: holder, leaseSeconds: lease, at: now)
+            try state.claimNext(in: scope, holder: holder, leaseSeconds: lease, preferring: worktree, at: now)
         }
     }
 

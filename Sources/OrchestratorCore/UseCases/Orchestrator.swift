@@ -15,14 +15,18 @@ package struct Orchestrator {
     package let approver: ApproverMode
     /// Told what waits for the person after each change (the notify command); `nil` for none.
     package let observer: (any PersonEventObserver)?
+    /// The git working tree the server runs in: recorded on the plans it makes, and its plans are
+    /// offered first to its agents; `nil` outside git or for a server in no agent's tree.
+    package let origin: WorkRequest.Origin?
 
     /// The lease of a claim when nothing else is said (`--lease-minutes` defaults to 30).
     package static let defaultLeaseSeconds = 30 * 60
 
     package init(
         persistence: any StatePersistence, clock: WallClock, leaseSeconds: Int, approver: ApproverMode,
-        observer: (any PersonEventObserver)? = nil
+        observer: (any PersonEventObserver)? = nil, origin: WorkRequest.Origin? = nil
     ) {
+        self.origin = origin
         self.persistence = persistence
         self.clock = clock
         self.leaseSeconds = leaseSeconds

@@ -26,6 +26,8 @@ package struct OrchestratorSettings: Sendable {
     package var clock: WallClock
     /// Told what waits for the person after each change (the notify command); `nil` for none.
     package var observer: (any PersonEventObserver)?
+    /// The git working tree and branch the server runs in (`nil` outside git, and for the shared server).
+    package var origin: WorkRequest.Origin?
 
     package init(
         stateLocation: StateLocation,
@@ -38,9 +40,11 @@ package struct OrchestratorSettings: Sendable {
         clock: WallClock = .system,
         stateReason: String? = nil,
         stateNotice: String? = nil,
-        observer: (any PersonEventObserver)? = nil
+        observer: (any PersonEventObserver)? = nil,
+        origin: WorkRequest.Origin? = nil
     ) {
         self.observer = observer
+        self.origin = origin
         self.stateLocation = stateLocation
         self.stateReason = stateReason ?? stateLocation.reason(home: nil)
         self.stateNotice = stateNotice
@@ -56,7 +60,8 @@ package struct OrchestratorSettings: Sendable {
     /// The orchestrator these settings describe, over `persistence`: the one `main` builds.
     package func orchestrator(over persistence: any StatePersistence) -> Orchestrator {
         Orchestrator(
-            persistence: persistence, clock: clock, leaseSeconds: leaseSeconds, approver: approver, observer: observer)
+            persistence: persistence, clock: clock, leaseSeconds: leaseSeconds, approver: approver, observer: observer,
+            origin: origin)
     }
 
     /// The workflow library these settings name.

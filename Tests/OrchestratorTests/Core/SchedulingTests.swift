@@ -219,4 +219,26 @@ struct SchedulingTests {
         }
         #expect(try state.claimNext(in: nil, holder: "a", leaseSeconds: 60, at: Self.start) == .noActiveRequests)
     }
+
+    @Test func withoutARequestIdTheCallersWorkingTreeComesFirst() throws {
+        var state = OrchestratorState()
+        let main = WorkRequest.Origin(worktree: "/src/app", branch: "main")
+        let feature = WorkRequest.Origin(worktree: "/src/app-feature", branch: "feature")
+        _ = try state.plan(
+            originalRequest: "Main", splitDetails: nil, tasks: [Self.draft("m")], policy: .each, origin: main,
+            by: "planner", at: Self.start)
+        let second = try state.plan(
+            originalRequest: "Feature", splitDetails: nil, tasks: [Self.draft("f")], policy: .each, origin: feature,
+            by: "planner", at: Self.start)
+        #expect(claimed(NextTaskSelector.select(in: state, request: nil, holder: "a")) == "task-1", "oldest first")
+        #expect(
+            claimed(NextTaskSelector.select(in: state, request: nil, holder: "a", preferring: feature.worktree))
+                == "task-2")
+        // Elsewhere (or outside git) the oldest still comes first, and a named request is always served.
+        #expect(
+            claimed(NextTaskSelector.select(in: state, request: nil, holder: "a", preferring: "/other")) == "task-1")
+        #expect(
+            claimed(NextTaskSelector.select(in: state, request: second, holder: "a", preferring: main.worktree))
+                == "task-2")
+    }
 }

@@ -223,6 +223,7 @@ struct StateStoreTests {
             request.completedBy = odd
             request.workflowRun = WorkflowRun.ID("run-1")
             request.holdsLooseTasks = true
+            request.origin = WorkRequest.Origin(worktree: odd, branch: "feature/é")
         }
         for id in [plain, full] {
             let request = try #require(state.requests.first { $0.id == id })
@@ -424,6 +425,7 @@ struct StateStoreTests {
             "completedBy": { $0.completedBy = "someone" },
             "workflowRun": { $0.workflowRun = WorkflowRun.ID("run-1") },
             "holdsLooseTasks": { $0.holdsLooseTasks = true },
+            "origin": { $0.origin = WorkRequest.Origin(worktree: "/src/app", branch: "main") },
         ]
         #expect(Set(Mirror(reflecting: request).children.compactMap(\.label)) == Set(requestChanges.keys))
         for (field, change) in requestChanges {
