@@ -66,7 +66,7 @@ package enum BoardPage {
         <h2 id="needs-you-title">Needs you <span id="needs-count" class="count"></span></h2>
         <div id="queue"></div>
         </section>
-        <section aria-labelledby="requests-title"><h2 id="requests-title">Requests</h2><div id="requests"></div></section>
+        <section aria-labelledby="requests-title"><h2 id="requests-title">Requests</h2><nav id="jump" aria-label="Jump to a request"></nav><div id="requests"></div></section>
         <section aria-labelledby="runs-title"><h2 id="runs-title">Workflow runs</h2><div id="runs"></div></section>
         <section aria-labelledby="archived-title"><h2 id="archived-title">Archived</h2><div id="archived"></div></section>
         </main>

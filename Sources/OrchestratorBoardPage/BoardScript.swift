@@ -14,6 +14,7 @@ package enum BoardScript {
           const messages = new Map();   // item key -> {text, error}: a refusal stays beside its item
           const drafts = new Map();     // task id -> feedback being typed, kept across redraws
           const open = new Set();       // details elements the person opened, kept across redraws
+          const shut = new Set();       // requests the person closed, though they wait for the person
           const SVG = "http://www.w3.org/2000/svg";
 
           function el(tag, props, ...children) {
@@ -45,6 +46,19 @@ package enum BoardScript {
             const details = el("details", {"data-key": key}, el("summary", {}, ...[summary].flat()), ...content);
             details.open = open.has(key);
             details.addEventListener("toggle", () => details.open ? open.add(key) : open.delete(key));
+            return details;
+          }
+
+          /// Like keptDetails, with its content made only when it is opened: a thousand rows cost their
+          /// summaries alone.
+          function lazyDetails(key, summary, build) {
+            const details = el("details", {"data-key": key}, el("summary", {}, summary));
+            const fill = () => { if (details.children.length === 1) details.append(...build().filter(Boolean)); };
+            details.open = open.has(key);
+            if (details.open) fill();
+            details.addEventListener("toggle", () => {
+              if (details.open) { open.add(key); fill(); } else { open.delete(key); }
+            });
             return details;
           }
 
@@ -114,7 +128,7 @@ package enum BoardScript {
             return el("div", {class: "evidence", "data-task": task.id},
               el("p", {class: "label"}, "What changed in the working tree"),
               el("p", {class: "summary"}, evidence.summary + (evidence.source === "bridge" ? " (taken by the agent's bridge)" : "")),
-              ...evidence.notes.map(note => el("p", {class: "note"}, note)),
+              ...evidence.notes.filter(note => note !== evidence.summary).map(note => el("p", {class: "note"}, note)),
               el("div", {class: "files"}, ...files));
           }
 
@@ -214,38 +228,79 @@ package enum BoardScript {
             return request.tasks.map((task, index) => el("tr", {"data-task": task.id},
               el("td", {class: "hide-narrow"}, index + 1),
               el("td", {}, task.id),
-              el("td", {}, task.title, keptDetails(`task:${task.id}`, "details and history",
+              el("td", {}, task.title, lazyDetails(`task:${task.id}`, "details and history", () => [
                 el("p", {class: "text"}, task.description),
                 task.completedDetails ? el("p", {class: "label"}, "Reported done") : null,
                 task.completedDetails ? el("p", {class: "text"}, task.completedDetails) : null,
                 task.feedback ? el("p", {class: "label"}, "Last feedback") : null,
                 task.feedback ? el("p", {class: "text"}, task.feedback) : null,
-                history(task.history))),
+                history(task.history)])),
               el("td", {class: "hide-narrow"}, task.priority),
               el("td", {class: "hide-narrow"}, task.dependsOn.join(", ")),
               el("td", {}, el("span", {class: "status " + (task.needsYou ? "needs" : task.status)}, task.statusWords)),
               el("td", {class: "hide-narrow"}, task.assignee || "")));
           }
 
-          function requestSection(request) {
+          /// A board this small shows every request open; a larger one opens only the requests that
+          /// wait for the person (and those the person opens), the rest one line each.
+          const everythingOpenUpTo = 100;
+
+          /// A request: its line (id, text, progress, what waits, the last change) and, open, its graph
+          /// and table, drawn only when opened.
+          function requestSection(request, waiting, small) {
             const approved = request.counts.approved || 0;
             const share = request.total ? Math.round(100 * approved / request.total) : 0;
             const counts = ["pending", "in_progress", "done", "approved"].filter(s => request.counts[s])
               .map(s => `${request.counts[s]} ${s.replace("_", " ")}`).join(", ");
             const bar = el("div", {class: "bar", title: `${share}% approved`}, el("div", {}));
             bar.firstChild.style.width = `${share}%`;
-            return el("section", {class: "request", "data-request": request.id},
-              el("div", {class: "request-head"}, el("h3", {}, `${request.id}: ${request.text}`),
-                el("span", {class: "facts"}, `${request.status} · policy ${request.policy} · ${approved}/${request.total} approved` + (counts ? ` · ${counts}` : "")),
-                request.origin ? el("span", {class: "facts origin"},
-                  `planned in ${request.origin.worktree}` + (request.origin.branch ? ` (branch ${request.origin.branch})` : "")) : null),
-              bar,
-              request.graph.boxes.length ? graph(request) : null,
-              el("table", {},
+            const key = `request:${request.id}`;
+            const body = el("details", {class: "tasks", "data-key": key},
+              el("summary", {}, `${request.total} task${request.total === 1 ? "" : "s"}: the graph and the table`));
+            const fill = () => {
+              if (body.children.length > 1) return;
+              body.append(...[request.graph.boxes.length ? graph(request) : null, el("table", {},
                 el("thead", {}, el("tr", {}, el("th", {class: "hide-narrow"}, "#"), el("th", {}, "task"), el("th", {}, "title"),
                   el("th", {class: "hide-narrow"}, "priority"), el("th", {class: "hide-narrow"}, "after"),
                   el("th", {}, "status"), el("th", {class: "hide-narrow"}, "holder"))),
-                el("tbody", {}, ...taskRows(request))));
+                el("tbody", {}, ...taskRows(request)))].filter(Boolean));
+            };
+            body.open = open.has(key) || (!shut.has(key) && (small || waiting > 0));
+            if (body.open) fill();
+            body.addEventListener("toggle", () => {
+              if (body.open) { open.add(key); shut.delete(key); fill(); } else { open.delete(key); shut.add(key); }
+            });
+            return el("section", {class: "request", "data-request": request.id, id: `request-${request.id}`},
+              el("div", {class: "request-head"}, el("h3", {}, `${request.id}: ${request.text}`),
+                el("span", {class: "facts"}, `${request.status} · policy ${request.policy} · ${approved}/${request.total} approved` + (counts ? ` · ${counts}` : "")
+                  + (waiting ? ` · ${waiting} need${waiting === 1 ? "s" : ""} you` : "") + ` · changed ${when(request.updatedAt)}`),
+                request.origin ? el("span", {class: "facts origin"},
+                  `planned in ${request.origin.worktree}` + (request.origin.branch ? ` (branch ${request.origin.branch})` : "")) : null),
+              bar, body);
+          }
+
+          /// When, as a person says it: "just now", "12 min ago", "3 h ago", else the date.
+          function when(iso) {
+            const seconds = (Date.now() - Date.parse(iso)) / 1000;
+            if (!(seconds >= -60)) return iso.slice(0, 10);
+            if (seconds < 60) return "just now";
+            if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+            if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
+            return iso.slice(0, 10);
+          }
+
+          /// The requests, each a link to its place, with what waits there.
+          function jumpList(requests, waiting) {
+            return requests.length < 2 ? [] : [el("span", {class: "label"}, "Jump to"),
+              ...requests.map(request => {
+                const link = el("a", {href: `#request-${request.id}`, class: waiting.get(request.id) ? "waits" : ""},
+                  request.id + (waiting.get(request.id) ? ` (${waiting.get(request.id)})` : ""));
+                link.addEventListener("click", () => {
+                  const details = document.querySelector(`#request-${CSS.escape(request.id)} details.tasks`);
+                  if (details && !details.open) details.open = true;
+                });
+                return link;
+              })];
           }
 
           function runCard(run) {
@@ -272,8 +327,13 @@ package enum BoardScript {
               : [el("p", {class: "empty"}, "Nothing waits for you.")]));
             document.getElementById("needs-count").textContent = items.length ? String(items.length) : "";
             const requests = view.requests || [];
+            const waiting = new Map();
+            for (const item of items) waiting.set(item.requestId, (waiting.get(item.requestId) || 0) + 1);
+            const small = requests.reduce((sum, request) => sum + request.total, 0) <= everythingOpenUpTo;
+            document.getElementById("jump").replaceChildren(...jumpList(requests, waiting));
             document.getElementById("requests").replaceChildren(...(requests.length
-              ? requests.map(requestSection) : [el("p", {class: "empty"}, "No requests yet.")]));
+              ? requests.map(request => requestSection(request, waiting.get(request.id) || 0, small))
+              : [el("p", {class: "empty"}, "No requests yet.")]));
             const runs = view.runs || [];
             document.getElementById("runs").replaceChildren(...(runs.length
               ? runs.map(runCard) : [el("p", {class: "empty"}, "No workflow runs.")]));

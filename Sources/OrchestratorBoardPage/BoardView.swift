@@ -79,7 +79,7 @@ package enum BoardView {
                 Dictionary(
                     uniqueKeysWithValues: WorkTask.Status.allCases.map { ($0.rawValue, .int(progress[$0] ?? 0)) })
             ),
-            "total": .int(request.liveTaskCount),
+            "total": .int(request.liveTaskCount), "updatedAt": .string(request.updatedAt.description),
             "graph": [
                 "width": .int(layout.width), "height": .int(layout.height),
                 "boxWidth": .int(GraphLayout.boxWidth), "boxHeight": .int(GraphLayout.boxHeight),
