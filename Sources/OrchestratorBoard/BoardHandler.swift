@@ -162,8 +162,9 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
         (try? orchestrator.archived()) ?? []
     }
 
-    /// Server-sent events: the view at once, then again after every change of the file, and a comment
-    /// every 15 seconds so idle connections stay open.
+    /// Server-sent events: the whole view at once (`state`), then after every change of the file only
+    /// what changed (`change`: the view's own fields and queue, and the requests whose view changed,
+    /// with the order and the ones gone), and a comment every 15 seconds so idle connections stay open.
     private func events(actor: Decider) -> HTTPResponse {
         HTTPResponse(
             status: 200,
@@ -172,8 +173,8 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
             body: .eventStream { [self] stream in
                 guard let wake = changes.subscribe() else { return }
                 defer { changes.unsubscribe(wake) }
-                var sent = JSONWriter.string(from: currentView(actor: actor))
-                guard stream.send(event: "state", data: sent) else { return }
+                var sent = ViewChanges(currentView(actor: actor))
+                guard stream.send(event: "state", data: JSONWriter.string(from: sent.view)) else { return }
                 while true {
                     switch stream.wait(on: wake, milliseconds: 15_000) {
                     case .closed: return
@@ -182,10 +183,10 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
                     case .ready:
                         // The hub stopped: the stream ends, since nothing more will come.
                         guard StateChanges.drain(wake) != .closed else { return }
-                        let now = JSONWriter.string(from: currentView(actor: actor))
-                        if now != sent {
+                        let now = ViewChanges(currentView(actor: actor))
+                        if let change = now.change(since: sent) {
                             sent = now
-                            guard stream.send(event: "state", data: now) else { return }
+                            guard stream.send(event: "change", data: JSONWriter.string(from: change)) else { return }
                         }
                     }
                 }

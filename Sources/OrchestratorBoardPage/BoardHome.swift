@@ -24,9 +24,24 @@ package enum BoardHome: Sendable {
             diffAddress: taskId => `api/diff?task=${encodeURIComponent(taskId)}`,
             start(render, live) {
               const events = new EventSource("api/events");
+              let view = null;
               events.addEventListener("state", event => {
                 live(true, "live");
-                render(JSON.parse(event.data));
+                view = JSON.parse(event.data);
+                render(view);
+              });
+              // After the first view, only what changed: merged into the view the page has.
+              events.addEventListener("change", event => {
+                if (!view) return;
+                const change = JSON.parse(event.data);
+                const byId = new Map((view.requests || []).map(request => [request.id, request]));
+                for (const request of change.requestChanges.changed) byId.set(request.id, request);
+                for (const id of change.requestChanges.removed) byId.delete(id);
+                const requests = change.requestChanges.order.map(id => byId.get(id)).filter(Boolean);
+                delete change.requestChanges;
+                view = {...change, requests};
+                live(true, "live");
+                render(view);
               });
               events.addEventListener("error", () => live(false, "reconnecting…"));
             },

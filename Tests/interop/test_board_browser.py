@@ -116,6 +116,8 @@ async def test_a_person_approves_and_rejects_on_the_board_while_the_agent_waits(
             assert resumed["status"] == "resumed" and resumed["task"]["feedback"] == "Also reject rows with too many columns"
             history = page.locator('tr[data-task="task-2"]')
             await history.locator("summary").click()
+            # A row's details are made when it is opened.
+            await history.locator("ol.history").wait_for()
             assert "person via board" in await history.inner_text()
 
             # A refusal shows the rule's sentence: the task is no longer done when a stale click lands.

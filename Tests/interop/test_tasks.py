@@ -59,7 +59,7 @@ async def test_the_seed_flow(server, tmp_path, mode, revision):
         assert after.is_error and after.structured_content["error"]["code"] == "request_completed"
 
     stored = json.loads(Path(tmp_path / "state.json").read_text())
-    assert stored["schemaVersion"] == 4
+    assert stored["schemaVersion"] == 5
     assert [task["status"] for task in stored["requests"][0]["tasks"]] == ["approved"] * 3
 
 
