@@ -17,6 +17,9 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
     private let security: BoardSecurity
     /// The store is not thread-safe and connections have threads of their own: one at a time.
     private let lock = Lock()
+    /// Each request's last view, kept while the request is as it was; requests that left the state
+    /// (archived) are let go after each view.
+    private let requestViews = Locked<[WorkRequest.ID: (request: WorkRequest, view: JSONValue)]>([:])
     private let orchestrator: Orchestrator
     private let stateFile: String
     /// Why that file ("project ~/src/app, git repository"), shown beside it.
@@ -140,16 +143,29 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
         .text(status, JSONWriter.string(from: value), type: "application/json", headers: Self.pageHeaders)
     }
 
+    /// A request's view, made again only when the request changed: laying out a thousand tasks'
+    /// graphs for every change, for every page, is most of a change's cost on a large board.
+    private func requestView(_ request: WorkRequest) -> JSONValue {
+        if let kept = requestViews.withLock({ $0[request.id] }), kept.request == request { return kept.view }
+        let view = BoardView.request(request)
+        requestViews.withLock { $0[request.id] = (request, view) }
+        return view
+    }
+
     /// The view of the state now, or an error object when the file cannot be read.
     private func currentView(actor: Decider) -> JSONValue {
         lock.withLock {
             do throws(PersistenceError) {
                 let snapshot = try orchestrator.read()
                 let environment = ProcessEnvironment.current
-                return BoardView.json(
+                let view = BoardView.json(
                     snapshot.state, revision: snapshot.revision, stateFile: stateFile, stateReason: stateReason,
-                    approver: actor.name, archived: archivedRequests()
-                ) { EvidenceRecorder.diffs(of: $0, environment: environment, statePath: stateFile) }
+                    approver: actor.name, archived: archivedRequests(),
+                    diffs: { EvidenceRecorder.diffs(of: $0, environment: environment, statePath: stateFile) },
+                    requestView: requestView)
+                let shown = Set(snapshot.state.requests.map(\.id))
+                requestViews.withLock { views in views = views.filter { shown.contains($0.key) } }
+                return view
             } catch {
                 return ["error": .string(error.description), "stateFile": .string(stateFile)]
             }

@@ -312,6 +312,9 @@ package enum BoardScript {
           }
 
           let current = null;
+          // What was drawn, reused while what it shows is the same: a change redraws only what changed.
+          let cards = new Map();      // item key -> {signature, element}
+          let sections = new Map();   // request id -> {request, waiting, small, element}
 
           function render(view) {
             current = view;
@@ -322,18 +325,38 @@ package enum BoardScript {
               : `State file ${view.stateFile}${view.stateReason ? ` (${view.stateReason})` : ""} · revision ${view.revision} · decisions recorded as ${view.approver}`;
             const queue = document.getElementById("queue");
             const items = view.needsYou || [];
+            const nextCards = new Map();
             queue.replaceChildren(...(items.length
-              ? items.map(item => item.kind === "decide" ? decideCard(item) : closeCard(item))
+              ? items.map(item => {
+                  const key = item.kind === "decide" ? `decide:${item.task.id}` : `close:${item.requestId}`;
+                  const signature = JSON.stringify(item) + JSON.stringify(messages.get(key) || null);
+                  const kept = cards.get(key);
+                  const element = kept && kept.signature === signature ? kept.element
+                    : item.kind === "decide" ? decideCard(item) : closeCard(item);
+                  nextCards.set(key, {signature, element});
+                  return element;
+                })
               : [el("p", {class: "empty"}, "Nothing waits for you.")]));
+            cards = nextCards;
             document.getElementById("needs-count").textContent = items.length ? String(items.length) : "";
             const requests = view.requests || [];
             const waiting = new Map();
             for (const item of items) waiting.set(item.requestId, (waiting.get(item.requestId) || 0) + 1);
             const small = requests.reduce((sum, request) => sum + request.total, 0) <= everythingOpenUpTo;
             document.getElementById("jump").replaceChildren(...jumpList(requests, waiting));
+            const nextSections = new Map();
             document.getElementById("requests").replaceChildren(...(requests.length
-              ? requests.map(request => requestSection(request, waiting.get(request.id) || 0, small))
+              ? requests.map(request => {
+                  const count = waiting.get(request.id) || 0;
+                  const kept = sections.get(request.id);
+                  // The same request object (the event stream keeps what did not change) draws the same.
+                  const element = kept && kept.request === request && kept.waiting === count && kept.small === small
+                    ? kept.element : requestSection(request, count, small);
+                  nextSections.set(request.id, {request, waiting: count, small, element});
+                  return element;
+                })
               : [el("p", {class: "empty"}, "No requests yet.")]));
+            sections = nextSections;
             const runs = view.runs || [];
             document.getElementById("runs").replaceChildren(...(runs.length
               ? runs.map(runCard) : [el("p", {class: "empty"}, "No workflow runs.")]));

@@ -22,7 +22,8 @@ package enum BoardView {
     ///   for the person's decision (its home reads it from git).
     package static func json(
         _ state: OrchestratorState, revision: Int, stateFile: String, stateReason: String = "", approver: String,
-        archived: [ArchivedRequest]? = [], diffs: (TaskEvidence) -> [FileDiff] = { _ in [] }
+        archived: [ArchivedRequest]? = [], diffs: (TaskEvidence) -> [FileDiff] = { _ in [] },
+        requestView: ((WorkRequest) -> JSONValue)? = nil
     ) -> JSONValue {
         let queue: [JSONValue] = PersonQueue.items(in: state.requests).map { item in
             switch item {
@@ -50,7 +51,7 @@ package enum BoardView {
             "revision": .int(revision), "stateFile": .string(stateFile), "stateReason": .string(stateReason),
             "approver": .string(approver),
             "needsYou": .array(queue),
-            "requests": .array(shown.map { self.request($0) }),
+            "requests": .array(shown.map { requestView?($0) ?? self.request($0) }),
             "runs": .array(state.runs.reversed().map { run($0, in: state) }),
         ]
         // Finished work moved to the archive, newest first, as a list to look up (show, status REQUEST_ID);
@@ -68,7 +69,9 @@ package enum BoardView {
         return .object(view)
     }
 
-    private static func request(_ request: WorkRequest) -> JSONValue {
+    /// One request's view: its line, its graph laid out, its tasks. The same request always has the
+    /// same view, so a caller that draws again and again may keep it (`BoardHandler` does).
+    package static func request(_ request: WorkRequest) -> JSONValue {
         let progress = request.progress
         let layout = GraphLayout(request.liveTasks)
         let byID = Dictionary(request.liveTasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
