@@ -40,6 +40,15 @@ def make_repository(root: Path) -> Path:
     return repo
 
 
+async def open_card(browser, board, task="task-1"):
+    """The board in a page, the task's card on it, and the page's errors as they come."""
+    page = await browser.new_page(viewport={"width": 1280, "height": 1000})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    await page.goto(board.address)
+    return page, page.locator(f'#queue article.decide[data-task="{task}"]'), errors
+
+
 def trusted_checks(server_binary, repo: Path, state: Path, checks) -> dict:
     """Declares the project's checks in `repo`, has the person trust them from their terminal, and
     returns the environment (a home of the test's own) under which servers find that trust."""
@@ -83,11 +92,7 @@ async def test_the_card_shows_the_change_and_a_line_click_lands_in_the_feedback(
         assert evidence["summary"] == "4 files, +454 −4", evidence
 
     with running_board(server_binary, state) as board:
-        page = await browser.new_page(viewport={"width": 1280, "height": 1000})
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        await page.goto(board.address)
-        card = page.locator('#queue article.decide[data-task="task-1"]')
+        page, card, errors = await open_card(browser, board)
         await card.wait_for()
         assert "Streams rows; added stream.py." in await card.locator(".reported").inner_text()
         assert await card.locator(".evidence .summary").inner_text() == "4 files, +454 −4"
@@ -215,11 +220,7 @@ async def test_the_card_shows_the_checks_while_they_run_and_when_they_end(server
         assert done.structured_content["task"]["checks"]["summary"] == "running: unit, lint, e2e", done
 
         with running_board(server_binary, state) as board:
-            page = await browser.new_page(viewport={"width": 1280, "height": 1000})
-            errors = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            await page.goto(board.address)
-            card = page.locator('#queue article.decide[data-task="task-1"]')
+            page, card, errors = await open_card(browser, board)
             checks = card.locator(".checks")
             # The quick ones end while e2e waits to be let go: it still runs, and the person may decide.
             await page.wait_for_function(
