@@ -174,7 +174,7 @@ package enum BoardScript {
               decide("reject", {requestId: item.requestId, taskId: task.id, feedback: feedback.value}, key, buttons));
             return el("article", {class: "card decide", "data-task": task.id},
               el("p", {class: "request-text"}, `${item.requestId}: ${item.request}`),
-              el("h3", {}, `${task.id}: ${task.title}`),
+              el("h3", {}, el("span", {class: "id"}, task.id), `: ${task.title}`),
               el("p", {class: "label"}, "What the agent reported"),
               el("p", {class: "text reported"}, task.completedDetails || ""),
               changeSection(task),
@@ -227,7 +227,7 @@ package enum BoardScript {
           function taskRows(request) {
             return request.tasks.map((task, index) => el("tr", {"data-task": task.id},
               el("td", {class: "hide-narrow"}, index + 1),
-              el("td", {}, task.id),
+              el("td", {class: "id"}, task.id),
               el("td", {}, task.title, lazyDetails(`task:${task.id}`, "details and history", () => [
                 el("p", {class: "text"}, task.description),
                 task.completedDetails ? el("p", {class: "label"}, "Reported done") : null,

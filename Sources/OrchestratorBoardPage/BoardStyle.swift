@@ -45,6 +45,7 @@ package enum BoardStyle {
         .status.done{background:var(--done)}.status.approved{background:var(--approved)}.status.needs{background:var(--needs)}
         details{font-size:14px}summary{cursor:pointer;color:var(--accent)}
         .run ol{margin:4px 0;padding-left:20px;font-size:14px}
+        .id,#jump a{white-space:nowrap}
         #jump{display:flex;flex-wrap:wrap;gap:4px 10px;margin:0 0 12px;font-size:14px}#jump a{color:var(--accent);white-space:nowrap}#jump a.waits{font-weight:600}
         details.tasks>summary{margin:6px 0;font-size:14px}
         .evidence .summary{margin:0;font-weight:600}.evidence .note{margin:2px 0;font-size:13px;color:#92400e}

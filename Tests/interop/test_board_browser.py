@@ -115,6 +115,9 @@ async def test_a_person_approves_and_rejects_on_the_board_while_the_agent_waits(
             resumed = results[0].structured_content
             assert resumed["status"] == "resumed" and resumed["task"]["feedback"] == "Also reject rows with too many columns"
             history = page.locator('tr[data-task="task-2"]')
+            await page.wait_for_function(
+                """() => document.querySelector('tr[data-task="task-2"] .status')?.textContent
+                   === 'rejected — back with the agent'""")
             await history.locator("summary").click()
             # A row's details are made when it is opened.
             await history.locator("ol.history").wait_for()

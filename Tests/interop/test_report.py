@@ -80,3 +80,28 @@ def test_no_edge_of_the_drawn_graph_passes_through_a_box_it_does_not_connect(ser
                     else:
                         inside = x < x1 < x + w and max(y1, y2) > y and min(y1, y2) < y + h
                     assert not inside, f"{source} → {target} passes through {task}"
+
+
+@pytest.mark.anyio
+async def test_the_report_reads_at_phone_width(server_binary, tmp_path):
+    """At 390 pixels the page does not scroll sideways but for the graph, the less needed columns give
+    way, and no task id breaks over two lines."""
+    from playwright.async_api import async_playwright
+
+    report = sample_report(server_binary, tmp_path)
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(executable_path=browser(), args=["--no-sandbox"])
+        page = await launched.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+        await page.goto(report.as_uri())
+        width = await page.evaluate(
+            "() => Math.max(...[...document.querySelectorAll('body > *:not(section), section > :not(svg)')]"
+            ".map(e => e.scrollWidth))")
+        assert width <= 390, width
+        assert await page.locator("th.narrow").first.is_hidden()
+        single = await page.evaluate(
+            "() => [...document.querySelectorAll('td.id')].every(c => { const r = document.createRange();"
+            " r.selectNodeContents(c); return r.getClientRects().length === 1; })")
+        assert single, "a task id broke over two lines"
+        await page.screenshot(path=str(Path(os.environ.get("MCP_ORCHESTRATOR_PICTURES", "/tmp")) / "report-phone.png"),
+                              full_page=True)
+        await launched.close()

@@ -37,12 +37,12 @@ enum HTMLReport {
             }.joined()
             rows.append(
                 """
-                <tr id="\(HTMLText.escape(task.id.rawValue))" class="task"><td>\(position + 1)</td><td>\(HTMLText.escape(task.id.rawValue))</td>\
+                <tr id="\(HTMLText.escape(task.id.rawValue))" class="task"><td class="narrow">\(position + 1)</td><td class="id">\(HTMLText.escape(task.id.rawValue))</td>\
                 <td>\(HTMLText.escape(task.title))<details><summary>details and history</summary><p>\(HTMLText.escape(task.description))</p>\
                 \(task.completedDetails.map { "<p><b>Completed:</b> \(HTMLText.escape($0))</p>" } ?? "")<ol>\(history)</ol></details></td>\
-                <td>\(task.priority.rawValue)</td><td>\(task.dependsOn.map { HTMLText.escape($0.rawValue) }.joined(separator: ", "))</td>\
+                <td class="narrow">\(task.priority.rawValue)</td><td class="narrow">\(task.dependsOn.map { HTMLText.escape($0.rawValue) }.joined(separator: ", "))</td>\
                 <td><span class="status" style="background:\(StatusColour.fill(task.status))">\(PersonQueue.statusWords(task, in: request))</span></td>\
-                <td>\(HTMLText.escape(task.assignee ?? ""))</td></tr>
+                <td class="narrow">\(HTMLText.escape(task.assignee ?? ""))</td></tr>
                 """)
         }
         return """
@@ -51,7 +51,7 @@ enum HTMLReport {
             <p>Status \(request.status.rawValue), approval policy \(request.approvalPolicy.rawValue). \(HTMLText.escape(progress.sentence))</p>
             <div class="bar" title="\(share)% approved"><div style="width:\(share)%"></div></div>
             \(DependencyGraphSVG.render(request))
-            <table><thead><tr><th>#</th><th>task</th><th>title</th><th>priority</th><th>after</th><th>status</th><th>holder</th></tr></thead>
+            <table><thead><tr><th class="narrow">#</th><th>task</th><th>title</th><th class="narrow">priority</th><th class="narrow">after</th><th>status</th><th class="narrow">holder</th></tr></thead>
             <tbody>
             \(rows.joined(separator: "\n"))
             </tbody></table>
@@ -67,6 +67,8 @@ enum HTMLReport {
         svg.graph{display:block;margin:8px 0 12px;font-size:12px;font-family:inherit;max-width:100%;height:auto}\
         table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #e5e7eb;padding:6px 8px;text-align:left;vertical-align:top}\
         th{background:#f9fafb}.status{padding:1px 8px;border-radius:10px;white-space:nowrap}\
-        details{color:#4b5563;font-size:13px}summary{cursor:pointer}ol{margin:4px 0;padding-left:20px}
+        details{color:#4b5563;font-size:13px}summary{cursor:pointer}ol{margin:4px 0;padding-left:20px}\
+        .id{white-space:nowrap}h2{overflow-wrap:anywhere}\
+        @media (max-width:640px){body{margin:12px}.narrow{display:none}th,td{padding:6px 4px}}
         """
 }

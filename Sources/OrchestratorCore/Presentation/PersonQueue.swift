@@ -27,6 +27,11 @@ package enum PersonQueue {
 
     /// The status as the person reads it: a done task that waits for their decision says so.
     package static func statusWords(_ task: WorkTask, in request: WorkRequest) -> String {
-        PlanView.awaitsDecision(task.status, under: request.approvalPolicy) ? "done, needs you" : task.status.words
+        if PlanView.awaitsDecision(task.status, under: request.approvalPolicy) { return "done, needs you" }
+        // Work sent back is the agent's again: said so, not as any task in progress.
+        if task.status == .inProgress, task.history.last(where: { $0.to != nil })?.action == .rejected {
+            return "rejected — back with the agent"
+        }
+        return task.status.words
     }
 }

@@ -104,6 +104,9 @@ import Testing
         #expect(cli.err.contains("--feedback TEXT is required"))
         #expect(cli.err.contains("usage: mcp-orchestrator reject TASK_ID --feedback TEXT"))
         #expect(cli.run(["reject", "task-1", "--feedback", "Handle empty input"]) == 0)
+        // Work sent back is said to be the agent's again, in every view that words a status.
+        #expect(cli.run(["status"]) == 0)
+        #expect(cli.out.contains("rejected — back with the agent"), "\(cli.out)")
         let task = server.call("get_next_task")["structuredContent"]?["task"]
         #expect(task?["id"] == "task-1")
         #expect(task?["feedback"] == "Handle empty input")
