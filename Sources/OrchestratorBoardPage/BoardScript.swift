@@ -221,7 +221,48 @@ package enum BoardScript {
               group.append(svgEl("text", {x: box.x + 8, y: box.y + 35}, cut(box.title, 27)));
               svg.append(group);
             }
-            return el("div", {class: "graph-scroll"}, svg);
+            // Pointing at a task (or tapping it) lights what it waits for and what waits for it, and
+            // dims the rest; a second tap, or leaving the graph, lets go.
+            const before = new Map(), after = new Map();
+            for (const edge of g.edges) {
+              (before.get(edge.to) || before.set(edge.to, []).get(edge.to)).push(edge.from);
+              (after.get(edge.from) || after.set(edge.from, []).get(edge.from)).push(edge.to);
+            }
+            const reach = (start, links) => {
+              const seen = new Set([start]), todo = [start];
+              while (todo.length) for (const next of links.get(todo.pop()) || []) if (!seen.has(next)) { seen.add(next); todo.push(next); }
+              return seen;
+            };
+            let pinned = null;
+            const light = id => {
+              if (!id) {
+                svg.classList.remove("tracing");
+                for (const node of svg.querySelectorAll(".lit")) node.classList.remove("lit");
+                return;
+              }
+              const related = new Set([...reach(id, before), ...reach(id, after)]);
+              svg.classList.add("tracing");
+              for (const box of svg.querySelectorAll("g.box")) box.classList.toggle("lit", related.has(box.dataset.task));
+              for (const edge of svg.querySelectorAll("polyline.edge")) {
+                edge.classList.toggle("lit", related.has(edge.dataset.from) && related.has(edge.dataset.to));
+              }
+            };
+            svg.addEventListener("mouseover", event => {
+              const box = event.target.closest("g.box");
+              if (box && !pinned) light(box.dataset.task);
+            });
+            svg.addEventListener("mouseleave", () => { if (!pinned) light(null); });
+            svg.addEventListener("click", event => {
+              const box = event.target.closest("g.box");
+              pinned = box && box.dataset.task !== pinned ? box.dataset.task : null;
+              light(pinned);
+            });
+            const legend = el("p", {class: "legend"}, ...[["pending", "pending"], ["in_progress", "in progress"],
+              ["done", "done"], ["approved", "approved"]].map(([status, words]) =>
+                el("span", {}, el("span", {class: `swatch fill-${status}`}), words)),
+              el("span", {}, el("span", {class: "swatch needs"}), "needs you"),
+              el("span", {class: "hint"}, "point at a task to trace what it waits for and what waits for it"));
+            return el("div", {class: "graph-block"}, el("div", {class: "graph-scroll"}, svg), legend);
           }
 
           function taskRows(request) {

@@ -37,6 +37,12 @@ package enum BoardStyle {
         svg.graph .box rect{stroke:#6b7280;stroke-width:1}
         svg.graph .box.needs rect{stroke:#ef4444;stroke-width:2}
         svg.graph .id{font-weight:600}svg.graph .edge{fill:none;stroke:#4b5563;stroke-width:1.4}
+        svg.graph .box{cursor:pointer}svg.graph.tracing .box:not(.lit),svg.graph.tracing .edge:not(.lit){opacity:.18}
+        svg.graph.tracing .edge.lit{stroke:var(--accent);stroke-width:2.2}
+        .legend{display:flex;flex-wrap:wrap;gap:4px 14px;margin:4px 0 0;font-size:12px;color:var(--muted)}
+        .legend .swatch{display:inline-block;width:12px;height:12px;border-radius:3px;margin-right:4px;vertical-align:-2px;border:1px solid #6b7280}
+        .legend .swatch.needs{border:2px solid #ef4444;background:transparent}
+        .fill-pending{background:var(--pending)}.fill-in_progress{background:var(--in_progress)}.fill-done{background:var(--done)}.fill-approved{background:var(--approved)}
         .fill-pending{fill:var(--pending)}.fill-in_progress{fill:var(--in_progress)}.fill-done{fill:var(--done)}.fill-approved{fill:var(--approved)}
         table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
         th{background:var(--panel);font-size:13px}

@@ -180,3 +180,36 @@ async def test_fifty_tasks_draw_without_an_edge_behind_a_box(server, server_bina
         assert await edges_cross_boxes(page) == []
         size = await page.evaluate("() => { const r = document.querySelector('svg.graph g.box rect'); return [r.getBBox().width, r.getBBox().height]; }")
         assert size == [190, 46], "boxes keep their size at 50 tasks; the graph scrolls instead of shrinking"
+
+
+async def test_pointing_at_a_task_traces_what_it_waits_for_and_what_waits_for_it(server, server_binary, tmp_path,
+                                                                                  browser):
+    state = tmp_path / "state.json"
+    async with Client(server()) as client:
+        await client.call_tool("request_planning", {"originalRequest": "Two strands", "tasks": [
+            {"title": "Schema", "description": "d"}, {"title": "Migration", "description": "d", "dependsOn": [1]},
+            {"title": "Logo", "description": "d"}, {"title": "Site", "description": "d", "dependsOn": [3]}]})
+    with running_board(server_binary, state) as board:
+        page = await browser.new_page(viewport={"width": 1280, "height": 900})
+        await page.goto(board.address)
+        graph = page.locator('svg.graph[data-request="req-1"]')
+        await graph.locator('g.box[data-task="task-2"]').wait_for()
+        assert await page.locator(".legend").inner_text() == \
+            "pending\nin progress\ndone\napproved\nneeds you\npoint at a task to trace what it waits for and what waits for it"
+
+        async def lit():
+            return await graph.evaluate(
+                "svg => [svg.classList.contains('tracing'), [...svg.querySelectorAll('g.box.lit')].map(b => b.dataset.task),"
+                " [...svg.querySelectorAll('polyline.edge.lit')].map(e => e.dataset.from + '>' + e.dataset.to)]")
+
+        await graph.locator('g.box[data-task="task-2"]').hover()
+        assert await lit() == [True, ["task-1", "task-2"], ["task-1>task-2"]]
+        await page.mouse.move(5, 5)
+        assert await lit() == [False, [], []]
+        # A tap keeps it, another lets go.
+        await graph.locator('g.box[data-task="task-3"]').click()
+        await page.mouse.move(5, 5)
+        assert await lit() == [True, ["task-3", "task-4"], ["task-3>task-4"]]
+        await page.locator(".graph-block").first.screenshot(path=str(PICTURES / "board-trace.png"))
+        await graph.locator('g.box[data-task="task-3"]').click()
+        assert (await lit())[0] is False
