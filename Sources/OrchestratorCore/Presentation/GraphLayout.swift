@@ -41,13 +41,14 @@ package struct GraphLayout: Sendable {
 
     package init(_ tasks: [WorkTask]) {
         let columns = Self.columns(tasks)
+        let rows = Self.rows(tasks, columns: columns)
         var rowsUsed: [Int: Int] = [:]
         var boxes: [Box] = []
         var at: [WorkTask.ID: (column: Int, row: Int)] = [:]
         for task in tasks {
             let column = columns[task.id] ?? 0
-            let row = rowsUsed[column, default: 0]
-            rowsUsed[column] = row + 1
+            let row = rows[task.id] ?? 0
+            rowsUsed[column] = max(rowsUsed[column, default: 0], row + 1)
             at[task.id] = (column, row)
             boxes.append(Box(id: task.id, x: Self.left(of: column), y: Self.top(of: row)))
         }
@@ -103,6 +104,25 @@ package struct GraphLayout: Sendable {
         self.edges = edges
         width = Self.margin * 2 + columnCount * (Self.boxWidth + Self.columnGap) - Self.columnGap
         height = Self.margin * 2 + rowCount * (Self.boxHeight + Self.rowGap) - Self.rowGap
+    }
+
+    /// Each task's row in its column: the first column in plan order; each later one ordered by where
+    /// the tasks' dependencies sit (the mean of their rows), so a task lines up with what it waits
+    /// for and fewer edges cross; plan order among equals, and tasks whose dependencies are not drawn last.
+    static func rows(_ tasks: [WorkTask], columns: [WorkTask.ID: Int]) -> [WorkTask.ID: Int] {
+        var rows: [WorkTask.ID: Int] = [:]
+        let byColumn = Dictionary(grouping: tasks.enumerated(), by: { columns[$0.element.id] ?? 0 })
+        for column in byColumn.keys.sorted() {
+            let placed = (byColumn[column] ?? []).map {
+                (position, task) -> (key: Double, position: Int, id: WorkTask.ID) in
+                let above = task.dependsOn.compactMap { rows[$0] }
+                let key = column == 0 || above.isEmpty ? .infinity : Double(above.reduce(0, +)) / Double(above.count)
+                return (column == 0 ? Double(position) : key, position, task.id)
+            }
+            .sorted { ($0.key, $0.position) < ($1.key, $1.position) }
+            for (row, item) in placed.enumerated() { rows[item.id] = row }
+        }
+        return rows
     }
 
     static func left(of column: Int) -> Int { margin + column * (boxWidth + columnGap) }

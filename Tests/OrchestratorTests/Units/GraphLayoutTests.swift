@@ -64,4 +64,18 @@ import Testing
         }
         Self.check(tasks)
     }
+
+    /// A column is ordered by where each task's dependencies sit: task-3 waits for task-2 and task-4 for
+    /// task-1, so in plan order their edges would cross; laid out, each lines up with its dependency.
+    @Test func aColumnFollowsItsDependenciesSoEdgesDoNotCross() {
+        let layout = GraphLayout([
+            Self.task(1, after: []), Self.task(2, after: []), Self.task(3, after: [2]), Self.task(4, after: [1]),
+        ])
+        let y = Dictionary(layout.boxes.map { ($0.id.rawValue, $0.y) }, uniquingKeysWith: { first, _ in first })
+        #expect(y["task-4"] == y["task-1"] && y["task-3"] == y["task-2"], "\(y)")
+        for edge in layout.edges { #expect(edge.points.first?.y == edge.points.last?.y, "\(edge) runs straight") }
+        Self.check([
+            Self.task(1, after: []), Self.task(2, after: []), Self.task(3, after: [2]), Self.task(4, after: [1]),
+        ])
+    }
 }
