@@ -15,6 +15,7 @@ package enum BoardScript {
           const drafts = new Map();     // task id -> feedback being typed, kept across redraws
           const open = new Set();       // details elements the person opened, kept across redraws
           const shut = new Set();       // requests the person closed, though they wait for the person
+          const fitted = new Set();     // requests whose graph the person fitted to the width
           const SVG = "http://www.w3.org/2000/svg";
 
           function el(tag, props, ...children) {
@@ -262,6 +263,18 @@ package enum BoardScript {
                 el("span", {}, el("span", {class: `swatch fill-${status}`}), words)),
               el("span", {}, el("span", {class: "swatch needs"}), "needs you"),
               el("span", {class: "hint"}, "point at a task to trace what it waits for and what waits for it"));
+            // A wide graph scrolls at its own size, or fits the width to be seen whole.
+            const fit = el("button", {type: "button", class: "fit", "data-request": request.id});
+            const size = () => {
+              svg.classList.toggle("fit", fitted.has(request.id));
+              fit.textContent = fitted.has(request.id) ? "actual size" : "fit to width";
+            };
+            fit.addEventListener("click", () => {
+              if (fitted.has(request.id)) fitted.delete(request.id); else fitted.add(request.id);
+              size();
+            });
+            size();
+            legend.append(fit);
             return el("div", {class: "graph-block"}, el("div", {class: "graph-scroll"}, svg), legend);
           }
 

@@ -194,8 +194,9 @@ async def test_pointing_at_a_task_traces_what_it_waits_for_and_what_waits_for_it
         await page.goto(board.address)
         graph = page.locator('svg.graph[data-request="req-1"]')
         await graph.locator('g.box[data-task="task-2"]').wait_for()
-        assert await page.locator(".legend").inner_text() == \
-            "pending\nin progress\ndone\napproved\nneeds you\npoint at a task to trace what it waits for and what waits for it"
+        assert await page.locator(".legend").inner_text() == (
+            "pending\nin progress\ndone\napproved\nneeds you\n"
+            "point at a task to trace what it waits for and what waits for it\nfit to width")
 
         async def lit():
             return await graph.evaluate(
@@ -211,5 +212,13 @@ async def test_pointing_at_a_task_traces_what_it_waits_for_and_what_waits_for_it
         await page.mouse.move(5, 5)
         assert await lit() == [True, ["task-3", "task-4"], ["task-3>task-4"]]
         await page.locator(".graph-block").first.screenshot(path=str(PICTURES / "board-trace.png"))
+        # Fitted to the width, the graph is drawn whole within its block, and back at its own size.
+        natural = await graph.evaluate("svg => svg.getBoundingClientRect().width")
+        await page.locator('button.fit[data-request="req-1"]').click()
+        fitted = await graph.evaluate("svg => [svg.getBoundingClientRect().width, svg.parentElement.clientWidth]")
+        assert fitted[0] == fitted[1] and fitted[0] != natural, (natural, fitted)
+        assert await page.locator('button.fit[data-request="req-1"]').inner_text() == "actual size"
+        await page.locator('button.fit[data-request="req-1"]').click()
+        assert await graph.evaluate("svg => svg.getBoundingClientRect().width") == natural
         await graph.locator('g.box[data-task="task-3"]').click()
         assert (await lit())[0] is False
