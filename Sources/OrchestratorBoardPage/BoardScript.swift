@@ -217,7 +217,7 @@ package enum BoardScript {
             for (const box of g.boxes) {
               const group = svgEl("g", {class: "box" + (needs.has(box.id) ? " needs" : ""), "data-task": box.id});
               group.append(svgEl("title", {}, `${box.id}: ${box.title}`));
-              group.append(svgEl("rect", {x: box.x, y: box.y, width: g.boxWidth, height: g.boxHeight, rx: 6, class: `fill-${box.status}`}));
+              group.append(svgEl("rect", {x: box.x, y: box.y, width: g.boxWidth, height: g.boxHeight, rx: 6, class: `fill-${box.shade}`}));
               group.append(svgEl("text", {x: box.x + 8, y: box.y + 17, class: "id"}, box.id));
               group.append(svgEl("text", {x: box.x + 8, y: box.y + 35}, cut(box.title, 27)));
               svg.append(group);
@@ -261,7 +261,7 @@ package enum BoardScript {
             const legend = el("p", {class: "legend"}, ...[["pending", "pending"], ["in_progress", "in progress"],
               ["done", "done"], ["approved", "approved"]].map(([status, words]) =>
                 el("span", {}, el("span", {class: `swatch fill-${status}`}), words)),
-              el("span", {}, el("span", {class: "swatch needs"}), "needs you"),
+              el("span", {}, el("span", {class: "swatch fill-needs"}), "needs you"),
               el("span", {class: "hint"}, "point at a task to trace what it waits for and what waits for it"));
             // A wide graph scrolls at its own size, or fits the width to be seen whole.
             const fit = el("button", {type: "button", class: "fit", "data-request": request.id});

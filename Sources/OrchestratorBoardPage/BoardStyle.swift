@@ -1,8 +1,14 @@
-/// The board's style sheet: served as /board.css, and inline in the app.
+internal import OrchestratorCore
+
+/// The board's style sheet: served as /board.css, and inline in the app. The states' shades are the
+/// one palette every view uses (`StatusPalette`).
 package enum BoardStyle {
-    package static let text = #"""
-        :root{--ink:#111827;--muted:#4b5563;--line:#e5e7eb;--panel:#f9fafb;--accent:#2563eb;
-        --pending:#e5e7eb;--in_progress:#fde68a;--done:#bae6fd;--approved:#bbf7d0;--needs:#fecaca}
+    package static let text =
+        ":root{--ink:#111827;--muted:#4b5563;--line:#e5e7eb;--panel:#f9fafb;--accent:#2563eb;\n"
+        + StatusPalette.Shade.allCases.map { "--\($0.rawValue):\(StatusPalette.fill($0))" }.joined(separator: ";")
+        + "}\n" + rules
+
+    private static let rules = #"""
         *{box-sizing:border-box}
         body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:var(--ink);background:#fff}
         header{display:flex;flex-wrap:wrap;align-items:baseline;gap:4px 16px;padding:14px 24px;border-bottom:1px solid var(--line);background:var(--panel)}
@@ -42,9 +48,8 @@ package enum BoardStyle {
         svg.graph.fit{width:100%;height:auto}.legend button.fit{margin-left:auto;padding:2px 10px;font-size:12px}
         .legend{display:flex;flex-wrap:wrap;gap:4px 14px;margin:4px 0 0;font-size:12px;color:var(--muted)}
         .legend .swatch{display:inline-block;width:12px;height:12px;border-radius:3px;margin-right:4px;vertical-align:-2px;border:1px solid #6b7280}
-        .legend .swatch.needs{border:2px solid #ef4444;background:transparent}
-        .fill-pending{background:var(--pending)}.fill-in_progress{background:var(--in_progress)}.fill-done{background:var(--done)}.fill-approved{background:var(--approved)}
-        .fill-pending{fill:var(--pending)}.fill-in_progress{fill:var(--in_progress)}.fill-done{fill:var(--done)}.fill-approved{fill:var(--approved)}
+        .fill-pending{background:var(--pending)}.fill-in_progress{background:var(--in_progress)}.fill-done{background:var(--done)}.fill-approved{background:var(--approved)}.fill-needs{background:var(--needs)}
+        .fill-pending{fill:var(--pending)}.fill-in_progress{fill:var(--in_progress)}.fill-done{fill:var(--done)}.fill-approved{fill:var(--approved)}.fill-needs{fill:var(--needs)}
         table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
         th{background:var(--panel);font-size:13px}
         .status{padding:1px 8px;border-radius:10px;white-space:nowrap;font-size:13px}

@@ -92,6 +92,7 @@ package enum BoardView {
                             "id": .string(box.id.rawValue), "x": .int(box.x), "y": .int(box.y),
                             "title": .string(byID[box.id]?.title ?? ""),
                             "status": .string(byID[box.id]?.status.rawValue ?? ""),
+                            "shade": .string(byID[box.id].map { StatusPalette.shade($0, in: request).rawValue } ?? ""),
                         ]
                     }),
                 "edges": .array(

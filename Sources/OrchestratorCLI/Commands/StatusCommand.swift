@@ -124,7 +124,9 @@ struct StatusCommand: CLICommand {
             table.rows.append([
                 .init("\(position + 1)"), .init(task.id.rawValue), .init(task.title), .init(task.priority.rawValue),
                 .init(after(task)),
-                .init(status(task, in: request), colour: colour(task.status)), .init(task.assignee ?? ""),
+                .init(
+                    status(task, in: request), colour: StatusPalette.terminal(StatusPalette.shade(task, in: request))),
+                .init(task.assignee ?? ""),
             ])
         }
         return table
@@ -132,14 +134,5 @@ struct StatusCommand: CLICommand {
 
     static func status(_ task: WorkTask, in request: WorkRequest) -> String {
         PersonQueue.statusWords(task, in: request)
-    }
-
-    static func colour(_ status: WorkTask.Status) -> Int {
-        switch status {
-        case .pending: 2
-        case .inProgress: 33
-        case .done: 36
-        case .approved: 32
-        }
     }
 }

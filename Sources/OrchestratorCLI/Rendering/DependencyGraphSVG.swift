@@ -27,12 +27,13 @@ enum DependencyGraphSVG {
             svg.append(
                 ##"<g class="node" data-task="\##(HTMLText.escape(task.id.rawValue))" data-status="\##(task.status.rawValue)">"##
             )
-            svg.append("<title>\(HTMLText.escape(task.id.rawValue)): \(title) (\(task.status.words))</title>")
+            let words = PersonQueue.statusWords(task, in: request)
+            svg.append("<title>\(HTMLText.escape(task.id.rawValue)): \(title) (\(words))</title>")
             svg.append(
-                ##"<rect x="\##(box.x)" y="\##(box.y)" width="\##(boxWidth)" height="\##(boxHeight)" rx="8" fill="\##(StatusColour.fill(task.status))" stroke="#374151"/>"##
+                ##"<rect x="\##(box.x)" y="\##(box.y)" width="\##(boxWidth)" height="\##(boxHeight)" rx="8" fill="\##(StatusPalette.fill(StatusPalette.shade(task, in: request)))" stroke="#374151"/>"##
             )
             svg.append(
-                ##"<text x="\##(box.x + 10)" y="\##(box.y + 19)" font-weight="bold">\##(HTMLText.escape(task.id.rawValue)) · \##(task.status.words)</text>"##
+                ##"<text x="\##(box.x + 10)" y="\##(box.y + 19)" font-weight="bold">\##(HTMLText.escape(task.id.rawValue)) · \##(words)</text>"##
             )
             svg.append(
                 ##"<text x="\##(box.x + 10)" y="\##(box.y + 36)">\##(HTMLText.escape(HTMLText.shortened(task.title, to: 26)))</text>"##

@@ -41,7 +41,7 @@ enum HTMLReport {
                 <td>\(HTMLText.escape(task.title))<details><summary>details and history</summary><p>\(HTMLText.escape(task.description))</p>\
                 \(task.completedDetails.map { "<p><b>Completed:</b> \(HTMLText.escape($0))</p>" } ?? "")<ol>\(history)</ol></details></td>\
                 <td class="narrow">\(task.priority.rawValue)</td><td class="narrow">\(task.dependsOn.map { HTMLText.escape($0.rawValue) }.joined(separator: ", "))</td>\
-                <td><span class="status" style="background:\(StatusColour.fill(task.status))">\(PersonQueue.statusWords(task, in: request))</span></td>\
+                <td><span class="status" style="background:\(StatusPalette.fill(StatusPalette.shade(task, in: request)))">\(PersonQueue.statusWords(task, in: request))</span></td>\
                 <td class="narrow">\(HTMLText.escape(task.assignee ?? ""))</td></tr>
                 """)
         }

@@ -27,15 +27,3 @@ enum HTMLText {
         text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 }
-
-/// The colours of the four statuses, shared by the graph and the table.
-enum StatusColour {
-    static func fill(_ status: OrchestratorStatus) -> String {
-        switch status {
-        case .pending: "#e5e7eb"
-        case .inProgress: "#fde68a"
-        case .done: "#a5f3fc"
-        case .approved: "#bbf7d0"
-        }
-    }
-}

@@ -37,7 +37,7 @@ import Testing
                 """)
         #expect(!cli.out.contains("\u{1B}["), "no colour when not a terminal")
         #expect(cli.run(["status"], terminal: true) == 0)
-        #expect(cli.out.contains("\u{1B}[36mdone, needs you\u{1B}[0m"))
+        #expect(cli.out.contains("\u{1B}[31mdone, needs you\u{1B}[0m"))
         #expect(cli.run(["status", "req-2"]) == 0)
         #expect(!cli.out.contains("req-1"))
         #expect(cli.run(["status", "req-7"]) == 1)
