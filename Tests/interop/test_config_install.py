@@ -132,3 +132,17 @@ def test_install_copies_the_executable_where_entries_keep_finding_it(server_bina
     assert f"the installed copy, {installed}, version 0.0.9, older than this one (0.1.0)" in older.stderr, older.stderr
     assert config(server_binary, home, command="install").returncode == 0
     assert installed.read_bytes() == Path(os.path.realpath(server_binary)).read_bytes()
+
+
+def test_install_keeps_the_files_key_order(server_binary, home):
+    path = home / ".cursor/mcp.json"
+    path.parent.mkdir(parents=True)
+    path.write_text('{"theme": "dark", "mcpServers": {"zeta": {"command": "/z", "args": ["b", "a"]}, '
+                    '"alpha": {"command": "/a", "env": {"Y": "1", "X": "2"}}}, "autoUpdate": true}')
+    done = config(server_binary, home, "cursor", "--install")
+    assert done.returncode == 0, done.stderr
+    text = path.read_text()
+    order = [text.index(f'"{key}"') for key in ("theme", "mcpServers", "zeta", "alpha", "Y", "X", "orchestrator",
+                                                  "autoUpdate")]
+    assert order == sorted(order), text
+    assert json.loads(text)["mcpServers"]["zeta"]["args"] == ["b", "a"]

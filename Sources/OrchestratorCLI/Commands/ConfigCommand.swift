@@ -136,7 +136,8 @@ struct ConfigCommand: CLICommand {
             }
             // The file keeps the permissions it had (a new one is the person's alone).
             let permissions = FileSystem.permissions(file.path)
-            try FileSystem.replaceFile(file.path, with: Array((Self.pretty(.object(root)) + "\n").utf8))
+            try FileSystem.replaceFile(
+                file.path, with: Array((Self.pretty(.object(root), order: file.keyOrder()) + "\n").utf8))
             if let permissions { try FileSystem.setPermissions(file.path, permissions) }
         } catch {
             throw .io(error.description)
@@ -181,17 +182,22 @@ struct ConfigCommand: CLICommand {
         String(moment.description.prefix(19).filter { $0 != "-" && $0 != ":" })
     }
 
-    /// Two-space indented JSON, keys sorted, for pasting into a config file.
-    static func pretty(_ value: JSONValue, indent: String = "") -> String {
+    /// Two-space indented JSON for a config file: each object's keys in the order the file had them
+    /// (`order`), new keys after them, sorted; all sorted without an order.
+    static func pretty(_ value: JSONValue, indent: String = "", order: KeyOrder? = nil, path: String = "") -> String {
         let inner = indent + "  "
         switch value {
         case .object(let members) where !members.isEmpty:
-            let body = members.keys.sorted().map {
-                "\(inner)\(JSONValue.string($0)): \(pretty(members[$0]!, indent: inner))"
+            let keys = order?.ordered(members.keys, at: path) ?? members.keys.sorted()
+            let body = keys.map {
+                "\(inner)\(JSONValue.string($0)): \(pretty(members[$0]!, indent: inner, order: order, path: KeyOrder.child(path, $0)))"
             }
             return "{\n" + body.joined(separator: ",\n") + "\n\(indent)}"
         case .array(let items) where !items.isEmpty:
-            return "[\n" + items.map { inner + pretty($0, indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
+            return "[\n"
+                + items.enumerated().map {
+                    inner + pretty($1, indent: inner, order: order, path: KeyOrder.child(path, "#\($0)"))
+                }.joined(separator: ",\n") + "\n\(indent)]"
         default:
             return value.description
         }

@@ -88,6 +88,13 @@ struct ClientConfigFile {
         return object
     }
 
+    /// The order of the keys in the file as it is, so writing it back keeps them where they were.
+    func keyOrder() -> KeyOrder? {
+        guard let text = ProjectProbe.live.readWhole(path) else { return nil }
+        let bytes = Array(text.utf8)
+        return KeyOrder(allowsComments ? JSONCText.plain(bytes) : bytes)
+    }
+
     private static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
         var line = 1
         var column = 1
