@@ -15,7 +15,7 @@ package enum BoardScript {
           const drafts = new Map();     // task id -> feedback being typed, kept across redraws
           const open = new Set();       // details elements the person opened, kept across redraws
           const shut = new Set();       // requests the person closed, though they wait for the person
-          const fitted = new Set();     // requests whose graph the person fitted to the width
+          const zoom = new Map();       // request id -> "fit" or a scale the person chose for its graph
           const SVG = "http://www.w3.org/2000/svg";
 
           function el(tag, props, ...children) {
@@ -264,17 +264,32 @@ package enum BoardScript {
               el("span", {}, el("span", {class: "swatch fill-needs"}), "needs you"),
               el("span", {class: "hint"}, "point at a task to trace what it waits for and what waits for it"));
             // A wide graph scrolls at its own size, or fits the width to be seen whole.
+            // A wide graph scrolls at its own size, fits the width to be seen whole, or is zoomed in
+            // and out a step at a time (each request keeps its choice across redraws).
             const fit = el("button", {type: "button", class: "fit", "data-request": request.id});
+            const smaller = el("button", {type: "button", class: "zoom", "data-zoom": "out", "aria-label": "Zoom out"}, "−");
+            const larger = el("button", {type: "button", class: "zoom", "data-zoom": "in", "aria-label": "Zoom in"}, "+");
             const size = () => {
-              svg.classList.toggle("fit", fitted.has(request.id));
-              fit.textContent = fitted.has(request.id) ? "actual size" : "fit to width";
+              const fitting = zoom.get(request.id) === "fit";
+              const scale = fitting ? 1 : zoom.get(request.id) || 1;
+              svg.classList.toggle("fit", fitting);
+              svg.setAttribute("width", String(Math.round(g.width * scale)));
+              svg.setAttribute("height", String(Math.round(g.height * scale)));
+              fit.textContent = fitting ? "actual size" : "fit to width";
             };
             fit.addEventListener("click", () => {
-              if (fitted.has(request.id)) fitted.delete(request.id); else fitted.add(request.id);
+              if (zoom.get(request.id) === "fit") zoom.delete(request.id); else zoom.set(request.id, "fit");
               size();
             });
+            for (const [button, factor] of [[smaller, 0.8], [larger, 1.25]]) {
+              button.addEventListener("click", () => {
+                const now = zoom.get(request.id) === "fit" ? 1 : zoom.get(request.id) || 1;
+                zoom.set(request.id, Math.min(3, Math.max(0.25, now * factor)));
+                size();
+              });
+            }
             size();
-            legend.append(fit);
+            legend.append(el("span", {class: "zoom-controls"}, smaller, larger, fit));
             return el("div", {class: "graph-block"}, el("div", {class: "graph-scroll"}, svg), legend);
           }
 

@@ -45,7 +45,8 @@ package enum BoardStyle {
         svg.graph .id{font-weight:600}svg.graph .edge{fill:none;stroke:#4b5563;stroke-width:1.4}
         svg.graph .box{cursor:pointer}svg.graph.tracing .box:not(.lit),svg.graph.tracing .edge:not(.lit){opacity:.18}
         svg.graph.tracing .edge.lit{stroke:var(--accent);stroke-width:2.2}
-        svg.graph.fit{width:100%;height:auto}.legend button.fit{margin-left:auto;padding:2px 10px;font-size:12px}
+        svg.graph.fit{width:100%;height:auto}.legend .zoom-controls{margin-left:auto;display:flex;gap:4px}
+        .legend button{padding:2px 10px;font-size:12px}
         .legend{display:flex;flex-wrap:wrap;gap:4px 14px;margin:4px 0 0;font-size:12px;color:var(--muted)}
         .legend .swatch{display:inline-block;width:12px;height:12px;border-radius:3px;margin-right:4px;vertical-align:-2px;border:1px solid #6b7280}
         .fill-pending{background:var(--pending)}.fill-in_progress{background:var(--in_progress)}.fill-done{background:var(--done)}.fill-approved{background:var(--approved)}.fill-needs{background:var(--needs)}

@@ -196,7 +196,7 @@ async def test_pointing_at_a_task_traces_what_it_waits_for_and_what_waits_for_it
         await graph.locator('g.box[data-task="task-2"]').wait_for()
         assert await page.locator(".legend").inner_text() == (
             "pending\nin progress\ndone\napproved\nneeds you\n"
-            "point at a task to trace what it waits for and what waits for it\nfit to width")
+            "point at a task to trace what it waits for and what waits for it\n−\n+\nfit to width")
 
         async def lit():
             return await graph.evaluate(
@@ -219,6 +219,11 @@ async def test_pointing_at_a_task_traces_what_it_waits_for_and_what_waits_for_it
         assert fitted[0] == fitted[1] and fitted[0] != natural, (natural, fitted)
         assert await page.locator('button.fit[data-request="req-1"]').inner_text() == "actual size"
         await page.locator('button.fit[data-request="req-1"]').click()
+        assert await graph.evaluate("svg => svg.getBoundingClientRect().width") == natural
+        # Zoomed in a step, and out again.
+        await page.locator('.graph-block button[data-zoom="in"]').first.click()
+        assert await graph.evaluate("svg => svg.getBoundingClientRect().width") == round(natural * 1.25)
+        await page.locator('.graph-block button[data-zoom="out"]').first.click()
         assert await graph.evaluate("svg => svg.getBoundingClientRect().width") == natural
         await graph.locator('g.box[data-task="task-3"]').click()
         assert (await lit())[0] is False
