@@ -26,14 +26,17 @@ ENVELOPE = {"io.modelcontextprotocol/protocolVersion": "2026-07-28",
 class Caller:
     """Stateless 2026 tool calls with a bearer token, each on a connection of its own."""
 
-    def __init__(self, url, token):
+    def __init__(self, url, token, keep_alive=False):
         parts = urllib.parse.urlsplit(url)
         self.host, self.port, self.path = parts.hostname, parts.port, parts.path
         self.token = token
         self.next_id = 0
+        # One connection for every call, as an agent's client keeps one: a connection of its own per
+        # call can meet the server still closing the last one (it counts it until its thread has).
+        self.kept = http.client.HTTPConnection(self.host, self.port, timeout=60) if keep_alive else None
 
     def post(self, message, headers=None):
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        connection = self.kept or http.client.HTTPConnection(self.host, self.port, timeout=60)
         try:
             connection.request("POST", self.path, body=json.dumps(message).encode(), headers={
                 "Content-Type": "application/json", "Accept": "application/json, text/event-stream",
@@ -41,7 +44,12 @@ class Caller:
             response = connection.getresponse()
             return response.status, response.read()
         finally:
-            connection.close()
+            if not self.kept:
+                connection.close()
+
+    def close(self):
+        if self.kept:
+            self.kept.close()
 
     def call(self, tool, arguments):
         self.next_id += 1
@@ -118,11 +126,15 @@ def test_under_a_low_descriptor_limit_idle_sockets_give_way_and_every_call_is_an
         parts = urllib.parse.urlsplit(url)
         held = [socket.create_connection((parts.hostname, parts.port), timeout=30) for _ in range(120)]
         try:
-            caller = Caller(url, issued["builder"])
-            planned = caller.call("request_planning", {"originalRequest": "R", "tasks": [{"title": "T", "description": "d"}]})
-            assert not planned.get("isError"), planned
-            for _ in range(5):
-                assert not caller.call("server_info", {}).get("isError")
+            caller = Caller(url, issued["builder"], keep_alive=True)
+            try:
+                planned = caller.call(
+                    "request_planning", {"originalRequest": "R", "tasks": [{"title": "T", "description": "d"}]})
+                assert not planned.get("isError"), planned
+                for _ in range(5):
+                    assert not caller.call("server_info", {}).get("isError")
+            finally:
+                caller.close()
         finally:
             for connection in held:
                 connection.close()
