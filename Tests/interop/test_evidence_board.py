@@ -140,9 +140,8 @@ async def test_the_app_shows_the_change_too(server_binary, tmp_path, browser, or
     from mcp import Client
     from mcp.client.extension import advertise
     from mcp.types import Implementation
-    from test_mcp_app_browser import APPS, HTML, wire
+    from test_mcp_app_browser import APPS, HTML, show_board_app, wire
 
-    host_origin, sandbox_origin = origins
     repo = make_repository(tmp_path)
     state = tmp_path / "state.json"
     environment = trusted_checks(server_binary, repo, state, [
@@ -176,12 +175,7 @@ async def test_the_app_shows_the_change_too(server_binary, tmp_path, browser, or
 
         page = await browser.new_page(viewport={"width": 1100, "height": 900})
         await page.expose_function("mcpRelay", relay)
-        await page.goto(f"{host_origin}/host.html")
-        await page.evaluate("args => host.show(args)", {
-            "html": contents.text, "csp": contents.meta["ui"]["csp"], "permissions": {},
-            "toolName": "list_requests", "toolInput": {}, "toolResult": wire(listed),
-            "tools": [wire(tool) for tool in tools], "sandboxUrl": f"{sandbox_origin}/sandbox.html"})
-        app = page.frame_locator("iframe.app").frame_locator("iframe")
+        app = await show_board_app(page, origins, contents, listed, tools)
         card = app.locator('#queue article.decide[data-task="task-1"]')
         await card.wait_for()
         assert await card.locator(".evidence .summary").inner_text() == "1 file, +2 −0"

@@ -49,8 +49,19 @@ def wire(model):
     return model.model_dump(by_alias=True, mode="json", exclude_none=True)
 
 
-async def test_the_person_approves_and_rejects_in_the_app_while_the_agent_waits(server, browser, origins):
+async def show_board_app(page, origins, contents, listed, tools):
+    """The board app in the test host, as a host shows it for `list_requests`' result (the page relays
+    through its `mcpRelay`); returns the app's frame."""
     host_origin, sandbox_origin = origins
+    await page.goto(f"{host_origin}/host.html")
+    await page.evaluate("args => host.show(args)", {
+        "html": contents.text, "csp": contents.meta["ui"]["csp"], "permissions": {},
+        "toolName": "list_requests", "toolInput": {}, "toolResult": wire(listed),
+        "tools": [wire(tool) for tool in tools], "sandboxUrl": f"{sandbox_origin}/sandbox.html"})
+    return page.frame_locator("iframe.app").frame_locator("iframe")
+
+
+async def test_the_person_approves_and_rejects_in_the_app_while_the_agent_waits(server, browser, origins):
     async with Client(server("--approver", "human"), extensions=[advertise(APPS, {"mimeTypes": [HTML]})],
                       client_info=Implementation(name="test-host", version="1.0.0")) as client:
         await client.call_tool("request_planning", {"originalRequest": "CSV export", "tasks": [
@@ -81,12 +92,7 @@ async def test_the_person_approves_and_rejects_in_the_app_while_the_agent_waits(
         fetched = []
         page.on("request", lambda request: fetched.append(request.url))
         await page.expose_function("mcpRelay", relay)
-        await page.goto(f"{host_origin}/host.html")
-        await page.evaluate("args => host.show(args)", {
-            "html": contents.text, "csp": contents.meta["ui"]["csp"], "permissions": {},
-            "toolName": "list_requests", "toolInput": {}, "toolResult": wire(listed),
-            "tools": [wire(tool) for tool in tools], "sandboxUrl": f"{sandbox_origin}/sandbox.html"})
-        app = page.frame_locator("iframe.app").frame_locator("iframe")
+        app = await show_board_app(page, origins, contents, listed, tools)
         card = app.locator('#queue article.decide[data-task="task-1"]')
         await card.wait_for()
         await app.locator("#live.on").wait_for()

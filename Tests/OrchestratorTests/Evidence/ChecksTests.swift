@@ -151,9 +151,11 @@ import Testing
             "\(done)")
     }
 
-    @Test func checksAStoppedServerLeftRunningRunAgain() throws {
+    /// A trusted check that waits for the file `go`, left running by a server killed with SIGKILL after
+    /// marking the task done; returns the declaration.
+    func checkLeftRunning(then after: String = "") throws -> String {
         let waiting = """
-            {"checks": [{"name": "waits", "run": ["sh", "-c", "while [ ! -e go ]; do sleep 0.05; done; echo went"]}]}
+            {"checks": [{"name": "waits", "run": ["sh", "-c", "while [ ! -e go ]; do sleep 0.05; done\(after)"]}]}
             """
         try repository.write(".mcp-orchestrator/checks.json", Array(waiting.utf8))
         try trust()
@@ -162,6 +164,11 @@ import Testing
         kill(first.server.process.processIdentifier, SIGKILL)
         // Only the process is waited for: the check it started outlives it, and holds what it inherited.
         first.server.process.waitUntilExit()
+        return waiting
+    }
+
+    @Test func checksAStoppedServerLeftRunningRunAgain() throws {
+        _ = try checkLeftRunning(then: "; echo went")
         let second = try session()
         defer { second.end() }
         try repository.write("go", Array("now\n".utf8))
@@ -173,15 +180,7 @@ import Testing
     /// What runs is checked against the trust when it runs: a file swapped after the round began (here
     /// while no server ran the checks) runs nothing.
     @Test func aFileSwappedBeforeTheChecksRunIsNotRun() throws {
-        let waiting = """
-            {"checks": [{"name": "waits", "run": ["sh", "-c", "while [ ! -e go ]; do sleep 0.05; done"]}]}
-            """
-        try repository.write(".mcp-orchestrator/checks.json", Array(waiting.utf8))
-        try trust()
-        let first = try session()
-        #expect(Self.statuses(markDone(first)) == ["waits": "running"])
-        kill(first.server.process.processIdentifier, SIGKILL)
-        first.server.process.waitUntilExit()
+        let waiting = try checkLeftRunning()
         try repository.write("go", Array("now\n".utf8))
         try repository.write(
             ".mcp-orchestrator/checks.json",
