@@ -37,6 +37,11 @@ let package = Package(
         // What a task changed in the working tree: git snapshots taken without touching the person's
         // index, worktree, stash or refs, and the difference between them.
         // And the notify command that tells the person when something waits for them.
+        // The PostgreSQL store: the same port on tables, for several servers on one plan, through
+        // libpq loaded at run time (no build-time dependency; nothing loaded unless it is asked for).
+        .target(
+            name: "OrchestratorPostgres",
+            dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorFormat", "OrchestratorSystem"]),
         .target(
             name: "OrchestratorEvidence", dependencies: ["OrchestratorJSON", "OrchestratorCore", "OrchestratorSystem"]),
         .target(
@@ -91,7 +96,7 @@ let package = Package(
             dependencies: [
                 "OrchestratorMCP", "OrchestratorTools", "OrchestratorWorkflows", "OrchestratorCLI",
                 "OrchestratorStorage", "OrchestratorSystem", "OrchestratorCore", "OrchestratorServe",
-                "OrchestratorHTTP", "OrchestratorBoard", "OrchestratorEvidence",
+                "OrchestratorHTTP", "OrchestratorBoard", "OrchestratorEvidence", "OrchestratorPostgres",
             ]),
         .executableTarget(name: "mcp-orchestrator-bench"),
         .testTarget(
@@ -100,7 +105,7 @@ let package = Package(
                 "OrchestratorJSON", "OrchestratorCore", "OrchestratorFormat", "OrchestratorStorage",
                 "OrchestratorSystem", "OrchestratorWorkflows", "OrchestratorMCP", "OrchestratorTools",
                 "OrchestratorCLI", "OrchestratorHTTP", "OrchestratorBoard", "OrchestratorBoardPage",
-                "OrchestratorServe", "OrchestratorEvidence",
+                "OrchestratorServe", "OrchestratorEvidence", "OrchestratorPostgres",
                 "mcp-orchestrator",
             ]
         ),

@@ -28,6 +28,9 @@ package struct CLIContext {
     /// The orchestrator over the state at a location, built by `main` (the composition root) over
     /// the JSON file store: the command line reaches the state only through the core's use cases.
     package var orchestrator: (StateLocation) -> Orchestrator
+    /// The hub that says the state at a location changed (the board's streams): the file's watcher,
+    /// or the database's notifications when `main` wires a PostgreSQL store.
+    package var changes: (StateLocation) -> StateChanges = { StateChanges(watching: $0.path) }
     /// How long finished work stays in the live file by default, in days (`main` wires the store's).
     package var retentionDays: Int?
     /// Where plans made before per-project files are, while a project's file is new (`main` wires the store's answer).

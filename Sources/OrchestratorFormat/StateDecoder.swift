@@ -15,6 +15,11 @@ package enum StateDecoder {
         package let path: String
         package let problem: String
         package var description: String { "\(path) \(problem)" }
+
+        package init(path: String, problem: String) {
+            self.path = path
+            self.problem = problem
+        }
     }
 
     /// The `schemaVersion` of a parsed document, read before anything else so a newer file is
@@ -61,6 +66,23 @@ package enum StateDecoder {
             request: try request(
                 Field(try line.required("request"), "request"), schemaVersion: try line.int("schemaVersion")),
             runs: runs, archivedAt: try line.timestamp("archivedAt"))
+    }
+
+    /// One task, on its own (a row of a database store), named `path` in what it says.
+    package static func task(_ value: JSONValue, path: String) throws(FormatError) -> WorkTask {
+        try task(Field(value, path))
+    }
+
+    /// A request's own fields, on their own (a row of a database store): its tasks are kept apart.
+    package static func requestFields(_ value: JSONValue, path: String) throws(FormatError) -> WorkRequest {
+        guard case .object(var members) = value else { throw FormatError(path: path, problem: "must be an object") }
+        members["tasks"] = .array([])
+        return try request(Field(.object(members), path), schemaVersion: StateSchema.currentVersion)
+    }
+
+    /// One workflow run, on its own (a row of a database store).
+    package static func run(_ value: JSONValue, path: String) throws(FormatError) -> WorkflowRun {
+        try run(Field(value, path))
     }
 
     /// - Parameter schemaVersion: before version 3 the request that holds orchestrator-server's

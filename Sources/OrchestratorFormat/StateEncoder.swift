@@ -206,7 +206,7 @@ package struct StateEncoder {
         return .object(object)
     }
 
-    static func json(_ run: WorkflowRun) -> JSONValue {
+    package static func json(_ run: WorkflowRun) -> JSONValue {
         var object: [String: JSONValue] = [
             "id": .string(run.id.rawValue),
             "workflow": .string(run.workflow),

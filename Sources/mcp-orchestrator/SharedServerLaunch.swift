@@ -13,7 +13,8 @@ enum SharedServerLaunch {
     /// - Parameter user: the account's name (`USER`), for the board's decisions without a tokens file.
     static func run(
         address: HTTPAddress, options: LaunchOptions, settings: OrchestratorSettings,
-        configuration: ServerConfiguration, location: StateLocation,
+        configuration: ServerConfiguration, location: StateLocation, storeChoice: StoreChoice,
+        environment: [String: String],
         user: String?, diagnostics: Diagnostics
     ) -> Int32 {
         var tokens: TokenRegistry?
@@ -29,11 +30,11 @@ enum SharedServerLaunch {
             )
             return 64
         }
-        // One store for every session, one at a time (the file lock still keeps other processes out).
-        let store = SerializedPersistence(
-            StateStore(
-                location: location, lockWaitSeconds: options.lockWaitSeconds,
-                archivePolicy: ArchivePolicy(retentionSeconds: options.archiveAfterDays * 86_400)))
+        // One store for every session: the file one at a time (its lock still keeps other processes
+        // out), the database's with every session's changes as they come.
+        let store = storeChoice.persistence(
+            at: location, environment: environment, lockWaitSeconds: options.lockWaitSeconds,
+            retentionSeconds: options.archiveAfterDays * 86_400, shared: true)
         // One orchestrator and one workflow library for the board and every conversation. Shared by
         // their threads: its persistence is the store above, which serializes them.
         nonisolated(unsafe) let orchestrator = settings.orchestrator(over: store)
@@ -83,9 +84,10 @@ enum SharedServerLaunch {
         let services = ToolServices(
             orchestrator: orchestrator, workflows: settings.workflowLibrary(), settings: settings)
         let content = ShippedTools.content(for: services)
-        // One watcher of the state file for the board's streams and every waiting call, stopped on exit.
-        let changes = StateChanges(watching: location.path)
-        defer { changes.stop() }
+        // One hub for the board's streams and every waiting call, stopped on exit: the state file's
+        // watcher, or the database's notifications (a change made on another server reaches this one).
+        let (changes, stopChanges) = storeChoice.changes(at: location, environment: environment)
+        defer { stopChanges() }
         let board = BoardHandler(
             orchestrator: orchestrator, changes: changes,
             stateFile: location.path, stateReason: settings.stateReason,

@@ -3,6 +3,7 @@ import OrchestratorCLI
 import OrchestratorCore
 import OrchestratorEvidence
 import OrchestratorMCP
+import OrchestratorPostgres
 import OrchestratorStorage
 import OrchestratorSystem
 import OrchestratorTools
@@ -41,8 +42,17 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 // `serve` is the shared server: the same options, over Streamable HTTP.
 let serving = arguments.first == "serve"
 if !serving, let first = arguments.first, CommandLineInterface.isCommand(first) {
+    // `--store` among a command's arguments chooses its store, as the server's option does.
+    let (commandArguments, storeOption) = StoreChoice.takeOption(from: arguments)
+    let storeChoice: StoreChoice
+    switch StoreChoice.resolve(option: storeOption, environment: ProcessInfo.processInfo.environment) {
+    case .success(let choice): storeChoice = choice
+    case .failure(let error):
+        Diagnostics.writeStderr("mcp-orchestrator: \(error)\n")
+        exit(error.exitStatus)
+    }
     // The command line's changes move finished work to the archive too, after the default retention.
-    let retention = ArchivePolicy(retentionSeconds: ArchivePolicy.defaultRetentionDays * 86_400)
+    let retention = ArchivePolicy.defaultRetentionDays * 86_400
     let notify = ProcessInfo.processInfo.environment["MCP_ORCHESTRATOR_NOTIFY"].flatMap { $0.isEmpty ? nil : $0 }
     let notifiers = Locked<[Notifier]>([])
     var context = CLIContext.live(
@@ -56,13 +66,17 @@ if !serving, let first = arguments.first, CommandLineInterface.isCommand(first) 
                     report: { Diagnostics.writeStderr("mcp-orchestrator: notify: \($0)\n") })
             }
             if let notifier { notifiers.withLock { $0.append(notifier) } }
+            let persistence = storeChoice.persistence(
+                at: location, environment: ProcessInfo.processInfo.environment, lockWaitSeconds: 10,
+                retentionSeconds: retention)
             return Orchestrator(
-                persistence: StateStore(location: location, archivePolicy: retention), clock: .system,
-                leaseSeconds: Orchestrator.defaultLeaseSeconds, approver: .human, observer: notifier)
+                persistence: persistence, clock: .system, leaseSeconds: Orchestrator.defaultLeaseSeconds,
+                approver: .human, observer: notifier)
         })
+    context.changes = { storeChoice.changes(at: $0, environment: ProcessInfo.processInfo.environment).hub }
     context.olderPlans = OlderPlans.notice(for:)
     context.retentionDays = ArchivePolicy.defaultRetentionDays
-    let status = CommandLineInterface.run(arguments, context: context)
+    let status = CommandLineInterface.run(commandArguments, context: context)
     for notifier in notifiers.withLock({ $0 }) { notifier.finish() }
     exit(status)
 }
@@ -98,6 +112,14 @@ do {
     exit(78)
 }
 
+let storeChoice: StoreChoice
+switch StoreChoice.resolve(option: options.store, environment: environment) {
+case .success(let choice): storeChoice = choice
+case .failure(let error):
+    Diagnostics.writeStderr("mcp-orchestrator\(serving ? " serve" : ""): \(error)\n")
+    exit(error.exitStatus)
+}
+
 let workflowSources = WorkflowSources.resolve(
     options: options.workflowDirectories, environment: environment,
     userData: PlatformDirectories.userData(environment: environment, home: homeDirectory),
@@ -126,20 +148,29 @@ let settings = OrchestratorSettings(
     observer: notifier, origin: origin)
 let configuration = settings.serverConfiguration(logLevel: options.logLevel)
 let diagnostics = Diagnostics(threshold: options.logLevel)
-Diagnostics.writeStderr(
-    "mcp-orchestrator \(ProductInfo.version): state file \(location.path) (\(settings.stateReason))\n")
+switch storeChoice {
+case .file:
+    Diagnostics.writeStderr(
+        "mcp-orchestrator \(ProductInfo.version): state file \(location.path) (\(settings.stateReason))\n")
+case .postgres(let connection, _):
+    Diagnostics.writeStderr(
+        "mcp-orchestrator \(ProductInfo.version): PostgreSQL store \(connection.redacted), project \(StoreChoice.projectName(of: location, environment: environment)) (\(settings.stateReason))\n"
+    )
+}
 if let notice = settings.stateNotice { Diagnostics.writeStderr("mcp-orchestrator: note: \(notice)\n") }
 
 if let address = options.http {
     exit(
         SharedServerLaunch.run(
             address: address, options: options, settings: settings, configuration: configuration, location: location,
+            storeChoice: storeChoice, environment: environment,
             user: environment["USER"] ?? environment["LOGNAME"], diagnostics: diagnostics))
 }
 
 let sink = FileDescriptorSink(descriptor: StandardStreams.claimStdoutForProtocol())
-let archivePolicy = ArchivePolicy(retentionSeconds: options.archiveAfterDays * 86_400)
-let store = StateStore(location: location, lockWaitSeconds: options.lockWaitSeconds, archivePolicy: archivePolicy)
+let store = storeChoice.persistence(
+    at: location, environment: environment, lockWaitSeconds: options.lockWaitSeconds,
+    retentionSeconds: options.archiveAfterDays * 86_400)
 // The process that started this server is an agent's client: it is registered beside the state file
 // for as long as it runs, so the person's commands can tell when they run inside its session or
 // process tree (`PersonPresence`). It happens after the first message (the first answer is not
@@ -159,7 +190,9 @@ let checks = ChecksRunner(
     workingDirectory: FileManager.default.currentDirectoryPath, statePath: location.path, environment: environment,
     userData: PlatformDirectories.userData(environment: environment, home: homeDirectory)
 ) {
-    settings.orchestrator(over: StateStore(location: location, lockWaitSeconds: options.lockWaitSeconds))
+    settings.orchestrator(
+        over: storeChoice.persistence(
+            at: location, environment: environment, lockWaitSeconds: options.lockWaitSeconds, retentionSeconds: nil))
 }
 let services = ToolServices(
     orchestrator: settings.orchestrator(over: store), workflows: settings.workflowLibrary(), settings: settings,
@@ -168,7 +201,7 @@ var server = MCPServer(configuration: configuration, content: ShippedTools.conte
 // A state file that cannot be used is reported at once, through the
 // server's own store so the file is parsed only once; the server still starts, answers reads it
 // can, and refuses changes until the file is fixed.
-switch Result(catching: { () throws(StorageError) in try store.read() }) {
+switch Result(catching: { () throws(PersistenceError) in try store.snapshot() }) {
 case .failure(let problem): Diagnostics.writeStderr("mcp-orchestrator: warning: \(problem)\n")
 case .success(let snapshot):
     if let reason = snapshot.readOnlyReason { Diagnostics.writeStderr("mcp-orchestrator: warning: \(reason)\n") }
@@ -178,7 +211,7 @@ case .success(let snapshot):
 }
 
 // Checks a stopped server left running are reported as interrupted and run again, beside the loop.
-if case .success(let snapshot) = Result(catching: { () throws(StorageError) in try store.read() }),
+if case .success(let snapshot) = Result(catching: { () throws(PersistenceError) in try store.snapshot() }),
     snapshot.state.requests.contains(where: { $0.tasks.contains { $0.checks?.isRunning == true } })
 {
     let state = snapshot.state
@@ -219,9 +252,9 @@ DispatchQueue.global(qos: .utility).async(group: workflowCheck) {
 var reader = LineReader(
     source: StdinSource(stopDescriptor: StopSignals.install()), maximumLineBytes: options.maximumLineBytes)
 // Calls that wait (`waitSeconds`) wake when the state file changes, from this process or any other.
-let changes = StateChanges(watching: location.path)
+let changes = storeChoice.changes(at: location, environment: environment)
 let reason = ServerLoop.run(
-    &server, reader: &reader, changes: changes, outputIsBroken: { sink.isBroken },
+    &server, reader: &reader, changes: changes.hub, outputIsBroken: { sink.isBroken },
     afterMessage: registration.registerIfReady)
 changes.stop()
 

@@ -55,9 +55,9 @@ struct BoardCommand: CLICommand {
         }
         let token = BoardSecurity.secret()
         let security = BoardSecurity(tokens: [(token, decider)], host: host, port: server.port)
-        // The board's event streams learn of changes from one watcher of the state file.
+        // The board's event streams learn of changes from one hub: the state file's watcher, or the database's.
         relay.handler = BoardHandler(
-            orchestrator: access.orchestrator, changes: StateChanges(watching: access.path), stateFile: access.path,
+            orchestrator: access.orchestrator, changes: context.changes(access.location), stateFile: access.path,
             stateReason: access.reason, security: security)
         let address = "\(server.origin)/?token=\(token)"
         context.writeError(

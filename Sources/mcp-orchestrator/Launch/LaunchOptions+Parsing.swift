@@ -1,5 +1,6 @@
 internal import OrchestratorCore
 internal import OrchestratorMCP
+internal import OrchestratorPostgres
 internal import OrchestratorSystem
 internal import OrchestratorTools
 
@@ -8,7 +9,7 @@ extension LaunchOptions {
     package static let valuedOptions: Set<String> = [
         "--state", "--workflows", "--toolsets", "--approver", "--log-level", "--max-line-bytes", "--lease-minutes",
         "--lock-wait-seconds", "--http", "--tokens", "--allow-origin", "--allow-host", "--archive-after-days",
-        "--notify-command",
+        "--notify-command", "--store",
     ]
 
     /// The options only `serve` takes.
@@ -51,6 +52,11 @@ extension LaunchOptions {
         switch name {
         case "--state":
             statePath = text
+        case "--store":
+            guard text == "file" || ConnectionString.isPostgres(text) else {
+                throw LaunchError(message: "--store takes file or a postgresql:// connection string")
+            }
+            store = text
         case "--workflows":
             workflowDirectories.append(text)
         case "--toolsets":
@@ -144,6 +150,9 @@ extension LaunchOptions {
           --state PATH          State file (default: $MCP_ORCHESTRATOR_STATE, else the nearest
                                 .mcp-orchestrator/ folder, else the git repository's per-user file,
                                 else ~/.local/share/mcp-orchestrator/state.json).
+          --store URL           Keep the state in PostgreSQL instead of the file: a postgresql://
+                                connection string (default: $MCP_ORCHESTRATOR_STORE, else the file).
+                                libpq is loaded only then; the project is named as its file is.
           --workflows DIR       A folder of Markdown workflow definitions; repeat for several
                                 (default: $MCP_ORCHESTRATOR_WORKFLOWS, else the per-user folder
                                 ~/.local/share/mcp-orchestrator/workflows, then the shipped ones).

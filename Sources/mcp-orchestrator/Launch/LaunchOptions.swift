@@ -5,6 +5,9 @@ package import OrchestratorTools
 /// The launch options, as parsed from the command line (before any environment lookups).
 package struct LaunchOptions: Equatable, Sendable {
     package var statePath: String?
+    /// Where the state lives when not in the file: a `postgresql://` connection string (`--store`;
+    /// else `MCP_ORCHESTRATOR_STORE`). Never printed: it may hold a password.
+    package var store: String?
     package var workflowDirectories: [String] = []
     package var toolsets: [Toolset] = [.server] + Toolset.defaultSelection
     package var approver: ApproverMode = .agent

@@ -1,0 +1,284 @@
+internal import Dispatch
+internal import OrchestratorCore
+internal import OrchestratorSystem
+
+extension PostgresStore {
+    /// Commits `items` in one transaction on the committing thread's connection, and wakes each
+    /// caller with its ending; a failure of the transaction is every change's failure.
+    func commitBatch(_ items: [CommitQueue.Item], connection: inout PostgresConnection?) {
+        var endings: [StateSnapshot?] = []
+        var failure: PersistenceError?
+        do {
+            if connection?.isHealthy != true { connection = try connect() }
+            guard let open = connection else { return }
+            if let newer = try prepare(open) {
+                failure = newer
+            } else {
+                endings = try transact(items, on: open)
+            }
+        } catch {
+            if connection?.isHealthy != true || error.isUnavailable { connection = nil }
+            failure = error.persistence(project: project)
+        }
+        for (index, item) in items.enumerated() {
+            item.apply = nil
+            if let failure {
+                item.failure = failure
+            } else {
+                item.snapshot = endings[index]
+            }
+            item.done.signal()
+        }
+    }
+
+    /// The transaction: the project's row locked, the state brought up to date, every change applied
+    /// in turn, the rows they touched written, the revision moved on and announced. Returns each
+    /// change's state after it (`nil` for one a rule refused).
+    private func transact(_ items: [CommitQueue.Item], on connection: PostgresConnection) throws(PostgresError)
+        -> [StateSnapshot?]
+    {
+        try connection.execute("BEGIN")
+        do {
+            var exists = try lockProject(on: connection)
+            var known = exists ? try refresh(cache.current, on: connection) : Cached.empty
+            var applied = apply(items, to: known)
+            if applied.touched.isEmpty {
+                try connection.execute("ROLLBACK")
+                if exists { remember(known) }
+                return applied.endings
+            }
+            if !exists {
+                // The first change of a project makes its row; another server may have made it meanwhile.
+                try connection.execute(
+                    "INSERT INTO mcp_orchestrator.projects (name) VALUES ($1) ON CONFLICT DO NOTHING", [project])
+                exists = try lockProject(on: connection)
+                let now = try refresh(nil, on: connection)
+                if now.revision != known.revision {
+                    known = now
+                    applied = apply(items, to: known)
+                }
+            }
+            var finished: [ArchivedRequest] = []
+            if let retentionSeconds {
+                let now = clock.now()
+                finished = applied.state.takeFinished(before: now.adding(seconds: -retentionSeconds), at: now)
+            }
+            let after = try write(applied, archiving: finished, over: known, on: connection)
+            try connection.execute("COMMIT")
+            remember(after)
+            return applied.endings
+        } catch {
+            if connection.isHealthy { _ = try? connection.execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Takes the project's row for this transaction; `false` when the project has none yet.
+    private func lockProject(on connection: PostgresConnection) throws(PostgresError) -> Bool {
+        try connection.execute(
+            "SELECT revision FROM mcp_orchestrator.projects WHERE name = $1 FOR UPDATE", [project]
+        ).first != nil
+    }
+
+    /// What a batch did to the state: the state after it, each change's ending, and what they touched.
+    struct Applied {
+        var state: OrchestratorState
+        var revision: Int
+        var endings: [StateSnapshot?] = []
+        var touched = Touched()
+    }
+
+    /// What the changes of a batch touched, together.
+    struct Touched {
+        var requests: Set<WorkRequest.ID> = []
+        var tasks: Set<WorkTask.ID> = []
+        var any = false
+
+        var isEmpty: Bool { !any }
+
+        mutating func add(_ record: ChangeRecord) {
+            any = true
+            for (request, touch) in record.requests {
+                if touch.fields { requests.insert(request) }
+                tasks.formUnion(touch.tasks)
+            }
+        }
+    }
+
+    /// Applies each change in turn to a copy, keeping it unless a rule refused it.
+    private func apply(_ items: [CommitQueue.Item], to known: Cached) -> Applied {
+        var applied = Applied(state: known.state, revision: known.revision)
+        for item in items {
+            var attempt = applied.state
+            attempt.beginChange()
+            let refused = item.apply?(&attempt) ?? true
+            if refused {
+                applied.endings.append(nil)
+                continue
+            }
+            if !attempt.changes.isEmpty {
+                applied.touched.add(attempt.changes)
+                applied.revision += 1
+                applied.state = attempt
+            }
+            applied.endings.append(
+                StateSnapshot(state: applied.state, revision: applied.revision, readOnlyReason: nil))
+        }
+        return applied
+    }
+
+    /// Writes the rows the batch touched, the requests it archived, and the project's revision and
+    /// counters; returns what this server now knows.
+    private func write(
+        _ applied: Applied, archiving finished: [ArchivedRequest], over known: Cached,
+        on connection: PostgresConnection
+    ) throws(PostgresError) -> Cached {
+        let state = applied.state
+        let revision = String(applied.revision)
+        var after = known
+        after.revision = applied.revision
+        after.state = state
+
+        // Requests: the ones whose own fields changed, and the new ones, which go after the last.
+        var nextPosition = (known.requestPositions.values.max() ?? 0) + 1
+        var positions: [WorkRequest.ID: Int] = [:]
+        var requestRows: (ids: [String?], positions: [Int], statuses: [String?], fields: [String?]) = ([], [], [], [])
+        for request in state.requests {
+            let position: Int
+            if let kept = known.requestPositions[request.id] {
+                position = kept
+                positions[request.id] = kept
+                guard applied.touched.requests.contains(request.id) else { continue }
+            } else {
+                position = nextPosition
+                nextPosition += 1
+                positions[request.id] = position
+            }
+            requestRows.ids.append(request.id.rawValue)
+            requestRows.positions.append(position)
+            requestRows.statuses.append(request.status.rawValue)
+            requestRows.fields.append(RowCoding.text(request))
+        }
+        after.requestPositions = positions
+        let gone = known.requestPositions.keys.filter { positions[$0] == nil }.map { Optional($0.rawValue) }
+        if !gone.isEmpty {
+            try connection.execute(
+                "DELETE FROM mcp_orchestrator.requests WHERE project = $1 AND id = ANY($2::text[])",
+                [project, PostgresArray.literal(gone)])
+        }
+        if !requestRows.ids.isEmpty {
+            try connection.execute(
+                """
+                INSERT INTO mcp_orchestrator.requests (project, id, position, status, fields, revision)
+                SELECT $1, u.id, u.position, u.status, u.fields, $2
+                FROM unnest($3::text[], $4::bigint[], $5::text[], $6::text[]) AS u (id, position, status, fields)
+                ON CONFLICT (project, id) DO UPDATE
+                SET status = excluded.status, fields = excluded.fields, revision = excluded.revision
+                """,
+                [
+                    project, revision, PostgresArray.literal(requestRows.ids),
+                    PostgresArray.literal(requestRows.positions), PostgresArray.literal(requestRows.statuses),
+                    PostgresArray.literal(requestRows.fields),
+                ])
+        }
+
+        // Tasks: the ones that changed or were added, where they stand in their request.
+        var taskRows: (ids: [String?], requests: [String?], positions: [Int], statuses: [String?], bodies: [String?]) =
+            ([], [], [], [], [])
+        for id in applied.touched.tasks {
+            guard let (requestIndex, taskIndex) = state.locate(id) else { continue }
+            let task = state.requests[requestIndex].tasks[taskIndex]
+            taskRows.ids.append(id.rawValue)
+            taskRows.requests.append(state.requests[requestIndex].id.rawValue)
+            taskRows.positions.append(taskIndex)
+            taskRows.statuses.append(task.status.rawValue)
+            taskRows.bodies.append(RowCoding.text(task))
+        }
+        if !taskRows.ids.isEmpty {
+            try connection.execute(
+                """
+                INSERT INTO mcp_orchestrator.tasks (project, id, request_id, position, status, body, revision)
+                SELECT $1, u.id, u.request_id, u.position, u.status, u.body, $2
+                FROM unnest($3::text[], $4::text[], $5::integer[], $6::text[], $7::text[])
+                    AS u (id, request_id, position, status, body)
+                ON CONFLICT (project, id) DO UPDATE
+                SET position = excluded.position, status = excluded.status, body = excluded.body,
+                    revision = excluded.revision
+                """,
+                [
+                    project, revision, PostgresArray.literal(taskRows.ids), PostgresArray.literal(taskRows.requests),
+                    PostgresArray.literal(taskRows.positions), PostgresArray.literal(taskRows.statuses),
+                    PostgresArray.literal(taskRows.bodies),
+                ])
+        }
+
+        try writeRuns(state.runs, over: known, revision: revision, into: &after, on: connection)
+
+        if !finished.isEmpty {
+            try connection.execute(
+                """
+                INSERT INTO mcp_orchestrator.archive (project, id, archived_at, line)
+                SELECT $1, u.id, u.archived_at, u.line FROM unnest($2::text[], $3::text[], $4::text[])
+                    AS u (id, archived_at, line)
+                ON CONFLICT (project, id) DO UPDATE SET archived_at = excluded.archived_at, line = excluded.line
+                """,
+                [
+                    project, PostgresArray.literal(finished.map { $0.request.id.rawValue }),
+                    PostgresArray.literal(finished.map { $0.archivedAt.description }),
+                    PostgresArray.literal(finished.map { RowCoding.line($0) }),
+                ])
+        }
+
+        try connection.execute(
+            """
+            UPDATE mcp_orchestrator.projects
+            SET revision = $2, next_request = $3, next_task = $4, next_run = $5 WHERE name = $1
+            """,
+            [
+                project, revision, String(state.nextRequestNumber), String(state.nextTaskNumber),
+                String(state.nextRunNumber),
+            ])
+        try connection.execute("SELECT pg_notify($1, $2)", [PostgresSchema.channel, project])
+        return after
+    }
+
+    /// The workflow runs that are new or changed, and those gone.
+    private func writeRuns(
+        _ runs: [WorkflowRun], over known: Cached, revision: String, into after: inout Cached,
+        on connection: PostgresConnection
+    ) throws(PostgresError) {
+        var before: [WorkflowRun.ID: WorkflowRun] = [:]
+        for run in known.state.runs { before[run.id] = run }
+        var nextPosition = (known.runPositions.values.max() ?? 0) + 1
+        var positions: [WorkflowRun.ID: Int] = [:]
+        var rows: (ids: [String?], positions: [Int], bodies: [String?]) = ([], [], [])
+        for run in runs {
+            let position = known.runPositions[run.id] ?? nextPosition
+            if known.runPositions[run.id] == nil { nextPosition += 1 }
+            positions[run.id] = position
+            guard before[run.id] != run else { continue }
+            rows.ids.append(run.id.rawValue)
+            rows.positions.append(position)
+            rows.bodies.append(RowCoding.text(run))
+        }
+        after.runPositions = positions
+        let gone = known.runPositions.keys.filter { positions[$0] == nil }.map { Optional($0.rawValue) }
+        if !gone.isEmpty {
+            try connection.execute(
+                "DELETE FROM mcp_orchestrator.runs WHERE project = $1 AND id = ANY($2::text[])",
+                [project, PostgresArray.literal(gone)])
+        }
+        guard !rows.ids.isEmpty else { return }
+        try connection.execute(
+            """
+            INSERT INTO mcp_orchestrator.runs (project, id, position, body, revision)
+            SELECT $1, u.id, u.position, u.body, $2
+            FROM unnest($3::text[], $4::bigint[], $5::text[]) AS u (id, position, body)
+            ON CONFLICT (project, id) DO UPDATE SET body = excluded.body, revision = excluded.revision
+            """,
+            [
+                project, revision, PostgresArray.literal(rows.ids), PostgresArray.literal(rows.positions),
+                PostgresArray.literal(rows.bodies),
+            ])
+    }
+}
