@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: the format lint, the Swift suite (unit, wire, transcript and process tests), the interop
+# Runs every test: the format lint, the Swift suite (unit, wire, transcript and process tests) on the file
+# store and its tool and use-case suites again on PostgreSQL, the interop
 # tests that drive the server with the official Python MCP SDK (pinned in Tests/interop/requirements.txt),
 # then third-party client libraries (Tests/clients/<library>/requirements.txt), each installed into a
 # virtualenv under .build/ on first use.
@@ -19,6 +20,17 @@ snapshots_before=$(snapshots)
 
 swift build
 swift test
+
+# The same tool and use-case suites again on the PostgreSQL store, on a throwaway cluster that the
+# interop tests use too (Tests/postgres.sh); it is removed on exit.
+eval "$(Tests/postgres.sh start)"
+trap 'Tests/postgres.sh remove "$MCP_ORCHESTRATOR_TEST_PG_DIR"' EXIT
+store_suites='OrchestratorUseCaseTests|ToolsTests|TaskToolsTests|WorkflowToolsTests|HumanApprovalTests|ElicitationTests'
+store_suites+='|AppsExtensionTests|HandshakeTests|ModernEraTests|WireErrorTests|HintWordingTests|SchemaDialectTests'
+store_suites+='|ResourcesPromptsTests|RefusalVocabularyTests|OrchestratorServerSetTests|TaskOrchestratorSetTests'
+store_suites+='|TaskmanagerSetTests|WorkflowOrchestrationSetTests|ApprovalCommandTests|PersonViewTests|ExportCommandTests'
+store_suites+='|PostgresStoreTests'
+swift test --skip-build --filter "$store_suites"
 
 venv=.build/interop-venv
 if [ ! -x "$venv/bin/python" ]; then

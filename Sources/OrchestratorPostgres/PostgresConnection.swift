@@ -21,12 +21,13 @@ final class PostgresConnection {
         guard let handle = connectionString.text.withCString({ library.connect($0) }) else {
             throw PostgresError(state: "08000", message: "libpq could not allocate a connection", target: target)
         }
-        self.handle = handle
+        // Checked before it is kept: a connection that failed is finished here, and never by `deinit`.
         guard library.status(handle) == 0 else {
             let message = Self.text(library.errorMessage(handle))
             library.finish(handle)
             throw PostgresError(state: "08001", message: message, target: target)
         }
+        self.handle = handle
     }
 
     deinit { library.finish(handle) }

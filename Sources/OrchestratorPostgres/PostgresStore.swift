@@ -66,6 +66,8 @@ package final class PostgresStore: StatePersistence, @unchecked Sendable {
         committer = CommitQueue(store: self)
     }
 
+    deinit { committer.stop() }
+
     package var storedAt: String { "\(connectionString.redacted) (project \(project))" }
 
     package var exists: Bool {

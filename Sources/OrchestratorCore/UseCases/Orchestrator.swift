@@ -48,6 +48,10 @@ package struct Orchestrator {
         return try persistence.archived().filter { !live.contains($0.request.id) }
     }
 
+    /// Where the state lives, for sentences: the state file's path, or a database's redacted address
+    /// and project.
+    package var storedAt: String { persistence.storedAt }
+
     /// Whether anything has been stored yet.
     package var hasState: Bool { persistence.exists }
 

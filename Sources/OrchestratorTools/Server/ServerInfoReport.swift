@@ -87,22 +87,32 @@ package struct ServerInfoReport {
     ///   - server: what the protocol server offers (the counts) and how it was configured.
     package init(services: ToolServices, server environment: ServerEnvironment, context: RequestContext) {
         let configuration = services.settings
-        let probe = StateFileProbe.probe(configuration.stateLocation)
         let condition = services.stateCondition
-        var sizeBytes: Int?
-        var problem: String?
-        switch probe.condition {
-        case .notCreated: break
-        case .readable(let byteCount): sizeBytes = byteCount
-        case .unusable(let reason): problem = reason
+        let storedAt = services.orchestrator.storedAt
+        if storedAt != configuration.stateLocation.path {
+            // A database holds the state: its address (never its password) and project, as the store says.
+            stateFile = StateFile(
+                path: storedAt, source: configuration.stateLocation.source, reason: configuration.stateReason,
+                notice: configuration.stateNotice, exists: services.orchestrator.hasState,
+                readable: condition.revision != nil, sizeBytes: nil, revision: condition.revision,
+                requests: condition.requestCount, problem: condition.problem, warnings: condition.warnings)
+        } else {
+            let probe = StateFileProbe.probe(configuration.stateLocation)
+            var sizeBytes: Int?
+            var problem: String?
+            switch probe.condition {
+            case .notCreated: break
+            case .readable(let byteCount): sizeBytes = byteCount
+            case .unusable(let reason): problem = reason
+            }
+            if let conditionProblem = condition.problem { problem = conditionProblem }
+            stateFile = StateFile(
+                path: probe.location.path, source: probe.location.source, reason: configuration.stateReason,
+                notice: configuration.stateNotice, exists: probe.exists,
+                readable: condition.problem == nil ? probe.isReadable : condition.revision != nil,
+                sizeBytes: sizeBytes, revision: condition.revision, requests: condition.requestCount,
+                problem: problem, warnings: condition.warnings)
         }
-        if let conditionProblem = condition.problem { problem = conditionProblem }
-        stateFile = StateFile(
-            path: probe.location.path, source: probe.location.source, reason: configuration.stateReason,
-            notice: configuration.stateNotice, exists: probe.exists,
-            readable: condition.problem == nil ? probe.isReadable : condition.revision != nil, sizeBytes: sizeBytes,
-            revision: condition.revision, requests: condition.requestCount, problem: problem,
-            warnings: condition.warnings)
         identity = environment.configuration.identity
         revision = context.revision
         era = environment.eraName == Era.modern.rawValue ? .modern : .handshake
@@ -145,7 +155,7 @@ package struct ServerInfoReport {
             condition = "problem: \(problem)"
         } else if stateFile.exists {
             condition =
-                "readable, \(stateFile.sizeBytes ?? 0) bytes, revision \(stateFile.revision ?? 0), "
+                "readable, \(stateFile.sizeBytes.map { "\($0) bytes, " } ?? "")revision \(stateFile.revision ?? 0), "
                 + "\(stateFile.requests ?? 0) request\(stateFile.requests == 1 ? "" : "s")"
         } else {
             condition = "not created yet (it is created on the first change)"

@@ -35,7 +35,7 @@ final class CLIHarness: @unchecked Sendable {
             isTerminal: terminal, terminalWidth: width, writeOut: { self.out += $0 }, writeError: { self.err += $0 },
             orchestrator: { [clock] location in
                 Orchestrator(
-                    persistence: StateStore(location: location), clock: clock.wallClock,
+                    persistence: TestStore.persistence(at: location), clock: clock.wallClock,
                     leaseSeconds: Orchestrator.defaultLeaseSeconds, approver: .human)
             })
         let presence = presence

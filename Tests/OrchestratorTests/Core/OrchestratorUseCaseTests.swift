@@ -7,9 +7,11 @@ import Testing
 @Suite struct OrchestratorUseCaseTests {
     static func orchestrator(
         approver: ApproverMode = .agent, clock: TestClock = TestClock(),
-        persistence: InMemoryPersistence = InMemoryPersistence()
+        persistence: (any StatePersistence)? = nil
     ) -> Orchestrator {
-        Orchestrator(persistence: persistence, clock: clock.wallClock, leaseSeconds: 60, approver: approver)
+        Orchestrator(
+            persistence: persistence ?? TestStore.useCasePersistence(), clock: clock.wallClock, leaseSeconds: 60,
+            approver: approver)
     }
 
     static let drafts = [SchedulingTests.draft("a"), SchedulingTests.draft("b", after: [.position(1)])]

@@ -4,7 +4,8 @@ import OrchestratorTools
 import Testing
 
 struct ResourcesPromptsTests {
-    @Test func resourcesAreListedAndRead() throws {
+    @Test(.disabled(if: TestStore.isDatabase, "names the state file"))
+    func resourcesAreListedAndRead() throws {
         var harness = ServerHarness()
         harness.initialize()
         let listed = try #require(harness.request("resources/list")["result"]?["resources"]?.arrayValue)

@@ -131,7 +131,7 @@ extension MCPServer {
         settings: OrchestratorSettings, sink: any MessageSink, tools: [any OrchestratorTool] = ShippedTools.all,
         pageSize: Int = 100
     ) -> MCPServer {
-        let store = StateStore(location: settings.stateLocation, lockWaitSeconds: settings.lockWaitSeconds)
+        let store = TestStore.persistence(at: settings.stateLocation, lockWaitSeconds: settings.lockWaitSeconds)
         let services = ToolServices(
             orchestrator: settings.orchestrator(over: store), workflows: settings.workflowLibrary(), settings: settings)
         return MCPServer(
