@@ -31,6 +31,13 @@ package struct CLIContext {
     /// The hub that says the state at a location changed (the board's streams): the file's watcher,
     /// or the database's notifications when `main` wires a PostgreSQL store.
     package var changes: (StateLocation) -> StateChanges = { StateChanges(watching: $0.path) }
+    /// A store to move plans from or into (`migrate`): a state file's path or a `postgresql://`
+    /// connection string, with the project named (or `nil`) and the location the project's name
+    /// comes from. `main` wires both stores; nothing else may open one.
+    package var transferStore: (String, String?, StateLocation) throws(PersistenceError) -> any StateTransfer = {
+        spec, _, _ throws(PersistenceError) in
+        throw PersistenceError(code: "store_unavailable", description: "no store can be opened at \(spec) here")
+    }
     /// How long finished work stays in the live file by default, in days (`main` wires the store's).
     package var retentionDays: Int?
     /// Where plans made before per-project files are, while a project's file is new (`main` wires the store's answer).

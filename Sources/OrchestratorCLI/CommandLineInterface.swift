@@ -8,7 +8,7 @@ package enum CommandLineInterface {
         StatusCommand(), ShowCommand(), DiffCommand(), ApproveCommand(), RejectCommand(), ApproveRequestCommand(),
         ApproverCommand(),
         ChecksCommand(), BoardCommand(), ConnectCommand(),
-        ExportCommand(), ImportCommand(), InitCommand(), ProjectsCommand(), SearchCommand(),
+        ExportCommand(), ImportCommand(), MigrateCommand(), InitCommand(), ProjectsCommand(), SearchCommand(),
         WorkflowsCommand(), ConfigCommand(), InstallCommand(),
     ]
 

@@ -33,13 +33,25 @@ struct StateAccess {
         self.context = context
     }
 
+    /// Whether the state is in the file at `path` (else in a database, `orchestrator.storedAt`).
+    var isFile: Bool { orchestrator.storedAt == path }
+
+    /// Where the state is, for the first line of a view: the file, or the database and project.
+    var storeLine: String { isFile ? "State file \(path)" : "Store \(orchestrator.storedAt)" }
+
     /// Whether the path holds a state file yet.
     var fileExists: Bool { orchestrator.hasState }
 
     /// Said instead of an empty store when the path holds no state file, so a mistyped `--state`
     /// never looks like lost plans.
     var noFileSentence: String {
-        "no state file at \(path) yet: nothing has been planned with this path (an agent's first change creates it). "
+        if !isFile {
+            return
+                "\(orchestrator.storedAt) holds no plans yet: nothing has been planned in this project (an agent's first change makes it). "
+                + "Check --store, MCP_ORCHESTRATOR_STORE or MCP_ORCHESTRATOR_PROJECT if you expected plans here."
+        }
+        return
+            "no state file at \(path) yet: nothing has been planned with this path (an agent's first change creates it). "
             + "Check --state or MCP_ORCHESTRATOR_STATE if you expected plans here."
     }
 

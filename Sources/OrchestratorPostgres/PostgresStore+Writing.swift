@@ -129,7 +129,7 @@ extension PostgresStore {
 
     /// Writes the rows the batch touched, the requests it archived, and the project's revision and
     /// counters; returns what this server now knows.
-    private func write(
+    func write(
         _ applied: Applied, archiving finished: [ArchivedRequest], over known: Cached,
         on connection: PostgresConnection
     ) throws(PostgresError) -> Cached {
@@ -243,7 +243,7 @@ extension PostgresStore {
     }
 
     /// The workflow runs that are new or changed, and those gone.
-    private func writeRuns(
+    func writeRuns(
         _ runs: [WorkflowRun], over known: Cached, revision: String, into after: inout Cached,
         on connection: PostgresConnection
     ) throws(PostgresError) {

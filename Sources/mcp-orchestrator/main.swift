@@ -73,6 +73,11 @@ if !serving, let first = arguments.first, CommandLineInterface.isCommand(first) 
                 persistence: persistence, clock: .system, leaseSeconds: Orchestrator.defaultLeaseSeconds,
                 approver: .human, observer: notifier)
         })
+    context.transferStore = { spec, project, location throws(PersistenceError) in
+        try StoreChoice.transferStore(
+            spec, project: project, location: location, environment: ProcessInfo.processInfo.environment,
+            workingDirectory: FileManager.default.currentDirectoryPath)
+    }
     context.changes = { storeChoice.changes(at: $0, environment: ProcessInfo.processInfo.environment).hub }
     context.olderPlans = OlderPlans.notice(for:)
     context.retentionDays = ArchivePolicy.defaultRetentionDays

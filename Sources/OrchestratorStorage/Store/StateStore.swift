@@ -318,6 +318,43 @@ package final class StateStore {
     }
 }
 
+/// The file store as a move's target (`migrate`): a whole state written at once, into a place that
+/// holds nothing yet.
+extension StateStore: StateTransfer {
+    package func receive(_ state: OrchestratorState, revision: Int, archived: [ArchivedRequest])
+        throws(PersistenceError)
+    {
+        finishPendingFlush()
+        do {
+            try FileSystem.createDirectories(location.directory)
+        } catch {
+            throw StorageError.writeFailed(path: location.path, reason: error.description).persistence
+        }
+        do { try lock() } catch {
+            if case .storage(let problem) = error { throw problem.persistence }
+            return
+        }
+        defer { unlock() }
+        let archivedBefore = try self.archived()
+        if fileExists || !archivedBefore.isEmpty {
+            throw PersistenceError(
+                code: "transfer_target_not_empty",
+                description:
+                    "\(location.path) already holds plans (or its archive does); a move goes into an empty place only. Nothing was written."
+            )
+        }
+        if !archived.isEmpty {
+            do { try archive.append(archived) } catch { throw error.persistence }
+        }
+        var fresh = StateEncoder()
+        do { try replacement.write(fresh.encode(state, revision: revision)).release() } catch {
+            throw StorageError.writeFailed(path: location.path, reason: error.description).persistence
+        }
+        cache = nil
+        archiveCache = nil
+    }
+}
+
 /// Why a change did not happen: a rule refused it, or the file could not be used.
 package enum StoreFailure: Error, Equatable {
     case refused(OrchestratorError)

@@ -112,4 +112,19 @@ enum StoreChoice {
             }
         )
     }
+
+    /// A store `migrate` moves plans from or into: a `postgresql://` connection string (its project
+    /// named by `project`, else as the servers name it), else a state file's path.
+    static func transferStore(
+        _ spec: String, project: String?, location: StateLocation, environment: [String: String],
+        workingDirectory: String
+    ) throws(PersistenceError) -> any StateTransfer {
+        if let connection = ConnectionString(spec) {
+            return PostgresStore(
+                client: try PostgresStore.client(environment: environment), connectionString: connection,
+                project: project ?? projectName(of: location, environment: environment))
+        }
+        let path = spec.hasPrefix("/") ? spec : workingDirectory + "/" + spec
+        return StateStore(location: StateLocation(path: path, source: .option))
+    }
 }
