@@ -39,20 +39,20 @@ extension PostgresStore {
     {
         try connection.execute("BEGIN")
         do {
-            var exists = try lockProject(on: connection)
-            var known = exists ? try refresh(cache.current, on: connection) : Cached.empty
+            var locked = try lockProject(on: connection)
+            var known = try upToDate(cache.current, locked: locked, on: connection)
             var applied = apply(items, to: known)
             if applied.touched.isEmpty {
                 try connection.execute("ROLLBACK")
-                if exists { remember(known) }
+                if locked != nil { remember(known) }
                 return applied.endings
             }
-            if !exists {
+            if locked == nil {
                 // The first change of a project makes its row; another server may have made it meanwhile.
                 try connection.execute(
                     "INSERT INTO mcp_orchestrator.projects (name) VALUES ($1) ON CONFLICT DO NOTHING", [project])
-                exists = try lockProject(on: connection)
-                let now = try refresh(nil, on: connection)
+                locked = try lockProject(on: connection)
+                let now = try upToDate(nil, locked: locked, on: connection)
                 if now.revision != known.revision {
                     known = now
                     applied = apply(items, to: known)
@@ -73,11 +73,21 @@ extension PostgresStore {
         }
     }
 
-    /// Takes the project's row for this transaction; `false` when the project has none yet.
-    private func lockProject(on connection: PostgresConnection) throws(PostgresError) -> Bool {
+    /// Takes the project's row for this transaction and returns its revision; `nil` when the project
+    /// has none yet.
+    private func lockProject(on connection: PostgresConnection) throws(PostgresError) -> Int? {
         try connection.execute(
             "SELECT revision FROM mcp_orchestrator.projects WHERE name = $1 FOR UPDATE", [project]
-        ).first != nil
+        ).first.map { Int($0[0] ?? "") ?? 0 }
+    }
+
+    /// `known` when the locked row's revision says nothing changed since; else read again.
+    private func upToDate(_ known: Cached?, locked: Int?, on connection: PostgresConnection) throws(PostgresError)
+        -> Cached
+    {
+        guard let locked else { return .empty }
+        if let known, known.revision == locked { return known }
+        return try refresh(known, on: connection)
     }
 
     /// What a batch did to the state: the state after it, each change's ending, and what they touched.
@@ -127,6 +137,46 @@ extension PostgresStore {
         return applied
     }
 
+    /// Everything a batch writes, in one statement (one round trip while the project's row is held):
+    /// the requests taken out (their tasks go with them), the requests, tasks and runs that changed or
+    /// came, the runs taken out, the requests archived, and the project's revision and counters,
+    /// announced on the channel. Empty lists write nothing.
+    static let batchWrite = """
+        WITH gone AS (
+            DELETE FROM mcp_orchestrator.requests WHERE project = $1 AND id = ANY($3::text[])),
+        requests AS (
+            INSERT INTO mcp_orchestrator.requests (project, id, position, status, fields, revision)
+            SELECT $1, u.id, u.position, u.status, u.fields, $2
+            FROM unnest($4::text[], $5::bigint[], $6::text[], $7::text[]) AS u (id, position, status, fields)
+            ON CONFLICT (project, id) DO UPDATE
+            SET status = excluded.status, fields = excluded.fields, revision = excluded.revision),
+        tasks AS (
+            INSERT INTO mcp_orchestrator.tasks (project, id, request_id, position, status, body, revision)
+            SELECT $1, u.id, u.request_id, u.position, u.status, u.body, $2
+            FROM unnest($8::text[], $9::text[], $10::integer[], $11::text[], $12::text[])
+                AS u (id, request_id, position, status, body)
+            ON CONFLICT (project, id) DO UPDATE
+            SET position = excluded.position, status = excluded.status, body = excluded.body,
+                revision = excluded.revision),
+        runs_gone AS (
+            DELETE FROM mcp_orchestrator.runs WHERE project = $1 AND id = ANY($13::text[])),
+        runs AS (
+            INSERT INTO mcp_orchestrator.runs (project, id, position, body, revision)
+            SELECT $1, u.id, u.position, u.body, $2
+            FROM unnest($14::text[], $15::bigint[], $16::text[]) AS u (id, position, body)
+            ON CONFLICT (project, id) DO UPDATE SET body = excluded.body, revision = excluded.revision),
+        archived AS (
+            INSERT INTO mcp_orchestrator.archive (project, id, archived_at, line)
+            SELECT $1, u.id, u.archived_at, u.line FROM unnest($17::text[], $18::text[], $19::text[])
+                AS u (id, archived_at, line)
+            ON CONFLICT (project, id) DO UPDATE SET archived_at = excluded.archived_at, line = excluded.line),
+        project AS (
+            UPDATE mcp_orchestrator.projects
+            SET revision = $2, next_request = $20, next_task = $21, next_run = $22 WHERE name = $1
+            RETURNING name)
+        SELECT pg_notify($23, name) FROM project
+        """
+
     /// Writes the rows the batch touched, the requests it archived, and the project's revision and
     /// counters; returns what this server now knows.
     func write(
@@ -134,7 +184,6 @@ extension PostgresStore {
         on connection: PostgresConnection
     ) throws(PostgresError) -> Cached {
         let state = applied.state
-        let revision = String(applied.revision)
         var after = known
         after.revision = applied.revision
         after.state = state
@@ -161,26 +210,6 @@ extension PostgresStore {
         }
         after.requestPositions = positions
         let gone = known.requestPositions.keys.filter { positions[$0] == nil }.map { Optional($0.rawValue) }
-        if !gone.isEmpty {
-            try connection.execute(
-                "DELETE FROM mcp_orchestrator.requests WHERE project = $1 AND id = ANY($2::text[])",
-                [project, PostgresArray.literal(gone)])
-        }
-        if !requestRows.ids.isEmpty {
-            try connection.execute(
-                """
-                INSERT INTO mcp_orchestrator.requests (project, id, position, status, fields, revision)
-                SELECT $1, u.id, u.position, u.status, u.fields, $2
-                FROM unnest($3::text[], $4::bigint[], $5::text[], $6::text[]) AS u (id, position, status, fields)
-                ON CONFLICT (project, id) DO UPDATE
-                SET status = excluded.status, fields = excluded.fields, revision = excluded.revision
-                """,
-                [
-                    project, revision, PostgresArray.literal(requestRows.ids),
-                    PostgresArray.literal(requestRows.positions), PostgresArray.literal(requestRows.statuses),
-                    PostgresArray.literal(requestRows.fields),
-                ])
-        }
 
         // Tasks: the ones that changed or were added, where they stand in their request.
         var taskRows: (ids: [String?], requests: [String?], positions: [Int], statuses: [String?], bodies: [String?]) =
@@ -194,91 +223,41 @@ extension PostgresStore {
             taskRows.statuses.append(task.status.rawValue)
             taskRows.bodies.append(RowCoding.text(task))
         }
-        if !taskRows.ids.isEmpty {
-            try connection.execute(
-                """
-                INSERT INTO mcp_orchestrator.tasks (project, id, request_id, position, status, body, revision)
-                SELECT $1, u.id, u.request_id, u.position, u.status, u.body, $2
-                FROM unnest($3::text[], $4::text[], $5::integer[], $6::text[], $7::text[])
-                    AS u (id, request_id, position, status, body)
-                ON CONFLICT (project, id) DO UPDATE
-                SET position = excluded.position, status = excluded.status, body = excluded.body,
-                    revision = excluded.revision
-                """,
-                [
-                    project, revision, PostgresArray.literal(taskRows.ids), PostgresArray.literal(taskRows.requests),
-                    PostgresArray.literal(taskRows.positions), PostgresArray.literal(taskRows.statuses),
-                    PostgresArray.literal(taskRows.bodies),
-                ])
-        }
 
-        try writeRuns(state.runs, over: known, revision: revision, into: &after, on: connection)
-
-        if !finished.isEmpty {
-            try connection.execute(
-                """
-                INSERT INTO mcp_orchestrator.archive (project, id, archived_at, line)
-                SELECT $1, u.id, u.archived_at, u.line FROM unnest($2::text[], $3::text[], $4::text[])
-                    AS u (id, archived_at, line)
-                ON CONFLICT (project, id) DO UPDATE SET archived_at = excluded.archived_at, line = excluded.line
-                """,
-                [
-                    project, PostgresArray.literal(finished.map { $0.request.id.rawValue }),
-                    PostgresArray.literal(finished.map { $0.archivedAt.description }),
-                    PostgresArray.literal(finished.map { RowCoding.line($0) }),
-                ])
-        }
-
-        try connection.execute(
-            """
-            UPDATE mcp_orchestrator.projects
-            SET revision = $2, next_request = $3, next_task = $4, next_run = $5 WHERE name = $1
-            """,
-            [
-                project, revision, String(state.nextRequestNumber), String(state.nextTaskNumber),
-                String(state.nextRunNumber),
-            ])
-        try connection.execute("SELECT pg_notify($1, $2)", [PostgresSchema.channel, project])
-        return after
-    }
-
-    /// The workflow runs that are new or changed, and those gone.
-    func writeRuns(
-        _ runs: [WorkflowRun], over known: Cached, revision: String, into after: inout Cached,
-        on connection: PostgresConnection
-    ) throws(PostgresError) {
+        // Workflow runs: the new or changed ones, and those gone.
         var before: [WorkflowRun.ID: WorkflowRun] = [:]
         for run in known.state.runs { before[run.id] = run }
-        var nextPosition = (known.runPositions.values.max() ?? 0) + 1
-        var positions: [WorkflowRun.ID: Int] = [:]
-        var rows: (ids: [String?], positions: [Int], bodies: [String?]) = ([], [], [])
-        for run in runs {
-            let position = known.runPositions[run.id] ?? nextPosition
-            if known.runPositions[run.id] == nil { nextPosition += 1 }
-            positions[run.id] = position
+        var nextRunPosition = (known.runPositions.values.max() ?? 0) + 1
+        var runPositions: [WorkflowRun.ID: Int] = [:]
+        var runRows: (ids: [String?], positions: [Int], bodies: [String?]) = ([], [], [])
+        for run in state.runs {
+            let position = known.runPositions[run.id] ?? nextRunPosition
+            if known.runPositions[run.id] == nil { nextRunPosition += 1 }
+            runPositions[run.id] = position
             guard before[run.id] != run else { continue }
-            rows.ids.append(run.id.rawValue)
-            rows.positions.append(position)
-            rows.bodies.append(RowCoding.text(run))
+            runRows.ids.append(run.id.rawValue)
+            runRows.positions.append(position)
+            runRows.bodies.append(RowCoding.text(run))
         }
-        after.runPositions = positions
-        let gone = known.runPositions.keys.filter { positions[$0] == nil }.map { Optional($0.rawValue) }
-        if !gone.isEmpty {
-            try connection.execute(
-                "DELETE FROM mcp_orchestrator.runs WHERE project = $1 AND id = ANY($2::text[])",
-                [project, PostgresArray.literal(gone)])
-        }
-        guard !rows.ids.isEmpty else { return }
+        after.runPositions = runPositions
+        let runsGone = known.runPositions.keys.filter { runPositions[$0] == nil }.map { Optional($0.rawValue) }
+
         try connection.execute(
-            """
-            INSERT INTO mcp_orchestrator.runs (project, id, position, body, revision)
-            SELECT $1, u.id, u.position, u.body, $2
-            FROM unnest($3::text[], $4::bigint[], $5::text[]) AS u (id, position, body)
-            ON CONFLICT (project, id) DO UPDATE SET body = excluded.body, revision = excluded.revision
-            """,
+            Self.batchWrite,
             [
-                project, revision, PostgresArray.literal(rows.ids), PostgresArray.literal(rows.positions),
-                PostgresArray.literal(rows.bodies),
+                project, String(applied.revision), PostgresArray.literal(gone),
+                PostgresArray.literal(requestRows.ids), PostgresArray.literal(requestRows.positions),
+                PostgresArray.literal(requestRows.statuses), PostgresArray.literal(requestRows.fields),
+                PostgresArray.literal(taskRows.ids), PostgresArray.literal(taskRows.requests),
+                PostgresArray.literal(taskRows.positions), PostgresArray.literal(taskRows.statuses),
+                PostgresArray.literal(taskRows.bodies), PostgresArray.literal(runsGone),
+                PostgresArray.literal(runRows.ids), PostgresArray.literal(runRows.positions),
+                PostgresArray.literal(runRows.bodies),
+                PostgresArray.literal(finished.map { $0.request.id.rawValue }),
+                PostgresArray.literal(finished.map { $0.archivedAt.description }),
+                PostgresArray.literal(finished.map { RowCoding.line($0) }), String(state.nextRequestNumber),
+                String(state.nextTaskNumber), String(state.nextRunNumber), PostgresSchema.channel,
             ])
+        return after
     }
 }

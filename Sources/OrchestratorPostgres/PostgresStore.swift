@@ -13,7 +13,8 @@ internal import OrchestratorSystem
 /// in turn and counted as a revision of its own, so a burst of agents costs one lock and one flush
 /// of the write-ahead log, not one each. Nothing is acknowledged before the transaction commits.
 ///
-/// Reads see one consistent snapshot (`REPEATABLE READ`) and read only the rows that changed.
+/// A read asks for the project's revision, and when it moved, reads the rows that changed since in
+/// one statement (one snapshot).
 package final class PostgresStore: StatePersistence, @unchecked Sendable {
     /// The project in the database: a database holds many.
     package let project: String
@@ -71,6 +72,8 @@ package final class PostgresStore: StatePersistence, @unchecked Sendable {
     package var storedAt: String { "\(connectionString.redacted) (project \(project))" }
 
     package var exists: Bool {
+        // A project, once made, is never taken out: what was seen once is there.
+        if let known = cache.current, known.revision > 0 { return true }
         let found = try? withReader { (connection) throws(PostgresError) in
             try connection.execute("SELECT 1 FROM mcp_orchestrator.projects WHERE name = $1", [project]).first != nil
         }
@@ -86,16 +89,8 @@ package final class PostgresStore: StatePersistence, @unchecked Sendable {
                 "SELECT revision FROM mcp_orchestrator.projects WHERE name = $1", [project]
             ).first.flatMap { $0[0].flatMap { Int($0) } }
             if let known, known.revision == (revision ?? 0) { return (known, readOnly) }
-            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            let fresh: Cached
-            do throws(PostgresError) {
-                fresh = try refresh(known, on: connection)
-                try connection.execute("COMMIT")
-            } catch {
-                if connection.isHealthy { _ = try? connection.execute("ROLLBACK") }
-                throw error
-            }
-            return (fresh, readOnly)
+            // One statement: one snapshot of every row it reads.
+            return (try refresh(known, on: connection), readOnly)
         }
         remember(cached)
         return StateSnapshot(state: cached.state, revision: cached.revision, readOnlyReason: readOnly)

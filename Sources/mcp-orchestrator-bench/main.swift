@@ -20,6 +20,9 @@ struct Options {
     var importOnly = false
     /// Only the search benchmark (`--search-only`).
     var searchOnly = false
+    /// Only the stores side by side (`--stores-only URL`): the file and PostgreSQL at that address.
+    var storesDatabase: String?
+    var tasksPerAgent = 20
 
     init(_ arguments: [String]) {
         var rest = arguments[...]
@@ -36,6 +39,10 @@ struct Options {
                 searchOnly = true
                 continue
             }
+            if name == "--stores-only", let database = rest.popFirst() {
+                storesDatabase = database
+                continue
+            }
             if name == "--store-sizes", let list = rest.popFirst() {
                 storeSizes = list.split(separator: ",").compactMap { Int($0) }.filter { $0 >= 100 }
                 continue
@@ -47,7 +54,7 @@ struct Options {
             guard let value = rest.popFirst().flatMap(Int.init), value > 0 else {
                 FileHandle.standardError.write(
                     Data(
-                        "usage: mcp-orchestrator-bench [--calls N] [--starts N] [--mutations N] [--store-sizes A,B,…] | --compare OTHER-SERVER [--rounds N] | --evidence-only [--evidence-files N] | --import-only | --search-only\n"
+                        "usage: mcp-orchestrator-bench [--calls N] [--starts N] [--mutations N] [--store-sizes A,B,…] | --compare OTHER-SERVER [--rounds N] | --evidence-only [--evidence-files N] | --import-only | --search-only | --stores-only POSTGRESQL-URL [--tasks-per-agent N]\n"
                             .utf8))
                 exit(64)
             }
@@ -56,6 +63,7 @@ struct Options {
             case "--starts": starts = value
             case "--mutations": mutations = value
             case "--rounds": rounds = value
+            case "--tasks-per-agent": tasksPerAgent = value
             case "--evidence-files": evidenceFiles = max(100, value / 100 * 100)
             default:
                 FileHandle.standardError.write(Data("unknown option \(name)\n".utf8))
@@ -163,6 +171,11 @@ let envelope =
 
 if options.searchOnly {
     report(SearchBenchmark.run(executable: executable, calls: 30))
+    exit(0)
+}
+
+if let database = options.storesDatabase {
+    report(StoresBenchmark.run(executable: executable, database: database, tasksPerAgent: options.tasksPerAgent))
     exit(0)
 }
 
