@@ -19,7 +19,8 @@ snapshots() { git for-each-ref refs/mcp-orchestrator/ 2>/dev/null | wc -l; }
 snapshots_before=$(snapshots)
 
 swift build
-swift test
+# The whole suite on the file store (a database named outside is not used here).
+env -u MCP_ORCHESTRATOR_TEST_STORE swift test
 
 # The same tool and use-case suites again on the PostgreSQL store, on a throwaway cluster that the
 # interop tests use too (Tests/postgres.sh); it is removed on exit.

@@ -58,16 +58,23 @@ extension PostgresStore {
             default: break
             }
         }
-        // Tasks go where they stand; new ones are appended in their order.
+        // Tasks go where they stand; new ones are appended in their order. Each request is taken out
+        // while its tasks change, so its list is copied once, not once per task.
         tasks.sort { ($0.request.rawValue, $0.position) < ($1.request.rawValue, $1.position) }
-        for (requestID, position, task) in tasks {
-            guard var request = requests[requestID] else { continue }
-            if position < request.tasks.count {
-                request.tasks[position] = task
-            } else {
-                request.tasks.append(task)
+        var index = 0
+        while index < tasks.count {
+            let requestID = tasks[index].request
+            var request = requests.removeValue(forKey: requestID)
+            while index < tasks.count, tasks[index].request == requestID {
+                let (_, position, task) = tasks[index]
+                if position < request?.tasks.count ?? 0 {
+                    request?.tasks[position] = task
+                } else {
+                    request?.tasks.append(task)
+                }
+                index += 1
             }
-            requests[requestID] = request
+            if let request { requests[requestID] = request }
         }
         let counters = (project[4] ?? "").split(separator: ",").map { Int($0) ?? 1 }
         cached.revision = revision

@@ -115,8 +115,36 @@ extension PostgresStore {
         }
     }
 
-    /// Applies each change in turn to a copy, keeping it unless a rule refused it.
+    /// Applies each change in turn to the batch's state, in place: a change copies nothing that the
+    /// one before it already copied. Every change of the batch answers with the batch's state after
+    /// the last (each outcome is its own). A change a rule refused after it had written something
+    /// (rules are checked before writing, so this is rare) sends the batch down the careful path.
     private func apply(_ items: [CommitQueue.Item], to known: Cached) -> Applied {
+        var applied = Applied(state: known.state, revision: known.revision)
+        var accepted: [Bool] = []
+        for item in items {
+            applied.state.beginChange()
+            let refused = item.apply?(&applied.state) ?? true
+            let record = applied.state.changes
+            if refused {
+                if !record.isEmpty { return applyCarefully(items, to: known) }
+                accepted.append(false)
+                continue
+            }
+            if !record.isEmpty {
+                applied.touched.add(record)
+                applied.revision += 1
+            }
+            accepted.append(true)
+        }
+        let after = StateSnapshot(state: applied.state, revision: applied.revision, readOnlyReason: nil)
+        applied.endings = accepted.map { $0 ? after : nil }
+        return applied
+    }
+
+    /// Applies each change to a copy of the state, kept unless a rule refused it: what a refusal
+    /// wrote before it was refused is dropped with its copy.
+    private func applyCarefully(_ items: [CommitQueue.Item], to known: Cached) -> Applied {
         var applied = Applied(state: known.state, revision: known.revision)
         for item in items {
             var attempt = applied.state

@@ -22,7 +22,7 @@ struct Options {
     var searchOnly = false
     /// Only the stores side by side (`--stores-only URL`): the file and PostgreSQL at that address.
     var storesDatabase: String?
-    var tasksPerAgent = 20
+    var tasksPerAgent = 10
 
     init(_ arguments: [String]) {
         var rest = arguments[...]
