@@ -2,8 +2,19 @@
 /// libpq's `key=value` form), handed to libpq unchanged, and the redacted form that is the only one
 /// ever shown: scheme, user, host, port and database, never the password nor any other option.
 package struct ConnectionString: Sendable, Equatable, CustomStringConvertible {
-    /// What libpq is given. Never printed.
+    /// What the person gave. Never printed.
     let text: String
+
+    /// What libpq is given: the string, with a bound on connecting (`connect_timeout=10`) unless it
+    /// sets one, so a database that does not answer is refused in seconds, not waited for.
+    var forLibPQ: String {
+        if text.contains("connect_timeout=") { return text }
+        let query = text.contains("?") ? "&" : "?"
+        if let fragment = text.firstIndex(of: "#") {
+            return String(text[..<fragment]) + query + "connect_timeout=10" + String(text[fragment...])
+        }
+        return text + query + "connect_timeout=10"
+    }
 
     /// Whether `text` names a PostgreSQL store (a URI of either scheme); a file path is anything else.
     package static func isPostgres(_ text: String) -> Bool {

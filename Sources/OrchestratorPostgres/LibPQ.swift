@@ -51,17 +51,19 @@ final class LibPQ: @unchecked Sendable {
     let transactionStatus: ConnectionInt
     let libraryVersion: Version
 
-    /// The library, loaded once per process on first use.
+    /// The library, loaded on first use and kept.
     static func shared(environment: [String: String]) throws(LibPQError) -> LibPQ {
-        try loaded.withLock { (cached: inout LibPQ?) throws(LibPQError) -> LibPQ in
-            if let cached { return cached }
-            let library = try LibPQ(candidates: candidates(environment: environment))
-            cached = library
+        let places = candidates(environment: environment)
+        return try loaded.withLock { (cached: inout [[String]: LibPQ]) throws(LibPQError) -> LibPQ in
+            if let library = cached[places] { return library }
+            let library = try LibPQ(candidates: places)
+            cached[places] = library
             return library
         }
     }
 
-    private static let loaded = Locked<LibPQ?>(nil)
+    /// The library loaded from each list of places tried (one list in a process, unless a test names another).
+    private static let loaded = Locked<[[String]: LibPQ]>([:])
 
     /// Where libpq is looked for: `MCP_ORCHESTRATOR_LIBPQ` alone when it is set, else the loader's own
     /// search (`LD_LIBRARY_PATH`, the system's folders), then on macOS Homebrew's and Postgres.app's.

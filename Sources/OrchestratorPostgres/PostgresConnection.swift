@@ -18,7 +18,7 @@ final class PostgresConnection {
     init(library: LibPQ, connectionString: ConnectionString) throws(PostgresError) {
         self.library = library
         target = connectionString.redacted
-        guard let handle = connectionString.text.withCString({ library.connect($0) }) else {
+        guard let handle = connectionString.forLibPQ.withCString({ library.connect($0) }) else {
             throw PostgresError(state: "08000", message: "libpq could not allocate a connection", target: target)
         }
         // Checked before it is kept: a connection that failed is finished here, and never by `deinit`.
