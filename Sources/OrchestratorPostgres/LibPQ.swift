@@ -22,6 +22,15 @@ final class LibPQ: @unchecked Sendable {
             OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafePointer<UInt32>?,
             UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32
         ) -> OpaquePointer?
+    typealias Prepare =
+        @convention(c) (
+            OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32, UnsafePointer<UInt32>?
+        ) -> OpaquePointer?
+    typealias ExecutePrepared =
+        @convention(c) (
+            OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?,
+            UnsafePointer<Int32>?, Int32
+        ) -> OpaquePointer?
     typealias ResultInt = @convention(c) (OpaquePointer?) -> Int32
     typealias ResultField = @convention(c) (OpaquePointer?, Int32) -> UnsafeMutablePointer<CChar>?
     typealias ResultValue = @convention(c) (OpaquePointer?, Int32, Int32) -> UnsafeMutablePointer<CChar>?
@@ -35,6 +44,8 @@ final class LibPQ: @unchecked Sendable {
     let errorMessage: ConnectionText
     let finish: ConnectionVoid
     let executeParameters: ExecuteParameters
+    let prepare: Prepare
+    let executePrepared: ExecutePrepared
     let resultStatus: ResultInt
     let resultErrorField: ResultField
     let resultErrorMessage: ConnectionText
@@ -94,6 +105,8 @@ final class LibPQ: @unchecked Sendable {
         errorMessage = try symbol("PQerrorMessage", as: ConnectionText.self)
         finish = try symbol("PQfinish", as: ConnectionVoid.self)
         executeParameters = try symbol("PQexecParams", as: ExecuteParameters.self)
+        prepare = try symbol("PQprepare", as: Prepare.self)
+        executePrepared = try symbol("PQexecPrepared", as: ExecutePrepared.self)
         resultStatus = try symbol("PQresultStatus", as: ResultInt.self)
         resultErrorField = try symbol("PQresultErrorField", as: ResultField.self)
         resultErrorMessage = try symbol("PQresultErrorMessage", as: ConnectionText.self)

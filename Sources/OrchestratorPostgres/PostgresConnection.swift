@@ -38,14 +38,45 @@ final class PostgresConnection {
     /// The socket, for waiting on notifications.
     var socket: Int32 { library.socket(handle) }
 
+    /// The statements prepared on this connection, by their text: each is parsed and planned once.
+    private var prepared: [String: String] = [:]
+
     /// Runs one statement with `parameters` as text (`nil` for NULL) and returns its rows as text.
+    /// A statement marked `prepared` is parsed and planned once per connection and run by name after
+    /// (the store's own, run many times while the project's row is held).
     @discardableResult
-    func execute(_ sql: String, _ parameters: [String?] = []) throws(PostgresError) -> PostgresRows {
+    func execute(_ sql: String, _ parameters: [String?] = [], prepared isPrepared: Bool = false) throws(PostgresError)
+        -> PostgresRows
+    {
+        var name: String?
+        if isPrepared {
+            if let known = prepared[sql] {
+                name = known
+            } else {
+                let fresh = "mcp_orchestrator_\(prepared.count + 1)"
+                let made = fresh.withCString { named in
+                    sql.withCString { library.prepare(handle, named, $0, Int32(parameters.count), nil) }
+                }
+                _ = try rows(of: made)
+                prepared[sql] = fresh
+                name = fresh
+            }
+        }
         let result = Self.withCStrings(parameters) { values in
-            sql.withCString { command in
+            if let name {
+                return name.withCString {
+                    library.executePrepared(handle, $0, Int32(parameters.count), values, nil, nil, 0)
+                }
+            }
+            return sql.withCString { command in
                 library.executeParameters(handle, command, Int32(parameters.count), nil, values, nil, nil, 0)
             }
         }
+        return try rows(of: result)
+    }
+
+    /// A result's rows, or its error; the result is cleared either way.
+    private func rows(of result: OpaquePointer?) throws(PostgresError) -> PostgresRows {
         guard let result else {
             throw PostgresError(state: "08006", message: Self.text(library.errorMessage(handle)), target: target)
         }

@@ -19,7 +19,9 @@ extension PostgresStore {
     /// What the database holds for the project, built from `known` and the rows written after its
     /// revision (all of them when nothing is known).
     func refresh(_ known: Cached?, on connection: PostgresConnection) throws(PostgresError) -> Cached {
-        let rows = try connection.execute(Self.changedRows, [project, String(known?.revision ?? -1)]).rows
+        let rows = try connection.execute(
+            Self.changedRows, [project, String(known?.revision ?? -1)], prepared: true
+        ).rows
         do {
             return try merge(rows, into: known)
         } catch {

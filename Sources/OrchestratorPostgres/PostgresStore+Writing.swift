@@ -77,7 +77,7 @@ extension PostgresStore {
     /// has none yet.
     private func lockProject(on connection: PostgresConnection) throws(PostgresError) -> Int? {
         try connection.execute(
-            "SELECT revision FROM mcp_orchestrator.projects WHERE name = $1 FOR UPDATE", [project]
+            "SELECT revision FROM mcp_orchestrator.projects WHERE name = $1 FOR UPDATE", [project], prepared: true
         ).first.map { Int($0[0] ?? "") ?? 0 }
     }
 
@@ -285,7 +285,7 @@ extension PostgresStore {
                 PostgresArray.literal(finished.map { $0.archivedAt.description }),
                 PostgresArray.literal(finished.map { RowCoding.line($0) }), String(state.nextRequestNumber),
                 String(state.nextTaskNumber), String(state.nextRunNumber), PostgresSchema.channel,
-            ])
+            ], prepared: true)
         return after
     }
 }

@@ -86,7 +86,7 @@ package final class PostgresStore: StatePersistence, @unchecked Sendable {
         let (cached, readOnly) = try withReader { (connection) throws(PostgresError) -> (Cached, PersistenceError?) in
             let readOnly = try prepare(connection)
             let revision = try connection.execute(
-                "SELECT revision FROM mcp_orchestrator.projects WHERE name = $1", [project]
+                "SELECT revision FROM mcp_orchestrator.projects WHERE name = $1", [project], prepared: true
             ).first.flatMap { $0[0].flatMap { Int($0) } }
             if let known, known.revision == (revision ?? 0) { return (known, readOnly) }
             // One statement: one snapshot of every row it reads.

@@ -15,11 +15,14 @@ enum StoresBenchmark {
 
     /// - Parameter database: a `postgresql://` connection string to a database the benchmark may
     ///   write projects into (`Tests/postgres.sh start` makes a throwaway one).
-    static func run(executable: URL, database: String, tasksPerAgent: Int) -> String {
+    static func run(
+        executable: URL, database: String, tasksPerAgent: Int, servers serverCounts: [Int] = [1, 2],
+        agents agentCounts: [Int] = [1, 16, 64], stores: [String] = ["file", "postgresql"]
+    ) -> String {
         var rows: [Row] = []
-        for servers in [1, 2] {
-            for agents in [1, 16, 64] {
-                for store in ["file", "postgresql"] {
+        for servers in serverCounts {
+            for agents in agentCounts {
+                for store in stores {
                     rows.append(
                         measure(
                             executable: executable, store: store == "file" ? nil : database, servers: servers,

@@ -23,6 +23,10 @@ struct Options {
     /// Only the stores side by side (`--stores-only URL`): the file and PostgreSQL at that address.
     var storesDatabase: String?
     var tasksPerAgent = 10
+    /// `--stores-only` at these counts only (`--servers 2 --agents 64 --stores postgresql`).
+    var storeServers = [1, 2]
+    var storeAgents = [1, 16, 64]
+    var storeKinds = ["file", "postgresql"]
 
     init(_ arguments: [String]) {
         var rest = arguments[...]
@@ -43,6 +47,18 @@ struct Options {
                 storesDatabase = database
                 continue
             }
+            if name == "--servers", let list = rest.popFirst() {
+                storeServers = list.split(separator: ",").compactMap { Int($0) }
+                continue
+            }
+            if name == "--agents", let list = rest.popFirst() {
+                storeAgents = list.split(separator: ",").compactMap { Int($0) }
+                continue
+            }
+            if name == "--stores", let list = rest.popFirst() {
+                storeKinds = list.split(separator: ",").map(String.init)
+                continue
+            }
             if name == "--store-sizes", let list = rest.popFirst() {
                 storeSizes = list.split(separator: ",").compactMap { Int($0) }.filter { $0 >= 100 }
                 continue
@@ -54,7 +70,7 @@ struct Options {
             guard let value = rest.popFirst().flatMap(Int.init), value > 0 else {
                 FileHandle.standardError.write(
                     Data(
-                        "usage: mcp-orchestrator-bench [--calls N] [--starts N] [--mutations N] [--store-sizes A,B,…] | --compare OTHER-SERVER [--rounds N] | --evidence-only [--evidence-files N] | --import-only | --search-only | --stores-only POSTGRESQL-URL [--tasks-per-agent N]\n"
+                        "usage: mcp-orchestrator-bench [--calls N] [--starts N] [--mutations N] [--store-sizes A,B,…] | --compare OTHER-SERVER [--rounds N] | --evidence-only [--evidence-files N] | --import-only | --search-only | --stores-only POSTGRESQL-URL [--tasks-per-agent N] [--servers 1,2] [--agents 1,16,64] [--stores file,postgresql]\n"
                             .utf8))
                 exit(64)
             }
@@ -175,7 +191,10 @@ if options.searchOnly {
 }
 
 if let database = options.storesDatabase {
-    report(StoresBenchmark.run(executable: executable, database: database, tasksPerAgent: options.tasksPerAgent))
+    report(
+        StoresBenchmark.run(
+            executable: executable, database: database, tasksPerAgent: options.tasksPerAgent,
+            servers: options.storeServers, agents: options.storeAgents, stores: options.storeKinds))
     exit(0)
 }
 
