@@ -1,14 +1,9 @@
 import Dispatch
+import Foundation
 import OrchestratorCore
 import OrchestratorPostgres
 import OrchestratorSystem
 import Testing
-
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 
 /// What only the PostgreSQL store has to show: several stores (as several servers) on one project,
 /// racing agents, the archive in tables, tables of a newer version, rows that do not decode, and a
@@ -122,6 +117,47 @@ struct PostgresStoreTests {
         #expect(try orchestrator.claimNext(in: nil, holder: "h").durable() == .noActiveRequests)
         #expect(!store.exists)
         #expect(try store.snapshot().revision == 0)
+    }
+
+    /// Tables of a newer version (a newer build migrated them) are read, never written and never
+    /// taken back: the change is refused with `state_newer_schema` and the version stays.
+    @Test func newerTablesAreReadButNeverWrittenOrDowngraded() throws {
+        let database = "newer_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let base = ProcessInfo.processInfo.environment["MCP_ORCHESTRATOR_TEST_STORE"]!
+        try Self.psql(base, "CREATE DATABASE \(database)")
+        let url = base.replacingOccurrences(of: "/tests?", with: "/\(database)?")
+        let (_, client) = TestStore.database!
+        let first = PostgresStore(client: client, connectionString: ConnectionString(url)!, project: "p")
+        _ = try Self.orchestrator(first).plan(
+            "r", splitDetails: nil, tasks: [SchedulingTests.draft("a")], policy: nil, by: "p"
+        ).durable()
+        try Self.psql(url, "UPDATE mcp_orchestrator.meta SET value = '99' WHERE key = 'schema'")
+
+        let later = PostgresStore(client: client, connectionString: ConnectionString(url)!, project: "p")
+        let snapshot = try later.snapshot()
+        #expect(snapshot.state.requests.count == 1, "still read")
+        #expect(snapshot.readOnlyReason?.code == "state_newer_schema")
+        let refused = #expect(throws: ChangeFailure.self) {
+            try Self.orchestrator(later).claimNext(in: nil, holder: "h")
+        }
+        #expect(refused == .persistence(snapshot.readOnlyReason!))
+        #expect(try Self.psql(url, "SELECT value FROM mcp_orchestrator.meta WHERE key = 'schema'") == "99")
+        #expect(try later.snapshot().revision == 1, "nothing was written")
+    }
+
+    /// Runs one statement with psql (PostgreSQL's client, beside the server) and returns its output.
+    @discardableResult
+    static func psql(_ url: String, _ statement: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", url, "-Atq", "-v", "ON_ERROR_STOP=1", "-c", statement]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "psql \(statement)")
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A password in the connection string is never in what the store says, even when it fails.
