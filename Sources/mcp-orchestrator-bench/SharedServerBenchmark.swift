@@ -12,28 +12,11 @@ enum SharedServerBenchmark {
         try! FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         let state = root.appendingPathComponent("state.json").path
-        let server = Process()
-        let errors = Pipe()
-        server.executableURL = executable
-        server.arguments = ["serve", "--http", "127.0.0.1:0", "--state", state, "--log-level", "error"]
-        server.standardError = errors
-        server.standardOutput = FileHandle.nullDevice
-        try! server.run()
+        let (server, port) = StoresBenchmark.start(executable, state: state, store: nil, project: "bench")
         defer {
             server.terminate()
             server.waitUntilExit()
         }
-        var found: UInt16 = 0
-        while found == 0 {
-            var line: [UInt8] = []
-            var byte: UInt8 = 0
-            while read(errors.fileHandleForReading.fileDescriptor, &byte, 1) == 1, byte != 10 { line.append(byte) }
-            let text = String(decoding: line, as: UTF8.self)
-            if let range = text.range(of: "http://127.0.0.1:") {
-                found = UInt16(text[range.upperBound...].prefix { $0.isNumber })!
-            }
-        }
-        let port = found
         let setup = HTTPConnection(port: port)
         let tasks = (0..<16).map { #"{"title":"Agent \#($0)","description":"d"}"# }.joined(separator: ",")
         _ = call(

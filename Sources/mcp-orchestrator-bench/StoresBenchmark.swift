@@ -129,7 +129,7 @@ enum StoresBenchmark {
         return String(utf8[key.upperBound..<end])
     }
 
-    /// Starts one shared server and reads its port from what it prints.
+    /// Starts one shared server (on the file when `store` is `nil`) and reads its port from what it prints.
     static func start(_ executable: URL, state: String, store: String?, project: String) -> (
         process: Process, port: UInt16
     ) {

@@ -288,3 +288,40 @@ def test_the_file_store_loads_no_libpq(server_binary, tmp_path):
         process.stdin.close()
         process.wait(timeout=10)
         process.stdout.close()
+
+
+async def test_a_stdio_server_and_the_board_follow_the_database(server_binary, tmp_path):
+    from mcp import Client, StdioServerParameters
+
+    from board import running_board
+
+    project = f"stdio-{uuid.uuid4()}"
+    environment = project_environment(project)
+    params = StdioServerParameters(command=server_binary, args=["--store", DATABASE], cwd=str(tmp_path),
+                                   env=environment)
+    async with Client(params) as client:
+        await client.call_tool("request_planning", {"originalRequest": "CSV export", "tasks": PLAN})
+        await client.call_tool("get_next_task", {})
+        await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "parsed"})
+        parked, results = Parked(), []
+
+        async def wait_for_work():
+            results.append(await client.call_tool("get_next_task", {"waitSeconds": 50}, progress_callback=parked))
+
+        async with anyio.create_task_group() as group:
+            group.start_soon(wait_for_work)
+            await parked.wait()
+            # The approval is made by another process, through the database: the waiting call hears it.
+            approved = subprocess.run([server_binary, "approve", "task-1", "--store", DATABASE], capture_output=True,
+                                      text=True, env=environment, cwd=tmp_path, timeout=60)
+            assert approved.returncode == 0, approved.stderr
+        woken = results[0].structured_content
+        assert (woken["status"], woken["task"]["id"]) == ("claimed", "task-2")
+
+        with running_board(server_binary, tmp_path / "state.json", "--store", DATABASE, env=environment) as board:
+            board.sign_in()
+            tasks = {task["id"]: task for request in board.state()["requests"] for task in request["tasks"]}
+            assert tasks["task-1"]["status"] == "approved" and tasks["task-2"]["status"] == "in_progress"
+            await client.call_tool(
+                "mark_task_done", {"requestId": "req-1", "taskId": "task-2", "completedDetails": "tested"})
+            assert board.state()["needsYou"][0]["task"]["id"] == "task-2", "the board reads the database's plan"
