@@ -159,7 +159,9 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
                 let snapshot = try orchestrator.read()
                 let environment = ProcessEnvironment.current
                 let view = BoardView.json(
-                    snapshot.state, revision: snapshot.revision, stateFile: stateFile, stateReason: stateReason,
+                    // Where the state is, as the store says it: the file, or the database and project.
+                    snapshot.state, revision: snapshot.revision, stateFile: orchestrator.storedAt,
+                    stateReason: stateReason,
                     approver: actor.name, archived: archivedRequests(),
                     diffs: { EvidenceRecorder.diffs(of: $0, environment: environment, statePath: stateFile) },
                     requestView: requestView)
@@ -167,7 +169,7 @@ package final class BoardHandler: HTTPHandler, @unchecked Sendable {
                 requestViews.withLock { views in views = views.filter { shown.contains($0.key) } }
                 return view
             } catch {
-                return ["error": .string(error.description), "stateFile": .string(stateFile)]
+                return ["error": .string(error.description), "stateFile": .string(orchestrator.storedAt)]
             }
         }
     }

@@ -36,22 +36,16 @@ struct PostgresStoreTests {
         let request = try planner.plan("race", splitDetails: nil, tasks: drafts, policy: .auto, by: "p").durable()
         let claims = Locked<[String: [WorkTask.ID]]>([:])
         let failures = Locked<[String]>([])
-        DispatchQueue.concurrentPerform(iterations: 64) { agent in
-            let orchestrator = Self.orchestrator(stores[agent % stores.count])
-            let holder = "agent-\(agent)"
-            while true {
-                do {
-                    let selection = try orchestrator.claimNext(in: request, holder: holder).durable()
-                    guard case .claim(_, let task) = selection else { return }
-                    claims.withLock { $0[holder, default: []].append(task) }
-                    _ = try orchestrator.markDone(task, in: request, details: "done", holder: holder, by: holder)
-                        .durable()
-                } catch {
-                    failures.withLock { $0.append("\(holder): \(error)") }
-                    return
-                }
+        // A thread each, not `concurrentPerform`, which runs only as many at once as there are cores.
+        let group = DispatchGroup()
+        for agent in 0..<64 {
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
+                Self.work(agent: agent, stores: stores, request: request, claims: claims, failures: failures)
             }
         }
+        group.wait()
         #expect(failures.current.isEmpty, "\(failures.current.prefix(3))")
         let claimed = claims.current.values.flatMap { $0 }
         #expect(claimed.count == 192, "every task claimed")
@@ -61,6 +55,26 @@ struct PostgresStoreTests {
         // The plan, then a claim and a finish for each task; the request closes itself after the last.
         let expected = 1 + 192 * 2
         #expect(snapshot.revision == expected, "revision \(snapshot.revision), changes \(expected)")
+    }
+
+    /// One agent: claims and finishes until nothing is left, recording what it was acknowledged.
+    static func work(
+        agent: Int, stores: [PostgresStore], request: WorkRequest.ID, claims: Locked<[String: [WorkTask.ID]]>,
+        failures: Locked<[String]>
+    ) {
+        let orchestrator = Self.orchestrator(stores[agent % stores.count])
+        let holder = "agent-\(agent)"
+        while true {
+            do {
+                let selection = try orchestrator.claimNext(in: request, holder: holder).durable()
+                guard case .claim(_, let task) = selection else { return }
+                claims.withLock { $0[holder, default: []].append(task) }
+                _ = try orchestrator.markDone(task, in: request, details: "done", holder: holder, by: holder).durable()
+            } catch {
+                failures.withLock { $0.append("\(holder): \(error)") }
+                return
+            }
+        }
     }
 
     /// A change made through one store is read by another at once, and the second builds on it.
