@@ -75,7 +75,10 @@ package final class PostgresStore: StatePersistence, @unchecked Sendable {
         // A project, once made, is never taken out: what was seen once is there.
         if let known = cache.current, known.revision > 0 { return true }
         let found = try? withReader { (connection) throws(PostgresError) in
-            try connection.execute("SELECT 1 FROM mcp_orchestrator.projects WHERE name = $1", [project]).first != nil
+            // A database new to this program gets its tables first, as on every other way in.
+            _ = try prepare(connection)
+            return try connection.execute("SELECT 1 FROM mcp_orchestrator.projects WHERE name = $1", [project]).first
+                != nil
         }
         // A store that cannot be asked is treated as there, so the read that follows says why.
         return found ?? true

@@ -139,7 +139,11 @@ struct PostgresStoreTests {
         let database = "newer_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let base = ProcessInfo.processInfo.environment["MCP_ORCHESTRATOR_TEST_STORE"]!
         try Self.psql(base, "CREATE DATABASE \(database)")
-        let url = base.replacingOccurrences(of: "/tests?", with: "/\(database)?")
+        // The same server, another database: the name between the last "/" and the options.
+        let options = base.firstIndex(of: "?") ?? base.endIndex
+        let slash = try #require(base[..<options].lastIndex(of: "/"))
+        let url = String(base[...slash]) + database + String(base[options...])
+        #expect(url != base)
         let (_, client) = TestStore.database!
         let first = PostgresStore(client: client, connectionString: ConnectionString(url)!, project: "p")
         _ = try Self.orchestrator(first).plan(
