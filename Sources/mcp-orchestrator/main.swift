@@ -44,6 +44,13 @@ let serving = arguments.first == "serve"
 if !serving, let first = arguments.first, CommandLineInterface.isCommand(first) {
     // `--store` among a command's arguments chooses its store, as the server's option does.
     let (commandArguments, storeOption) = StoreChoice.takeOption(from: arguments)
+    if first == "config", storeOption != nil {
+        // A connection string may hold a password: it is not written into a client's file.
+        Diagnostics.writeStderr(
+            "mcp-orchestrator config: --store is not written into a client's configuration (a connection string may hold a password); give the client MCP_ORCHESTRATOR_STORE in its server entry's env, or keep the password in ~/.pgpass\n"
+        )
+        exit(64)
+    }
     let storeChoice: StoreChoice
     switch StoreChoice.resolve(option: storeOption, environment: ProcessInfo.processInfo.environment) {
     case .success(let choice): storeChoice = choice

@@ -325,3 +325,10 @@ async def test_a_stdio_server_and_the_board_follow_the_database(server_binary, t
             await client.call_tool(
                 "mark_task_done", {"requestId": "req-1", "taskId": "task-2", "completedDetails": "tested"})
             assert board.state()["needsYou"][0]["task"]["id"] == "task-2", "the board reads the database's plan"
+
+
+def test_config_writes_no_connection_string_into_a_clients_file(server_binary, tmp_path):
+    done = subprocess.run([server_binary, "config", "claude-desktop", "--store", "postgresql://ada:s3cret@db/plans"],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=30)
+    assert done.returncode == 64 and done.stdout == ""
+    assert "MCP_ORCHESTRATOR_STORE" in done.stderr and "s3cret" not in done.stderr
