@@ -5,15 +5,23 @@ package struct ConnectionString: Sendable, Equatable, CustomStringConvertible {
     /// What the person gave. Never printed.
     let text: String
 
-    /// What libpq is given: the string, with a bound on connecting (`connect_timeout=10`) unless it
-    /// sets one, so a database that does not answer is refused in seconds, not waited for.
+    /// What libpq is given: the string, with bounds on waiting that it does not set itself, so a
+    /// database that does not answer is refused in seconds rather than waited for: connecting
+    /// (`connect_timeout=10`), data a vanished host never acknowledges (`tcp_user_timeout=60000`, in
+    /// milliseconds) and an idle connection to one (`keepalives_idle=30`, so the listening
+    /// connection notices too). The last two apply to TCP only.
     var forLibPQ: String {
-        if text.contains("connect_timeout=") { return text }
-        let query = text.contains("?") ? "&" : "?"
-        if let fragment = text.firstIndex(of: "#") {
-            return String(text[..<fragment]) + query + "connect_timeout=10" + String(text[fragment...])
+        let defaults = [("connect_timeout", "10"), ("tcp_user_timeout", "60000"), ("keepalives_idle", "30")]
+        var head = text
+        var fragment = ""
+        if let mark = text.firstIndex(of: "#") {
+            head = String(text[..<mark])
+            fragment = String(text[mark...])
         }
-        return text + query + "connect_timeout=10"
+        for (name, value) in defaults where !head.contains(name + "=") {
+            head += (head.contains("?") ? "&" : "?") + name + "=" + value
+        }
+        return head + fragment
     }
 
     /// Whether `text` names a PostgreSQL store (a URI of either scheme); a file path is anything else.

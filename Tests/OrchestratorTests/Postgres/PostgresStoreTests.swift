@@ -200,5 +200,6 @@ struct PostgresStoreTests {
         }
         #expect(refusal.code == "store_unavailable")
         #expect(!refusal.description.contains(secret))
+        #expect(refusal.description.contains("Connection refused"), "libpq took the bounds added to the string")
     }
 }
