@@ -2,20 +2,27 @@ internal import Dispatch
 internal import OrchestratorCore
 internal import OrchestratorSystem
 
-/// The changes waiting to be committed, and the thread that commits them: whatever arrived while the
-/// last transaction ran goes in the next one, each change applied in turn.
+/// The changes waiting to be committed: whatever arrives while a transaction runs goes in the next
+/// one, each change applied in turn.
 ///
-/// A caller hands in its change and blocks until the transaction that holds it has committed (or
-/// failed); the change never outlives that wait.
+/// No thread of its own: a caller that finds nobody committing commits, on its own thread, the
+/// changes waiting then (its own among them) — the leader. Callers that arrive meanwhile wait; when
+/// the leader's transaction ends and changes are waiting, it hands the lead to the first of their
+/// callers, who commits the next batch. A change never outlives its caller's wait, and a caller
+/// whose change is committed by someone else is woken once, with its ending.
 final class CommitQueue: @unchecked Sendable {
-    /// One change waiting: applied by the committing thread, its ending read by its caller.
+    /// One change waiting, and how its caller is woken: to read its ending, or to lead.
     final class Item: @unchecked Sendable {
         /// Applies the change to `state` and says whether a rule refused it. Dropped before the caller
         /// is woken, so the caller's closure never outlives its call.
         var apply: ((inout OrchestratorState) -> Bool)?
         var snapshot: StateSnapshot?
         var failure: PersistenceError?
-        let done = DispatchSemaphore(value: 0)
+        /// Whether its transaction ended (a refused change has neither a snapshot nor a failure).
+        var isSettled = false
+        /// Set instead of an ending: the caller is to commit the next batch.
+        var leads = false
+        let woken = DispatchSemaphore(value: 0)
 
         init(apply: @escaping (inout OrchestratorState) -> Bool) { self.apply = apply }
     }
@@ -24,13 +31,14 @@ final class CommitQueue: @unchecked Sendable {
     static let largestBatch = 256
 
     private unowned let store: PostgresStore
-    private let waiting = Locked<(items: [Item], stopped: Bool)>(([], false))
-    private let arrived = DispatchSemaphore(value: 0)
-    private let started = Locked(false)
+    /// What waits, whether someone leads, and whether the store was closed.
+    private let queue = Locked<(items: [Item], leading: Bool, closed: Bool)>(([], false, false))
+    /// The committing connection, used only by the leader of the moment.
+    private var connection: PostgresConnection?
 
     init(store: PostgresStore) { self.store = store }
 
-    /// Hands `change` to the committing thread and waits for its transaction.
+    /// Commits `change`, leading a batch or waiting for the one that holds it.
     func commit<Outcome>(
         _ change: (inout OrchestratorState) throws(OrchestratorError) -> Outcome
     ) throws(ChangeFailure) -> Committed<Outcome> {
@@ -47,8 +55,7 @@ final class CommitQueue: @unchecked Sendable {
                     return true
                 }
             }
-            submit(item)
-            item.done.wait()
+            run(item)
             return item
         }
         if let failure = item.failure { throw .persistence(failure) }
@@ -59,50 +66,60 @@ final class CommitQueue: @unchecked Sendable {
         return Committed(outcome: outcome, snapshot: snapshot, durability: .immediate)
     }
 
-    private func submit(_ item: Item) {
-        let accepted = waiting.withLock { queue -> Bool in
-            guard !queue.stopped else { return false }
-            queue.items.append(item)
-            return true
+    /// Queues `item` and returns once it is settled: by leading, or by being woken.
+    private func run(_ item: Item) {
+        let admitted = queue.withLock { state -> (queued: Bool, leads: Bool) in
+            guard !state.closed else { return (false, false) }
+            state.items.append(item)
+            guard !state.leading else { return (true, false) }
+            state.leading = true
+            return (true, true)
         }
-        guard accepted else {
+        guard admitted.queued else {
             item.apply = nil
             item.failure = PersistenceError(
                 code: "store_unavailable", description: "The PostgreSQL store \(store.storedAt) was closed.")
-            item.done.signal()
+            item.isSettled = true
             return
         }
-        startOnce()
-        arrived.signal()
-    }
-
-    private func startOnce() {
-        let first = started.withLock { begun -> Bool in
-            defer { begun = true }
-            return !begun
+        var leads = admitted.leads
+        while !leads {
+            item.woken.wait()
+            if item.isSettled { return }
+            leads = item.leads
         }
-        guard first else { return }
-        DetachedThread.start { [self] in run() }
+        lead(until: item)
     }
 
-    /// Ends the thread once what waits is committed.
-    func stop() {
-        waiting.withLock { $0.stopped = true }
-        arrived.signal()
-    }
-
-    private func run() {
-        var connection: PostgresConnection?
+    /// Commits batches until `own` is settled, then hands the lead to the next waiting caller, or
+    /// lets it go when nobody waits.
+    private func lead(until own: Item) {
         while true {
-            arrived.wait()
-            let (batch, stopped) = waiting.withLock { queue -> ([Item], Bool) in
-                let taken = Array(queue.items.prefix(Self.largestBatch))
-                queue.items.removeFirst(taken.count)
-                if !queue.items.isEmpty { arrived.signal() }
-                return (taken, queue.stopped)
+            let batch = queue.withLock { state -> [Item] in
+                let taken = Array(state.items.prefix(Self.largestBatch))
+                state.items.removeFirst(taken.count)
+                return taken
             }
             if !batch.isEmpty { store.commitBatch(batch, connection: &connection) }
-            if stopped && batch.isEmpty { return }
+            for item in batch where item !== own { item.woken.signal() }
+            guard own.isSettled else { continue }
+            let next = queue.withLock { state -> Item? in
+                guard let first = state.items.first else {
+                    state.leading = false
+                    return nil
+                }
+                return first
+            }
+            if let next {
+                next.leads = true
+                next.woken.signal()
+            }
+            return
         }
+    }
+
+    /// Refuses changes from now on; one under way finishes.
+    func stop() {
+        queue.withLock { $0.closed = true }
     }
 }

@@ -3,8 +3,8 @@ internal import OrchestratorCore
 internal import OrchestratorSystem
 
 extension PostgresStore {
-    /// Commits `items` in one transaction on the committing thread's connection, and wakes each
-    /// caller with its ending; a failure of the transaction is every change's failure.
+    /// Commits `items` in one transaction on the leader's connection and settles each with its
+    /// ending (the leader then wakes their callers); a failure of the transaction is every change's.
     func commitBatch(_ items: [CommitQueue.Item], connection: inout PostgresConnection?) {
         var endings: [StateSnapshot?] = []
         var failure: PersistenceError?
@@ -27,7 +27,7 @@ extension PostgresStore {
             } else {
                 item.snapshot = endings[index]
             }
-            item.done.signal()
+            item.isSettled = true
         }
     }
 
