@@ -9,7 +9,8 @@ internal import OrchestratorSystem
 /// place of the state file's — reads only the rows written since this server last looked (each row
 /// carries the revision that wrote it), applies the change to the state in memory, writes back only
 /// the rows the change touched, moves the project's revision on by one and announces it with
-/// `NOTIFY`. Changes made at once on one server go in one transaction (`CommitQueue`), each applied
+/// `NOTIFY`. Changes made at once on one server go in one transaction (`CommitQueue`, led by the first
+/// of their callers), each applied
 /// in turn and counted as a revision of its own, so a burst of agents costs one lock and one flush
 /// of the write-ahead log, not one each. Nothing is acknowledged before the transaction commits.
 ///
@@ -66,8 +67,6 @@ package final class PostgresStore: StatePersistence, @unchecked Sendable {
         self.clock = clock
         committer = CommitQueue(store: self)
     }
-
-    deinit { committer.stop() }
 
     package var storedAt: String { "\(connectionString.redacted) (project \(project))" }
 
@@ -179,6 +178,7 @@ package final class PostgresStore: StatePersistence, @unchecked Sendable {
         }
     }
 
+    /// Refuses changes from now on and lets the reading connection go (a change under way finishes).
     package func close() {
         committer.stop()
         reader.withLock { $0 = nil }
