@@ -57,4 +57,33 @@ package struct ConnectionString: Sendable, Equatable, CustomStringConvertible {
         let host = authority.isEmpty ? "(local socket)" : String(authority)
         return scheme + shown + host + path
     }
+
+    /// `message` with nothing secret left in it: the string itself (as given, and as libpq was given
+    /// it) becomes its redacted form, and a password written in it becomes `***`. libpq quotes a
+    /// malformed URI whole in its error, password and all.
+    func scrub(_ message: String) -> String {
+        var scrubbed = message.replacing(forLibPQ, with: redacted).replacing(text, with: redacted)
+        for secret in passwords where !secret.isEmpty {
+            scrubbed = scrubbed.replacing(secret, with: "***")
+        }
+        return scrubbed
+    }
+
+    /// The passwords written in the string: in its user information (`user:password@`) and in a
+    /// `password=` option.
+    private var passwords: [String] {
+        var found: [String] = []
+        let scheme = text.hasPrefix("postgres://") ? "postgres://" : "postgresql://"
+        let rest = text.dropFirst(scheme.count)
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
+            found.append(String(authority[authority.index(after: colon)..<at]))
+        }
+        if let query = text.firstIndex(of: "?") {
+            for pair in text[text.index(after: query)...].split(separator: "&") where pair.hasPrefix("password=") {
+                found.append(String(pair.dropFirst("password=".count).prefix { $0 != "#" }))
+            }
+        }
+        return found
+    }
 }

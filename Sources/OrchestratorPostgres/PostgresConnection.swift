@@ -13,17 +13,20 @@ final class PostgresConnection {
     private let handle: OpaquePointer
     /// Where it is connected, for sentences: never with a password.
     let target: String
+    /// What libpq's own words are cleaned of before they reach a sentence.
+    private let connectionString: ConnectionString
 
     /// Connects, or throws why not (the server's or libpq's own words, which never hold the password).
     init(library: LibPQ, connectionString: ConnectionString) throws(PostgresError) {
         self.library = library
+        self.connectionString = connectionString
         target = connectionString.redacted
         guard let handle = connectionString.forLibPQ.withCString({ library.connect($0) }) else {
             throw PostgresError(state: "08000", message: "libpq could not allocate a connection", target: target)
         }
         // Checked before it is kept: a connection that failed is finished here, and never by `deinit`.
         guard library.status(handle) == 0 else {
-            let message = Self.text(library.errorMessage(handle))
+            let message = connectionString.scrub(Self.text(library.errorMessage(handle)))
             library.finish(handle)
             throw PostgresError(state: "08001", message: message, target: target)
         }
@@ -78,7 +81,9 @@ final class PostgresConnection {
     /// A result's rows, or its error; the result is cleared either way.
     private func rows(of result: OpaquePointer?) throws(PostgresError) -> PostgresRows {
         guard let result else {
-            throw PostgresError(state: "08006", message: Self.text(library.errorMessage(handle)), target: target)
+            throw PostgresError(
+                state: "08006", message: connectionString.scrub(Self.text(library.errorMessage(handle))), target: target
+            )
         }
         defer { library.clear(result) }
         let status = library.resultStatus(result)
@@ -87,7 +92,8 @@ final class PostgresConnection {
             let state = Self.text(library.resultErrorField(result, 67))  // PG_DIAG_SQLSTATE ('C')
             var message = Self.text(library.resultErrorField(result, 77))  // PG_DIAG_MESSAGE_PRIMARY ('M')
             if message.isEmpty { message = Self.text(library.errorMessage(handle)) }
-            throw PostgresError(state: state.isEmpty ? "08006" : state, message: message, target: target)
+            throw PostgresError(
+                state: state.isEmpty ? "08006" : state, message: connectionString.scrub(message), target: target)
         }
         let count = Int(library.tuples(result))
         guard count > 0 else { return PostgresRows(rows: []) }
@@ -125,7 +131,9 @@ final class PostgresConnection {
     /// Reads what arrived on the socket and hands back the notifications' payloads (`LISTEN`).
     func notifications() throws(PostgresError) -> [(channel: String, payload: String)] {
         guard library.consumeInput(handle) == 1 else {
-            throw PostgresError(state: "08006", message: Self.text(library.errorMessage(handle)), target: target)
+            throw PostgresError(
+                state: "08006", message: connectionString.scrub(Self.text(library.errorMessage(handle))), target: target
+            )
         }
         var found: [(String, String)] = []
         while let notice = library.notifies(handle) {

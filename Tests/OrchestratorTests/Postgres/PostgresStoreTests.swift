@@ -201,5 +201,13 @@ struct PostgresStoreTests {
         #expect(refusal.code == "store_unavailable")
         #expect(!refusal.description.contains(secret))
         #expect(refusal.description.contains("Connection refused"), "libpq took the bounds added to the string")
+
+        // libpq quotes a string it cannot parse whole in its error; what reaches the sentence is scrubbed.
+        for malformed in ["postgresql://ada:\(secret)@[::1/plans", "postgresql://ada@[::1/plans?password=\(secret)"] {
+            let broken = PostgresStore(client: client, connectionString: ConnectionString(malformed)!, project: "p")
+            let failure = #expect(throws: PersistenceError.self) { try broken.snapshot() }
+            #expect(failure?.description.contains("IPv6 host address") == true, "\(String(describing: failure))")
+            #expect(failure.map { !$0.description.contains(secret) } == true, "\(String(describing: failure))")
+        }
     }
 }
