@@ -37,7 +37,6 @@ final class LibPQ: @unchecked Sendable {
     typealias ResultCell = @convention(c) (OpaquePointer?, Int32, Int32) -> Int32
     typealias Notifies = @convention(c) (OpaquePointer?) -> UnsafeMutableRawPointer?
     typealias Free = @convention(c) (UnsafeMutableRawPointer?) -> Void
-    typealias Version = @convention(c) () -> Int32
 
     let connect: Connect
     let status: ConnectionInt
@@ -48,7 +47,6 @@ final class LibPQ: @unchecked Sendable {
     let executePrepared: ExecutePrepared
     let resultStatus: ResultInt
     let resultErrorField: ResultField
-    let resultErrorMessage: ConnectionText
     let tuples: ResultInt
     let fields: ResultInt
     let value: ResultValue
@@ -59,8 +57,6 @@ final class LibPQ: @unchecked Sendable {
     let consumeInput: ConnectionInt
     let notifies: Notifies
     let free: Free
-    let transactionStatus: ConnectionInt
-    let libraryVersion: Version
 
     /// The library, loaded on first use and kept.
     static func shared(environment: [String: String]) throws(LibPQError) -> LibPQ {
@@ -109,7 +105,6 @@ final class LibPQ: @unchecked Sendable {
         executePrepared = try symbol("PQexecPrepared", as: ExecutePrepared.self)
         resultStatus = try symbol("PQresultStatus", as: ResultInt.self)
         resultErrorField = try symbol("PQresultErrorField", as: ResultField.self)
-        resultErrorMessage = try symbol("PQresultErrorMessage", as: ConnectionText.self)
         tuples = try symbol("PQntuples", as: ResultInt.self)
         fields = try symbol("PQnfields", as: ResultInt.self)
         value = try symbol("PQgetvalue", as: ResultValue.self)
@@ -120,8 +115,6 @@ final class LibPQ: @unchecked Sendable {
         consumeInput = try symbol("PQconsumeInput", as: ConnectionInt.self)
         notifies = try symbol("PQnotifies", as: Notifies.self)
         free = try symbol("PQfreemem", as: Free.self)
-        transactionStatus = try symbol("PQtransactionStatus", as: ConnectionInt.self)
-        libraryVersion = try symbol("PQlibVersion", as: Version.self)
     }
 }
 

@@ -97,7 +97,7 @@ final class PostgresConnection {
         }
         let count = Int(library.tuples(result))
         guard count > 0 else { return PostgresRows(rows: []) }
-        let columns = Int(PostgresRows.columnCount(result, library: library))
+        let columns = Int(library.fields(result))
         var rows: [[String?]] = []
         rows.reserveCapacity(count)
         for row in 0..<Int32(count) {
@@ -121,11 +121,18 @@ final class PostgresConnection {
         return PostgresRows(rows: rows)
     }
 
-    /// Whether a transaction is open (or failed and not yet rolled back).
-    var inTransaction: Bool {
-        // PQTRANS_IDLE (0) is outside any transaction; PQTRANS_UNKNOWN (4) is a broken connection.
-        let status = library.transactionStatus(handle)
-        return status != 0 && status != 4
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws (on a
+    /// connection that still works; a broken one has no transaction left to end).
+    func transaction<Result>(_ body: () throws(PostgresError) -> Result) throws(PostgresError) -> Result {
+        try execute("BEGIN")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            if isHealthy { _ = try? execute("ROLLBACK") }
+            throw error
+        }
     }
 
     /// Reads what arrived on the socket and hands back the notifications' payloads (`LISTEN`).
@@ -170,8 +177,4 @@ struct PostgresRows {
     let rows: [[String?]]
 
     var first: [String?]? { rows.first }
-
-    static func columnCount(_ result: OpaquePointer?, library: LibPQ) -> Int32 {
-        library.fields(result)
-    }
 }

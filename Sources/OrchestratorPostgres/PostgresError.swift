@@ -16,9 +16,6 @@ struct PostgresError: Error, Equatable, CustomStringConvertible {
     /// A lock or a statement outlived its timeout (`lock_timeout`, `statement_timeout`).
     var isTimeout: Bool { state == "55P03" || state == "57014" }
 
-    /// Two transactions met (a serialization failure or a deadlock): worth a second try.
-    var isConflict: Bool { state == "40001" || state == "40P01" || state == "23505" }
-
     /// The failure as the core's persistence port reports it.
     func persistence(project: String) -> PersistenceError {
         if isUnavailable {

@@ -88,8 +88,7 @@ enum PostgresSchema {
     ///
     /// - Parameter format: the state format this build writes (rows hold its JSON).
     static func prepare(_ connection: PostgresConnection, format: Int) throws(PostgresError) -> Found {
-        try connection.execute("BEGIN")
-        do {
+        try connection.transaction { () throws(PostgresError) -> Found in
             try connection.execute("SELECT pg_advisory_xact_lock(\(migrationLock))")
             try connection.execute("CREATE SCHEMA IF NOT EXISTS \(name)")
             try connection.execute(
@@ -99,10 +98,7 @@ enum PostgresSchema {
             for row in rows.rows { if let key = row[0], let value = row[1].flatMap({ Int($0) }) { meta[key] = value } }
             let schema = meta["schema"] ?? 0
             let storedFormat = meta["format"] ?? 0
-            if schema > version || storedFormat > format {
-                try connection.execute("COMMIT")
-                return Found(schema: schema, format: storedFormat)
-            }
+            if schema > version || storedFormat > format { return Found(schema: schema, format: storedFormat) }
             for step in steps[schema...] {
                 for statement in step { try connection.execute(statement) }
             }
@@ -110,11 +106,7 @@ enum PostgresSchema {
                 "INSERT INTO \(name).meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
             try connection.execute(upsert, ["schema", String(version)])
             try connection.execute(upsert, ["format", String(format)])
-            try connection.execute("COMMIT")
             return Found(schema: version, format: format)
-        } catch {
-            if connection.isHealthy { _ = try? connection.execute("ROLLBACK") }
-            throw error
         }
     }
 }

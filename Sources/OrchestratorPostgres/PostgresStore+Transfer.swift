@@ -7,41 +7,39 @@ extension PostgresStore: StateTransfer {
     package func receive(_ state: OrchestratorState, revision: Int, archived: [ArchivedRequest])
         throws(PersistenceError)
     {
-        var connection: PostgresConnection?
-        do {
-            let open = try connect()
-            connection = open
-            if let newer = try prepare(open) { throw newer }
-            try open.execute("BEGIN")
-            try open.execute(
-                "INSERT INTO mcp_orchestrator.projects (name) VALUES ($1) ON CONFLICT DO NOTHING", [project])
-            let found = try open.execute(
-                """
-                SELECT p.revision, (SELECT count(*) FROM mcp_orchestrator.archive a WHERE a.project = p.name)
-                FROM mcp_orchestrator.projects p WHERE p.name = $1 FOR UPDATE
-                """, [project])
-            guard let row = found.first, row[0] == "0", row[1] == "0" else {
-                try open.execute("ROLLBACK")
-                throw PersistenceError(
-                    code: "transfer_target_not_empty",
-                    description:
-                        "\(storedAt) already holds plans (or an archive); a move goes into an empty project only. Nothing was written."
-                )
+        let newer: PersistenceError?
+        var written = false
+        do throws(PostgresError) {
+            let connection = try connect()
+            newer = try prepare(connection)
+            if newer == nil {
+                written = try connection.transaction { () throws(PostgresError) -> Bool in
+                    try connection.execute(
+                        "INSERT INTO mcp_orchestrator.projects (name) VALUES ($1) ON CONFLICT DO NOTHING", [project])
+                    let found = try connection.execute(
+                        """
+                        SELECT p.revision, (SELECT count(*) FROM mcp_orchestrator.archive a WHERE a.project = p.name)
+                        FROM mcp_orchestrator.projects p WHERE p.name = $1 FOR UPDATE
+                        """, [project])
+                    guard let row = found.first, row[0] == "0", row[1] == "0" else { return false }
+                    var everything = state
+                    everything.beginChange()
+                    var applied = Applied(state: everything, revision: revision)
+                    applied.touched.all(of: state)
+                    _ = try write(applied, archiving: archived, over: .empty, on: connection)
+                    return true
+                }
             }
-            var everything = state
-            everything.beginChange()
-            let empty = Cached.empty
-            var applied = Applied(state: everything, revision: revision)
-            applied.touched.all(of: state)
-            _ = try write(applied, archiving: archived, over: empty, on: open)
-            try open.execute("COMMIT")
-        } catch let failure as PersistenceError {
-            throw failure
-        } catch let failure as PostgresError {
-            if let connection, connection.isHealthy { _ = try? connection.execute("ROLLBACK") }
-            throw failure.persistence(project: project)
         } catch {
-            throw PersistenceError(code: "store_failed", description: "\(error)")
+            throw error.persistence(project: project)
+        }
+        if let newer { throw newer }
+        guard written else {
+            throw PersistenceError(
+                code: "transfer_target_not_empty",
+                description:
+                    "\(storedAt) already holds plans (or an archive); a move goes into an empty project only. Nothing was written."
+            )
         }
         cache.withLock { $0 = nil }
     }

@@ -37,16 +37,12 @@ extension PostgresStore {
     private func transact(_ items: [CommitQueue.Item], on connection: PostgresConnection) throws(PostgresError)
         -> [StateSnapshot?]
     {
-        try connection.execute("BEGIN")
-        do {
+        // A batch that changes nothing commits nothing: its transaction only held the project's row.
+        let (endings, after) = try connection.transaction { () throws(PostgresError) -> ([StateSnapshot?], Cached?) in
             var locked = try lockProject(on: connection)
             var known = try upToDate(cache.current, locked: locked, on: connection)
             var applied = apply(items, to: known)
-            if applied.touched.isEmpty {
-                try connection.execute("ROLLBACK")
-                if locked != nil { remember(known) }
-                return applied.endings
-            }
+            if applied.touched.isEmpty { return (applied.endings, locked == nil ? nil : known) }
             if locked == nil {
                 // The first change of a project makes its row; another server may have made it meanwhile.
                 try connection.execute(
@@ -63,14 +59,10 @@ extension PostgresStore {
                 let now = clock.now()
                 finished = applied.state.takeFinished(before: now.adding(seconds: -retentionSeconds), at: now)
             }
-            let after = try write(applied, archiving: finished, over: known, on: connection)
-            try connection.execute("COMMIT")
-            remember(after)
-            return applied.endings
-        } catch {
-            if connection.isHealthy { _ = try? connection.execute("ROLLBACK") }
-            throw error
+            return (applied.endings, try write(applied, archiving: finished, over: known, on: connection))
         }
+        if let after { remember(after) }
+        return endings
     }
 
     /// Takes the project's row for this transaction and returns its revision; `nil` when the project

@@ -118,7 +118,7 @@ package final class PostgresStore: StatePersistence, @unchecked Sendable {
     /// Keeps `cached` when it is newer than what is kept.
     func remember(_ cached: Cached) {
         cache.withLock { kept in
-            if kept == nil || kept!.revision <= cached.revision { kept = cached }
+            if (kept?.revision ?? -1) <= cached.revision { kept = cached }
         }
     }
 

@@ -10,13 +10,11 @@ import subprocess
 import time
 import urllib.parse
 
-import anyio
 import pytest
-from mcp import Client
 from mcp.types import ElicitResult
 
 from shared_server import http_client, serving, serving_process, tokens_file
-from waiting import Parked
+from waiting import next_task_after
 
 pytestmark = pytest.mark.anyio
 
@@ -91,16 +89,8 @@ async def test_a_waiting_call_over_http_returns_when_another_agent_approves(serv
             await worker.call_tool("request_planning", {"originalRequest": "R", "tasks": PLAN})
             await worker.call_tool("get_next_task", {})
             await worker.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "done"})
-            parked, results = Parked(), []
-
-            async def wait_for_work():
-                results.append(await worker.call_tool("get_next_task", {"waitSeconds": 50}, progress_callback=parked))
-
-            async with anyio.create_task_group() as group:
-                group.start_soon(wait_for_work)
-                await parked.wait()
-                await reviewer.call_tool("approve_task_completion", {"requestId": "req-1", "taskId": "task-1"})
-            nxt = results[0].structured_content
+            nxt = await next_task_after(worker, lambda: reviewer.call_tool(
+                "approve_task_completion", {"requestId": "req-1", "taskId": "task-1"}))
             assert (nxt["status"], nxt["task"]["id"]) == ("claimed", "task-2")
 
 

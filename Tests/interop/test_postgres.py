@@ -20,7 +20,7 @@ import pytest
 
 from board import Board
 from shared_server import http_client, tokens_file
-from waiting import Parked
+from waiting import next_task_after
 
 DATABASE = os.environ.get("MCP_ORCHESTRATOR_TEST_STORE")
 CLUSTER = os.environ.get("MCP_ORCHESTRATOR_TEST_PG_DIR")
@@ -100,19 +100,13 @@ async def test_a_decision_on_one_servers_board_reaches_the_other_server(server_b
             first_board = Board(None, f"{first.rsplit('/', 1)[0]}/board/?token={issued['ada']}").sign_in()
             assert first_board.state()["needsYou"][0]["task"]["id"] == "task-1", "the first server sees the second's work"
 
-            parked, results = Parked(), []
-
-            async def wait_on_the_first_server():
-                results.append(await on_first.call_tool("get_next_task", {"waitSeconds": 50}, progress_callback=parked))
-
-            async with anyio.create_task_group() as group:
-                group.start_soon(wait_on_the_first_server)
-                await parked.wait()
+            async def approve_on_the_second_servers_board():
                 second_board = Board(None, f"{second.rsplit('/', 1)[0]}/board/?token={issued['ada']}").sign_in()
                 status, reply = await anyio.to_thread.run_sync(
                     lambda: second_board.decide("/api/approve", {"requestId": "req-1", "taskId": "task-1"}))
                 assert status == 200, reply
-            woken = results[0].structured_content
+
+            woken = await next_task_after(on_first, approve_on_the_second_servers_board)
             assert (woken["status"], woken["task"]["id"]) == ("claimed", "task-2"), "the waiting agent was woken"
             approved = [task for request in first_board.state()["requests"] for task in request["tasks"]
                         if task["id"] == "task-1"]
@@ -121,7 +115,7 @@ async def test_a_decision_on_one_servers_board_reaches_the_other_server(server_b
     assert task["approvedBy"] == "person via board (ada)"
 
 
-async def race(addresses, agents, counted, stop_after=None, on_stop=None):
+async def race(addresses, agents, stop_after=None, on_stop=None):
     """`agents` SDK clients spread over `addresses`, each claiming and finishing until nothing is
     left (or its server is gone). Returns what each acknowledged."""
     claims, finished, failures, endings = [], [], [], []
@@ -179,7 +173,7 @@ async def test_sixty_four_agents_over_two_servers_never_share_a_task(server_bina
     with servers(server_binary, tmp_path, 2, project) as started:
         addresses = [address for _, address in started]
         await plan_many(addresses[0], 320)
-        claims, finished, failures = await race(addresses, 64, None)
+        claims, finished, failures = await race(addresses, 64)
         assert not failures, failures[:3]
         assert len(claims) == 320 and len(set(claims)) == 320, "every task claimed once, none twice"
         async with http_client(addresses[1]) as client:
@@ -198,7 +192,7 @@ async def test_a_server_killed_mid_load_loses_no_acknowledged_change(server_bina
         addresses = [address for _, address in started]
         await plan_many(addresses[0], 200)
         claims, finished, failures = await race(
-            addresses, 16, None, stop_after=40, on_stop=lambda: os.kill(victim.pid, signal.SIGKILL))
+            addresses, 16, stop_after=40, on_stop=lambda: os.kill(victim.pid, signal.SIGKILL))
         assert victim.wait(timeout=10) == -signal.SIGKILL
     assert len(claims) == len(set(claims)), "no task was claimed twice"
     tasks = {task["id"]: task for task in exported(server_binary, project)["requests"][0]["tasks"]}
@@ -303,19 +297,14 @@ async def test_a_stdio_server_and_the_board_follow_the_database(server_binary, t
         await client.call_tool("request_planning", {"originalRequest": "CSV export", "tasks": PLAN})
         await client.call_tool("get_next_task", {})
         await client.call_tool("mark_task_done", {"requestId": "req-1", "taskId": "task-1", "completedDetails": "parsed"})
-        parked, results = Parked(), []
-
-        async def wait_for_work():
-            results.append(await client.call_tool("get_next_task", {"waitSeconds": 50}, progress_callback=parked))
-
-        async with anyio.create_task_group() as group:
-            group.start_soon(wait_for_work)
-            await parked.wait()
-            # The approval is made by another process, through the database: the waiting call hears it.
-            approved = subprocess.run([server_binary, "approve", "task-1", "--store", DATABASE], capture_output=True,
-                                      text=True, env=environment, cwd=tmp_path, timeout=60)
+        async def approve_from_another_process():
+            # Through the database: the waiting call hears it.
+            approved = await anyio.to_thread.run_sync(lambda: subprocess.run(
+                [server_binary, "approve", "task-1", "--store", DATABASE], capture_output=True, text=True,
+                env=environment, cwd=tmp_path, timeout=60))
             assert approved.returncode == 0, approved.stderr
-        woken = results[0].structured_content
+
+        woken = await next_task_after(client, approve_from_another_process)
         assert (woken["status"], woken["task"]["id"]) == ("claimed", "task-2")
 
         with running_board(server_binary, tmp_path / "state.json", "--store", DATABASE, env=environment) as board:

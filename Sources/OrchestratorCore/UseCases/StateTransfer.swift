@@ -21,8 +21,7 @@ extension Orchestrator {
     /// compares it with what was copied: a difference is the move's failure, never a silent loss.
     package func copyEverything(into target: any StateTransfer) throws(PersistenceError) -> TransferReport {
         let snapshot = try persistence.snapshot()
-        let live = Set(snapshot.state.requests.map(\.id))
-        let archived = try persistence.archived().filter { !live.contains($0.request.id) }
+        let archived = try archived()
         try target.receive(snapshot.state, revision: snapshot.revision, archived: archived)
         let copied = try target.snapshot()
         let copiedArchive = try target.archived()
