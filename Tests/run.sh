@@ -30,7 +30,7 @@ store_suites='OrchestratorUseCaseTests|ToolsTests|TaskToolsTests|WorkflowToolsTe
 store_suites+='|AppsExtensionTests|HandshakeTests|ModernEraTests|WireErrorTests|HintWordingTests|SchemaDialectTests'
 store_suites+='|ResourcesPromptsTests|RefusalVocabularyTests|OrchestratorServerSetTests|TaskOrchestratorSetTests'
 store_suites+='|TaskmanagerSetTests|WorkflowOrchestrationSetTests|ApprovalCommandTests|PersonViewTests|ExportCommandTests'
-store_suites+='|PostgresStoreTests|MigrateTests'
+store_suites+='|PostgresStoreTests|MigrateTests|PostgresGateTests|ConnectionStringTests'
 swift test --skip-build --filter "$store_suites"
 
 venv=.build/interop-venv

@@ -187,7 +187,12 @@ let store = storeChoice.persistence(
 // for as long as it runs, so the person's commands can tell when they run inside its session or
 // process tree (`PersonPresence`). It happens after the first message (the first answer is not
 // delayed), and a folder that does not exist yet is made only by a change, so it waits for that.
-let registration = AgentRegistration(statePath: location.path, directory: location.directory)
+let registration: AgentRegistration
+switch storeChoice {
+case .file: registration = AgentRegistration(statePath: location.path, directory: location.directory)
+case .postgres:
+    registration = AgentRegistration(statePath: location.path, directory: location.directory, makesDirectory: true)
+}
 // The composition: one orchestrator and one workflow library, the tools bound to them, handed to the server.
 // What each task changes in the working tree the agent's client started this server in, unless the
 // person turned it off (`MCP_ORCHESTRATOR_EVIDENCE=off`).

@@ -7,8 +7,11 @@ final class LineClient {
     private var buffer = Data()
     private var nextID = 1
 
-    init(arguments: [String], clientName: String = "pipe", launcher: [String] = []) throws {
-        server = try ServerProcess(arguments: arguments, launcher: launcher)
+    init(
+        arguments: [String], clientName: String = "pipe", launcher: [String] = [],
+        environment: [String: String]? = nil
+    ) throws {
+        server = try ServerProcess(arguments: arguments, launcher: launcher, environment: environment)
         _ = try request(
             "initialize",
             [
