@@ -9,9 +9,13 @@ package struct ConnectionString: Sendable, Equatable, CustomStringConvertible {
     /// database that does not answer is refused in seconds rather than waited for: connecting
     /// (`connect_timeout=10`), data a vanished host never acknowledges (`tcp_user_timeout=60000`, in
     /// milliseconds) and an idle connection to one (`keepalives_idle=30`, so the listening
-    /// connection notices too). The last two apply to TCP only.
+    /// connection notices too; these two apply to TCP only); and the program's name as the server's
+    /// views show it, unless the person named it otherwise.
     var forLibPQ: String {
-        let defaults = [("connect_timeout", "10"), ("tcp_user_timeout", "60000"), ("keepalives_idle", "30")]
+        let defaults = [
+            ("connect_timeout", "10"), ("tcp_user_timeout", "60000"), ("keepalives_idle", "30"),
+            ("application_name", "mcp-orchestrator"),
+        ]
         var head = text
         var fragment = ""
         if let mark = text.firstIndex(of: "#") {
@@ -65,6 +69,10 @@ package struct ConnectionString: Sendable, Equatable, CustomStringConvertible {
         var scrubbed = message.replacing(forLibPQ, with: redacted).replacing(text, with: redacted)
         for secret in passwords where !secret.isEmpty {
             scrubbed = scrubbed.replacing(secret, with: "***")
+            // As libpq may say it: percent-decoded.
+            if let decoded = Self.percentDecoded(secret), decoded != secret {
+                scrubbed = scrubbed.replacing(decoded, with: "***")
+            }
         }
         return scrubbed
     }
@@ -85,5 +93,22 @@ package struct ConnectionString: Sendable, Equatable, CustomStringConvertible {
             }
         }
         return found
+    }
+
+    /// `text` with its `%XX` escapes decoded, as libpq reads a URI's parts; `nil` when that is not UTF-8.
+    private static func percentDecoded(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        var rest = Array(text.utf8)[...]
+        while let byte = rest.popFirst() {
+            if byte == UInt8(ascii: "%"), rest.count >= 2,
+                let value = UInt8(String(decoding: rest.prefix(2), as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+                rest = rest.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
     }
 }

@@ -130,7 +130,6 @@ package final class PostgresStore: StatePersistence, @unchecked Sendable {
         try connection.execute("SET lock_timeout = \(waitMilliseconds)")
         try connection.execute("SET statement_timeout = \(waitMilliseconds + 30_000)")
         try connection.execute("SET idle_in_transaction_session_timeout = 60000")
-        try connection.execute("SET application_name = 'mcp-orchestrator'")
         try connection.execute("SET client_min_messages = warning")
         return connection
     }
