@@ -12,6 +12,20 @@ package enum CommandLineInterface {
         WorkflowsCommand(), ConfigCommand(), InstallCommand(),
     ]
 
+    /// The options every command takes: where the state is (`--state`) and which store holds it
+    /// (`--store`; `main` opens it).
+    static let globalOptions: Set<String> = ["--state", "--store"]
+
+    /// The value of a global option as the command named first parses it; `nil` when it is not given,
+    /// or the line does not parse (the command then says why).
+    package static func globalOption(_ name: String, in arguments: [String]) -> String? {
+        guard let command = commands.first(where: { $0.name == arguments.first }) else { return nil }
+        let parsed = try? CommandLineArguments(
+            Array(arguments.dropFirst()), valued: command.valuedOptions.union(globalOptions),
+            flags: command.flagOptions.union(["--help"]))
+        return parsed?.options[name]
+    }
+
     /// Whether `word` (the first argument) is meant as a subcommand rather than a server option:
     /// any word that is not an option, so a mistyped command gets the list and a suggestion.
     package static func isCommand(_ word: String) -> Bool {
@@ -30,7 +44,7 @@ package enum CommandLineInterface {
             let parsed: CommandLineArguments
             do {
                 parsed = try CommandLineArguments(
-                    Array(arguments.dropFirst()), valued: command.valuedOptions.union(["--state"]),
+                    Array(arguments.dropFirst()), valued: command.valuedOptions.union(globalOptions),
                     flags: command.flagOptions.union(["--help"]))
             } catch {
                 throw CLIFailure.usage(error.description)

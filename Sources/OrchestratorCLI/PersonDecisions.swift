@@ -5,7 +5,7 @@ internal import OrchestratorSystem
 /// What waits for the person (`PersonQueue`), and the commands that decide it: done tasks (approve,
 /// or reject with feedback) and requests whose tasks are all approved (approve-request). One line for
 /// each thing, then the commands once, naming the ones waiting; the commands name the state file when
-/// the person gave `--state`, so they reach the same file.
+/// the person gave `--state`, and the store when `--store`, so they reach the same plans.
 enum PersonDecisions {
     /// One thing waiting: a task to decide, or a request to close.
     struct Waiting {
@@ -38,7 +38,24 @@ enum PersonDecisions {
         for words in commands(for: waiting, arguments: arguments, width: width, indent: indent + "  ") {
             lines += ShellQuoting.lines(words, width: width, lead: indent + "  ", continuation: indent + "    ")
         }
+        if !waiting.isEmpty, let note = storeNote(arguments) { lines.append(indent + "  " + note) }
         return lines
+    }
+
+    /// The `--store` the commands repeat so they reach the same store: as given, unless a password is
+    /// written in it, which is never printed (`storeNote` then asks for it).
+    static func repeatedStore(_ arguments: CommandLineArguments) -> String? {
+        guard let store = arguments.options["--store"], ConnectionString(store)?.holdsPassword != true else {
+            return nil
+        }
+        return store
+    }
+
+    /// Said under the commands when they could not repeat a `--store` that holds a password.
+    static func storeNote(_ arguments: CommandLineArguments) -> String? {
+        guard arguments.options["--store"] != nil, repeatedStore(arguments) == nil else { return nil }
+        return
+            "(each with your --store, which holds a password and is not repeated here; MCP_ORCHESTRATOR_STORE keeps it off the command line)"
     }
 
     /// At most this many tasks are named in the approve command.
@@ -51,7 +68,9 @@ enum PersonDecisions {
     ) -> [[String]] {
         let tasks = waiting.compactMap(\.task).map(\.rawValue)
         let requests = waiting.filter { $0.task == nil }.map(\.request.rawValue)
-        let state = arguments.options["--state"].map { ["--state", $0] } ?? []
+        let state =
+            (arguments.options["--state"].map { ["--state", $0] } ?? [])
+            + (repeatedStore(arguments).map { ["--store", $0] } ?? [])
         var commands: [[String]] = []
         if !tasks.isEmpty {
             // Every waiting task, wrapped over lines when it must; past a screenful, the form to fill in.

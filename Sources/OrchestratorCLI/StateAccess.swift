@@ -36,8 +36,8 @@ struct StateAccess {
     /// Whether the state is in the file at `path` (else in a database, `orchestrator.storedAt`).
     var isFile: Bool { orchestrator.storedAt == path }
 
-    /// Where the state is, for the first line of a view: the file, or the database and project.
-    var storeLine: String { isFile ? "State file \(path)" : "Store \(orchestrator.storedAt)" }
+    /// Where the state is, in words: the file, or the database and project.
+    var place: String { isFile ? "state file \(path)" : "store \(orchestrator.storedAt)" }
 
     /// Whether the path holds a state file yet.
     var fileExists: Bool { orchestrator.hasState }

@@ -1,6 +1,6 @@
 package import OrchestratorCore
 internal import OrchestratorFormat
-internal import OrchestratorSystem
+package import OrchestratorSystem
 
 /// The state in PostgreSQL, for several servers on one plan: the core's `StatePersistence` on
 /// tables, one row per project, request, task, workflow run and archived request.

@@ -42,15 +42,9 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 // `serve` is the shared server: the same options, over Streamable HTTP.
 let serving = arguments.first == "serve"
 if !serving, let first = arguments.first, CommandLineInterface.isCommand(first) {
-    // `--store` among a command's arguments chooses its store, as the server's option does.
-    let (commandArguments, storeOption) = StoreChoice.takeOption(from: arguments)
-    if first == "config", storeOption != nil {
-        // A connection string may hold a password: it is not written into a client's file.
-        Diagnostics.writeStderr(
-            "mcp-orchestrator config: --store is not written into a client's configuration (a connection string may hold a password); give the client MCP_ORCHESTRATOR_STORE in its server entry's env, or keep the password in ~/.pgpass\n"
-        )
-        exit(64)
-    }
+    // `--store` among a command's arguments chooses its store, as the server's option does; the
+    // command parses it as it parses `--state`, and the store is opened here.
+    let storeOption = CommandLineInterface.globalOption("--store", in: arguments)
     let storeChoice: StoreChoice
     switch StoreChoice.resolve(option: storeOption, environment: ProcessInfo.processInfo.environment) {
     case .success(let choice): storeChoice = choice
@@ -88,7 +82,7 @@ if !serving, let first = arguments.first, CommandLineInterface.isCommand(first) 
     context.changes = { storeChoice.changes(at: $0, environment: ProcessInfo.processInfo.environment).hub }
     context.olderPlans = OlderPlans.notice(for:)
     context.retentionDays = ArchivePolicy.defaultRetentionDays
-    let status = CommandLineInterface.run(commandArguments, context: context)
+    let status = CommandLineInterface.run(arguments, context: context)
     for notifier in notifiers.withLock({ $0 }) { notifier.finish() }
     exit(status)
 }

@@ -61,7 +61,7 @@ struct BoardCommand: CLICommand {
             stateReason: access.reason, security: security)
         let address = "\(server.origin)/?token=\(token)"
         context.writeError(
-            "mcp-orchestrator board: \(address)\n  state file \(access.path) (\(access.reason)); decisions are recorded as \(actor). Ctrl-C stops it.\n"
+            "mcp-orchestrator board: \(address)\n  \(access.place) (\(access.reason)); decisions are recorded as \(actor). Ctrl-C stops it.\n"
                 + (note.map { "  \($0)\n" } ?? "")
         )
         if arguments.flags.contains("--open") { open(address, context: context) }

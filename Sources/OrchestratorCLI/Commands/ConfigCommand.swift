@@ -39,6 +39,12 @@ struct ConfigCommand: CLICommand {
     }
 
     func run(_ arguments: CommandLineArguments, context: CLIContext) throws(CLIFailure) -> Int32 {
+        if arguments.options["--store"] != nil {
+            // A connection string may hold a password: it is not written into a client's file.
+            throw .usage(
+                "--store is not written into a client's configuration (a connection string may hold a password); give the client MCP_ORCHESTRATOR_STORE in its server entry's env, or keep the password in ~/.pgpass"
+            )
+        }
         if arguments.flags.contains("--detect") {
             do { _ = try arguments.positionals([], optional: 0) } catch { throw .usage("--detect takes no CLIENT") }
             return detect(context: context)

@@ -54,6 +54,7 @@ struct ShowCommand: CLICommand {
             for words in PersonDecisions.commands(for: [waiting], arguments: arguments) {
                 lines += ShellQuoting.lines(words, width: context.width, lead: "  ", continuation: "    ")
             }
+            if let note = PersonDecisions.storeNote(arguments) { lines.append("  " + note) }
         }
         context.writeOut(lines.joined(separator: "\n").showingControlCharacters() + "\n")
         return 0

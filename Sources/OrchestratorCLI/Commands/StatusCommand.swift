@@ -27,7 +27,9 @@ struct StatusCommand: CLICommand {
             throw .refused(access.noFileSentence + notice)
         }
         let (state, revision) = try access.read()
-        var output = ["\(access.storeLine) (\(access.reason), revision \(revision))"]
+        var output = [
+            access.place.prefix(1).uppercased() + access.place.dropFirst() + " (\(access.reason), revision \(revision))"
+        ]
         let requests: [WorkRequest]
         if let id = ids.first {
             if let index = state.requestIndex(WorkRequest.ID(id)) {

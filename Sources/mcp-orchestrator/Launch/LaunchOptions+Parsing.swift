@@ -1,6 +1,5 @@
 internal import OrchestratorCore
 internal import OrchestratorMCP
-internal import OrchestratorPostgres
 internal import OrchestratorSystem
 internal import OrchestratorTools
 

@@ -18,33 +18,6 @@ enum StoreChoice {
         let exitStatus: Int32
     }
 
-    /// A command's arguments without `--store VALUE` (or `--store=VALUE`), and that value.
-    static func takeOption(from arguments: [String]) -> (arguments: [String], store: String?) {
-        var kept: [String] = []
-        var store: String?
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            if argument == "--" {
-                kept += arguments[index...]
-                break
-            }
-            if argument == "--store", index + 1 < arguments.count {
-                store = arguments[index + 1]
-                index += 2
-                continue
-            }
-            if argument.hasPrefix("--store=") {
-                store = String(argument.dropFirst("--store=".count))
-                index += 1
-                continue
-            }
-            kept.append(argument)
-            index += 1
-        }
-        return (kept, store)
-    }
-
     /// The option's value, else the environment's; `file` or nothing is the file. A database loads
     /// libpq here, so a machine without it hears so once, before anything starts.
     static func resolve(option: String?, environment: [String: String]) -> Result<StoreChoice, Failure> {

@@ -5,6 +5,22 @@ import Testing
 
 /// `status`: aligned tables with the state file's path and revision; colour only on a terminal.
 @Suite struct StatusCommandTests {
+    /// The commands a view suggests reach the same plans: they repeat `--store` as given, unless a
+    /// password is written in it, which is never printed; then a line asks for the store instead.
+    @Test func theSuggestedCommandsRepeatTheStoreUnlessItHoldsAPassword() {
+        let (_, cli) = ApprovalCommandTests.setUp()
+        #expect(cli.run(["status", "--store", "postgresql://ada@db.example/plans"]) == 0)
+        #expect(
+            cli.out.contains(
+                "mcp-orchestrator approve task-1 --state \(cli.statePath) --store postgresql://ada@db.example/plans"),
+            "\(cli.out)")
+        for command in [["status"], ["show", "task-1"]] {
+            #expect(cli.run(command + ["--store", "postgresql://ada:s3cret@db.example/plans"]) == 0)
+            #expect(!cli.out.contains("s3cret") && !cli.out.contains("--store postgresql"), "\(cli.out)")
+            #expect(cli.out.contains("(each with your --store, which holds a password"), "\(cli.out)")
+        }
+    }
+
     @Test func tablesAreAlignedAndNameTheFileAndRevision() {
         var (server, cli) = ApprovalCommandTests.setUp()
         _ = server.call(

@@ -1,7 +1,7 @@
 import OrchestratorCore
+import OrchestratorPostgres
+import OrchestratorSystem
 import Testing
-
-@testable import OrchestratorPostgres
 
 /// What a PostgreSQL store may say about where it is, and what libpq is given; and the one sentence
 /// a machine without libpq gets. No database needed.

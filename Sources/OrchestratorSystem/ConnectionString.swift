@@ -1,9 +1,9 @@
-/// A PostgreSQL connection string as the person gave it (`postgresql://…`, `postgres://…`, or
+/// A PostgreSQL connection string (the database store's `--store`) as the person gave it (`postgresql://…`, `postgres://…`, or
 /// libpq's `key=value` form), handed to libpq unchanged, and the redacted form that is the only one
 /// ever shown: scheme, user, host, port and database, never the password nor any other option.
 package struct ConnectionString: Sendable, Equatable, CustomStringConvertible {
     /// What the person gave. Never printed.
-    let text: String
+    package let text: String
 
     /// What libpq is given: the string, with bounds on waiting that it does not set itself, so a
     /// database that does not answer is refused in seconds rather than waited for: connecting
@@ -11,7 +11,7 @@ package struct ConnectionString: Sendable, Equatable, CustomStringConvertible {
     /// milliseconds) and an idle connection to one (`keepalives_idle=30`, so the listening
     /// connection notices too; these two apply to TCP only); and the program's name as the server's
     /// views show it, unless the person named it otherwise.
-    var forLibPQ: String {
+    package var forLibPQ: String {
         let defaults = [
             ("connect_timeout", "10"), ("tcp_user_timeout", "60000"), ("keepalives_idle", "30"),
             ("application_name", "mcp-orchestrator"),
@@ -65,7 +65,7 @@ package struct ConnectionString: Sendable, Equatable, CustomStringConvertible {
     /// `message` with nothing secret left in it: the string itself (as given, and as libpq was given
     /// it) becomes its redacted form, and a password written in it becomes `***`. libpq quotes a
     /// malformed URI whole in its error, password and all.
-    func scrub(_ message: String) -> String {
+    package func scrub(_ message: String) -> String {
         var scrubbed = message.replacing(forLibPQ, with: redacted).replacing(text, with: redacted)
         for secret in passwords where !secret.isEmpty {
             scrubbed = scrubbed.replacing(secret, with: "***")
@@ -76,6 +76,10 @@ package struct ConnectionString: Sendable, Equatable, CustomStringConvertible {
         }
         return scrubbed
     }
+
+    /// Whether a password is written in the string (which is then never repeated, not even in the
+    /// commands a view suggests).
+    package var holdsPassword: Bool { !passwords.isEmpty }
 
     /// The passwords written in the string: in its user information (`user:password@`) and in a
     /// `password=` option.
