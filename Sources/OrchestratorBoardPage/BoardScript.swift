@@ -389,9 +389,11 @@ package enum BoardScript {
             current = view;
             const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : null;
             const selection = focused ? [document.activeElement.selectionStart, document.activeElement.selectionEnd] : null;
+            // A database store is named by its address (postgresql://…), a file by its path.
+            const place = `${/^postgres(ql)?:\/\//.test(view.stateFile) ? "Store" : "State file"} ${view.stateFile}`;
             document.getElementById("meta").textContent = view.error
-              ? `State file ${view.stateFile}: ${view.error}`
-              : `State file ${view.stateFile}${view.stateReason ? ` (${view.stateReason})` : ""} · revision ${view.revision} · decisions recorded as ${view.approver}`;
+              ? `${place}: ${view.error}`
+              : `${place}${view.stateReason ? ` (${view.stateReason})` : ""} · revision ${view.revision} · decisions recorded as ${view.approver}`;
             const queue = document.getElementById("queue");
             const items = view.needsYou || [];
             const nextCards = new Map();

@@ -284,7 +284,7 @@ def test_the_file_store_loads_no_libpq(server_binary, tmp_path):
         process.stdout.close()
 
 
-async def test_a_stdio_server_and_the_board_follow_the_database(server_binary, tmp_path):
+async def test_a_stdio_server_and_the_board_follow_the_database(server_binary, tmp_path, browser):
     from mcp import Client, StdioServerParameters
 
     from board import running_board
@@ -314,6 +314,14 @@ async def test_a_stdio_server_and_the_board_follow_the_database(server_binary, t
             await client.call_tool(
                 "mark_task_done", {"requestId": "req-1", "taskId": "task-2", "completedDetails": "tested"})
             assert board.state()["needsYou"][0]["task"]["id"] == "task-2", "the board reads the database's plan"
+            # In Chromium, the board names the store it reads, never its options or a password.
+            page = await browser.new_page(viewport={"width": 1200, "height": 800})
+            await page.goto(board.address)
+            await page.wait_for_selector("text=task-2")
+            meta = await page.text_content("#meta")
+            assert meta.startswith(f"Store postgresql://(local socket)/tests (project {project})"), meta
+            assert "user=orchestrator" not in meta
+            await page.screenshot(path=str(tmp_path / "board-on-postgresql.png"))
 
 
 def test_config_writes_no_connection_string_into_a_clients_file(server_binary, tmp_path):
